@@ -1,0 +1,51 @@
+import tseslint from 'typescript-eslint';
+
+// The dependency rule of ARCHITECTURE.md §1: client → shared ← server.
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'net'];
+const drivers = ['pg', 'pg-*', '@electric-sql/*', 'mysql2', 'mysql2/*', 'sql.js', 'express'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'data/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'warn',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no node:* modules.' },
+          { group: drivers, message: 'shared/ never touches a database driver or the HTTP server.' },
+          { group: ['**/client/**', '**/server/**', 'react', 'react-dom', '@xyflow/*'], message: 'shared/ imports nothing from client/ or server/.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'fetch', 'process', 'navigator'],
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/server/**'], message: 'client/ talks to the server over HTTP only.' },
+          { group: nodeBuiltins, message: 'client/ runs in the browser.' },
+          { group: drivers, message: 'client/ never touches a database driver.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/client/**'], message: 'server/ imports nothing from client/.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,42 @@
+/**
+ * The one place identifiers and literals become SQL text (PostgreSQL). Identifiers are quoted only
+ * when they must be: not lower-case, not a plain identifier, or a reserved keyword.
+ */
+
+// PostgreSQL keywords that cannot be used as bare column/table names (reserved, plus the
+// "non-reserved (cannot be function or type)" and "reserved (can be function or type)" groups).
+const RESERVED = new Set(
+  `all analyse analyze and any array as asc asymmetric authorization between bigint binary bit boolean both case cast
+  char character check coalesce collate collation column concurrently constraint create cross current_catalog
+  current_date current_role current_schema current_time current_timestamp current_user dec decimal default deferrable
+  desc distinct do else end except exists extract false fetch float for foreign freeze from full grant greatest group
+  grouping having ilike in initially inner inout int integer intersect interval into is isnull join json json_array
+  json_arrayagg json_exists json_object json_objectagg json_query json_scalar json_serialize json_table json_value lateral
+  leading least left like limit localtime localtimestamp merge_action national natural nchar none normalize not notnull
+  null nullif numeric offset on only or order out outer overlaps overlay placing position precision primary real
+  references returning right row select session_user setof similar smallint some substring symmetric system_user table
+  tablesample then time timestamp to trailing treat trim true union unique user using values varchar variadic verbose
+  when where window with xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot
+  xmlserialize xmltable`.split(/\s+/),
+);
+
+/** `orders` → `orders`; `Order` → `"Order"`; `user` → `"user"`; `a"b` → `"a""b"`. */
+export function quoteIdent(name: string): string {
+  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name)) return name;
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `quoteQualified('public', 'orders')` → `public.orders`. */
+export function quoteQualified(schema: string | undefined, name: string): string {
+  return schema ? `${quoteIdent(schema)}.${quoteIdent(name)}` : quoteIdent(name);
+}
+
+/** A string literal: `it's` → `'it''s'`; backslashes stay literal under standard_conforming_strings. */
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** True when `quoteIdent` would add quotes. */
+export function needsQuoting(name: string): boolean {
+  return quoteIdent(name) !== name;
+}

@@ -1,0 +1,309 @@
+/**
+ * The Schemata document: the one JSON shape that client, server, CLI and files share.
+ *
+ * `model` is the schema (what DDL and diff read); `layout` is how it is drawn (never read by DDL or
+ * diff, so moving a table is never a schema change). Every object carries a stable `id`: a rename
+ * keeps the id, which is how a diff tells a RENAME from a drop and an add.
+ *
+ * Objects name their PostgreSQL schema by name (`schema: 'public'`); constraints and indexes name
+ * their columns by column id, and foreign keys name their referenced table by table id.
+ */
+import { z } from 'zod';
+
+export const DOCUMENT_FORMAT = 'schemata';
+export const DOCUMENT_VERSION = 1;
+
+const id = z.string().min(1);
+const identifier = z.string().min(1).max(63, 'PostgreSQL identifiers are at most 63 bytes');
+const comment = z.string().optional();
+/** A SQL expression or statement kept as text (defaults, checks, view bodies, …). */
+const sqlText = z.string().min(1);
+/** Sequence numbers are strings: bigint bounds do not fit in a JSON number. */
+const bigintText = z.string().regex(/^-?\d+$/, 'a whole number');
+
+/** A column or domain type. `name` is PostgreSQL's canonical name (`character varying`, not `varchar`). */
+export const columnTypeZod = z.object({
+  name: z.string().min(1),
+  /** Set for user-defined types (enums, domains, composites) and types from a non-default schema. */
+  schema: z.string().optional(),
+  /** Type modifiers: length, precision and scale, or fractional-second precision. */
+  args: z.array(z.number().int()).optional(),
+  /** Array dimensions: 0 or absent for a scalar, 1 for `integer[]`. */
+  arrayDims: z.number().int().min(0).optional(),
+});
+
+export const sequenceOptionsZod = z.object({
+  dataType: z.enum(['smallint', 'integer', 'bigint']).optional(),
+  start: bigintText.optional(),
+  increment: bigintText.optional(),
+  minValue: bigintText.optional(),
+  maxValue: bigintText.optional(),
+  cache: bigintText.optional(),
+  cycle: z.boolean().optional(),
+});
+
+export const identityZod = z.object({
+  kind: z.enum(['always', 'by-default']),
+  options: sequenceOptionsZod.optional(),
+});
+
+export const columnZod = z.object({
+  id,
+  name: identifier,
+  type: columnTypeZod,
+  notNull: z.boolean(),
+  /** Default expression as SQL text, e.g. `now()` or `'pending'::order_status`. */
+  default: sqlText.optional(),
+  identity: identityZod.optional(),
+  /** `GENERATED ALWAYS AS (<expression>) STORED`. */
+  generated: sqlText.optional(),
+  collation: z.string().optional(),
+  comment,
+});
+
+const deferrable = {
+  deferrable: z.boolean().optional(),
+  initiallyDeferred: z.boolean().optional(),
+};
+
+export const primaryKeyZod = z.object({
+  id,
+  /** Absent: PostgreSQL's default name (see `names.ts`). */
+  name: identifier.optional(),
+  columns: z.array(id).min(1),
+  comment,
+  ...deferrable,
+});
+
+export const uniqueZod = z.object({
+  id,
+  name: identifier.optional(),
+  columns: z.array(id).min(1),
+  nullsNotDistinct: z.boolean().optional(),
+  comment,
+  ...deferrable,
+});
+
+export const checkZod = z.object({
+  id,
+  name: identifier.optional(),
+  expression: sqlText,
+  noInherit: z.boolean().optional(),
+  /** Added `NOT VALID`: existing rows were not checked. */
+  notValid: z.boolean().optional(),
+  comment,
+});
+
+export const referentialActionZod = z.enum(['no-action', 'restrict', 'cascade', 'set-null', 'set-default']);
+
+export const foreignKeyZod = z.object({
+  id,
+  name: identifier.optional(),
+  columns: z.array(id).min(1),
+  refTableId: id,
+  refColumns: z.array(id).min(1),
+  onDelete: referentialActionZod,
+  onUpdate: referentialActionZod,
+  match: z.enum(['simple', 'full', 'partial']),
+  notValid: z.boolean().optional(),
+  comment,
+  ...deferrable,
+});
+
+export const indexItemZod = z
+  .object({
+    /** Either a column id … */
+    column: id.optional(),
+    /** … or an expression, as SQL text without the surrounding parentheses. */
+    expression: sqlText.optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    nulls: z.enum(['first', 'last']).optional(),
+    opclass: z.string().optional(),
+    collation: z.string().optional(),
+  })
+  .refine((item) => (item.column === undefined) !== (item.expression === undefined), {
+    message: 'an index item has either a column or an expression',
+  });
+
+export const indexZod = z.object({
+  id,
+  name: identifier.optional(),
+  unique: z.boolean(),
+  /** Access method: btree (default), hash, gist, gin, brin, spgist, … */
+  method: z.string().optional(),
+  items: z.array(indexItemZod).min(1),
+  include: z.array(id).optional(),
+  /** Partial index predicate, as SQL text. */
+  where: sqlText.optional(),
+  nullsNotDistinct: z.boolean().optional(),
+  /** Storage parameters, e.g. `{ fillfactor: '70' }`. */
+  with: z.record(z.string(), z.string()).optional(),
+  comment,
+});
+
+export const partitioningZod = z.object({
+  strategy: z.enum(['range', 'list', 'hash']),
+  /** The key as written after the strategy, e.g. `payment_date` or `lower(name), id`. */
+  key: sqlText,
+});
+
+export const partitionOfZod = z.object({
+  parentId: id,
+  /** The bound as PostgreSQL prints it: `FOR VALUES FROM (…) TO (…)` or `DEFAULT`. */
+  bound: sqlText,
+});
+
+export const tableZod = z.object({
+  id,
+  schema: identifier,
+  name: identifier,
+  comment,
+  columns: z.array(columnZod),
+  primaryKey: primaryKeyZod.optional(),
+  uniques: z.array(uniqueZod),
+  checks: z.array(checkZod),
+  foreignKeys: z.array(foreignKeyZod),
+  indexes: z.array(indexZod),
+  unlogged: z.boolean().optional(),
+  partitioning: partitioningZod.optional(),
+  /** This table is a partition of another; its columns mirror the parent's. */
+  partitionOf: partitionOfZod.optional(),
+  /** Parents for table inheritance (`INHERITS`), by table id. */
+  inherits: z.array(id).optional(),
+  /** Storage parameters, e.g. `{ fillfactor: '70' }`. */
+  with: z.record(z.string(), z.string()).optional(),
+});
+
+export const viewZod = z.object({
+  id,
+  schema: identifier,
+  name: identifier,
+  materialized: z.boolean(),
+  /** The query, as SQL text (`SELECT …`), without a trailing semicolon. */
+  definition: sqlText,
+  /** Output column names and their comments (informative; the query defines them). */
+  columns: z.array(z.object({ name: z.string(), comment })).optional(),
+  /** Ids of the tables and views this view reads, when known; orders the script. */
+  dependsOn: z.array(id).optional(),
+  /** `WITH (...)` options such as `security_barrier` or `check_option`. */
+  with: z.record(z.string(), z.string()).optional(),
+  /** Indexes of a materialized view (their items name columns by expression). */
+  indexes: z.array(indexZod).optional(),
+  comment,
+});
+
+export const enumZod = z.object({
+  id,
+  schema: identifier,
+  name: identifier,
+  values: z.array(z.string().min(1)),
+  comment,
+});
+
+export const domainZod = z.object({
+  id,
+  schema: identifier,
+  name: identifier,
+  type: columnTypeZod,
+  notNull: z.boolean(),
+  default: sqlText.optional(),
+  collation: z.string().optional(),
+  checks: z.array(z.object({ id, name: identifier.optional(), expression: sqlText })),
+  comment,
+});
+
+export const sequenceZod = sequenceOptionsZod.extend({
+  id,
+  schema: identifier,
+  name: identifier,
+  /** `OWNED BY table.column`: dropping the column drops the sequence. */
+  ownedBy: z.object({ tableId: id, columnId: id }).optional(),
+  comment,
+});
+
+export const schemaZod = z.object({ id, name: identifier, comment });
+
+export const extensionZod = z.object({
+  id,
+  name: z.string().min(1),
+  schema: identifier.optional(),
+  version: z.string().optional(),
+  comment,
+});
+
+/**
+ * Objects the model does not type (functions, procedures, triggers, aggregates, collations, text
+ * search configurations, policies, rules, …), carried as their full definition so nothing is lost.
+ */
+export const rawObjectKindZod = z.enum([
+  'function', 'procedure', 'aggregate', 'trigger', 'rule', 'policy', 'collation', 'type',
+  'text-search', 'operator', 'cast', 'event-trigger', 'grant', 'other',
+]);
+export const rawObjectZod = z.object({
+  id,
+  kind: rawObjectKindZod,
+  schema: z.string().optional(),
+  name: z.string().min(1),
+  /** Complete SQL statement(s), each ending with a semicolon. */
+  definition: sqlText,
+  /** For triggers, rules and policies: the table they belong to. */
+  tableId: id.optional(),
+});
+
+export const modelZod = z.object({
+  schemas: z.array(schemaZod),
+  extensions: z.array(extensionZod),
+  enums: z.array(enumZod),
+  domains: z.array(domainZod),
+  sequences: z.array(sequenceZod),
+  tables: z.array(tableZod),
+  views: z.array(viewZod),
+  rawObjects: z.array(rawObjectZod),
+});
+
+const point = { x: z.number(), y: z.number() };
+export const layoutZod = z.object({
+  /** Position and look of each drawn object (tables, views, enums), keyed by object id. */
+  nodes: z.record(
+    id,
+    z.object({ ...point, color: z.string().optional(), collapsed: z.boolean().optional() }),
+  ),
+  /** Subject areas: named, colored groups of tables (domain boundaries). */
+  areas: z.array(z.object({ id, name: z.string(), color: z.string(), tableIds: z.array(id), note: z.string().optional() })),
+  notes: z.array(
+    z.object({ id, text: z.string(), ...point, width: z.number().optional(), height: z.number().optional(), color: z.string().optional() }),
+  ),
+  viewport: z.object({ ...point, zoom: z.number() }).optional(),
+});
+
+export const documentZod = z.object({
+  format: z.literal(DOCUMENT_FORMAT),
+  version: z.literal(DOCUMENT_VERSION),
+  name: z.string().optional(),
+  model: modelZod,
+  layout: layoutZod,
+});
+
+export type ColumnType = z.infer<typeof columnTypeZod>;
+export type SequenceOptions = z.infer<typeof sequenceOptionsZod>;
+export type Identity = z.infer<typeof identityZod>;
+export type Column = z.infer<typeof columnZod>;
+export type PrimaryKey = z.infer<typeof primaryKeyZod>;
+export type Unique = z.infer<typeof uniqueZod>;
+export type Check = z.infer<typeof checkZod>;
+export type ReferentialAction = z.infer<typeof referentialActionZod>;
+export type ForeignKey = z.infer<typeof foreignKeyZod>;
+export type IndexItem = z.infer<typeof indexItemZod>;
+export type Index = z.infer<typeof indexZod>;
+export type Table = z.infer<typeof tableZod>;
+export type View = z.infer<typeof viewZod>;
+export type Enum = z.infer<typeof enumZod>;
+export type Domain = z.infer<typeof domainZod>;
+export type Sequence = z.infer<typeof sequenceZod>;
+export type Schema = z.infer<typeof schemaZod>;
+export type Extension = z.infer<typeof extensionZod>;
+export type RawObjectKind = z.infer<typeof rawObjectKindZod>;
+export type RawObject = z.infer<typeof rawObjectZod>;
+export type Model = z.infer<typeof modelZod>;
+export type Layout = z.infer<typeof layoutZod>;
+export type ModelDocument = z.infer<typeof documentZod>;

@@ -1,0 +1,25 @@
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type Layout, type Model, type ModelDocument } from './document.ts';
+import { derivedId } from './ids.ts';
+
+/** A model with only the `public` schema, as a fresh PostgreSQL database has. */
+export function emptyModel(): Model {
+  return {
+    schemas: [{ id: derivedId.schema('public'), name: 'public' }],
+    extensions: [],
+    enums: [],
+    domains: [],
+    sequences: [],
+    tables: [],
+    views: [],
+    rawObjects: [],
+  };
+}
+
+export function emptyLayout(): Layout {
+  return { nodes: {}, areas: [], notes: [] };
+}
+
+/** Wraps a model (and optionally its layout) into a current-version document. */
+export function makeDocument(model: Model, layout: Layout = emptyLayout(), name?: string): ModelDocument {
+  return { format: DOCUMENT_FORMAT, version: DOCUMENT_VERSION, ...(name ? { name } : {}), model, layout };
+}

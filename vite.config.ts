@@ -1,0 +1,27 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The client lives in client/; the server serves the built files from dist/client.
+export default defineConfig({
+  root: 'client',
+  publicDir: '../public',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://127.0.0.1:4780' },
+  },
+  test: {
+    root: '.',
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
