@@ -1,0 +1,46 @@
+/**
+ * The command-line interface: `npm run --silent cli -- <command> [args]`.
+ * Results go to stdout (clean for pipes); errors are one line on stderr with exit code 1.
+ */
+import { readFile } from 'node:fs/promises';
+import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
+
+// One line per command; each lives in server/cli/<name>.ts.
+const commands: CliCommand[] = [
+];
+
+function usage(): string {
+  return ['Usage: npm run --silent cli -- <command> [options]', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    io.stdout(usage() + '\n');
+    return name ? 0 : 1;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`schemata: unknown command "${name}" (try "help")\n`);
+    return 1;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`schemata ${name}: ${message.split('\n')[0]}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isMain) {
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readFile: (path) => readFile(path, 'utf8'),
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
