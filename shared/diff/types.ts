@@ -1,0 +1,136 @@
+/**
+ * The typed data of a migration (ARCHITECTURE.md §1 rule 5): a diff is a list of `Change`s (a
+ * discriminated union, matched by id), a plan is ordered `Step`s, each carrying its SQL, the phase it
+ * belongs to and the hazards attached when the step was made. Nothing here is ever parsed back out
+ * of SQL text.
+ */
+import type {
+  Check, Column, Domain, Enum, Extension, ForeignKey, Index, PrimaryKey, RawObject, Schema, Sequence,
+  Table, Unique, View,
+} from '../model/document.ts';
+
+/** Every hazard kind, in the order a reviewer should read them (worst first). */
+export const HAZARD_KINDS = [
+  'deletes-data',
+  'rewrites-table',
+  'may-fail-on-existing-data',
+  'breaks-dependents',
+  'locks-table',
+  'index-build',
+] as const;
+export type HazardKind = (typeof HAZARD_KINDS)[number];
+
+/** Why a step deserves a second look, e.g. `{ kind: 'deletes-data', message: 'drops column "a"' }`. */
+export interface Hazard {
+  kind: HazardKind;
+  message: string;
+}
+
+/**
+ * Phases, in execution order. `pre` drops what stands in the way (dependent views, foreign keys,
+ * constraints and indexes that change) and still uses the OLD names; every later phase uses the
+ * NEW names (renames happen at the start of their own phase). `post` drops what nothing uses any
+ * more (old types, sequences, schemas) and attaches sequence ownership.
+ */
+export const PHASES = [
+  'pre', 'schemas', 'extensions', 'types', 'sequences', 'tables', 'columns', 'constraints', 'indexes',
+  'views', 'post',
+] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** One step of a plan: complete SQL statement(s), each ending with `;`. */
+export interface Step {
+  sql: string;
+  hazards: Hazard[];
+  phase: Phase;
+}
+
+/** An ordered migration. Empty `steps` means the two sides are equal. */
+export interface Plan {
+  steps: Step[];
+}
+
+/** A table constraint, tagged by what it is. Names are compared by their effective name. */
+export type TableConstraint =
+  | { type: 'primary-key'; value: PrimaryKey }
+  | { type: 'unique'; value: Unique }
+  | { type: 'check'; value: Check }
+  | { type: 'foreign-key'; value: ForeignKey };
+
+/** What an index belongs to: a table, or a materialized view. */
+export type IndexOwner = { type: 'table'; table: Table } | { type: 'view'; view: View };
+
+/** An enum value added in place: `ALTER TYPE … ADD VALUE 'v' BEFORE 'b'` / `AFTER 'a'`. */
+export interface EnumValueAddition {
+  value: string;
+  before?: string;
+  after?: string;
+}
+
+/**
+ * One difference between two models. `from`/`to` carry both sides where both exist; column,
+ * constraint and index changes carry their table (the `to` side, or the `from` side for drops).
+ */
+export type Change =
+  | { kind: 'schema.create'; schema: Schema }
+  | { kind: 'schema.drop'; schema: Schema }
+  | { kind: 'schema.rename'; from: Schema; to: Schema }
+  | { kind: 'schema.comment'; from: Schema; to: Schema }
+  | { kind: 'extension.create'; extension: Extension }
+  | { kind: 'extension.drop'; extension: Extension }
+  | { kind: 'extension.alter'; from: Extension; to: Extension }
+  | { kind: 'enum.create'; enum: Enum }
+  | { kind: 'enum.drop'; enum: Enum }
+  /** Name and/or schema changed (same id). */
+  | { kind: 'enum.rename'; from: Enum; to: Enum }
+  | { kind: 'enum.add-values'; from: Enum; to: Enum; added: EnumValueAddition[] }
+  /** Values removed or reordered: rename the old type, create the new, convert columns, drop old. */
+  | { kind: 'enum.recreate'; from: Enum; to: Enum }
+  | { kind: 'enum.comment'; from: Enum; to: Enum }
+  | { kind: 'domain.create'; domain: Domain }
+  | { kind: 'domain.drop'; domain: Domain }
+  | { kind: 'domain.rename'; from: Domain; to: Domain }
+  /** Default, NOT NULL, checks or comment changed (base type changes recreate the domain). */
+  | { kind: 'domain.alter'; from: Domain; to: Domain }
+  | { kind: 'domain.recreate'; from: Domain; to: Domain }
+  | { kind: 'sequence.create'; sequence: Sequence }
+  | { kind: 'sequence.drop'; sequence: Sequence }
+  | { kind: 'sequence.rename'; from: Sequence; to: Sequence }
+  | { kind: 'sequence.alter'; from: Sequence; to: Sequence }
+  | { kind: 'table.create'; table: Table }
+  | { kind: 'table.drop'; table: Table }
+  /** Name and/or schema changed (same id). */
+  | { kind: 'table.rename'; from: Table; to: Table }
+  /** Comment, UNLOGGED, storage parameters, inheritance. */
+  | { kind: 'table.alter'; from: Table; to: Table }
+  /** Partitioning or partition bound changed: PostgreSQL cannot alter these in place. */
+  | { kind: 'table.recreate'; from: Table; to: Table }
+  | { kind: 'column.add'; table: Table; column: Column }
+  | { kind: 'column.drop'; table: Table; column: Column }
+  | { kind: 'column.rename'; table: Table; from: Column; to: Column }
+  /** Type, nullability, default, identity, generated, collation or comment changed. */
+  | { kind: 'column.alter'; fromTable: Table; table: Table; from: Column; to: Column }
+  | { kind: 'constraint.add'; table: Table; constraint: TableConstraint }
+  | { kind: 'constraint.drop'; table: Table; constraint: TableConstraint }
+  | { kind: 'constraint.rename'; table: Table; from: TableConstraint; to: TableConstraint }
+  | { kind: 'constraint.comment'; table: Table; from: TableConstraint; to: TableConstraint }
+  | { kind: 'index.add'; owner: IndexOwner; index: Index }
+  | { kind: 'index.drop'; owner: IndexOwner; index: Index }
+  | { kind: 'index.rename'; owner: IndexOwner; from: Index; to: Index }
+  | { kind: 'index.comment'; owner: IndexOwner; from: Index; to: Index }
+  | { kind: 'view.create'; view: View }
+  | { kind: 'view.drop'; view: View }
+  | { kind: 'view.rename'; from: View; to: View }
+  /** Definition or options changed: drop and create again (dependent views follow). */
+  | { kind: 'view.recreate'; from: View; to: View }
+  | { kind: 'view.comment'; from: View; to: View }
+  | { kind: 'raw.create'; object: RawObject }
+  | { kind: 'raw.drop'; object: RawObject };
+
+export type ChangeKind = Change['kind'];
+
+/** The distinct hazard kinds of a plan, in `HAZARD_KINDS` order. */
+export function planHazardKinds(plan: Plan): HazardKind[] {
+  const seen = new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)));
+  return HAZARD_KINDS.filter((k) => seen.has(k));
+}
