@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { checkDatabaseUrl, openSqlClient, redactUrl, type SqlClient } from './sql-client.ts';
+
+describe('redactUrl', () => {
+  it.each([
+    ['postgres://alice:s3cret@db.example:5432/app', 'postgres://alice:***@db.example:5432/app'],
+    ['postgresql://alice:p%40ss@h/app', 'postgresql://alice:***@h/app'],
+    ['postgres://alice@h/app', 'postgres://alice@h/app'],
+    ['pglite:./data/sandbox', 'pglite:./data/sandbox'],
+  ])('%s → %s', (url, expected) => {
+    expect(redactUrl(url)).toBe(expected);
+  });
+});
+
+describe('checkDatabaseUrl', () => {
+  it.each(['mysql://root@h/db', 'pglite:', 'http://x'])('refuses %s', (url) => {
+    expect(() => checkDatabaseUrl(url)).toThrow(/unsupported database URL/);
+  });
+});
+
+describe('unreachable server', () => {
+  it('fails with one line naming host, port and cause, without the password', async () => {
+    const error = await openSqlClient('postgres://bob:hunter2@127.0.0.1:1/nowhere').catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toBe('cannot connect to PostgreSQL at 127.0.0.1:1/nowhere: connection refused (is the server running and listening on that port?)');
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('reports a missing database in PostgreSQL words', async () => {
+    const error = await openSqlClient('postgres://postgres@127.0.0.1:5432/schemata_no_such_db').catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/^cannot connect to PostgreSQL at 127\.0\.0\.1:5432\/schemata_no_such_db: database "schemata_no_such_db" does not exist$/);
+  });
+});
+
+/** The same behaviour is required of both drivers. */
+function behaves(name: string, open: () => Promise<{ client: SqlClient; cleanup: () => Promise<void> }>) {
+  describe(name, () => {
+    let client: SqlClient;
+    let cleanup: () => Promise<void>;
+    beforeAll(async () => {
+      ({ client, cleanup } = await open());
+      await client.exec('CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), tags text[]); CREATE TABLE u (x int);');
+    });
+    afterAll(async () => {
+      await client.close();
+      await cleanup();
+    });
+
+    it('queries with parameters; bigint and numeric come back as strings, arrays as arrays', async () => {
+      await client.query('INSERT INTO t VALUES ($1, $2, $3)', ['9007199254740993', '12.50', ['a', 'b']]);
+      const rows = await client.query('SELECT id, amount, tags FROM t');
+      expect(rows).toEqual([{ id: '9007199254740993', amount: '12.50', tags: ['a', 'b'] }]);
+    });
+
+    it('commits a transaction', async () => {
+      await client.transaction(async (tx) => {
+        await tx.query('INSERT INTO u VALUES (1)');
+        await tx.exec('INSERT INTO u VALUES (2); INSERT INTO u VALUES (3);');
+      });
+      expect(await client.query('SELECT count(*)::int AS n FROM u')).toEqual([{ n: 3 }]);
+    });
+
+    it('rolls back on error and on request', async () => {
+      await expect(client.transaction(async (tx) => {
+        await tx.query('INSERT INTO u VALUES (10)');
+        await tx.query('SELECT 1/0');
+      })).rejects.toThrow(/division by zero/);
+      const dry = await client.transaction(async (tx) => {
+        await tx.query('INSERT INTO u VALUES (11)');
+        return (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM u'))[0].n;
+      }, { rollback: true });
+      expect(dry).toBe(4);
+      expect(await client.query('SELECT count(*)::int AS n FROM u')).toEqual([{ n: 3 }]);
+    });
+  });
+}
+
+behaves('pg driver', async () => {
+  const db: ThrowawayDb = await createThrowawayDb('sqlclient');
+  return { client: await openSqlClient(db.url), cleanup: db.drop };
+});
+
+behaves('PGlite driver (persisted directory)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'schemata-pglite-'));
+  return { client: await openSqlClient(`pglite:${dir}`), cleanup: () => rm(dir, { recursive: true, force: true }) };
+});

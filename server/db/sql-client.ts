@@ -1,0 +1,124 @@
+/**
+ * One small interface over the two ways Schemata reaches PostgreSQL: a `pg` pool for a server
+ * (`postgres://…`) and an embedded PGlite (`pglite:<directory>`, `pglite:memory:`). Everything else
+ * on the server talks to a `SqlClient`; only this folder imports a driver.
+ *
+ * Values come back alike from both drivers: `bigint`/`numeric` as strings, arrays as arrays.
+ */
+import pg from 'pg';
+import { connectionFailure, type ConnectionTarget } from './connection-error.ts';
+import { openPglite } from './pglite-client.ts';
+
+export type Row = Record<string, unknown>;
+
+/** What runs SQL: the client itself, or one connection inside a transaction. */
+export interface SqlSession {
+  query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (simple protocol, no parameters). */
+  exec(script: string): Promise<void>;
+}
+
+export interface TransactionOptions {
+  /** Roll back instead of committing when the callback succeeds (a dry run). */
+  rollback?: boolean;
+}
+
+export interface SqlClient extends SqlSession {
+  readonly kind: 'postgres' | 'pglite';
+  /** The URL with any password replaced by `***`: safe to show and to log. */
+  readonly displayUrl: string;
+  /** Runs `fn` on one connection between BEGIN and COMMIT; any error rolls back and rethrows. */
+  transaction<T>(fn: (tx: SqlSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** `postgres://u:secret@h/db` → `postgres://u:***@h/db`; other URLs unchanged. */
+export function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+export function isPgliteUrl(url: string): boolean {
+  return /^pglite:/i.test(url);
+}
+
+/** Throws a one-line error for anything that is neither a PostgreSQL nor a PGlite URL. */
+export function checkDatabaseUrl(url: string): void {
+  if (isPostgresUrl(url)) {
+    try {
+      new URL(url);
+    } catch {
+      throw new Error(`not a valid connection URL: ${redactUrl(url)}`);
+    }
+    return;
+  }
+  if (isPgliteUrl(url) && url.slice('pglite:'.length).length > 0) return;
+  throw new Error(`unsupported database URL "${redactUrl(url)}": use postgres://… or pglite:<directory> (pglite:memory: for in-memory)`);
+}
+
+/**
+ * Opens a client and proves it answers (`select 1`), so an unreachable server fails here with
+ * one line naming host, port and cause (never the password).
+ */
+export async function openSqlClient(url: string): Promise<SqlClient> {
+  checkDatabaseUrl(url);
+  if (isPgliteUrl(url)) return openPglite(url.slice('pglite:'.length), redactUrl(url));
+  const client = openPgPool(url);
+  try {
+    await client.query('select 1');
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw connectionFailure(error, targetOf(url));
+  }
+  return client;
+}
+
+function targetOf(url: string): ConnectionTarget {
+  const parsed = new URL(url);
+  return {
+    host: decodeURIComponent(parsed.hostname) || 'localhost',
+    port: parsed.port || '5432',
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || undefined,
+  };
+}
+
+function openPgPool(url: string): SqlClient {
+  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 8000, idleTimeoutMillis: 10_000 });
+  // An idle connection dropped by the server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const session = (runner: pg.Pool | pg.PoolClient): SqlSession => ({
+    async query<T extends Row>(sql: string, params?: unknown[]) {
+      const result = await runner.query(sql, params as unknown[] | undefined);
+      return result.rows as T[];
+    },
+    async exec(script: string) {
+      await runner.query(script);
+    },
+  });
+  return {
+    kind: 'postgres',
+    displayUrl: redactUrl(url),
+    ...session(pool),
+    async transaction<T>(fn: (tx: SqlSession) => Promise<T>, options: TransactionOptions = {}) {
+      const connection = await pool.connect();
+      let broken = false;
+      try {
+        await connection.query('BEGIN');
+        const result = await fn(session(connection));
+        await connection.query(options.rollback ? 'ROLLBACK' : 'COMMIT');
+        return result;
+      } catch (error) {
+        await connection.query('ROLLBACK').catch(() => { broken = true; });
+        throw error;
+      } finally {
+        connection.release(broken);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
