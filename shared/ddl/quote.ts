@@ -3,8 +3,9 @@
  * when they must be: not lower-case, not a plain identifier, or a reserved keyword.
  */
 
-// PostgreSQL keywords that cannot be used as bare column/table names (reserved, plus the
-// "non-reserved (cannot be function or type)" and "reserved (can be function or type)" groups).
+// Exactly the keywords PostgreSQL's own quote_ident() quotes: every keyword that is not
+// UNRESERVED, i.e. `SELECT word FROM pg_get_keywords() WHERE catcode <> 'U'` on PostgreSQL 18
+// (a superset of 12–17's lists, so quoting is safe on every supported server).
 const RESERVED = new Set(
   `all analyse analyze and any array as asc asymmetric authorization between bigint binary bit boolean both case cast
   char character check coalesce collate collation column concurrently constraint create cross current_catalog
@@ -22,7 +23,8 @@ const RESERVED = new Set(
 
 /** `orders` → `orders`; `Order` → `"Order"`; `user` → `"user"`; `a"b` → `"a""b"`. */
 export function quoteIdent(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name)) return name;
+  // Like quote_ident(): only lower-case letters, digits and underscores stay bare (`$` is quoted too).
+  if (/^[a-z_][a-z0-9_]*$/.test(name) && !RESERVED.has(name)) return name;
   return `"${name.replace(/"/g, '""')}"`;
 }
 
