@@ -1,0 +1,124 @@
+/**
+ * Edit ops on columns. Model in, new model out; untouched tables keep their identity.
+ */
+import type { Column, ColumnType, Identity, Model, Table } from './document.ts';
+import { newId } from './ids.ts';
+import { applyPatch, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
+
+export interface AddColumnParams {
+  tableId: string;
+  id?: string;
+  /** Default: `column_1`, `column_2`, … */
+  name?: string;
+  /** Default: `text`. */
+  type?: ColumnType;
+  notNull?: boolean;
+  default?: string;
+  comment?: string;
+  /** Insert position; default: at the end. */
+  index?: number;
+}
+
+/** Ex: `addColumn(model, { tableId, name: 'email', type: { name: 'text' }, notNull: true })`. */
+export function addColumn(model: Model, params: AddColumnParams): Model {
+  return updateTable(model, params.tableId, (t) => {
+    const column: Column = {
+      id: params.id ?? newId('column'),
+      name: params.name ?? firstFree('column', t.columns.map((c) => c.name)),
+      type: params.type ?? { name: 'text' },
+      notNull: params.notNull ?? false,
+      ...(params.default ? { default: params.default } : {}),
+      ...(params.comment ? { comment: params.comment } : {}),
+    };
+    const columns = [...t.columns];
+    columns.splice(params.index ?? columns.length, 0, column);
+    return { ...t, columns };
+  });
+}
+
+export function renameColumn(model: Model, params: { tableId: string; columnId: string; name: string }): Model {
+  return updateColumnIn(model, params.tableId, params.columnId, (c) => (c.name === params.name ? c : { ...c, name: params.name }));
+}
+
+/** Fields of a column that `updateColumn` sets; `null` removes an optional field. */
+export interface ColumnPatch {
+  type?: ColumnType;
+  notNull?: boolean;
+  default?: string | null;
+  identity?: Identity | null;
+  generated?: string | null;
+  collation?: string | null;
+  comment?: string | null;
+}
+
+/**
+ * Updates a column. Keeps PostgreSQL's rules so the model stays valid: an identity column is NOT
+ * NULL and has no default; a generated column has neither default nor identity; a primary-key
+ * column stays NOT NULL. Empty strings count as removal.
+ */
+export function updateColumn(model: Model, params: { tableId: string; columnId: string; patch: ColumnPatch }): Model {
+  const table = findTable(model, params.tableId);
+  if (!table) return model;
+  const inPrimaryKey = table.primaryKey?.columns.includes(params.columnId) ?? false;
+  const patch: ColumnPatch = { ...params.patch };
+  for (const key of ['default', 'generated', 'collation', 'comment'] as const) if (patch[key] === '') patch[key] = null;
+  if (patch.identity) Object.assign(patch, { notNull: true, default: null, generated: null });
+  if (patch.generated) Object.assign(patch, { default: null, identity: null });
+  if (patch.default) Object.assign(patch, { identity: null, generated: null });
+  if (inPrimaryKey && patch.notNull === false) delete patch.notNull;
+  return updateColumnIn(model, params.tableId, params.columnId, (c) => applyPatch(c, patch));
+}
+
+/**
+ * Deletes a column and, as `ALTER TABLE … DROP COLUMN … CASCADE` does, every constraint and index
+ * that uses it (a composite key is dropped, not narrowed: a narrower key would change its meaning),
+ * foreign keys of other tables that reference it, and sequences it owns.
+ */
+export function deleteColumn(model: Model, params: { tableId: string; columnId: string }): Model {
+  const table = findTable(model, params.tableId);
+  if (!table?.columns.some((c) => c.id === params.columnId)) return model;
+  const gone = params.columnId;
+  const uses = (ids: string[] | undefined) => ids?.includes(gone) ?? false;
+  let next = updateTable(model, params.tableId, (t) => {
+    const out: Table = {
+      ...t,
+      columns: t.columns.filter((c) => c.id !== gone),
+      uniques: filterShared(t.uniques, (u) => !uses(u.columns)),
+      foreignKeys: filterShared(t.foreignKeys, (fk) => !uses(fk.columns)),
+      indexes: filterShared(t.indexes, (x) => !x.items.some((i) => i.column === gone) && !uses(x.include)),
+    };
+    if (uses(t.primaryKey?.columns)) delete out.primaryKey;
+    return out;
+  });
+  next = updateTables(next, (t) => {
+    const foreignKeys = filterShared(t.foreignKeys, (fk) => !(fk.refTableId === params.tableId && uses(fk.refColumns)));
+    return foreignKeys === t.foreignKeys ? t : { ...t, foreignKeys };
+  });
+  const sequences = filterShared(next.sequences, (s) => s.ownedBy?.columnId !== gone);
+  return sequences === next.sequences ? next : { ...next, sequences };
+}
+
+/** Moves a column to position `index` (clamped to the table). */
+export function moveColumn(model: Model, params: { tableId: string; columnId: string; index: number }): Model {
+  return updateTable(model, params.tableId, (t) => {
+    const from = t.columns.findIndex((c) => c.id === params.columnId);
+    const to = Math.max(0, Math.min(params.index, t.columns.length - 1));
+    if (from < 0 || from === to) return t;
+    const columns = [...t.columns];
+    const [column] = columns.splice(from, 1);
+    columns.splice(to, 0, column);
+    return { ...t, columns };
+  });
+}
+
+/** Column ids → columns of the table, in the given order (unknown ids skipped). */
+export function columnsByIds(table: Table, ids: string[]): Column[] {
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Makes the given columns NOT NULL (PostgreSQL does so for primary-key columns). */
+export function requireNotNull(table: Table, ids: string[]): Table {
+  const columns = mapShared(table.columns, (c) => (ids.includes(c.id) && !c.notNull ? { ...c, notNull: true } : c));
+  return columns === table.columns ? table : { ...table, columns };
+}

@@ -1,0 +1,125 @@
+/**
+ * Edit ops on foreign keys, and the many-to-many helper that builds a junction table.
+ */
+import type { Column, ForeignKey, Model, ReferentialAction, Table } from './document.ts';
+import { newId } from './ids.ts';
+import { addTable } from './ops-table.ts';
+import { ModelOpError, applyPatch, filterShared, findTable, mapShared, singular, uniqueName, updateTable } from './ops-util.ts';
+import { normalizeType } from './types.ts';
+
+export interface AddForeignKeyParams {
+  tableId: string;
+  refTableId: string;
+  id?: string;
+  /** Referencing column ids. Absent: new columns are created (see `createColumns`). */
+  columns?: string[];
+  /** Referenced column ids. Absent: the referenced table's primary key. */
+  refColumns?: string[];
+  /**
+   * When `columns` is absent, create referencing columns typed like the referenced ones, named
+   * `<singular ref table>_<ref column>` (e.g. `customer_id`) unless `columnNames` says otherwise.
+   */
+  columnNames?: string[];
+  /** Ids for created columns (to know them afterwards); default `newId('column')`. */
+  columnIds?: string[];
+  /** Whether created columns are NOT NULL (default true: most references are mandatory). */
+  notNull?: boolean;
+  name?: string;
+  onDelete?: ReferentialAction;
+  onUpdate?: ReferentialAction;
+}
+
+/**
+ * Adds a foreign key, creating the referencing columns when none are given.
+ * Ex: `addForeignKey(model, { tableId: orders.id, refTableId: customers.id })` adds
+ * `orders.customer_id` (typed like `customers.id`) and the key.
+ * Throws `ModelOpError` when the referenced columns cannot be determined.
+ */
+export function addForeignKey(model: Model, params: AddForeignKeyParams): Model {
+  const table = findTable(model, params.tableId);
+  const ref = findTable(model, params.refTableId);
+  if (!table || !ref) return model;
+  const refColumns = params.refColumns ?? ref.primaryKey?.columns;
+  if (!refColumns?.length) throw new ModelOpError(`${ref.name} has no primary key: choose the referenced columns`);
+  if (params.columns && params.columns.length !== refColumns.length) {
+    throw new ModelOpError(`${params.columns.length} column(s) cannot reference ${refColumns.length} column(s)`);
+  }
+  const created = params.columns ? [] : referencingColumns(table, ref, refColumns, params);
+  const fk: ForeignKey = {
+    id: params.id ?? newId('fk'),
+    ...(params.name ? { name: params.name } : {}),
+    columns: params.columns ?? created.map((c) => c.id),
+    refTableId: ref.id,
+    refColumns,
+    onDelete: params.onDelete ?? 'no-action',
+    onUpdate: params.onUpdate ?? 'no-action',
+    match: 'simple',
+  };
+  return updateTable(model, table.id, (t) => ({ ...t, columns: [...t.columns, ...created], foreignKeys: [...t.foreignKeys, fk] }));
+}
+
+function referencingColumns(table: Table, ref: Table, refColumnIds: string[], params: AddForeignKeyParams): Column[] {
+  const taken = table.columns.map((c) => c.name);
+  return refColumnIds.map((refId, i) => {
+    const refColumn = ref.columns.find((c) => c.id === refId);
+    if (!refColumn) throw new ModelOpError(`no column ${refId} in ${ref.name}`);
+    const name = uniqueName(params.columnNames?.[i] ?? `${singular(ref.name)}_${refColumn.name}`, taken);
+    taken.push(name);
+    return { id: params.columnIds?.[i] ?? newId('column'), name, type: normalizeType(refColumn.type), notNull: params.notNull ?? true };
+  });
+}
+
+export type ForeignKeyPatch = { [K in keyof Omit<ForeignKey, 'id'>]?: ForeignKey[K] | null };
+
+/** Updates a foreign key; `initiallyDeferred` is dropped when it stops being deferrable. */
+export function updateForeignKey(model: Model, params: { tableId: string; foreignKeyId: string; patch: ForeignKeyPatch }): Model {
+  const patch: ForeignKeyPatch = { ...params.patch };
+  if (patch.name === '') patch.name = null;
+  if (patch.comment === '') patch.comment = null;
+  if (patch.deferrable === false) patch.initiallyDeferred = null;
+  if (patch.initiallyDeferred) patch.deferrable = true;
+  return updateTable(model, params.tableId, (t) => {
+    const foreignKeys = mapShared(t.foreignKeys, (fk) => (fk.id === params.foreignKeyId ? applyPatch(fk, patch) : fk));
+    return foreignKeys === t.foreignKeys ? t : { ...t, foreignKeys };
+  });
+}
+
+export function removeForeignKey(model: Model, params: { tableId: string; foreignKeyId: string }): Model {
+  return updateTable(model, params.tableId, (t) => {
+    const foreignKeys = filterShared(t.foreignKeys, (fk) => fk.id !== params.foreignKeyId);
+    return foreignKeys === t.foreignKeys ? t : { ...t, foreignKeys };
+  });
+}
+
+export interface AddManyToManyParams {
+  leftTableId: string;
+  rightTableId: string;
+  id?: string;
+  /** Default: `<left>_<right>` (e.g. `product_category` for products × categories). */
+  name?: string;
+  /** Default: the left table's schema. */
+  schema?: string;
+}
+
+/**
+ * Creates a junction table: one column per primary-key column of each side (typed alike), a
+ * composite primary key over all of them, and two foreign keys with `ON DELETE CASCADE`.
+ * Throws `ModelOpError` when a side has no primary key.
+ */
+export function addManyToMany(model: Model, params: AddManyToManyParams): Model {
+  const left = findTable(model, params.leftTableId);
+  const right = findTable(model, params.rightTableId);
+  if (!left || !right) return model;
+  for (const side of [left, right]) {
+    if (!side.primaryKey) throw new ModelOpError(`${side.name} has no primary key: a many-to-many needs one on both sides`);
+  }
+  const schema = params.schema ?? left.schema;
+  const taken = model.tables.filter((t) => t.schema === schema).map((t) => t.name);
+  const name = params.name ?? uniqueName(`${singular(left.name)}_${singular(right.name)}`, taken);
+  const id = params.id ?? newId('table');
+  let next = addTable(model, { id, schema, name });
+  // A self many-to-many gets `user_id` and `user_id_2`: uniqueName keeps the second side apart.
+  next = addForeignKey(next, { tableId: id, refTableId: left.id, onDelete: 'cascade' });
+  next = addForeignKey(next, { tableId: id, refTableId: right.id, onDelete: 'cascade' });
+  return updateTable(next, id, (t) => ({ ...t, primaryKey: { id: newId('pk'), columns: t.columns.map((c) => c.id) } }));
+}

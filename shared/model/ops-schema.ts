@@ -1,0 +1,47 @@
+/**
+ * Edit ops on PostgreSQL schemas (namespaces). Objects name their schema by name, so renaming a
+ * schema rewrites the `schema` of every object in it, and of every column type defined there.
+ */
+import type { Model } from './document.ts';
+import { newId } from './ids.ts';
+import { ModelOpError, mapColumnTypes, mapShared } from './ops-util.ts';
+
+/** Adds an empty schema; a name already present leaves the model unchanged. */
+export function addSchema(model: Model, params: { name: string; id?: string; comment?: string }): Model {
+  if (!params.name || model.schemas.some((s) => s.name === params.name)) return model;
+  const schema = { id: params.id ?? newId('schema'), name: params.name, ...(params.comment ? { comment: params.comment } : {}) };
+  return { ...model, schemas: [...model.schemas, schema] };
+}
+
+/** Ex: `renameSchema(model, { schemaId, name: 'sales' })` moves its tables, views, enums… along. */
+export function renameSchema(model: Model, params: { schemaId: string; name: string }): Model {
+  const schema = model.schemas.find((s) => s.id === params.schemaId);
+  if (!schema || !params.name || schema.name === params.name) return model;
+  if (model.schemas.some((s) => s.name === params.name)) throw new ModelOpError(`schema ${params.name} already exists`);
+  const from = schema.name;
+  const to = params.name;
+  const move = <T extends { schema?: string }>(list: T[]): T[] => mapShared(list, (o) => (o.schema === from ? { ...o, schema: to } : o));
+  const next: Model = {
+    ...model,
+    schemas: model.schemas.map((s) => (s === schema ? { ...s, name: to } : s)),
+    extensions: move(model.extensions),
+    enums: move(model.enums),
+    domains: move(model.domains),
+    sequences: move(model.sequences),
+    tables: move(model.tables),
+    views: move(model.views),
+    rawObjects: move(model.rawObjects),
+  };
+  return mapColumnTypes(next, (type) => (type.schema === from ? { ...type, schema: to } : type));
+}
+
+/** Removes a schema that holds nothing; throws `ModelOpError` otherwise (nothing is dropped silently). */
+export function removeSchema(model: Model, params: { schemaId: string }): Model {
+  const schema = model.schemas.find((s) => s.id === params.schemaId);
+  if (!schema) return model;
+  const lists: Array<Array<{ schema?: string }>> = [model.tables, model.views, model.enums, model.domains, model.sequences];
+  if (lists.some((list) => list.some((o) => o.schema === schema.name))) {
+    throw new ModelOpError(`schema ${schema.name} is not empty`);
+  }
+  return { ...model, schemas: model.schemas.filter((s) => s !== schema) };
+}
