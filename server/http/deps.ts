@@ -1,0 +1,14 @@
+/** What `createApp` is given. Everything optional has a sensible default, so tests pass only what they use. */
+import type { Store } from '../store/index.ts';
+import type { ErrorLog } from './errors.ts';
+import type { OriginGuardOptions } from './origin-guard.ts';
+
+export interface AppDeps extends OriginGuardOptions {
+  /** The project store; without it the projects API answers 503. */
+  store?: Store;
+  /** Reported by `/api/health`; defaults to package.json's version. */
+  version?: string;
+  /** The built client (default `dist/client`); absent files give a JSON 404 for `/` too. */
+  clientDir?: string;
+  log?: ErrorLog;
+}

@@ -1,0 +1,42 @@
+/**
+ * Opens the studio's own database: the PostgreSQL named by `SCHEMATA_STORE_URL` (a team can share
+ * it, several studio instances at once), or else an embedded PGlite persisted under the data
+ * directory (created once: initdb is slow, reopening is fast). Migrations run on open.
+ */
+import { join } from 'node:path';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { migrateStore } from './migrations.ts';
+import { projectStore, type ProjectStore } from './projects.ts';
+
+export interface StoreConfig {
+  /** `postgres://…` (shared store) or `pglite:<directory>`; absent: PGlite under `dataDir/store`. */
+  url?: string;
+  dataDir: string;
+}
+
+export interface Store {
+  readonly kind: SqlClient['kind'];
+  readonly displayUrl: string;
+  readonly projects: ProjectStore;
+  close(): Promise<void>;
+}
+
+export function storeUrl(config: StoreConfig): string {
+  return config.url?.trim() || `pglite:${join(config.dataDir, 'store')}`;
+}
+
+export async function openStore(config: StoreConfig): Promise<Store> {
+  const client = await openSqlClient(storeUrl(config));
+  try {
+    await migrateStore(client);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    throw error;
+  }
+  return {
+    kind: client.kind,
+    displayUrl: client.displayUrl,
+    projects: projectStore(client),
+    close: () => client.close(),
+  };
+}
