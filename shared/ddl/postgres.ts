@@ -1,0 +1,254 @@
+/**
+ * PostgreSQL SQL for one object at a time: CREATE statements, clauses (column definitions,
+ * constraints) and comments. The script generator (`generate.ts`) orders these; the migration
+ * planner (`postgres-alter.ts`) reuses the clauses in its ALTER statements, so a column or a
+ * constraint is written the same way everywhere.
+ *
+ * Every function takes the model's objects as they are. Constraint and index names are printed when
+ * present: run the model through `withEffectiveNames` first to always name them explicitly.
+ */
+import type {
+  Check, Column, Domain, Enum, Extension, ForeignKey, Index, PrimaryKey, RawObject, ReferentialAction,
+  Schema, Sequence, SequenceOptions, Table, Unique, View,
+} from '../model/document.ts';
+import { formatType } from '../model/types.ts';
+import { quoteIdent, quoteLiteral, quoteQualified } from './quote.ts';
+
+export { commentOn, commentStatements, type CommentTarget } from './postgres-comment.ts';
+
+/** The columns of a table (or view), for turning column ids into names. */
+export type ColumnOwner = Pick<Table, 'schema' | 'name'> & { columns: Pick<Column, 'id' | 'name'>[] };
+
+/** `public.orders` style name of a table, view or type. */
+export function qualifiedName(object: { schema?: string; name: string }): string {
+  return quoteQualified(object.schema, object.name);
+}
+
+/**
+ * A possibly schema-qualified name written by a person or read from the catalog (`"C"`,
+ * `pg_catalog."default"`, `public.my_coll`, `en_US`): already-quoted text stays as is.
+ */
+export function quoteName(name: string): string {
+  if (name.includes('"')) return name;
+  return name.split('.').map(quoteIdent).join('.');
+}
+
+/** Column ids → `a, b` (quoted). Unknown ids are printed as they are so the error shows in PostgreSQL. */
+export function columnList(owner: ColumnOwner, ids: string[]): string {
+  return ids.map((id) => quoteIdent(owner.columns.find((c) => c.id === id)?.name ?? id)).join(', ');
+}
+
+function withClause(options: Record<string, string> | undefined): string {
+  const entries = Object.entries(options ?? {});
+  if (!entries.length) return '';
+  return ` WITH (${entries.map(([key, value]) => `${key}=${/^[A-Za-z0-9_.]+$/.test(value) ? value : quoteLiteral(value)}`).join(', ')})`;
+}
+
+function deferrableClause(o: { deferrable?: boolean; initiallyDeferred?: boolean }): string {
+  if (!o.deferrable) return '';
+  return o.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
+}
+
+// ── schemas, extensions, types, sequences ───────────────────────────────────────────────────────
+
+export function createSchema(p: { schema: Pick<Schema, 'name'> }): string {
+  return `CREATE SCHEMA ${quoteIdent(p.schema.name)};`;
+}
+
+/** `IF NOT EXISTS`: `plpgsql` and friends may already be installed in a fresh database. */
+export function createExtension(p: { extension: Extension }): string {
+  const e = p.extension;
+  const schema = e.schema ? ` WITH SCHEMA ${quoteIdent(e.schema)}` : '';
+  const version = e.version ? ` VERSION ${quoteLiteral(e.version)}` : '';
+  return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e.name)}${schema}${version};`;
+}
+
+export function createEnum(p: { enumType: Enum }): string {
+  const values = p.enumType.values.map(quoteLiteral).join(', ');
+  return `CREATE TYPE ${qualifiedName(p.enumType)} AS ENUM (${values});`;
+}
+
+export function createDomain(p: { domain: Domain }): string {
+  const d = p.domain;
+  let sql = `CREATE DOMAIN ${qualifiedName(d)} AS ${formatType(d.type)}`;
+  if (d.collation) sql += ` COLLATE ${quoteName(d.collation)}`;
+  if (d.default !== undefined) sql += ` DEFAULT ${d.default}`;
+  if (d.notNull) sql += ' NOT NULL';
+  for (const check of d.checks) {
+    sql += `${check.name ? ` CONSTRAINT ${quoteIdent(check.name)}` : ''} CHECK (${check.expression})`;
+  }
+  return `${sql};`;
+}
+
+/** `AS bigint INCREMENT BY 1 …` for sequences and identity columns (only the options that are set). */
+export function sequenceOptions(o: SequenceOptions): string {
+  const parts: string[] = [];
+  if (o.dataType) parts.push(`AS ${o.dataType}`);
+  if (o.increment !== undefined) parts.push(`INCREMENT BY ${o.increment}`);
+  if (o.minValue !== undefined) parts.push(`MINVALUE ${o.minValue}`);
+  if (o.maxValue !== undefined) parts.push(`MAXVALUE ${o.maxValue}`);
+  if (o.start !== undefined) parts.push(`START WITH ${o.start}`);
+  if (o.cache !== undefined) parts.push(`CACHE ${o.cache}`);
+  if (o.cycle !== undefined) parts.push(o.cycle ? 'CYCLE' : 'NO CYCLE');
+  return parts.join(' ');
+}
+
+export function createSequence(p: { sequence: Sequence }): string {
+  const options = sequenceOptions(p.sequence);
+  return `CREATE SEQUENCE ${qualifiedName(p.sequence)}${options ? ` ${options}` : ''};`;
+}
+
+/** Run after the table exists. */
+export function sequenceOwnedBy(p: { sequence: Pick<Sequence, 'schema' | 'name'>; table: ColumnOwner; columnId: string }): string {
+  return `ALTER SEQUENCE ${qualifiedName(p.sequence)} OWNED BY ${qualifiedName(p.table)}.${columnList(p.table, [p.columnId])};`;
+}
+
+// ── columns and constraints ─────────────────────────────────────────────────────────────────────
+
+/** `email character varying(255) COLLATE "C" DEFAULT '' NOT NULL`, as inside CREATE TABLE. */
+export function columnDefinition(p: { column: Column }): string {
+  const c = p.column;
+  let sql = `${quoteIdent(c.name)} ${formatType(c.type)}`;
+  if (c.collation) sql += ` COLLATE ${quoteName(c.collation)}`;
+  if (c.generated !== undefined) sql += ` GENERATED ALWAYS AS (${c.generated}) STORED`;
+  else if (c.identity) {
+    const options = c.identity.options ? sequenceOptions(c.identity.options) : '';
+    sql += ` GENERATED ${c.identity.kind === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${options ? ` (${options})` : ''}`;
+  } else if (c.default !== undefined) sql += ` DEFAULT ${c.default}`;
+  if (c.notNull) sql += ' NOT NULL';
+  return sql;
+}
+
+const ACTIONS: Record<ReferentialAction, string> = {
+  'no-action': 'NO ACTION', restrict: 'RESTRICT', cascade: 'CASCADE', 'set-null': 'SET NULL', 'set-default': 'SET DEFAULT',
+};
+
+/** A table constraint, as inside CREATE TABLE or after ALTER TABLE … ADD. */
+export type ConstraintSpec =
+  | { kind: 'primary-key'; constraint: PrimaryKey }
+  | { kind: 'unique'; constraint: Unique }
+  | { kind: 'check'; constraint: Check }
+  | { kind: 'foreign-key'; constraint: ForeignKey; refTable: ColumnOwner };
+
+/**
+ * `CONSTRAINT orders_pkey PRIMARY KEY (id)`, `… UNIQUE NULLS NOT DISTINCT (a) DEFERRABLE`,
+ * `… CHECK (x > 0) NO INHERIT`, `… FOREIGN KEY (a) REFERENCES t (id) MATCH FULL ON DELETE CASCADE`.
+ * `NOT VALID` is included for checks and foreign keys that carry it (valid only in ALTER TABLE).
+ */
+export function constraintClause(p: { table: ColumnOwner } & ConstraintSpec): string {
+  const name = p.constraint.name ? `CONSTRAINT ${quoteIdent(p.constraint.name)} ` : '';
+  switch (p.kind) {
+    case 'primary-key':
+      return `${name}PRIMARY KEY (${columnList(p.table, p.constraint.columns)})${deferrableClause(p.constraint)}`;
+    case 'unique': {
+      const nulls = p.constraint.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '';
+      return `${name}UNIQUE${nulls} (${columnList(p.table, p.constraint.columns)})${deferrableClause(p.constraint)}`;
+    }
+    case 'check':
+      return `${name}CHECK (${p.constraint.expression})${p.constraint.noInherit ? ' NO INHERIT' : ''}${p.constraint.notValid ? ' NOT VALID' : ''}`;
+    case 'foreign-key': {
+      const fk = p.constraint;
+      let sql = `${name}FOREIGN KEY (${columnList(p.table, fk.columns)}) REFERENCES ${qualifiedName(p.refTable)} (${columnList(p.refTable, fk.refColumns)})`;
+      if (fk.match === 'full') sql += ' MATCH FULL';
+      if (fk.match === 'partial') sql += ' MATCH PARTIAL';
+      if (fk.onUpdate !== 'no-action') sql += ` ON UPDATE ${ACTIONS[fk.onUpdate]}`;
+      if (fk.onDelete !== 'no-action') sql += ` ON DELETE ${ACTIONS[fk.onDelete]}`;
+      return sql + deferrableClause(fk) + (fk.notValid ? ' NOT VALID' : '');
+    }
+  }
+}
+
+/** `ALTER TABLE … ADD CONSTRAINT …;` for any constraint kind. */
+export function addConstraint(p: { table: ColumnOwner } & ConstraintSpec): string {
+  return `ALTER TABLE ${qualifiedName(p.table)} ADD ${constraintClause(p)};`;
+}
+
+/** `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY …;` (after every table exists, so cycles work). */
+export function addForeignKey(p: { table: ColumnOwner; foreignKey: ForeignKey; refTable: ColumnOwner }): string {
+  return addConstraint({ table: p.table, kind: 'foreign-key', constraint: p.foreignKey, refTable: p.refTable });
+}
+
+// ── tables ──────────────────────────────────────────────────────────────────────────────────────
+
+/** The constraints written inside CREATE TABLE (a check's NOT VALID needs ALTER TABLE: see generate.ts). */
+export function tableConstraintClauses(p: { table: Table; parent?: Table }): string[] {
+  const t = p.table;
+  const clauses: string[] = [];
+  // A partition inherits its parent's primary key and unique constraints; writing them again fails.
+  if (t.primaryKey && !p.parent?.primaryKey) {
+    clauses.push(constraintClause({ table: t, kind: 'primary-key', constraint: t.primaryKey }));
+  }
+  if (!p.parent?.uniques.length) {
+    for (const u of t.uniques) clauses.push(constraintClause({ table: t, kind: 'unique', constraint: u }));
+  }
+  for (const c of t.checks) {
+    if (!c.notValid) clauses.push(constraintClause({ table: t, kind: 'check', constraint: c }));
+  }
+  return clauses;
+}
+
+/**
+ * CREATE TABLE with columns, primary key, uniques and checks (foreign keys come later, see
+ * `addForeignKey`). `tables` resolves the ids of partition parents and inheritance parents.
+ */
+export function createTable(p: { table: Table; tables: ReadonlyMap<string, Table> }): string {
+  const t = p.table;
+  const head = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${qualifiedName(t)}`;
+  const parent = t.partitionOf ? p.tables.get(t.partitionOf.parentId) : undefined;
+  const constraints = tableConstraintClauses({ table: t, parent });
+  let sql: string;
+  if (t.partitionOf) {
+    // Columns come from the parent; only the partition's own constraints are written.
+    const body = constraints.length ? ` (\n    ${constraints.join(',\n    ')}\n)` : '';
+    sql = `${head} PARTITION OF ${qualifiedName(parent ?? { name: t.partitionOf.parentId })}${body}\n${t.partitionOf.bound}`;
+  } else {
+    const lines = [...t.columns.map((column) => columnDefinition({ column })), ...constraints];
+    sql = `${head} (\n${lines.map((line) => `    ${line}`).join(',\n')}\n)`;
+    if (t.inherits?.length) {
+      sql += ` INHERITS (${t.inherits.map((id) => qualifiedName(p.tables.get(id) ?? { name: id })).join(', ')})`;
+    }
+  }
+  if (t.partitioning) sql += ` PARTITION BY ${t.partitioning.strategy.toUpperCase()} (${t.partitioning.key})`;
+  return `${sql}${withClause(t.with)};`;
+}
+
+// ── indexes, views, carried objects ─────────────────────────────────────────────────────────────
+
+function indexItem(owner: ColumnOwner, item: Index['items'][number]): string {
+  let sql = item.column ? columnList(owner, [item.column]) : `(${item.expression})`;
+  if (item.collation) sql += ` COLLATE ${quoteName(item.collation)}`;
+  if (item.opclass) sql += ` ${quoteName(item.opclass)}`;
+  if (item.order === 'desc') sql += ' DESC';
+  if (item.nulls) sql += ` NULLS ${item.nulls.toUpperCase()}`;
+  return sql;
+}
+
+/**
+ * `CREATE [UNIQUE] INDEX name ON table [USING method] (items) [INCLUDE (…)] [NULLS NOT DISTINCT]
+ * [WITH (…)] [WHERE …];` — `owner` is the table, or the materialized view (whose index items are
+ * expressions or column names by id in `columns`).
+ */
+export function createIndex(p: { owner: ColumnOwner; index: Index }): string {
+  const x = p.index;
+  let sql = `CREATE ${x.unique ? 'UNIQUE ' : ''}INDEX ${x.name ? `${quoteIdent(x.name)} ` : ''}ON ${qualifiedName(p.owner)}`;
+  if (x.method && x.method !== 'btree') sql += ` USING ${quoteIdent(x.method)}`;
+  sql += ` (${x.items.map((item) => indexItem(p.owner, item)).join(', ')})`;
+  if (x.include?.length) sql += ` INCLUDE (${columnList(p.owner, x.include)})`;
+  if (x.nullsNotDistinct) sql += ' NULLS NOT DISTINCT';
+  sql += withClause(x.with);
+  if (x.where) sql += ` WHERE ${x.where}`;
+  return `${sql};`;
+}
+
+export function createView(p: { view: View }): string {
+  const v = p.view;
+  const kind = v.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
+  const definition = v.definition.trim().replace(/;\s*$/, '');
+  return `CREATE ${kind} ${qualifiedName(v)}${withClause(v.with)} AS\n${definition};`;
+}
+
+/** Carried objects are emitted exactly as written, with a final semicolon guaranteed. */
+export function rawObjectSql(p: { raw: RawObject }): string {
+  const text = p.raw.definition.trim();
+  return text.endsWith(';') ? text : `${text};`;
+}
