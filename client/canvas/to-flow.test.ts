@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Column, Model, Table } from '../../shared/model/document.ts';
+import { emptyLayout, emptyModel } from '../../shared/model/empty.ts';
+import { columnRows, displayType } from './badges.ts';
+import { toFlow, type FlowInput, type RelationFlowEdge } from './to-flow.ts';
+
+const column = (id: string, name: string, extra: Partial<Column> = {}): Column => ({
+  id, name, type: { name: 'integer' }, notNull: false, ...extra,
+});
+
+function table(id: string, name: string, extra: Partial<Table> = {}): Table {
+  return { id, schema: 'public', name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], ...extra };
+}
+
+/** customers(id PK) ← orders(customer_id NOT NULL FK); products stands alone. */
+function sampleModel(): Model {
+  const customers = table('t_c', 'customers', {
+    columns: [column('c_id', 'id', { notNull: true })],
+    primaryKey: { id: 'pk_c', columns: ['c_id'] },
+  });
+  const orders = table('t_o', 'orders', {
+    columns: [column('o_id', 'id', { notNull: true }), column('o_cust', 'customer_id', { notNull: true })],
+    primaryKey: { id: 'pk_o', columns: ['o_id'] },
+    foreignKeys: [{
+      id: 'fk_o_c', columns: ['o_cust'], refTableId: 't_c', refColumns: ['c_id'],
+      onDelete: 'no-action', onUpdate: 'no-action', match: 'simple',
+    }],
+  });
+  const products = table('t_p', 'products', { columns: [column('p_id', 'id')] });
+  return { ...emptyModel(), tables: [customers, orders, products] };
+}
+
+function input(model: Model, extra: Partial<FlowInput> = {}): FlowInput {
+  const layout = emptyLayout();
+  layout.nodes = { t_c: { x: 0, y: 0 }, t_o: { x: 400, y: 0 }, t_p: { x: 0, y: 400 } };
+  return { model, layout, selected: new Set(), ...extra };
+}
+
+const byId = <T extends { id: string }>(list: T[], id: string) => list.find((x) => x.id === id)!;
+
+describe('toFlow', () => {
+  it('maps each table to a node and each foreign key to a column-to-column edge', () => {
+    const flow = toFlow(input(sampleModel()));
+    expect(flow.nodes.map((n) => [n.id, n.type])).toEqual([['t_c', 'table'], ['t_o', 'table'], ['t_p', 'table']]);
+    const edge = flow.edges[0] as RelationFlowEdge;
+    expect(flow.edges).toHaveLength(1);
+    expect([edge.source, edge.sourceHandle, edge.target, edge.targetHandle]).toEqual(['t_o', 'o_cust:l', 't_c', 'c_id:r']);
+    expect([edge.data?.parentOptional, edge.data?.childUnique]).toEqual([false, false]);
+  });
+
+  it('returns the very same arrays when nothing changed', () => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const again = toFlow({ ...start, selected: new Set() }, first);
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+  });
+
+  it('keeps node identity for tables that did not change', () => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const renamed = { ...start.model.tables[2], name: 'items' };
+    const model = { ...start.model, tables: [start.model.tables[0], start.model.tables[1], renamed] };
+    const next = toFlow({ ...start, model }, first);
+    expect(byId(next.nodes, 't_c')).toBe(byId(first.nodes, 't_c'));
+    expect(byId(next.nodes, 't_o')).toBe(byId(first.nodes, 't_o'));
+    expect(byId(next.nodes, 't_p')).not.toBe(byId(first.nodes, 't_p'));
+    expect(next.edges).toBe(first.edges);
+  });
+
+  it('rebuilds only the moved node and the edges whose sides changed', () => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const layout = { ...start.layout, nodes: { ...start.layout.nodes, t_o: { x: -600, y: 0 } } };
+    const next = toFlow({ ...start, layout }, first);
+    expect(byId(next.nodes, 't_o').position).toEqual({ x: -600, y: 0 });
+    expect(byId(next.nodes, 't_c')).toBe(byId(first.nodes, 't_c'));
+    expect(next.edges[0].sourceHandle).toBe('o_cust:r');
+  });
+
+  it('rebuilds a node when its selection changes, and carries its measured size', () => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const measured = new Map([['t_p', { width: 200, height: 80 }]]);
+    const next = toFlow({ ...start, selected: new Set(['t_p']), measured }, first);
+    expect(byId(next.nodes, 't_p').selected).toBe(true);
+    expect(byId(next.nodes, 't_p').measured).toEqual({ width: 200, height: 80 });
+    expect(byId(next.nodes, 't_c')).toBe(byId(first.nodes, 't_c'));
+  });
+
+  it('draws a self reference from the right side back to the right side', () => {
+    const model = sampleModel();
+    const parent = column('p_parent', 'parent_id');
+    model.tables[2] = table('t_p', 'products', {
+      columns: [column('p_id', 'id', { notNull: true }), parent],
+      primaryKey: { id: 'pk_p', columns: ['p_id'] },
+      uniques: [{ id: 'uq', columns: ['p_parent'] }],
+      foreignKeys: [{ id: 'fk_self', columns: ['p_parent'], refTableId: 't_p', refColumns: ['p_id'], onDelete: 'cascade', onUpdate: 'no-action', match: 'simple' }],
+    });
+    const edge = byId(toFlow(input(model)).edges, 'fk_self');
+    expect([edge.sourceHandle, edge.targetHandle]).toEqual(['p_parent:r', 'p_id:r']);
+    expect([edge.data?.parentOptional, edge.data?.childUnique]).toEqual([true, true]);
+  });
+});
+
+describe('columnRows and displayType', () => {
+  it.each([
+    [{ name: 'character varying', args: [80] }, 'varchar(80)'],
+    [{ name: 'timestamp with time zone' }, 'timestamptz'],
+    [{ name: 'numeric', args: [10, 2] }, 'numeric(10,2)'],
+    [{ name: 'order_status', schema: 'public' }, 'order_status'],
+    [{ name: 'mood', schema: 'app', arrayDims: 1 }, 'app.mood[]'],
+    [{ name: 'text', arrayDims: 2 }, 'text[][]'],
+  ])('displayType(%j) = %s', (type, text) => {
+    expect(displayType(type)).toBe(text);
+  });
+
+  it('gives PK, FK, NN, UQ and default badges', () => {
+    const model = sampleModel();
+    const orders = model.tables[1];
+    orders.columns.push(column('o_code', 'code', { notNull: true, default: "'x'" }));
+    orders.uniques.push({ id: 'uq_code', columns: ['o_code'] });
+    expect(columnRows(orders).map((r) => [r.name, r.badges, r.isKey])).toEqual([
+      ['id', ['PK'], true],
+      ['customer_id', ['FK', 'NN'], true],
+      ['code', ['UQ', 'NN', 'DEF'], false],
+    ]);
+  });
+});

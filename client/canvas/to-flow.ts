@@ -1,0 +1,166 @@
+/**
+ * Model + layout → React Flow nodes and edges. React Flow re-measures every node whose object
+ * changed, so a node object is reused (===) whenever the things it is drawn from are the same
+ * objects as last time; an edit to one table then costs one node, not the whole diagram.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Enum, ForeignKey, Layout, Model, Table, View } from '../../shared/model/document.ts';
+import { isUniqueSet } from './badges.ts';
+
+export type NodeLook = Layout['nodes'][string] | undefined;
+export type Note = Layout['notes'][number];
+
+export type TableNodeData = { table: Table; look: NodeLook };
+export type EnumNodeData = { enumType: Enum; look: NodeLook };
+export type ViewNodeData = { view: View; look: NodeLook };
+export type NoteNodeData = { note: Note };
+export type TableFlowNode = Node<TableNodeData, 'table'>;
+export type EnumFlowNode = Node<EnumNodeData, 'enum'>;
+export type ViewFlowNode = Node<ViewNodeData, 'view'>;
+export type NoteFlowNode = Node<NoteNodeData, 'note'>;
+export type FlowNode = TableFlowNode | EnumFlowNode | ViewFlowNode | NoteFlowNode;
+
+export interface RelationEdgeData extends Record<string, unknown> {
+  fk: ForeignKey;
+  table: Table;
+  /** The referencing columns may be NULL: a child row need not have a parent. */
+  parentOptional: boolean;
+  /** The referencing columns are unique: at most one child per parent (one-to-one). */
+  childUnique: boolean;
+}
+export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
+
+export interface FlowInput {
+  model: Model;
+  layout: Layout;
+  selected: ReadonlySet<string>;
+  /**
+   * Last measured size per node. A new node object must carry it: React Flow hides a node until it
+   * is measured, and a node whose size did not change is never measured again.
+   */
+  measured?: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+export interface FlowOutput {
+  nodes: FlowNode[];
+  edges: RelationFlowEdge[];
+}
+
+const GRID = { columns: 6, width: 320, height: 300 };
+
+/** Where an object without a stored position goes: a plain grid in model order. */
+export function fallbackPosition(index: number): { x: number; y: number } {
+  return { x: (index % GRID.columns) * GRID.width, y: Math.floor(index / GRID.columns) * GRID.height };
+}
+
+function positionOf(look: NodeLook, index: number) {
+  return look ? { x: look.x, y: look.y } : fallbackPosition(index);
+}
+
+/** Reuses `prev` when the node would be drawn from the same objects. */
+function sameNode(prev: FlowNode | undefined, data: Record<string, unknown>, selected: boolean): prev is FlowNode {
+  if (!prev || prev.selected !== selected) return false;
+  const old = prev.data as Record<string, unknown>;
+  return Object.keys(data).every((key) => old[key] === data[key]);
+}
+
+function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
+  const { model, layout, selected } = input;
+  const out: FlowNode[] = [];
+  let index = 0;
+  const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }) => {
+    const isSelected = selected.has(id);
+    const old = prev.get(id);
+    if (sameNode(old, data, isSelected) && old.type === type && old.position.x === position.x && old.position.y === position.y) {
+      out.push(old);
+    } else {
+      const measured = input.measured?.get(id);
+      out.push({
+        id, type, position, data, selected: isSelected,
+        ...(measured ? { measured } : {}),
+        ...(type === 'note' ? { zIndex: -1 } : {}),
+      } as FlowNode);
+    }
+    index += 1;
+  };
+  for (const table of model.tables) {
+    const look = layout.nodes[table.id];
+    add(table.id, 'table', { table, look }, positionOf(look, index));
+  }
+  for (const view of model.views) {
+    const look = layout.nodes[view.id];
+    add(view.id, 'view', { view, look }, positionOf(look, index));
+  }
+  for (const enumType of model.enums) {
+    const look = layout.nodes[enumType.id];
+    add(enumType.id, 'enum', { enumType, look }, positionOf(look, index));
+  }
+  for (const note of layout.notes) add(note.id, 'note', { note }, { x: note.x, y: note.y });
+  return out;
+}
+
+/** Which side of each node an edge leaves from, so lines do not cross the tables they join. */
+function handleSides(from: { x: number }, to: { x: number }, self: boolean): ['l' | 'r', 'l' | 'r'] {
+  if (self) return ['r', 'r'];
+  if (to.x > from.x + 60) return ['r', 'l'];
+  if (to.x < from.x - 60) return ['l', 'r'];
+  return ['r', 'r'];
+}
+
+function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, RelationFlowEdge>): RelationFlowEdge[] {
+  const positions = new Map(nodes.map((n) => [n.id, n.position]));
+  const tables = new Map(input.model.tables.map((t) => [t.id, t]));
+  const out: RelationFlowEdge[] = [];
+  for (const table of input.model.tables) {
+    for (const fk of table.foreignKeys) {
+      const target = tables.get(fk.refTableId);
+      const from = positions.get(table.id);
+      const to = positions.get(fk.refTableId);
+      if (!target || !from || !to || !fk.columns.length) continue;
+      const [out1, in1] = handleSides(from, to, table.id === target.id);
+      const sourceHandle = `${fk.columns[0]}:${out1}`;
+      const targetHandle = `${fk.refColumns[0]}:${in1}`;
+      const selected = input.selected.has(fk.id);
+      const old = prev.get(fk.id);
+      if (old && old.data?.fk === fk && old.data.table === table && old.sourceHandle === sourceHandle &&
+          old.targetHandle === targetHandle && old.target === target.id && !!old.selected === selected) {
+        out.push(old);
+        continue;
+      }
+      const fkColumns = table.columns.filter((c) => fk.columns.includes(c.id));
+      out.push({
+        id: fk.id,
+        type: 'relation',
+        source: table.id,
+        target: target.id,
+        sourceHandle,
+        targetHandle,
+        selected,
+        data: {
+          fk,
+          table,
+          parentOptional: fkColumns.some((c) => !c.notNull),
+          childUnique: isUniqueSet(table, fk.columns),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Maps the model to React Flow elements, reusing objects from `previous` where nothing changed.
+ * Example: `const flow = toFlow({ model, layout, selected }, lastFlow)`.
+ */
+export function toFlow(input: FlowInput, previous?: FlowOutput): FlowOutput {
+  const prevNodes = new Map((previous?.nodes ?? []).map((n) => [n.id, n]));
+  const prevEdges = new Map((previous?.edges ?? []).map((e) => [e.id, e]));
+  const nodes = buildNodes(input, prevNodes);
+  const edges = buildEdges(input, nodes, prevEdges);
+  const unchanged = (a: readonly unknown[], b: readonly unknown[] | undefined) =>
+    !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+  return {
+    nodes: previous && unchanged(nodes, previous.nodes) ? previous.nodes : nodes,
+    edges: previous && unchanged(edges, previous.edges) ? previous.edges : edges,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The one store, built from slices. Only `doc` enters undo history (zundo); a drag is paused
+ * while it runs and recorded once at its end (see document-slice).
+ */
+import { create, useStore as useVanillaStore } from 'zustand';
+import { temporal } from 'zundo';
+import { createDocumentSlice } from './document-slice.ts';
+import { createSessionSlice } from './session-slice.ts';
+import { createProjectSlice } from './project-slice.ts';
+import type { AppState, History } from './types.ts';
+
+export type { AppState } from './types.ts';
+
+export const useStore = create<AppState>()(
+  temporal(
+    (...a) => ({ ...createDocumentSlice(...a), ...createSessionSlice(...a), ...createProjectSlice(...a) }),
+    {
+      partialize: (state): History => ({ doc: state.doc }),
+      equality: (past, current) => past.doc === current.doc,
+      limit: 300,
+    },
+  ),
+);
+
+export const undo = () => useStore.temporal.getState().undo();
+export const redo = () => useStore.temporal.getState().redo();
+
+/** `useHistory((h) => h.pastStates.length)`: re-renders when undo/redo availability changes. */
+export function useHistory<T>(selector: (state: ReturnType<typeof useStore.temporal.getState>) => T): T {
+  return useVanillaStore(useStore.temporal, selector);
+}

@@ -1,0 +1,51 @@
+/** The session slice: what the user is doing right now. Never saved, never undone. */
+import type { StateCreator } from 'zustand';
+import type { AppState, Mutators } from './types.ts';
+
+export type Dialog = 'palette' | 'shortcuts' | null;
+export type Theme = 'light' | 'dark' | 'system';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+}
+
+export interface SessionSlice {
+  /** Selected node and edge ids (tables, views, enums, notes, foreign keys). */
+  selection: ReadonlySet<string>;
+  /** Column ids to highlight (the columns of a hovered relationship). */
+  highlight: ReadonlySet<string>;
+  dialog: Dialog;
+  theme: Theme;
+  notice: Notice | null;
+  select: (ids: Iterable<string>) => void;
+  setHighlight: (columnIds: Iterable<string>) => void;
+  openDialog: (dialog: Dialog) => void;
+  setTheme: (theme: Theme) => void;
+  notify: (notice: Notice | null) => void;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSlice> = (set, get) => ({
+  selection: EMPTY,
+  highlight: EMPTY,
+  dialog: null,
+  theme: 'system',
+  notice: null,
+  select: (ids) => {
+    const next = new Set(ids);
+    if (!sameSet(next, get().selection)) set({ selection: next.size ? next : EMPTY });
+  },
+  setHighlight: (columnIds) => {
+    const next = new Set(columnIds);
+    if (!sameSet(next, get().highlight)) set({ highlight: next.size ? next : EMPTY });
+  },
+  openDialog: (dialog) => set({ dialog }),
+  setTheme: (theme) => set({ theme }),
+  notify: (notice) => set({ notice }),
+});
