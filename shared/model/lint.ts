@@ -1,0 +1,127 @@
+/**
+ * Design lint: what a reviewer would flag in a model before it reaches a database. Pure and fast
+ * enough to run on every edit: table-local rules are cached per table object, so with structural
+ * sharing an edit re-checks only the tables it replaced.
+ *
+ * Ex: `lintModel(model)` → `[{ code: 'no-primary-key', severity: 'warning', message, objectId, tableId }]`.
+ */
+import type { Column, ColumnType, Model, Table } from './document.ts';
+import { lintNames } from './lint-names.ts';
+import { leadingColumnLists, lintTable, sameSet, uniqueColumnSets } from './lint-table.ts';
+import { SEVERITY_ORDER, type LintIssue } from './lint-types.ts';
+import { formatType, normalizeType } from './types.ts';
+
+export type { LintIssue, LintSeverity } from './lint-types.ts';
+export { SEVERITY_ORDER } from './lint-types.ts';
+
+const tableCache = new WeakMap<Table, LintIssue[]>();
+
+function cachedTableIssues(table: Table): LintIssue[] {
+  let issues = tableCache.get(table);
+  if (!issues) {
+    issues = lintTable(table);
+    tableCache.set(table, issues);
+  }
+  return issues;
+}
+
+/** Every design issue of the model, errors first, then warnings, then infos (stable within a severity). */
+export function lintModel(model: Model): LintIssue[] {
+  const issues: LintIssue[] = [
+    ...lintNames(model),
+    ...model.tables.flatMap(cachedTableIssues),
+    ...lintForeignKeys(model),
+    ...lintTypes(model),
+  ];
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.issue.severity) - SEVERITY_ORDER.indexOf(b.issue.severity) || a.i - b.i)
+    .map(({ issue }) => issue);
+}
+
+/** Integer types compare fine with each other (PostgreSQL accepts the key), but mixing them is a smell. */
+const TYPE_FAMILIES: string[][] = [
+  ['smallint', 'integer', 'bigint'],
+  ['text', 'character varying', 'character', 'citext'],
+  ['numeric', 'real', 'double precision'],
+  ['timestamp without time zone', 'timestamp with time zone', 'date'],
+];
+
+/** Resolves domains to their base type, so a domain over bigint matches bigint. */
+function baseType(model: Model, type: ColumnType): ColumnType {
+  for (let depth = 0; type.schema && depth < 10; depth++) {
+    const domain = model.domains.find((d) => d.schema === type.schema && d.name === type.name);
+    if (!domain) break;
+    type = { ...domain.type, ...(type.arrayDims ? { arrayDims: type.arrayDims } : {}) };
+  }
+  return normalizeType(type);
+}
+
+/** Compared without length/precision: `varchar(20)` may reference `varchar(40)`. */
+const typeKey = (t: ColumnType) => formatType({ ...t, args: undefined });
+
+function lintForeignKeys(model: Model): LintIssue[] {
+  const out: LintIssue[] = [];
+  const tables = new Map(model.tables.map((t) => [t.id, t]));
+  for (const table of model.tables) {
+    const byId = new Map(table.columns.map((c) => [c.id, c]));
+    const leading = leadingColumnLists(table);
+    for (const fk of table.foreignKeys) {
+      const add = (code: string, severity: LintIssue['severity'], message: string) =>
+        out.push({ code, severity, message, objectId: fk.id, tableId: table.id });
+      const ref = tables.get(fk.refTableId);
+      const columns = fk.columns.map((id) => byId.get(id));
+      const names = columns.map((c) => c?.name ?? '?').join(', ');
+      const label = `${table.schema}.${table.name}(${names})`;
+      if (!ref) { add('fk-missing-table', 'error', `${label} references a table that is not in the model`); continue; }
+      const supported = leading.some((list) => list.length >= fk.columns.length && sameSet(list.slice(0, fk.columns.length), fk.columns));
+      if (!supported) {
+        add('fk-without-index', 'warning', `${label} → ${ref.name}: no index starts with these columns, so deletes on ${ref.name} scan ${table.name}`);
+      }
+      if (!uniqueColumnSets(ref).some((set) => sameSet(set, fk.refColumns))) {
+        add('fk-not-unique', 'error', `${label} references columns of ${ref.name} that are not its primary key or a unique constraint`);
+      }
+      const refById = new Map(ref.columns.map((c) => [c.id, c]));
+      fk.refColumns.forEach((refId, i) => {
+        const mismatch = typeMismatch(model, columns[i], refById.get(refId));
+        if (mismatch) add('fk-type-mismatch', mismatch.severity, `${label} → ${ref.name}: ${mismatch.message}`);
+      });
+    }
+  }
+  return out;
+}
+
+function typeMismatch(model: Model, column: Column | undefined, refColumn: Column | undefined): { severity: LintIssue['severity']; message: string } | undefined {
+  if (!column || !refColumn) return undefined;
+  const a = baseType(model, column.type);
+  const b = baseType(model, refColumn.type);
+  if (typeKey(a) === typeKey(b)) return undefined;
+  const message = `${column.name} is ${formatType(a)} but ${refColumn.name} is ${formatType(b)}`;
+  const family = TYPE_FAMILIES.find((f) => f.includes(a.name) && !a.schema);
+  const compatible = !!family && !b.schema && family.includes(b.name) && (a.arrayDims ?? 0) === (b.arrayDims ?? 0);
+  return { severity: compatible ? 'warning' : 'error', message };
+}
+
+/** Enums without values; columns typed with a user-defined type the model does not define. */
+function lintTypes(model: Model): LintIssue[] {
+  const out: LintIssue[] = [];
+  for (const e of model.enums) {
+    if (e.values.length === 0) out.push({ code: 'enum-without-values', severity: 'warning', message: `enum ${e.schema}.${e.name} has no values`, objectId: e.id });
+    const repeated = e.values.filter((v, i) => e.values.indexOf(v) !== i);
+    if (repeated.length) out.push({ code: 'enum-duplicate-value', severity: 'error', message: `enum ${e.schema}.${e.name} repeats ${repeated.join(', ')}`, objectId: e.id });
+  }
+  // Extensions define types the model cannot see (citext, geometry, …): trust them.
+  if (model.extensions.length > 0) return out;
+  const known = new Set([
+    ...model.enums, ...model.domains, ...model.tables, ...model.views,
+    ...model.rawObjects.filter((r) => r.kind === 'type'),
+  ].map((o) => `${o.schema}.${o.name}`));
+  for (const table of model.tables) {
+    for (const column of table.columns) {
+      if (column.type.schema && !known.has(`${column.type.schema}.${column.type.name}`)) {
+        out.push({ code: 'unknown-type', severity: 'error', message: `${table.schema}.${table.name}.${column.name} has type ${formatType(column.type)}, which the model does not define`, objectId: column.id, tableId: table.id });
+      }
+    }
+  }
+  return out;
+}
