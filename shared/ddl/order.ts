@@ -1,0 +1,76 @@
+/**
+ * Ordering helpers for the script generator: a stable topological sort (model order wherever
+ * dependencies allow, so the same model always gives the same script) and the fallbacks that find
+ * dependencies the model does not record.
+ */
+import type { Domain, RawObject, Table, View } from '../model/document.ts';
+
+/**
+ * Items in their given order, except that each comes after the items it depends on. Dependencies
+ * on unknown keys are ignored; a cycle is broken by taking the earliest remaining item.
+ * Ex: `stableTopoSort(['b', 'a'], (x) => x, (x) => (x === 'b' ? ['a'] : []))` → `['a', 'b']`.
+ */
+export function stableTopoSort<T>(items: T[], key: (item: T) => string, deps: (item: T) => string[]): T[] {
+  const known = new Set(items.map(key));
+  const placed = new Set<string>();
+  const remaining = [...items];
+  const out: T[] = [];
+  while (remaining.length) {
+    let index = remaining.findIndex((item) => deps(item).every((d) => d === key(item) || !known.has(d) || placed.has(d)));
+    if (index < 0) index = 0;
+    const [item] = remaining.splice(index, 1);
+    placed.add(key(item));
+    out.push(item);
+  }
+  return out;
+}
+
+/** Partition parents and inheritance parents before their children. */
+export function orderTables(tables: Table[]): Table[] {
+  return stableTopoSort(tables, (t) => t.id, (t) => [...(t.partitionOf ? [t.partitionOf.parentId] : []), ...(t.inherits ?? [])]);
+}
+
+/** A domain over another domain comes after it. */
+export function orderDomains(domains: Domain[]): Domain[] {
+  const key = (schema: string | undefined, name: string) => `${schema ?? ''}.${name}`;
+  return stableTopoSort(domains, (d) => key(d.schema, d.name), (d) => [key(d.type.schema, d.type.name)]);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Does `sql` mention the relation `name` as a whole word (bare, or quoted when it must be)? */
+export function mentions(sql: string, name: string): boolean {
+  const bare = new RegExp(`(^|[^A-Za-z0-9_$"])${escapeRegExp(name)}($|[^A-Za-z0-9_$"])`, 'i');
+  const quoted = `"${name.replace(/"/g, '""')}"`;
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? bare.test(sql) : sql.includes(quoted);
+}
+
+/**
+ * Views after the views they read: `dependsOn` when the model records it, otherwise every other
+ * view whose name the definition mentions (over-approximating only changes the order, never the result).
+ */
+export function orderViews(views: View[]): View[] {
+  const ids = new Set(views.map((v) => v.id));
+  return stableTopoSort(views, (v) => v.id, (v) => {
+    if (v.dependsOn) return v.dependsOn.filter((id) => ids.has(id));
+    return views.filter((o) => o.id !== v.id && mentions(v.definition, o.name)).map((o) => o.id);
+  });
+}
+
+/** Kinds created before tables (types and callables tables may use), in this order. */
+export const EARLY_RAW_KINDS: RawObject['kind'][] = ['collation', 'type', 'text-search', 'function', 'procedure', 'aggregate', 'operator', 'cast'];
+
+/**
+ * A function must wait for the tables when its signature names one (`RETURNS SETOF orders`), or
+ * when its body is parsed at creation (`BEGIN ATOMIC`) and reads one. Other bodies are not checked
+ * (`check_function_bodies = false`), so they can come first, ready for defaults and checks.
+ */
+export function needsTables(raw: RawObject, relationNames: string[]): boolean {
+  if (!['function', 'procedure', 'aggregate'].includes(raw.kind)) return false;
+  const atomic = /\bBEGIN\s+ATOMIC\b/i.test(raw.definition);
+  const bodyStart = raw.definition.search(/\$[A-Za-z_]*\$|\bBEGIN\s+ATOMIC\b|\bAS\s+'/i);
+  const header = atomic || bodyStart < 0 ? raw.definition : raw.definition.slice(0, bodyStart);
+  return relationNames.some((name) => mentions(header, name));
+}
