@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model, Table } from '../../shared/model/document.ts';
+import { makeDocument } from '../../shared/model/empty.ts';
+import { parseDocument } from '../../shared/model/upgrade.ts';
+import { openSqlClient, type SqlClient, type SqlSession } from '../db/sql-client.ts';
+import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import { introspect, introspectSession, introspectionQueries } from './introspect.ts';
+
+const FEATURES = readFileSync(join(import.meta.dirname, '__fixtures__', 'features.sql'), 'utf8');
+const BOOKKEEPING = 'CREATE SCHEMA _schemata; CREATE TABLE _schemata.journal (id int);';
+
+function table(model: Model, name: string): Table {
+  const found = model.tables.find((t) => `${t.schema}.${t.name}` === name);
+  if (!found) throw new Error(`no table ${name}`);
+  return found;
+}
+
+/** Counts the statements a session runs, to prove the number of queries does not grow with tables. */
+function counting(session: SqlSession) {
+  const counter = { n: 0 };
+  const wrapped: SqlSession = {
+    query: (sql, params) => { counter.n++; return session.query(sql, params); },
+    exec: (script) => { counter.n++; return session.exec(script); },
+  };
+  return { counter, wrapped };
+}
+
+function describeOn(name: string, open: () => Promise<{ client: SqlClient; cleanup: () => Promise<void> }>) {
+  describe(`introspection on ${name}`, () => {
+    let client: SqlClient;
+    let cleanup: () => Promise<void>;
+    let model: Model;
+    beforeAll(async () => {
+      ({ client, cleanup } = await open());
+      await client.exec(FEATURES + BOOKKEEPING);
+      model = await introspect(client);
+    });
+    afterAll(async () => {
+      await client.close();
+      await cleanup();
+    });
+
+    it('gives a valid document with name-derived ids, and the same model when read twice', async () => {
+      const parsed = parseDocument(makeDocument(model));
+      expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+      expect(await introspect(client)).toEqual(model);
+    });
+
+    it('reads schemas, extensions, enums, domains and standalone sequences', () => {
+      expect(model.schemas.map((s) => s.name)).toEqual(['app', 'public']);
+      expect(model.schemas[0].comment).toBe('the application');
+      expect(model.extensions.map((e) => [e.name, e.schema])).toEqual([['citext', 'public']]);
+      expect(model.enums).toEqual([{ id: 'enum:app.status', schema: 'app', name: 'status', values: ['new', 'paid', 'shipped'], comment: 'order status' }]);
+      expect(model.domains).toEqual([{
+        id: 'domain:app.positive', schema: 'app', name: 'positive', type: { name: 'numeric', args: [10, 2] }, notNull: true,
+        default: '1', checks: [{ id: 'dck:app.positive.positive_check', name: 'positive_check', expression: '(VALUE > (0)::numeric)' }],
+      }]);
+      const invoice = model.sequences.find((s) => s.name === 'invoice_no');
+      expect(invoice).toEqual({
+        id: 'seq:app.invoice_no', schema: 'app', name: 'invoice_no', dataType: 'integer', start: '1000', increment: '5', cache: '10',
+        ownedBy: { tableId: 'table:app.orders', columnId: 'col:app.orders.invoice' },
+      });
+      expect(model.sequences.map((s) => s.name)).toEqual(['invoice_no', 'orders_id_seq']);
+    });
+
+    it('reads columns: types with schema, identity, defaults, generated, collation, comments', () => {
+      const customer = table(model, 'app.customer');
+      const col = (n: string) => customer.columns.find((c) => c.name === n)!;
+      expect(col('id').identity).toEqual({ kind: 'always', options: { start: '100' } });
+      expect(col('email')).toEqual({ id: 'col:app.customer.email', name: 'email', type: { name: 'citext', schema: 'public' }, notNull: true, comment: 'login' });
+      expect(col('name').collation).toBe('"C"');
+      expect(col('created').type).toEqual({ name: 'timestamp with time zone', args: [3] });
+      expect(col('tags').type).toEqual({ name: 'text', arrayDims: 1 });
+      const orders = table(model, 'app.orders');
+      const ocol = (n: string) => orders.columns.find((c) => c.name === n)!;
+      expect(ocol('id').default).toBe("nextval('app.orders_id_seq'::regclass)");
+      expect(ocol('status')).toMatchObject({ type: { name: 'status', schema: 'app' }, default: "'new'::app.status" });
+      expect(ocol('total').type).toEqual({ name: 'positive', schema: 'app' });
+      expect(ocol('total_with_tax').generated).toBe("((total)::numeric * 1.2)");
+      expect(customer.comment).toBe('people who buy');
+    });
+
+    it('reads keys, checks, uniques with NULLS NOT DISTINCT and foreign keys', () => {
+      const customer = table(model, 'app.customer');
+      expect(customer.primaryKey).toEqual({ id: 'pk:app.customer', name: 'customer_pkey', columns: ['col:app.customer.id'] });
+      expect(customer.uniques).toEqual([{ id: 'uq:app.customer.customer_code_key', name: 'customer_code_key', columns: ['col:app.customer.code'], nullsNotDistinct: true }]);
+      expect(customer.checks).toEqual([{ id: 'ck:app.customer.name_not_blank', name: 'name_not_blank', expression: "(name <> ''::text)", notValid: true }]);
+      expect(table(model, 'app.orders').foreignKeys).toEqual([{
+        id: 'fk:app.orders.orders_customer_id_fkey', name: 'orders_customer_id_fkey', columns: ['col:app.orders.customer_id'],
+        refTableId: 'table:app.customer', refColumns: ['col:app.customer.id'], onDelete: 'cascade', onUpdate: 'no-action',
+        match: 'simple', deferrable: true, initiallyDeferred: true,
+      }]);
+      const line = table(model, 'app.line');
+      expect(line.primaryKey?.columns).toEqual(['col:app.line.order_id', 'col:app.line.n']);
+      expect(line.foreignKeys[0]).toMatchObject({ name: 'line_order_fk', match: 'full', onUpdate: 'restrict' });
+    });
+
+    it('reads indexes that are not constraints: expressions, order, include, where, method, opclass, options', () => {
+      expect(table(model, 'app.line').indexes).toEqual([{
+        id: 'idx:app.line_sku_lower', name: 'line_sku_lower', unique: true,
+        items: [{ expression: 'lower(sku)', order: 'desc', nulls: 'last' }, { column: 'col:app.line.n' }],
+        include: ['col:app.line.order_id'], where: "sku <> ''::text",
+      }]);
+      const customer = table(model, 'app.customer');
+      expect(customer.indexes.map((i) => i.name)).toEqual(['customer_name_pattern', 'customer_tags']);
+      expect(customer.indexes[0]).toMatchObject({ items: [{ column: 'col:app.customer.name', opclass: 'text_pattern_ops' }], with: { fillfactor: '70' } });
+      expect(customer.indexes[1]).toMatchObject({ method: 'gin', comment: 'tag search' });
+    });
+
+    it('reads partitioning and inheritance, leaving out what partitions inherit', () => {
+      const event = table(model, 'app.event');
+      expect(event.partitioning).toEqual({ strategy: 'range', key: 'at' });
+      expect(event.indexes.map((i) => i.name)).toEqual(['event_at']);
+      const partition = table(model, 'app.event_2024');
+      expect(partition.partitionOf).toEqual({ parentId: 'table:app.event', bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" });
+      expect([partition.primaryKey, partition.indexes]).toEqual([undefined, []]);
+      expect(table(model, 'app.event_rest').partitionOf?.bound).toBe('DEFAULT');
+      expect(table(model, 'app.child').inherits).toEqual(['table:app.base']);
+      expect(table(model, 'app.scratch').unlogged).toBe(true);
+    });
+
+    it('reads views with their dependencies and materialized views with their indexes', () => {
+      const big = model.views.find((v) => v.name === 'big_orders')!;
+      expect(big).toMatchObject({ materialized: false, dependsOn: ['table:app.customer', 'table:app.orders'], with: { security_barrier: 'true' } });
+      expect(big.definition).toMatch(/^SELECT o\.id,\s+c\.email\s+FROM \(app\.orders o/);
+      const counts = model.views.find((v) => v.name === 'order_counts')!;
+      expect(counts.indexes).toEqual([{ id: 'idx:app.order_counts_customer', name: 'order_counts_customer', unique: true, items: [{ expression: 'customer_id' }] }]);
+    });
+
+    it('keeps functions, procedures, aggregates and triggers as raw SQL; nothing from extensions', () => {
+      const raw = model.rawObjects.map((o) => `${o.kind} ${o.schema}.${o.name}`);
+      expect(raw.sort()).toEqual(['aggregate app.concat_all', 'function app.touch', 'procedure app.noop', 'trigger app.orders_touch']);
+      const touch = model.rawObjects.find((o) => o.name === 'touch')!;
+      expect(touch.definition).toMatch(/^CREATE OR REPLACE FUNCTION app\.touch\(\)[\s\S]*\$function\$;\nCOMMENT ON FUNCTION app\.touch\(\) IS 'keeps rows fresh';$/);
+      expect(model.rawObjects.find((o) => o.kind === 'aggregate')!.definition)
+        .toBe("CREATE AGGREGATE app.concat_all(text) (\n  SFUNC = textcat,\n  STYPE = text,\n  INITCOND = ''\n);");
+      expect(model.rawObjects.find((o) => o.kind === 'trigger')).toMatchObject({ tableId: 'table:app.orders' });
+    });
+
+    it('filters by schema', async () => {
+      const only = await introspect(client, { schemas: ['public'] });
+      expect([only.schemas.map((s) => s.name), only.tables.length, only.enums.length]).toEqual([['public'], 0, 0]);
+    });
+
+    it('runs a fixed number of queries, whatever the number of tables', async () => {
+      const count = async () => client.transaction(async (tx) => {
+        const { counter, wrapped } = counting(tx);
+        await introspectSession(wrapped);
+        return counter.n;
+      }, { rollback: true });
+      const before = await count();
+      await client.exec(Array.from({ length: 30 }, (_, i) => `CREATE TABLE app.extra_${i} (id int PRIMARY KEY, v text CHECK (v <> ''));`).join('\n'));
+      expect(await count()).toBe(before);
+      expect(before).toBe(Object.keys(introspectionQueries({}, { version: 150000 })).length + 1);
+    });
+  });
+}
+
+describeOn('PostgreSQL 15', async () => {
+  const db = await createThrowawayDb('introspect');
+  return { client: await openSqlClient(db.url), cleanup: db.drop };
+});
+
+describeOn('PGlite (PostgreSQL 18)', async () => ({ client: await openSqlClient('pglite:memory:'), cleanup: async () => undefined }));

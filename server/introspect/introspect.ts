@@ -1,0 +1,113 @@
+/**
+ * Live PostgreSQL (12–18, server or PGlite) → the model. A fixed list of catalog queries runs in one
+ * read-only REPEATABLE READ transaction (one consistent snapshot), with `search_path` set to
+ * `pg_catalog` so every name PostgreSQL prints for us (types, defaults, view bodies) is
+ * schema-qualified, exactly as pg_dump does.
+ */
+import type { Domain, Enum, Extension, Model, Schema, Sequence } from '../../shared/model/document.ts';
+import { derivedId } from '../../shared/model/ids.ts';
+import type { SqlClient, SqlSession } from '../db/sql-client.ts';
+import { runCatalogQuery, type CatalogQuery, type IntrospectOptions, type QueryContext, type RowOf } from './catalog-query.ts';
+import {
+  collationsQuery, functionsQuery, operatorsQuery, rulesQuery, textSearchConfigsQuery, textSearchDictionariesQuery,
+  triggersQuery, viewsQuery,
+} from './queries-objects.ts';
+import { columnsQuery, constraintsQuery, indexesQuery, tablesQuery } from './queries-tables.ts';
+import { domainsQuery, enumsQuery, extensionsQuery, schemasQuery, sequencesQuery } from './queries-types.ts';
+import { columnType, compact, parseCheckDefinition, sequenceOptions } from './to-model-parts.ts';
+import {
+  buildViews, collationObjects, functionObjects, onTableObjects, operatorObjects, ruleRows, textSearchObjects, triggerRows,
+} from './to-model-raw.ts';
+import { attachConstraints, attachIndexes, buildTables } from './to-model-tables.ts';
+
+export type { IntrospectOptions } from './catalog-query.ts';
+
+/** Every catalog query introspection runs: the same list whatever the size of the schema. */
+export function introspectionQueries(options: IntrospectOptions, context: QueryContext) {
+  return {
+    schemas: schemasQuery(options), extensions: extensionsQuery(options), enums: enumsQuery(options),
+    domains: domainsQuery(options), sequences: sequencesQuery(options), tables: tablesQuery(options),
+    columns: columnsQuery(options), constraints: constraintsQuery(options, context), indexes: indexesQuery(options, context),
+    views: viewsQuery(options), functions: functionsQuery(options), triggers: triggersQuery(options, context),
+    rules: rulesQuery(options), collations: collationsQuery(options), textSearchConfigs: textSearchConfigsQuery(options),
+    textSearchDictionaries: textSearchDictionariesQuery(options), operators: operatorsQuery(options),
+  };
+}
+
+type Queries = ReturnType<typeof introspectionQueries>;
+type Rows = { [K in keyof Queries]: Queries[K] extends CatalogQuery<infer T> ? T[] : never };
+
+export async function serverVersion(session: SqlSession): Promise<number> {
+  const [row] = await session.query<{ v: string }>(`SELECT pg_catalog.current_setting('server_version_num') AS v`);
+  return Number(row.v);
+}
+
+/** Reads the live schema. Example: `await introspect(client, { schemas: ['public'] })`. */
+export async function introspect(client: SqlClient, options: IntrospectOptions = {}): Promise<Model> {
+  return client.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog;');
+    return introspectSession(tx, options);
+  }, { rollback: true });
+}
+
+/** Same as `introspect`, inside a transaction the caller already holds (e.g. apply's). */
+export async function introspectSession(session: SqlSession, options: IntrospectOptions = {}): Promise<Model> {
+  const context: QueryContext = { version: await serverVersion(session) };
+  const queries = introspectionQueries(options, context);
+  const rows = {} as Record<string, unknown[]>;
+  for (const [name, query] of Object.entries(queries)) {
+    rows[name] = await runCatalogQuery(session, query as CatalogQuery<unknown>);
+  }
+  return toModel(rows as Rows);
+}
+
+function toModel(rows: Rows): Model {
+  const { tables, columnIndex } = buildTables(rows.tables, rows.columns);
+  const exclusions = attachConstraints(tables, rows.constraints, columnIndex);
+  const viewIndexes = attachIndexes(tables, rows.indexes, columnIndex);
+  const tableIds = new Set(tables.map((t) => t.id));
+  const viewIds = new Set(rows.views.map((v) => derivedId.view(v.schema, v.name)));
+  const known = new Set([...tableIds, ...viewIds]);
+  const columnIds = new Set(tables.flatMap((t) => t.columns.map((c) => c.id)));
+  return {
+    schemas: rows.schemas.map((r): Schema => compact({ id: derivedId.schema(r.name), name: r.name, comment: r.comment })),
+    extensions: rows.extensions.map((r): Extension =>
+      compact({ id: derivedId.extension(r.name), name: r.name, schema: r.schema, version: r.version, comment: r.comment })),
+    enums: rows.enums.map((r): Enum =>
+      compact({ id: derivedId.enum(r.schema, r.name), schema: r.schema, name: r.name, values: r.values, comment: r.comment })),
+    domains: rows.domains.map(toDomain),
+    sequences: rows.sequences.map((r) => toSequence(r, columnIds)),
+    tables,
+    views: buildViews(rows.views, viewIndexes, known),
+    rawObjects: [
+      ...collationObjects(rows.collations),
+      ...textSearchObjects(rows.textSearchConfigs, rows.textSearchDictionaries),
+      ...functionObjects(rows.functions),
+      ...operatorObjects(rows.operators),
+      ...onTableObjects('trigger', triggerRows(rows.triggers), known),
+      ...onTableObjects('rule', ruleRows(rows.rules), known),
+      ...exclusions,
+    ],
+  };
+}
+
+function toDomain(r: RowOf<typeof domainsQuery>): Domain {
+  return compact({
+    id: derivedId.domain(r.schema, r.name), schema: r.schema, name: r.name, type: columnType(r.type), notNull: r.notNull,
+    default: r.default, collation: r.collation,
+    checks: r.checks.map((c) => ({
+      id: derivedId.domainCheck(r.schema, r.name, c.name), name: c.name, expression: parseCheckDefinition(c.definition).expression,
+    })),
+    comment: r.comment,
+  });
+}
+
+function toSequence(r: RowOf<typeof sequencesQuery>, columnIds: Set<string>): Sequence {
+  const sequence: Sequence = { id: derivedId.sequence(r.schema, r.name), schema: r.schema, name: r.name, ...sequenceOptions(r, 'bigint') };
+  if (r.ownerSchema && r.ownerTable && r.ownerColumn) {
+    const columnId = derivedId.column(r.ownerSchema, r.ownerTable, r.ownerColumn);
+    if (columnIds.has(columnId)) sequence.ownedBy = { tableId: derivedId.table(r.ownerSchema, r.ownerTable), columnId };
+  }
+  if (r.comment !== undefined) sequence.comment = r.comment;
+  return sequence;
+}

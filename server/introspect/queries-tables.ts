@@ -1,0 +1,155 @@
+/** Catalog queries for tables, their columns, constraints and indexes (all tables at once). */
+import { z } from 'zod';
+import {
+  catalogQuery, intArray, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
+  type IntrospectOptions, type QueryContext,
+} from './catalog-query.ts';
+import { collationSql, sequenceOptionColumns } from './queries-types.ts';
+
+/** Ordinary and partitioned tables of the user's schemas. */
+const userTable = (c: string, n: string) =>
+  `${c}.relkind IN ('r', 'p') AND ${userSchema(n)} AND ${notFromExtension('pg_class', `${c}.oid`)}`;
+
+const relationRef = z.object({ schema: text, name: text });
+
+export function tablesQuery(options: IntrospectOptions) {
+  return catalogQuery('tables', `
+    SELECT n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
+      c.relpersistence = 'u' AS unlogged,
+      c.reloptions::text[] AS options,
+      pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
+      CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS "partitionKey",
+      CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS "partitionBound",
+      c.relispartition AS "isPartition",
+      (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('schema', pn.nspname, 'name', pc.relname) ORDER BY i.inhseqno)
+        FROM pg_catalog.pg_inherits i
+        JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent
+        JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace
+        WHERE i.inhrelid = c.oid) AS parents
+    FROM pg_catalog.pg_class c
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE ${userTable('c', 'n')}
+    ORDER BY n.nspname, c.relname`,
+  z.object({
+    schema: text, name: text, kind: z.enum(['r', 'p']), unlogged: z.boolean(), options: textArray,
+    comment: optionalText, partitionKey: optionalText, partitionBound: optionalText, isPartition: z.boolean(),
+    parents: jsonList(relationRef),
+  }), options);
+}
+
+/** Every column of every table, with identity sequence options when the column is an identity. */
+export function columnsQuery(options: IntrospectOptions) {
+  return catalogQuery('columns', `
+    SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, a.attnum AS num,
+      pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
+      a.attnotnull AS "notNull",
+      CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
+      CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+      NULLIF(a.attidentity::text, '') AS identity,
+      CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${collationSql('a.attcollation')} END AS collation,
+      pg_catalog.col_description(c.oid, a.attnum) AS comment,
+      a.attislocal AS local,
+      seq."dataType", seq.start, seq.increment, seq."minValue", seq."maxValue", seq.cache, seq.cycle
+    FROM pg_catalog.pg_attribute a
+    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+    LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+    LEFT JOIN LATERAL (
+      SELECT ${sequenceOptionColumns}
+      FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_sequence s ON s.seqrelid = d.objid
+      WHERE a.attidentity <> '' AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
+        AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+      LIMIT 1) seq ON true
+    WHERE a.attnum > 0 AND NOT a.attisdropped AND ${userTable('c', 'n')}
+    ORDER BY n.nspname, c.relname, a.attnum`,
+  z.object({
+    schema: text, table: text, name: text, num: z.number().int(), type: text, notNull: z.boolean(),
+    default: optionalText, generated: optionalText, identity: z.enum(['a', 'd']).nullish(),
+    collation: optionalText, comment: optionalText, local: z.boolean(),
+    dataType: optionalText, start: optionalText, increment: optionalText, minValue: optionalText,
+    maxValue: optionalText, cache: optionalText, cycle: z.boolean().nullish(),
+  }), options);
+}
+
+/**
+ * Primary keys, uniques, checks, foreign keys and exclusion constraints. Left out: NOT NULL rows
+ * (contype 'n', PostgreSQL 18; columns carry notNull), constraints a partition inherits from its
+ * parent (conparentid) and checks inherited through INHERITS (not conislocal).
+ */
+export function constraintsQuery(options: IntrospectOptions, context: QueryContext) {
+  const nullsNotDistinct = context.version >= 150000
+    ? `COALESCE((SELECT i.indnullsnotdistinct FROM pg_catalog.pg_index i WHERE i.indexrelid = k.conindid), false)`
+    : 'false';
+  return catalogQuery('constraints', `
+    SELECT n.nspname AS schema, c.relname AS table, k.conname AS name, k.contype::text AS type,
+      k.conkey::int[] AS columns,
+      rn.nspname AS "refSchema", rc.relname AS "refTable", k.confkey::int[] AS "refColumns",
+      k.confupdtype::text AS "onUpdate", k.confdeltype::text AS "onDelete", k.confmatchtype::text AS match,
+      k.condeferrable AS deferrable, k.condeferred AS "initiallyDeferred", k.convalidated AS validated,
+      k.connoinherit AS "noInherit",
+      ${nullsNotDistinct} AS "nullsNotDistinct",
+      pg_catalog.pg_get_constraintdef(k.oid) AS definition,
+      pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
+    FROM pg_catalog.pg_constraint k
+    JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
+    LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+    WHERE k.contype IN ('p', 'u', 'c', 'f', 'x') AND k.conparentid = 0 AND k.conislocal
+      AND ${userTable('c', 'n')}
+    ORDER BY n.nspname, c.relname, k.contype, k.conname`,
+  z.object({
+    schema: text, table: text, name: text, type: z.enum(['p', 'u', 'c', 'f', 'x']), columns: intArray,
+    refSchema: optionalText, refTable: optionalText, refColumns: intArray,
+    onUpdate: text, onDelete: text, match: text, deferrable: z.boolean(), initiallyDeferred: z.boolean(),
+    validated: z.boolean(), noInherit: z.boolean(), nullsNotDistinct: z.boolean(), definition: text,
+    comment: optionalText,
+  }), options);
+}
+
+/**
+ * Indexes of tables and materialized views that do not implement a constraint, and that are not a
+ * partition's copy of its parent's index. Each key is read from the catalog (column number, or the
+ * expression's text), with its operator class when not the default, order and nulls placement.
+ */
+export function indexesQuery(options: IntrospectOptions, context: QueryContext) {
+  const nullsNotDistinct = context.version >= 150000 ? 'i.indnullsnotdistinct' : 'false';
+  return catalogQuery('indexes', `
+    SELECT n.nspname AS schema, c.relname AS table, c.relkind::text AS "tableKind", ic.relname AS name,
+      i.indisunique AS unique, am.amname AS method, i.indnkeyatts AS "keyCount",
+      i.indkey::int2[]::int[] AS keys,
+      ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true) FROM pg_catalog.generate_series(1, i.indnatts) k) AS texts,
+      ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' WHEN opn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(opc.opcname)
+          ELSE pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END
+        FROM pg_catalog.unnest(i.indclass::oid[]) WITH ORDINALITY u(oid, ord)
+        JOIN pg_catalog.pg_opclass opc ON opc.oid = u.oid
+        JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace ORDER BY u.ord) AS opclasses,
+      ARRAY(SELECT COALESCE(CASE WHEN u.coll <> 0 AND u.coll <> 100
+          AND u.coll IS DISTINCT FROM (SELECT a.attcollation FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = (i.indkey::int2[])[u.ord - 1])
+          THEN ${collationSql('u.coll')} END, '')
+        FROM pg_catalog.unnest(i.indcollation::oid[]) WITH ORDINALITY u(coll, ord) ORDER BY u.ord) AS collations,
+      i.indoption::int2[]::int[] AS options,
+      pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS "where",
+      ${nullsNotDistinct} AS "nullsNotDistinct",
+      ic.reloptions::text[] AS "with",
+      pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
+      pg_catalog.obj_description(ic.oid, 'pg_class') AS comment
+    FROM pg_catalog.pg_index i
+    JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+    JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+    WHERE c.relkind IN ('r', 'p', 'm') AND ${userSchema('n')} AND ${notFromExtension('pg_class', 'c.oid')}
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+        WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits ih WHERE ih.inhrelid = i.indexrelid)
+    ORDER BY n.nspname, c.relname, ic.relname`,
+  z.object({
+    schema: text, table: text, tableKind: z.enum(['r', 'p', 'm']), name: text, unique: z.boolean(), method: text,
+    keyCount: z.number().int(), keys: intArray, texts: textArray, opclasses: textArray, collations: textArray,
+    options: intArray, where: optionalText, nullsNotDistinct: z.boolean(), with: textArray, definition: text,
+    comment: optionalText,
+  }), options);
+}
