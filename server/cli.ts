@@ -4,9 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
+import { introspectCommand } from './cli/introspect.ts';
 
 // One line per command; each lives in server/cli/<name>.ts.
 const commands: CliCommand[] = [
+  introspectCommand,
 ];
 
 function usage(): string {
