@@ -4,10 +4,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
+import { ddlCommand } from './cli/ddl.ts';
 import { introspectCommand } from './cli/introspect.ts';
+import { newCommand } from './cli/new.ts';
+import { templatesCommand } from './cli/templates.ts';
+import { validateCommand } from './cli/validate.ts';
 
 // One line per command; each lives in server/cli/<name>.ts.
 const commands: CliCommand[] = [
+  newCommand,
+  templatesCommand,
+  ddlCommand,
+  validateCommand,
   introspectCommand,
 ];
 

@@ -29,6 +29,8 @@ export function allowedHostHeaders(port: number, options: OriginGuardOptions): S
   const configured = options.host?.trim().toLowerCase() ?? '';
   if (!WILDCARD_HOSTS.has(configured)) names.push(hostNameForHeader(configured));
   const allowed = new Set(names.map((name) => `${name}:${port}`));
+  // Browsers leave the default port out of Host.
+  if (port === 80) names.forEach((name) => allowed.add(name));
   for (const origin of options.allowedOrigins ?? []) allowed.add(new URL(origin).host.toLowerCase());
   return allowed;
 }

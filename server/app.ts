@@ -1,0 +1,67 @@
+/**
+ * `createApp(deps)` builds the studio's Express app without listening (tests import it; `index.ts`
+ * listens). Order matters: the origin guard first (a refused request is not even parsed), then the
+ * JSON body, the API routes, a JSON 404 for unknown `/api/*`, the built client with its SPA
+ * fallback, and last the one error middleware.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import express, { Router, type Express } from 'express';
+import type { AppDeps } from './http/deps.ts';
+import { errorMiddleware, notFound } from './http/errors.ts';
+import { originGuard } from './http/origin-guard.ts';
+import { ddlRoutes } from './routes/ddl.ts';
+import { healthRoutes } from './routes/health.ts';
+import { projectRoutes } from './routes/projects.ts';
+import { templateRoutes } from './routes/templates.ts';
+
+export type { AppDeps } from './http/deps.ts';
+
+/** Large models are tens of megabytes of JSON. */
+const BODY_LIMIT = '50mb';
+const ROOT = resolve(import.meta.dirname, '..');
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return pkg.version ?? 'unknown';
+}
+
+function apiRouter(deps: AppDeps): Router {
+  const api = Router();
+  // The route list: one line per feature.
+  api.use(healthRoutes(deps));
+  api.use(ddlRoutes(deps));
+  api.use(templateRoutes(deps));
+  api.use(projectRoutes(deps));
+  api.use((req) => {
+    throw notFound(`no API endpoint ${req.method} ${req.originalUrl}`);
+  });
+  return api;
+}
+
+/** The built client, and `index.html` for every other path so `/p/:id` opens the app. */
+function clientRouter(clientDir: string): Router {
+  const router = Router();
+  router.use(express.static(clientDir, { index: false }));
+  router.get('/{*splat}', (_req, res) => {
+    const index = join(clientDir, 'index.html');
+    if (!existsSync(index)) {
+      res.status(404).type('text').send('The Schemata client is not built yet: run `npm run build` (or `npm start`).');
+      return;
+    }
+    res.sendFile(index);
+  });
+  return router;
+}
+
+export function createApp(input: AppDeps = {}): Express {
+  const deps: AppDeps = { ...input, version: input.version ?? packageVersion() };
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(originGuard(deps));
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use('/api', apiRouter(deps));
+  app.use(clientRouter(deps.clientDir ?? join(ROOT, 'dist', 'client')));
+  app.use(errorMiddleware(deps.log));
+  return app;
+}

@@ -1,0 +1,152 @@
+/** The CLI as users and scripts run it: real processes, real pipes, real PostgreSQL. */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../shared/model/upgrade.ts';
+import { createThrowawayDb } from '../testing/throwaway-db.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = 'node --import tsx server/cli.ts';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a shell command line from the repository root (`set -o pipefail`, so a pipe fails as a whole). */
+function sh(command: string, cwd = ROOT): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn('bash', ['-c', `set -o pipefail; ${command}`], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+const cli = (args: string) => sh(`${CLI} ${args}`);
+
+/** An error is exit 1, one line on stderr, nothing on stdout. */
+function expectOneLineError(run: Run, pattern: RegExp) {
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  expect(run.stderr.endsWith('\n')).toBe(true);
+  const text = run.stderr.trimEnd();
+  expect(text.split('\n')).toHaveLength(1);
+  expect(text).toMatch(pattern);
+}
+
+let dir: string;
+let ecommerce: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'schemata-cli-'));
+  const run = await cli('new --template ecommerce');
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  ecommerce = join(dir, 'm.json');
+  await writeFile(ecommerce, run.stdout);
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('templates and new', () => {
+  it('templates lists name and title, one per line', async () => {
+    const run = await cli('templates');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^ecommerce\s+\S/m);
+  });
+
+  it('new --template ecommerce prints a valid document', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const result = parseDocument(JSON.parse(await readFile(ecommerce, 'utf8')));
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.document.model.tables.length).toBeGreaterThan(3);
+  });
+
+  it.each([
+    ['new --template nope', /^schemata new: unknown template "nope" \(available: .*ecommerce/],
+    ['new', /^schemata new: which template\?/],
+    ['new --template', /^schemata new: --template needs a value/],
+    ['new --colour red', /^schemata new: unknown option --colour/],
+    ['frobnicate', /^schemata: unknown command "frobnicate"/],
+  ])('%s → one-line error', async (args, pattern) => {
+    expectOneLineError(await cli(args), pattern);
+  });
+});
+
+describe('ddl and validate', () => {
+  it('ddl prints the SQL script; --dialect postgres is the same; - reads stdin', async () => {
+    const run = await cli(`ddl ${ecommerce}`);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/CREATE TABLE/);
+    expect((await cli(`ddl ${ecommerce} --dialect postgres`)).stdout).toBe(run.stdout);
+    expect((await sh(`${CLI} ddl - < ${ecommerce}`)).stdout).toBe(run.stdout);
+  });
+
+  it('validate: exit 0 and "valid" on stderr for a good document', async () => {
+    const run = await cli(`validate ${ecommerce}`);
+    expect(run).toEqual({ code: 0, stdout: '', stderr: 'valid\n' });
+  });
+
+  it('validate: exit 1 with each problem and its JSON path', async () => {
+    const bad = join(dir, 'bad.json');
+    const doc = JSON.parse(await (await import('node:fs/promises')).readFile(ecommerce, 'utf8'));
+    doc.model.tables[0].name = '';
+    delete doc.model.tables[1].columns[0].type;
+    await writeFile(bad, JSON.stringify(doc));
+    const run = await cli(`validate ${bad}`);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^invalid document: 2 problems\n/);
+    expect(run.stderr).toContain('  model.tables[0].name: ');
+    expect(run.stderr).toContain('  model.tables[1].columns[0].type: ');
+    expectOneLineError(await cli(`ddl ${bad}`), /^schemata ddl: invalid document: model\.tables\[0\]\.name: .*\(and 1 more; run "validate" to list them\)$/);
+  });
+
+  it('reports a missing file, a directory, invalid JSON (where), an empty file, an unknown dialect', async () => {
+    const broken = join(dir, 'broken.json');
+    await writeFile(broken, '{\n  "format": "schemata",\n  "version": 1,\n}\n');
+    const empty = join(dir, 'empty.json');
+    await writeFile(empty, '');
+    expectOneLineError(await cli(`ddl ${join(dir, 'missing.json')}`), /^schemata ddl: cannot read .*missing\.json: no such file$/);
+    expectOneLineError(await cli(`validate ${dir}`), /^schemata validate: cannot read .*: it is a directory$/);
+    expectOneLineError(await cli(`ddl ${broken}`), /^schemata ddl: .*broken\.json is not valid JSON: .* at line 4 column 1$/);
+    expectOneLineError(await cli(`validate ${broken}`), /is not valid JSON: .* at line 4 column 1$/);
+    expectOneLineError(await cli(`ddl ${empty}`), /empty\.json is empty/);
+    expectOneLineError(await cli(`ddl ${ecommerce} --dialect cobol`), /^schemata ddl: unknown dialect "cobol" \(known: postgres/);
+  });
+});
+
+describe('new | ddl | psql', () => {
+  it('builds the template in an empty PostgreSQL database', async () => {
+    const db = await createThrowawayDb('cli_pipe');
+    try {
+      const run = await sh(`${CLI} new --template ecommerce | ${CLI} ddl - | psql -X -q -v ON_ERROR_STOP=1 '${db.url}'`);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const { readFile } = await import('node:fs/promises');
+      const doc = JSON.parse(await readFile(ecommerce, 'utf8'));
+      const expected = doc.model.tables.map((t: { schema: string; name: string }) => `${t.schema}.${t.name}`).sort();
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>(
+          `select n.nspname || '.' || c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where c.relkind in ('r', 'p') and n.nspname not in ('pg_catalog', 'information_schema') order by 1`,
+        );
+        expect(rows.map((r) => r.name).sort()).toEqual(expected);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+import { DEFAULT_DIALECT, findDialect } from '../dialects.ts';
+import { CliError, type CliCommand } from './command.ts';
+import { parseOptions, readDocument } from './read-document.ts';
+
+export const ddlCommand: CliCommand = {
+  name: 'ddl',
+  usage: `ddl [<document.json>|-] [--dialect ${DEFAULT_DIALECT}]  print the DDL script of a document (- or none: stdin)`,
+  async run(args, io) {
+    const { options, positional } = parseOptions(args, ['dialect']);
+    if (positional.length > 1) throw new CliError(`unexpected argument "${positional[1]}"`);
+    const found = findDialect(options.dialect ?? DEFAULT_DIALECT);
+    if ('error' in found) throw new CliError(found.error);
+    const sql = found.generate(await readDocument(positional[0], io));
+    io.stdout(sql.endsWith('\n') ? sql : `${sql}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * For tests: serves `createApp(deps)` on an ephemeral loopback port and sends raw HTTP requests
+ * (node:http, so tests control every header, Host and Origin included).
+ */
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../app.ts';
+import type { AppDeps } from './deps.ts';
+
+export interface TestResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  /** The body parsed as JSON (undefined when it is not JSON). */
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  /** Sent as is (already serialized), instead of `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestServer {
+  port: number;
+  /** `Host` header of a legitimate request: `127.0.0.1:<port>`. */
+  host: string;
+  request: (method: string, path: string, options?: RequestOptions) => Promise<TestResponse>;
+  close: () => Promise<void>;
+}
+
+export async function startTestServer(deps: AppDeps = {}): Promise<TestServer> {
+  const app = createApp({ log: { error: () => undefined }, ...deps });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = `127.0.0.1:${port}`;
+  const request = (method: string, path: string, options: RequestOptions = {}) =>
+    new Promise<TestResponse>((resolve, reject) => {
+      const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+      const headers: Record<string, string> = { host, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+      const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, setHost: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return { port, host, request, close };
+}

@@ -1,0 +1,73 @@
+/**
+ * Starts the studio: `HOST`/`PORT` (default 127.0.0.1:4780), data under `SCHEMATA_DATA` (default
+ * `./data`), the project store in `SCHEMATA_STORE_URL` or an embedded database under the data
+ * directory. `SCHEMATA_ALLOWED_ORIGINS` (comma-separated) names extra origins allowed to use the
+ * studio, e.g. Vite's dev server. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { createApp } from './app.ts';
+import { openStore } from './store/index.ts';
+
+interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  storeUrl?: string;
+  allowedOrigins: string[];
+}
+
+function readConfig(env: NodeJS.ProcessEnv): Config {
+  const port = Number(env.PORT ?? 4780);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const allowedOrigins = (env.SCHEMATA_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!URL.canParse(origin)) throw new Error(`SCHEMATA_ALLOWED_ORIGINS: "${origin}" is not an origin like http://localhost:5173`);
+  }
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port,
+    dataDir: resolve(env.SCHEMATA_DATA?.trim() || './data'),
+    storeUrl: env.SCHEMATA_STORE_URL?.trim() || undefined,
+    allowedOrigins,
+  };
+}
+
+function urlOf(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env);
+  await mkdir(config.dataDir, { recursive: true });
+  const store = await openStore({ url: config.storeUrl, dataDir: config.dataDir });
+  const app = createApp({ store, host: config.host, allowedOrigins: config.allowedOrigins });
+  const server: Server = await new Promise((done, fail) => {
+    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? fail(error) : done(listening)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Schemata is running at ${urlOf(config.host, port)} (store: ${store.displayUrl})`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Schemata: ${signal} received, stopping`);
+    server.close(() => {
+      store.close().finally(() => process.exit(0));
+    });
+    server.closeIdleConnections();
+    // Long-running requests get a few seconds to finish, then the process exits anyway.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Schemata could not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  process.exit(1);
+});
