@@ -3,7 +3,7 @@
  */
 import type { Column, ColumnType, Identity, Model, Table } from './document.ts';
 import { newId } from './ids.ts';
-import { applyPatch, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
+import { applyPatch, checkName, checkOptionalName, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
 
 export interface AddColumnParams {
   tableId: string;
@@ -21,6 +21,7 @@ export interface AddColumnParams {
 
 /** Ex: `addColumn(model, { tableId, name: 'email', type: { name: 'text' }, notNull: true })`. */
 export function addColumn(model: Model, params: AddColumnParams): Model {
+  checkOptionalName(params.name, 'column');
   return updateTable(model, params.tableId, (t) => {
     const column: Column = {
       id: params.id ?? newId('column'),
@@ -37,7 +38,7 @@ export function addColumn(model: Model, params: AddColumnParams): Model {
 }
 
 export function renameColumn(model: Model, params: { tableId: string; columnId: string; name: string }): Model {
-  return updateColumnIn(model, params.tableId, params.columnId, (c) => (c.name === params.name ? c : { ...c, name: params.name }));
+  return updateColumnIn(model, params.tableId, params.columnId, (c) => (c.name === params.name ? c : { ...c, name: checkName(params.name, 'column') }));
 }
 
 /** Fields of a column that `updateColumn` sets; `null` removes an optional field. */

@@ -5,7 +5,7 @@
 import type { Check, Model, PrimaryKey, Unique } from './document.ts';
 import { newId } from './ids.ts';
 import { requireNotNull } from './ops-column.ts';
-import { applyPatch, filterShared, mapShared, updateTable } from './ops-util.ts';
+import { applyPatch, checkOptionalName, filterShared, mapShared, updateTable } from './ops-util.ts';
 
 export interface SetPrimaryKeyParams {
   tableId: string;
@@ -19,6 +19,7 @@ export interface SetPrimaryKeyParams {
 
 /** Sets (or with no columns, removes) the primary key; its columns become NOT NULL, as in PostgreSQL. */
 export function setPrimaryKey(model: Model, params: SetPrimaryKeyParams): Model {
+  checkOptionalName(params.name, 'primary key');
   return updateTable(model, params.tableId, (t) => {
     if (params.columns.length === 0) {
       if (!t.primaryKey) return t;
@@ -56,6 +57,7 @@ export interface AddUniqueParams {
 
 export function addUnique(model: Model, params: AddUniqueParams): Model {
   if (params.columns.length === 0) return model;
+  checkOptionalName(params.name, 'unique constraint');
   const unique: Unique = {
     id: params.id ?? newId('uq'),
     columns: params.columns,
@@ -70,6 +72,7 @@ export type UniquePatch = { [K in keyof Omit<Unique, 'id'>]?: Unique[K] | null }
 export function updateUnique(model: Model, params: { tableId: string; uniqueId: string; patch: UniquePatch }): Model {
   const patch = { ...params.patch, ...(params.patch.name === '' ? { name: null } : {}) };
   if (patch.columns?.length === 0) delete patch.columns;
+  checkOptionalName(patch.name, 'unique constraint');
   return updateTable(model, params.tableId, (t) => {
     const uniques = mapShared(t.uniques, (u) => (u.id === params.uniqueId ? applyPatch(u, patch) : u));
     return uniques === t.uniques ? t : { ...t, uniques };
@@ -93,6 +96,7 @@ export interface AddCheckParams {
 /** Ex: `addCheck(model, { tableId, expression: 'price >= 0', name: 'price_positive' })`. */
 export function addCheck(model: Model, params: AddCheckParams): Model {
   if (!params.expression.trim()) return model;
+  checkOptionalName(params.name, 'check');
   const check: Check = { id: params.id ?? newId('ck'), expression: params.expression, ...(params.name ? { name: params.name } : {}) };
   return updateTable(model, params.tableId, (t) => ({ ...t, checks: [...t.checks, check] }));
 }
@@ -104,6 +108,7 @@ export function updateCheck(model: Model, params: { tableId: string; checkId: st
   const patch = { ...params.patch };
   if (patch.name === '') patch.name = null;
   if (patch.comment === '') patch.comment = null;
+  checkOptionalName(patch.name, 'check');
   if (patch.expression !== undefined && !patch.expression?.trim()) delete patch.expression;
   return updateTable(model, params.tableId, (t) => {
     const checks = mapShared(t.checks, (c) => (c.id === params.checkId ? applyPatch(c, patch) : c));

@@ -4,7 +4,7 @@
 import type { Column, ForeignKey, Model, ReferentialAction, Table } from './document.ts';
 import { newId } from './ids.ts';
 import { addTable } from './ops-table.ts';
-import { ModelOpError, applyPatch, filterShared, findTable, mapShared, singular, uniqueName, updateTable } from './ops-util.ts';
+import { ModelOpError, applyPatch, checkOptionalName, filterShared, findTable, singular, uniqueName, updateTable } from './ops-util.ts';
 import { normalizeType } from './types.ts';
 
 export interface AddForeignKeyParams {
@@ -39,6 +39,7 @@ export function addForeignKey(model: Model, params: AddForeignKeyParams): Model 
   const table = findTable(model, params.tableId);
   const ref = findTable(model, params.refTableId);
   if (!table || !ref) return model;
+  checkOptionalName(params.name, 'foreign key');
   const refColumns = params.refColumns ?? ref.primaryKey?.columns;
   if (!refColumns?.length) throw new ModelOpError(`${ref.name} has no primary key: choose the referenced columns`);
   if (params.columns && params.columns.length !== refColumns.length) {
@@ -71,17 +72,56 @@ function referencingColumns(table: Table, ref: Table, refColumnIds: string[], pa
 
 export type ForeignKeyPatch = { [K in keyof Omit<ForeignKey, 'id'>]?: ForeignKey[K] | null };
 
-/** Updates a foreign key; `initiallyDeferred` is dropped when it stops being deferrable. */
+/**
+ * Updates a foreign key. Keeps it valid: `initiallyDeferred` implies deferrable; a new referenced
+ * table without `refColumns` takes its primary key; when one side's column list changes length,
+ * the other side follows (trimmed, or padded with the likeliest unused columns).
+ */
 export function updateForeignKey(model: Model, params: { tableId: string; foreignKeyId: string; patch: ForeignKeyPatch }): Model {
+  const table = findTable(model, params.tableId);
+  const old = table?.foreignKeys.find((fk) => fk.id === params.foreignKeyId);
+  if (!table || !old) return model;
   const patch: ForeignKeyPatch = { ...params.patch };
   if (patch.name === '') patch.name = null;
   if (patch.comment === '') patch.comment = null;
+  checkOptionalName(patch.name, 'foreign key');
   if (patch.deferrable === false) patch.initiallyDeferred = null;
   if (patch.initiallyDeferred) patch.deferrable = true;
-  return updateTable(model, params.tableId, (t) => {
-    const foreignKeys = mapShared(t.foreignKeys, (fk) => (fk.id === params.foreignKeyId ? applyPatch(fk, patch) : fk));
-    return foreignKeys === t.foreignKeys ? t : { ...t, foreignKeys };
-  });
+  for (const key of ['columns', 'refColumns', 'refTableId', 'onDelete', 'onUpdate', 'match'] as const) {
+    if (patch[key] === null) delete patch[key];
+  }
+  if (patch.columns?.length === 0 || patch.refColumns?.length === 0) throw new ModelOpError('a foreign key needs at least one column on each side');
+  const ref = findTable(model, patch.refTableId ?? old.refTableId);
+  if (!ref) throw new ModelOpError('the referenced table is not in the model');
+  if (patch.refTableId && patch.refTableId !== old.refTableId && !patch.refColumns) {
+    patch.refColumns = ref.primaryKey?.columns ?? [];
+    if (!patch.refColumns.length) throw new ModelOpError(`${ref.name} has no primary key: choose the referenced columns`);
+  }
+  const updated = applyPatch(old, patch);
+  const aligned = patch.columns
+    ? { ...updated, refColumns: resize(updated.refColumns, updated.columns.length, candidates(ref)) }
+    : { ...updated, columns: resize(updated.columns, updated.refColumns.length, table.columns.map((c) => c.id)) };
+  const next = sameLists(aligned, updated) ? updated : aligned;
+  if (next === old) return model;
+  return updateTable(model, table.id, (t) => ({ ...t, foreignKeys: t.foreignKeys.map((fk) => (fk === old ? next : fk)) }));
+}
+
+/** Referenced-column candidates, best first: the primary key, then the other columns. */
+function candidates(ref: Table): string[] {
+  const pk = ref.primaryKey?.columns ?? [];
+  return [...pk, ...ref.columns.map((c) => c.id).filter((id) => !pk.includes(id))];
+}
+
+function resize(list: string[], length: number, pool: string[]): string[] {
+  if (list.length === length) return list;
+  if (list.length > length) return list.slice(0, length);
+  const extra = pool.filter((id) => !list.includes(id)).slice(0, length - list.length);
+  if (list.length + extra.length < length) throw new ModelOpError(`not enough columns to match ${length} column(s)`);
+  return [...list, ...extra];
+}
+
+function sameLists(a: ForeignKey, b: ForeignKey): boolean {
+  return a.columns === b.columns && a.refColumns === b.refColumns;
 }
 
 export function removeForeignKey(model: Model, params: { tableId: string; foreignKeyId: string }): Model {

@@ -3,7 +3,7 @@
  */
 import type { Index, IndexItem, Model } from './document.ts';
 import { newId } from './ids.ts';
-import { applyPatch, filterShared, mapShared, updateTable } from './ops-util.ts';
+import { applyPatch, checkOptionalName, filterShared, mapShared, updateTable } from './ops-util.ts';
 
 export interface AddIndexParams {
   tableId: string;
@@ -22,6 +22,7 @@ export interface AddIndexParams {
 export function addIndex(model: Model, params: AddIndexParams): Model {
   const items = params.items ?? (params.columns ?? []).map((column) => ({ column }));
   if (items.length === 0) return model;
+  checkOptionalName(params.name, 'index');
   const index: Index = {
     id: params.id ?? newId('idx'),
     ...(params.name ? { name: params.name } : {}),
@@ -43,6 +44,7 @@ export function updateIndex(model: Model, params: { tableId: string; indexId: st
   if (patch.include?.length === 0) patch.include = null;
   if (patch.items?.length === 0) delete patch.items;
   if (patch.method === 'btree') patch.method = null;
+  checkOptionalName(patch.name, 'index');
   return updateTable(model, params.tableId, (t) => {
     const indexes = mapShared(t.indexes, (x) => (x.id === params.indexId ? applyPatch(x, patch) : x));
     return indexes === t.indexes ? t : { ...t, indexes };

@@ -4,11 +4,12 @@
  */
 import type { Model } from './document.ts';
 import { newId } from './ids.ts';
-import { ModelOpError, mapColumnTypes, mapShared } from './ops-util.ts';
+import { ModelOpError, checkName, mapColumnTypes, mapShared } from './ops-util.ts';
 
 /** Adds an empty schema; a name already present leaves the model unchanged. */
 export function addSchema(model: Model, params: { name: string; id?: string; comment?: string }): Model {
-  if (!params.name || model.schemas.some((s) => s.name === params.name)) return model;
+  if (model.schemas.some((s) => s.name === params.name)) return model;
+  checkName(params.name, 'schema');
   const schema = { id: params.id ?? newId('schema'), name: params.name, ...(params.comment ? { comment: params.comment } : {}) };
   return { ...model, schemas: [...model.schemas, schema] };
 }
@@ -16,7 +17,8 @@ export function addSchema(model: Model, params: { name: string; id?: string; com
 /** Ex: `renameSchema(model, { schemaId, name: 'sales' })` moves its tables, views, enums… along. */
 export function renameSchema(model: Model, params: { schemaId: string; name: string }): Model {
   const schema = model.schemas.find((s) => s.id === params.schemaId);
-  if (!schema || !params.name || schema.name === params.name) return model;
+  if (!schema || schema.name === params.name) return model;
+  checkName(params.name, 'schema');
   if (model.schemas.some((s) => s.name === params.name)) throw new ModelOpError(`schema ${params.name} already exists`);
   const from = schema.name;
   const to = params.name;

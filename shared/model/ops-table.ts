@@ -4,7 +4,7 @@
  */
 import type { Column, Model, Table } from './document.ts';
 import { newId } from './ids.ts';
-import { ensureSchema, filterShared, findTable, firstFree, mapShared, updateTable, uniqueName } from './ops-util.ts';
+import { checkName, checkOptionalName, ensureSchema, filterShared, findTable, firstFree, mapShared, updateTable, uniqueName } from './ops-util.ts';
 
 export interface AddTableParams {
   /** Give an id to know the new table's id (e.g. to select it); default `newId('table')`. */
@@ -20,7 +20,8 @@ export interface AddTableParams {
 
 /** Ex: `addTable(model, { name: 'orders', withIdColumn: true })`. */
 export function addTable(model: Model, params: AddTableParams): Model {
-  const schema = params.schema ?? 'public';
+  const schema = checkName(params.schema ?? 'public', 'schema');
+  checkOptionalName(params.name, 'table');
   const taken = model.tables.filter((t) => t.schema === schema).map((t) => t.name);
   const name = params.name ?? firstFree('table', taken);
   const table: Table = {
@@ -44,13 +45,14 @@ export function addTable(model: Model, params: AddTableParams): Model {
 }
 
 export function renameTable(model: Model, params: { tableId: string; name: string }): Model {
-  return updateTable(model, params.tableId, (t) => (t.name === params.name ? t : { ...t, name: params.name }));
+  return updateTable(model, params.tableId, (t) => (t.name === params.name ? t : { ...t, name: checkName(params.name, 'table') }));
 }
 
 /** Moves a table to another schema, adding the schema to the model when it is new. */
 export function setTableSchema(model: Model, params: { tableId: string; schema: string }): Model {
   const table = findTable(model, params.tableId);
   if (!table || table.schema === params.schema) return model;
+  checkName(params.schema, 'schema');
   const next = updateTable(model, params.tableId, (t) => ({ ...t, schema: params.schema }));
   return ensureSchema(next, params.schema);
 }
@@ -109,6 +111,7 @@ export interface DuplicateTableParams {
 export function duplicateTable(model: Model, params: DuplicateTableParams): Model {
   const source = findTable(model, params.tableId);
   if (!source) return model;
+  checkOptionalName(params.name, 'table');
   const tableId = params.id ?? newId('table');
   const columnIds = new Map(source.columns.map((c) => [c.id, newId('column')]));
   const col = (id: string) => columnIds.get(id) ?? id;

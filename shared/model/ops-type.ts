@@ -4,7 +4,7 @@
  */
 import type { ColumnType, Domain, Enum, Model } from './document.ts';
 import { newId } from './ids.ts';
-import { applyPatch, ensureSchema, filterShared, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
+import { ModelOpError, applyPatch, checkName, ensureSchema, filterShared, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
 
 const isType = (type: ColumnType, schema: string, name: string) => type.schema === schema && type.name === name;
 
@@ -26,7 +26,9 @@ export interface AddEnumParams {
 
 /** Ex: `addEnum(model, { name: 'order_status', values: ['pending', 'paid'] })`. */
 export function addEnum(model: Model, params: AddEnumParams): Model {
-  const schema = params.schema ?? 'public';
+  const schema = checkName(params.schema ?? 'public', 'schema');
+  checkName(params.name, 'enum');
+  checkValues(params.values ?? []);
   const item: Enum = { id: params.id ?? newId('enum'), schema, name: params.name, values: [...(params.values ?? [])], ...(params.comment ? { comment: params.comment } : {}) };
   const next = ensureSchema(model, schema);
   return { ...next, enums: [...next.enums, item] };
@@ -45,6 +47,9 @@ export function updateEnum(model: Model, params: { enumId: string; patch: EnumPa
   const old = model.enums.find((e) => e.id === params.enumId);
   if (!old) return model;
   const patch = { ...params.patch, ...(params.patch.comment === '' ? { comment: null } : {}) };
+  if (patch.name !== undefined) checkName(patch.name, 'enum');
+  if (patch.schema !== undefined) checkName(patch.schema, 'schema');
+  if (patch.values) checkValues(patch.values);
   const updated = applyPatch(old, patch);
   if (updated === old) return model;
   let next: Model = { ...model, enums: model.enums.map((e) => (e === old ? updated : e)) };
@@ -92,7 +97,8 @@ export interface AddDomainParams {
 
 /** Ex: `addDomain(model, { name: 'email', type: { name: 'text' }, checks: [{ expression: "VALUE ~ '@'" }] })`. */
 export function addDomain(model: Model, params: AddDomainParams): Model {
-  const schema = params.schema ?? 'public';
+  const schema = checkName(params.schema ?? 'public', 'schema');
+  checkName(params.name, 'domain');
   const domain: Domain = {
     id: params.id ?? newId('domain'),
     schema,
@@ -116,6 +122,9 @@ export function updateDomain(model: Model, params: { domainId: string; patch: Do
   const patch: DomainPatch = { ...params.patch };
   for (const key of ['default', 'collation', 'comment'] as const) if (patch[key] === '') patch[key] = null;
   if (patch.checks) patch.checks = patch.checks.filter((c) => c.expression.trim());
+  if (patch.name) checkName(patch.name, 'domain');
+  if (patch.schema) checkName(patch.schema, 'schema');
+  if (patch.name === '' || patch.schema === '' || patch.name === null || patch.schema === null || patch.type === null || patch.notNull === null) throw new ModelOpError('a domain needs a name, a schema, a type and nullability');
   const updated = applyPatch(old, patch);
   if (updated === old) return model;
   let next: Model = { ...model, domains: model.domains.map((d) => (d === old ? updated : d)) };
@@ -131,4 +140,11 @@ export function removeDomain(model: Model, params: { domainId: string }): Model 
   if (!domain) return model;
   const next = retype(model, domain, domain.type);
   return { ...next, domains: filterShared(next.domains, (d) => d.id !== domain.id) };
+}
+
+/** Enum values are non-empty and distinct (PostgreSQL refuses both). */
+function checkValues(values: string[]): void {
+  if (values.some((v) => v === '')) throw new ModelOpError('an enum value cannot be empty');
+  const repeated = values.find((v, i) => values.indexOf(v) !== i);
+  if (repeated !== undefined) throw new ModelOpError(`the enum value "${repeated}" is listed twice`);
 }

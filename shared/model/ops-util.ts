@@ -4,6 +4,7 @@
  */
 import type { Column, ColumnType, Model, Table } from './document.ts';
 import { derivedId } from './ids.ts';
+import { MAX_IDENTIFIER_BYTES, utf8Length } from './names.ts';
 
 /** Thrown when an edit cannot be applied as asked (e.g. a many-to-many between tables without keys). */
 export class ModelOpError extends Error {
@@ -111,4 +112,20 @@ export function singular(name: string): string {
 export function firstFree(prefix: string, taken: Iterable<string>): string {
   const set = new Set(taken);
   for (let i = 1; ; i++) if (!set.has(`${prefix}_${i}`)) return `${prefix}_${i}`;
+}
+
+/**
+ * Throws unless `name` is a usable identifier: not blank and within PostgreSQL's 63 bytes (the
+ * document would not validate otherwise, and PostgreSQL would silently truncate it).
+ */
+export function checkName(name: string, what: string): string {
+  if (!name.trim()) throw new ModelOpError(`a ${what} needs a name`);
+  if (utf8Length(name) > MAX_IDENTIFIER_BYTES) throw new ModelOpError(`${what} name "${name}" is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
+  return name;
+}
+
+/** Like `checkName`, for optional names (constraints, indexes): `null`/empty pass through as "default name". */
+export function checkOptionalName<T extends string | null | undefined>(name: T, what: string): T {
+  if (name) checkName(name, what);
+  return name;
 }

@@ -166,6 +166,24 @@ const cases: Case[] = [
     expect(table(a, 'orders').foreignKeys[0]).toMatchObject({ deferrable: false });
     expect('initiallyDeferred' in table(a, 'orders').foreignKeys[0]).toBe(false);
   } },
+  { title: 'updateForeignKey: the referenced side follows a longer column list', changes: ['order_items'], run: (m) => {
+    const t = tableId('order_items');
+    const fk = table(m, 'order_items').foreignKeys[1].id;
+    const retargeted = ops.updateForeignKey(m, { tableId: t, foreignKeyId: fk, patch: { refTableId: tableId('categories') } });
+    expect(table(retargeted, 'order_items').foreignKeys[1].refColumns).toEqual([colId('categories', 'id')]);
+    return ops.updateForeignKey(retargeted, { tableId: t, foreignKeyId: fk, patch: { columns: [colId('order_items', 'product_id'), colId('order_items', 'qty')] } });
+  }, check: (a) => {
+    expect(table(a, 'order_items').foreignKeys[1].refColumns).toEqual([colId('categories', 'id'), colId('categories', 'parent_id')]);
+  } },
+  { title: 'updateForeignKey: the referencing side follows a shorter list', changes: ['order_items'], run: (m) => {
+    const t = tableId('order_items');
+    const fk = table(m, 'order_items').foreignKeys[0].id;
+    const wide = ops.updateForeignKey(m, { tableId: t, foreignKeyId: fk, patch: { refColumns: [colId('orders', 'id'), colId('orders', 'customer_id')] } });
+    expect(table(wide, 'order_items').foreignKeys[0].columns).toEqual([colId('order_items', 'order_id'), colId('order_items', 'product_id')]);
+    return ops.updateForeignKey(wide, { tableId: t, foreignKeyId: fk, patch: { refColumns: [colId('orders', 'id')] } });
+  }, check: (a) => {
+    expect(table(a, 'order_items').foreignKeys[0].columns).toEqual([colId('order_items', 'order_id')]);
+  } },
   { title: 'removeForeignKey', changes: ['orders'], run: (m) => ops.removeForeignKey(m, { tableId: tableId('orders'), foreignKeyId: table(m, 'orders').foreignKeys[0].id }), check: (a) => {
     expect(table(a, 'orders').foreignKeys).toEqual([]);
   } },
@@ -263,6 +281,13 @@ describe('impossible edits throw ModelOpError', () => {
     ['column count mismatch', (m) => ops.addForeignKey(m, { tableId: tableId('orders'), refTableId: tableId('order_items'), columns: [colId('orders', 'id')] }), /cannot reference/],
     ['rename schema onto another', (m) => ops.renameSchema(m, { schemaId: 'schema:ops', name: 'public' }), /already exists/],
     ['remove a schema that holds tables', (m) => ops.removeSchema(m, { schemaId: 'schema:ops' }), /not empty/],
+    ['rename a table to nothing', (m) => ops.renameTable(m, { tableId: tableId('orders'), name: ' ' }), /needs a name/],
+    ['a column name over 63 bytes', (m) => ops.renameColumn(m, { tableId: tableId('orders'), columnId: colId('orders', 'id'), name: 'é'.repeat(32) }), /63 bytes/],
+    ['an index name over 63 bytes', (m) => ops.addIndex(m, { tableId: tableId('orders'), columns: [colId('orders', 'id')], name: 'x'.repeat(64) }), /63 bytes/],
+    ['an empty enum value', (m) => ops.updateEnum(m, { enumId: m.enums[0].id, patch: { values: ['a', ''] } }), /cannot be empty/],
+    ['a repeated enum value', (m) => ops.addEnum(m, { name: 'e', values: ['a', 'a'] }), /twice/],
+    ['a foreign key with no columns', (m) => ops.updateForeignKey(m, { tableId: tableId('orders'), foreignKeyId: table(m, 'orders').foreignKeys[0].id, patch: { columns: [] } }), /at least one column/],
+    ['padding beyond the available columns', (m) => ops.updateForeignKey(m, { tableId: tableId('orders'), foreignKeyId: table(m, 'orders').foreignKeys[0].id, patch: { refColumns: [colId('customers', 'id'), colId('customers', 'email'), colId('customers', 'id'), colId('customers', 'email')] } }), /not enough columns/],
   ];
   it.each(bad)('%s', (_title, run, message) => {
     expect(() => run(base())).toThrow(ops.ModelOpError);
