@@ -1,0 +1,65 @@
+/** Small pure helpers the diff is built from: pairing by id and structural equality. */
+
+export interface Pairing<T> {
+  added: T[];
+  removed: T[];
+  /** Objects present on both sides, as `[from, to]`. */
+  kept: [T, T][];
+}
+
+/** Pairs two lists of objects by `id`. Ex: `pairById([a1], [a1', b])` → added [b], kept [[a1, a1']]. */
+export function pairById<T extends { id: string }>(from: readonly T[], to: readonly T[]): Pairing<T> {
+  const fromById = new Map(from.map((o) => [o.id, o]));
+  const toIds = new Set(to.map((o) => o.id));
+  return {
+    added: to.filter((o) => !fromById.has(o.id)),
+    removed: from.filter((o) => !toIds.has(o.id)),
+    kept: to.filter((o) => fromById.has(o.id)).map((o) => [fromById.get(o.id)!, o]),
+  };
+}
+
+/**
+ * JSON with sorted keys and without `undefined`, empty arrays and empty objects, so two objects that
+ * mean the same print the same. Ex: `stableJson({ b: 1, a: undefined, c: [] })` → `{"b":1}`.
+ */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(canonical(value)) ?? 'null';
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = canonical((value as Record<string, unknown>)[key]);
+      if (v === undefined || v === false) continue;
+      if (Array.isArray(v) && v.length === 0) continue;
+      if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+      out[key] = v;
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Structural equality of the listed fields only (`false`, absent and empty are equal). */
+export function sameFields<T extends object>(a: T, b: T, fields: readonly (keyof T)[]): boolean {
+  return fields.every((f) => stableJson(a[f]) === stableJson(b[f]));
+}
+
+/** Structural equality ignoring the listed fields. */
+export function sameExcept<T extends object>(a: T, b: T, ignored: readonly (keyof T)[]): boolean {
+  const strip = (o: T) => Object.fromEntries(Object.entries(o).filter(([k]) => !ignored.includes(k as keyof T)));
+  return stableJson(strip(a)) === stableJson(strip(b));
+}
+
+/** Comments compare equal when both are absent or empty. */
+export function sameComment(a: string | undefined, b: string | undefined): boolean {
+  return (a || undefined) === (b || undefined);
+}
+
+/** SQL text compared without surrounding whitespace and trailing semicolons. */
+export function sameSqlText(a: string | undefined, b: string | undefined): boolean {
+  const clean = (s: string | undefined) => s?.trim().replace(/;\s*$/, '').trim();
+  return clean(a) === clean(b);
+}

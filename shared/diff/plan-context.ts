@@ -1,0 +1,63 @@
+/** What the step builders share: both models (names resolved), lookups, and small step helpers. */
+import type { Model, Table } from '../model/document.ts';
+import { withEffectiveNames } from '../model/names.ts';
+import type { Change, Hazard, HazardKind, Phase, Step } from './types.ts';
+
+/** A step with its place inside its phase (lower runs first; equal ranks keep their order). */
+export interface Draft extends Step {
+  rank: number;
+}
+
+export interface PlanContext {
+  from: Model;
+  to: Model;
+  fromTables: ReadonlyMap<string, Table>;
+  toTables: ReadonlyMap<string, Table>;
+  /** Tables this plan creates (new, or dropped and created again): no hazards on their contents. */
+  created: ReadonlySet<string>;
+  /** Tables this plan drops (dropped, or dropped and created again). */
+  dropped: ReadonlySet<string>;
+}
+
+export function planContext(changes: Change[], models: { from: Model; to: Model }): PlanContext {
+  const from = withEffectiveNames(models.from);
+  const to = withEffectiveNames(models.to);
+  const created = new Set<string>();
+  const dropped = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'table.create') created.add(c.table.id);
+    if (c.kind === 'table.drop') dropped.add(c.table.id);
+    if (c.kind === 'table.recreate') { created.add(c.to.id); dropped.add(c.from.id); }
+  }
+  return {
+    from, to, created, dropped,
+    fromTables: new Map(from.tables.map((t) => [t.id, t])),
+    toTables: new Map(to.tables.map((t) => [t.id, t])),
+  };
+}
+
+export function hazard(kind: HazardKind, message: string): Hazard {
+  return { kind, message };
+}
+
+/** One draft per statement; all share the hazards given (usually one statement). */
+export function draft(phase: Phase, rank: number, sql: string | string[], hazards: Hazard[] = []): Draft {
+  return { phase, rank, sql: Array.isArray(sql) ? sql.join('\n') : sql, hazards };
+}
+
+/** How deep an object sits in a parent chain (parents first when creating, last when dropping). */
+export function depthOf(id: string, parents: (id: string) => string[], seen = new Set<string>()): number {
+  if (seen.has(id)) return 0;
+  seen.add(id);
+  const ps = parents(id);
+  return ps.length ? 1 + Math.max(...ps.map((p) => depthOf(p, parents, seen))) : 0;
+}
+
+/** Partition parent and inheritance parents of a table. */
+export function tableParents(tables: ReadonlyMap<string, Table>): (id: string) => string[] {
+  return (id) => {
+    const t = tables.get(id);
+    if (!t) return [];
+    return [...(t.partitionOf ? [t.partitionOf.parentId] : []), ...(t.inherits ?? [])].filter((p) => tables.has(p));
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Changes a diff implies without saying: views that read a column whose type changes (or a table or
+ * view that is rebuilt) are dropped and created again; foreign keys whose columns change type, or
+ * whose referenced key is dropped or rebuilt, are dropped and added again.
+ */
+import type { Model, View } from '../model/document.ts';
+import { sameType } from '../model/types.ts';
+import type { Change } from './types.ts';
+
+/** Relations (tables and views, by id) whose shape changes under dependent views. */
+function unstableRelations(changes: Change[], from: Model): Set<string> {
+  const ids = new Set<string>();
+  const retyped = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'table.drop') ids.add(c.table.id);
+    if (c.kind === 'table.recreate') ids.add(c.from.id);
+    if (c.kind === 'column.drop') ids.add(c.table.id);
+    if (c.kind === 'column.alter' && columnRetyped(c)) ids.add(c.table.id);
+    if (c.kind === 'view.drop') ids.add(c.view.id);
+    if (c.kind === 'view.recreate') ids.add(c.from.id);
+    if (c.kind === 'enum.recreate' || c.kind === 'domain.recreate') retyped.add(`${c.from.schema}.${c.from.name}`);
+  }
+  for (const t of from.tables) {
+    if (t.columns.some((col) => col.type.schema && retyped.has(`${col.type.schema}.${col.type.name}`))) ids.add(t.id);
+  }
+  return ids;
+}
+
+function columnRetyped(c: Extract<Change, { kind: 'column.alter' }>): boolean {
+  return !sameType(c.from.type, c.to.type) || (c.from.collation ?? '') !== (c.to.collation ?? '')
+    || (c.to.generated !== undefined && c.from.generated !== c.to.generated);
+}
+
+/** Column ids whose type changes (directly, or because their enum or domain is recreated). */
+function retypedColumns(changes: Change[], from: Model): Set<string> {
+  const ids = new Set<string>();
+  const types = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'column.alter' && columnRetyped(c)) ids.add(c.from.id);
+    if (c.kind === 'enum.recreate' || c.kind === 'domain.recreate') types.add(`${c.from.schema}.${c.from.name}`);
+  }
+  for (const t of from.tables) for (const col of t.columns) if (col.type.schema && types.has(`${col.type.schema}.${col.type.name}`)) ids.add(col.id);
+  return ids;
+}
+
+function readsAny(view: View, unstable: Set<string>, from: Model): boolean {
+  if (view.dependsOn) return view.dependsOn.some((id) => unstable.has(id));
+  // Without recorded dependencies, a view that names an unstable relation is assumed to read it.
+  const names = [...from.tables, ...from.views].filter((r) => unstable.has(r.id)).map((r) => r.name);
+  return names.some((n) => new RegExp(`\\b${n.replace(/\W/g, '\\$&')}\\b`).test(view.definition));
+}
+
+function forcedViews(changes: Change[], from: Model, to: Model): Map<string, [View, View]> {
+  const unstable = unstableRelations(changes, from);
+  const toViews = new Map(to.views.map((v) => [v.id, v]));
+  const forced = new Map<string, [View, View]>();
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const view of from.views) {
+      const next = toViews.get(view.id);
+      if (!next || unstable.has(view.id) || !readsAny(view, unstable, from)) continue;
+      forced.set(view.id, [view, next]);
+      unstable.add(view.id);
+      grew = true;
+    }
+  }
+  return forced;
+}
+
+function forcedForeignKeys(changes: Change[], from: Model, to: Model): Change[] {
+  const retyped = retypedColumns(changes, from);
+  const keyDropped = new Set<string>();
+  const touched = new Set<string>();
+  for (const c of changes) {
+    if (c.kind === 'constraint.drop' && (c.constraint.type === 'primary-key' || c.constraint.type === 'unique')) keyDropped.add(c.table.id);
+    if (c.kind === 'index.drop' && c.owner.type === 'table' && c.index.unique) keyDropped.add(c.owner.table.id);
+    if (c.kind === 'table.recreate') keyDropped.add(c.from.id);
+    if (c.kind === 'table.create' || c.kind === 'table.recreate') touched.add(c.kind === 'table.create' ? c.table.id : c.to.id);
+    if (c.kind === 'constraint.drop' || c.kind === 'constraint.add') touched.add(`${c.constraint.value.id}`);
+  }
+  const fromTables = new Map(from.tables.map((t) => [t.id, t]));
+  const out: Change[] = [];
+  for (const table of to.tables) {
+    const before = fromTables.get(table.id);
+    if (!before || touched.has(table.id)) continue;
+    for (const fk of table.foreignKeys) {
+      const old = before.foreignKeys.find((f) => f.id === fk.id);
+      if (!old || touched.has(fk.id)) continue;
+      const moves = [...old.columns, ...old.refColumns].some((id) => retyped.has(id)) || keyDropped.has(old.refTableId);
+      if (!moves) continue;
+      out.push({ kind: 'constraint.drop', table: before, constraint: { type: 'foreign-key', value: old } });
+      out.push({ kind: 'constraint.add', table, constraint: { type: 'foreign-key', value: fk } });
+    }
+  }
+  return out;
+}
+
+/** `changes` plus what they imply; changes about a view that is now rebuilt are folded into it. */
+export function withDependents(changes: Change[], models: { from: Model; to: Model }): Change[] {
+  const views = forcedViews(changes, models.from, models.to);
+  const kept = changes.filter((c) => {
+    if ((c.kind === 'view.rename' || c.kind === 'view.comment') && views.has(c.to.id)) return false;
+    if (c.kind.startsWith('index.') && 'owner' in c && c.owner.type === 'view' && views.has(c.owner.view.id)) return false;
+    return true;
+  });
+  const rebuilt: Change[] = [...views.values()].map(([from, to]) => ({ kind: 'view.recreate', from, to }));
+  return [...kept, ...rebuilt, ...forcedForeignKeys(changes, models.from, models.to)];
+}

@@ -1,0 +1,92 @@
+/** Steps for views, materialized views and carried (raw) objects. */
+import type { Model, RawObject, View } from '../model/document.ts';
+import { dropObject, dropRawObject, renameObject } from '../ddl/postgres-alter.ts';
+import { commentOn, createView, qualifiedName, rawObjectSql } from '../ddl/postgres.ts';
+import { sameComment } from './match.ts';
+import { addIndexSteps } from './plan-constraints.ts';
+import { depthOf, draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
+import type { Change } from './types.ts';
+
+const kindOf = (v: View) => (v.materialized ? 'MATERIALIZED VIEW' : 'VIEW') as 'VIEW' | 'MATERIALIZED VIEW';
+
+/** Views a view reads, within the same model (by `dependsOn`, else by its definition naming them). */
+export function viewParents(model: Model): (id: string) => string[] {
+  const views = new Map(model.views.map((v) => [v.id, v]));
+  return (id) => {
+    const v = views.get(id);
+    if (!v) return [];
+    if (v.dependsOn) return v.dependsOn.filter((d) => views.has(d) && d !== id);
+    return model.views.filter((o) => o.id !== id && new RegExp(`\\b${o.name.replace(/\W/g, '\\$&')}\\b`).test(v.definition)).map((o) => o.id);
+  };
+}
+
+/** COMMENT ON statements for the view and column comments of `to` that differ from `from`. */
+function changedViewComments(from: View | undefined, to: View): string[] {
+  const kind = to.materialized ? 'materialized-view' : 'view';
+  const out: string[] = [];
+  if (!sameComment(from?.comment, to.comment)) out.push(commentOn({ target: { kind, schema: to.schema, name: to.name }, comment: to.comment || null }));
+  const before = new Map((from?.columns ?? []).map((c) => [c.name, c.comment]));
+  for (const c of to.columns ?? []) {
+    if (!sameComment(before.get(c.name), c.comment)) {
+      out.push(commentOn({ target: { kind: 'column', schema: to.schema, table: to.name, column: c.name }, comment: c.comment || null }));
+    }
+  }
+  return out;
+}
+
+export function createViewSteps(view: View, ctx: PlanContext): Draft[] {
+  const rank = 10 + depthOf(view.id, viewParents(ctx.to));
+  const out = [draft('views', rank, createView({ view })), ...changedViewComments(undefined, view).map((sql) => draft('views', 60, sql))];
+  for (const index of view.indexes ?? []) out.push(...addIndexSteps({ type: 'view', view }, index, ctx));
+  return out;
+}
+
+/** Dropped in `pre`, views that read other views first. */
+export function dropViewSteps(view: View, ctx: PlanContext, wanted: boolean): Draft[] {
+  const rank = -depthOf(view.id, viewParents(ctx.from));
+  const hazards = wanted ? [hazard('breaks-dependents', `drops ${kindOf(view).toLowerCase()} ${qualifiedName(view)}: queries using it fail`)] : [];
+  return [draft('pre', rank, dropObject({ kind: kindOf(view), object: view }), hazards)];
+}
+
+export function viewSteps(c: Extract<Change, { kind: `view.${string}` }>, ctx: PlanContext): Draft[] {
+  switch (c.kind) {
+    case 'view.create':
+      return createViewSteps(c.view, ctx);
+    case 'view.drop':
+      return dropViewSteps(c.view, ctx, true);
+    case 'view.recreate':
+      return [...dropViewSteps(c.from, ctx, false), ...createViewSteps(c.to, ctx)];
+    case 'view.rename':
+      return [draft('views', 0, renameObject({ kind: kindOf(c.to), from: c.from, to: c.to }), [
+        hazard('breaks-dependents', `renames ${qualifiedName(c.from)} to ${qualifiedName(c.to)}: queries using the old name fail`),
+      ])];
+    case 'view.comment':
+      return changedViewComments(c.from, c.to).map((sql) => draft('views', 60, sql));
+  }
+}
+
+/** Objects tables may need (functions in defaults and checks, types, collations) come before tables. */
+const EARLY = new Set<RawObject['kind']>(['function', 'procedure', 'aggregate', 'collation', 'type', 'text-search', 'operator', 'cast']);
+/** Objects that sit on a table come after it. */
+const ON_TABLE = new Set<RawObject['kind']>(['trigger', 'rule', 'policy']);
+
+export function createRawSteps(o: RawObject): Draft[] {
+  if (!EARLY.has(o.kind)) return [draft('post', 0, rawObjectSql({ raw: o }))];
+  // Function bodies may name tables created later in the plan: check them when they run, like pg_dump.
+  const sql = o.kind === 'function' || o.kind === 'procedure' ? ['SET LOCAL check_function_bodies = off;', rawObjectSql({ raw: o })] : rawObjectSql({ raw: o });
+  return [draft('types', o.kind === 'function' || o.kind === 'procedure' || o.kind === 'aggregate' ? 40 : 20, sql)];
+}
+
+export function dropRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
+  if (o.tableId && ctx.dropped.has(o.tableId)) return [];
+  const table = o.tableId ? ctx.fromTables.get(o.tableId) : undefined;
+  const sql = dropRawObject({ object: o, table });
+  if (!sql) return [];
+  const phase = ON_TABLE.has(o.kind) ? 'pre' : 'post';
+  return [draft(phase, phase === 'pre' ? 10 : 20, sql, ON_TABLE.has(o.kind) ? [] : [hazard('breaks-dependents', `drops ${o.kind} ${o.name}`)])];
+}
+
+/** A changed function whose new text is CREATE OR REPLACE is replaced in place (triggers keep it). */
+export function replacesInPlace(o: RawObject): boolean {
+  return (o.kind === 'function' || o.kind === 'procedure') && /^\s*create\s+or\s+replace\b/i.test(o.definition);
+}
