@@ -9,6 +9,7 @@
 import type { RequestHandler } from 'express';
 import { forbiddenOrigin } from './errors.ts';
 
+const HOW_TO_ALLOW = 'set SCHEMATA_ALLOWED_ORIGINS to allow another origin';
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 const WILDCARD_HOSTS = new Set(['', '0.0.0.0', '::', '[::]']);
 
@@ -44,13 +45,13 @@ export function originGuard(options: OriginGuardOptions = {}): RequestHandler {
     let allowed = allowedByPort.get(port);
     if (!allowed) allowedByPort.set(port, (allowed = allowedHostHeaders(port, options)));
     if (!allowed.has(host)) {
-      throw forbiddenOrigin(`refused: the Host header "${host}" is not this studio's address`);
+      throw forbiddenOrigin(`refused: the Host header "${host}" is not this studio's address (${HOW_TO_ALLOW})`);
     }
     const origin = req.headers.origin;
     if (origin !== undefined) {
       const sameOrigin = origin.toLowerCase() === `http://${host}`;
       if (!sameOrigin && !extraOrigins.has(origin.toLowerCase())) {
-        throw forbiddenOrigin(`refused: requests from the page at "${origin}" may not use this studio`);
+        throw forbiddenOrigin(`refused: requests from the page at "${origin}" may not use this studio (${HOW_TO_ALLOW})`);
       }
     }
     next();

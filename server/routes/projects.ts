@@ -4,12 +4,16 @@ import {
   createProjectRequestZod, createVersionRequestZod, duplicateProjectRequestZod, renameProjectRequestZod,
   saveProjectRequestZod, type CreateProjectResponse, type ProjectResponse, type SaveProjectResponse,
 } from '../../shared/api.ts';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { upgradeDocument } from '../../shared/model/upgrade.ts';
 import { conflict, HttpError, notFound } from '../http/errors.ts';
 import { bodyOf, validate } from '../http/validate.ts';
 import type { AppDeps } from '../http/deps.ts';
 
 const missingProject = (id: string) => notFound(`no project with id "${id}"`);
 const idOf = (req: Request) => String(req.params.id);
+/** Documents stored by an older Schemata open upgraded (a no-op for current ones). */
+const current = (document: ModelDocument) => upgradeDocument(document) as ModelDocument;
 
 export function projectRoutes({ store }: AppDeps): Router {
   const router = Router();
@@ -31,7 +35,7 @@ export function projectRoutes({ store }: AppDeps): Router {
   router.get('/projects/:id', async (req, res) => {
     const project = await projects().get(idOf(req));
     if (!project) throw missingProject(idOf(req));
-    const body: ProjectResponse = project;
+    const body: ProjectResponse = { ...project, document: current(project.document) };
     res.json(body);
   });
 
@@ -81,7 +85,7 @@ export function projectRoutes({ store }: AppDeps): Router {
   router.get('/projects/:id/versions/:versionId', async (req, res) => {
     const version = await projects().getVersion(idOf(req), String(req.params.versionId));
     if (!version) throw notFound(`no version "${req.params.versionId}" of project "${idOf(req)}"`);
-    res.json(version);
+    res.json({ ...version, document: current(version.document) });
   });
 
   return router;
