@@ -88,6 +88,16 @@ describe('toFlow', () => {
     expect(byId(next.nodes, 't_c')).toBe(byId(first.nodes, 't_c'));
   });
 
+  it('rebuilds a node whose measured size changed, and only that one', () => {
+    const start = input(sampleModel());
+    const first = toFlow({ ...start, measured: new Map([['t_c', { width: 200, height: 80 }]]) });
+    const same = toFlow({ ...start, measured: new Map([['t_c', { width: 200, height: 80 }]]) }, first);
+    expect(same.nodes).toBe(first.nodes);
+    const grown = toFlow({ ...start, measured: new Map([['t_c', { width: 200, height: 104 }]]) }, first);
+    expect(byId(grown.nodes, 't_c').measured).toEqual({ width: 200, height: 104 });
+    expect(byId(grown.nodes, 't_o')).toBe(byId(first.nodes, 't_o'));
+  });
+
   it('draws a self reference from the right side back to the right side', () => {
     const model = sampleModel();
     const parent = column('p_parent', 'parent_id');

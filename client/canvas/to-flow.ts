@@ -35,8 +35,8 @@ export interface FlowInput {
   layout: Layout;
   selected: ReadonlySet<string>;
   /**
-   * Last measured size per node. A new node object must carry it: React Flow hides a node until it
-   * is measured, and a node whose size did not change is never measured again.
+   * Last measured size per node, copied onto the node objects: React Flow hides a node until it is
+   * measured, never re-measures a node whose size did not change, and the minimap reads it.
    */
   measured?: ReadonlyMap<string, { width: number; height: number }>;
 }
@@ -71,7 +71,9 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
   const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }) => {
     const isSelected = selected.has(id);
     const old = prev.get(id);
-    if (sameNode(old, data, isSelected) && old.type === type && old.position.x === position.x && old.position.y === position.y) {
+    const size = input.measured?.get(id);
+    const sameSize = !size || (old?.measured?.width === size.width && old?.measured?.height === size.height);
+    if (sameNode(old, data, isSelected) && sameSize && old.type === type && old.position.x === position.x && old.position.y === position.y) {
       out.push(old);
     } else {
       const measured = input.measured?.get(id);

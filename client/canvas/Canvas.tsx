@@ -1,0 +1,83 @@
+/** The diagram: wires the store to React Flow. Logic lives in to-flow.ts and flow-handlers.ts. */
+import { useMemo, useReducer, useRef } from 'react';
+import {
+  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow,
+  type EdgeTypes, type NodeTypes,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import { useStore } from '../store/index.ts';
+import { selectLayout, selectModel, selectSelection } from '../store/selectors.ts';
+import { useResolvedTheme } from '../chrome/theme.ts';
+import { CrowsFootMarkers } from './CrowsFootMarkers.tsx';
+import { TableNode } from './TableNode.tsx';
+import { EnumNode, ViewNode } from './ObjectNodes.tsx';
+import { NoteNode } from './NoteNode.tsx';
+import { CanvasToolbar } from '../chrome/CanvasToolbar.tsx';
+import { useShortcuts } from '../chrome/shortcuts.ts';
+import { addTableAt } from '../commands.ts';
+import { RelationEdge } from './RelationEdge.tsx';
+import { toFlow, type FlowOutput } from './to-flow.ts';
+import * as handlers from './flow-handlers.ts';
+
+const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode };
+const edgeTypes: EdgeTypes = { relation: RelationEdge };
+
+// SVG presentation attributes cannot read CSS variables: the minimap is colored by class.
+const minimapClass = (node: { type?: string }) => `mm-${node.type ?? 'table'}`;
+
+export function Canvas() {
+  const model = useStore(selectModel);
+  const layout = useStore(selectLayout);
+  const selection = useStore(selectSelection);
+  const theme = useResolvedTheme();
+  const measured = useRef<handlers.Measured>(new Map());
+  const [sizes, resized] = useReducer((n: number) => n + 1, 0);
+  const last = useRef<FlowOutput | undefined>(undefined);
+  const flow = useMemo(() => {
+    last.current = toFlow({ model, layout, selected: selection, measured: measured.current }, last.current);
+    return last.current;
+  }, [model, layout, selection, sizes]);
+  const { beginDrag, endDrag } = useStore.getState();
+  const reactFlow = useReactFlow();
+  useShortcuts();
+  const onDoubleClick = (e: React.MouseEvent) => {
+    if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+    addTableAt(reactFlow, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  };
+
+  return (
+    <div className="canvas" data-testid="canvas" onDoubleClick={onDoubleClick}>
+      <CrowsFootMarkers />
+      <CanvasToolbar />
+      <ReactFlow
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={(changes) => handlers.onNodesChange(changes, measured.current) && resized()}
+        onEdgesChange={handlers.onEdgesChange}
+        onNodeDragStart={beginDrag}
+        onNodeDragStop={endDrag}
+        onConnect={handlers.onConnect}
+        onConnectEnd={handlers.onConnectEnd}
+        onEdgeMouseEnter={(_, edge) => handlers.onEdgeHover(edge)}
+        onEdgeMouseLeave={() => handlers.onEdgeHover(null)}
+        connectionMode={ConnectionMode.Loose}
+        colorMode={theme}
+        onlyRenderVisibleElements
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ padding: 0.1 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap pannable zoomable nodeClassName={minimapClass} nodeColor="" data-testid="minimap" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/** A table on the canvas: header, one row per column with badges, a handle on each side of each row. */
+import { memo, useMemo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useStore } from '../store/index.ts';
+import { columnRows, type ColumnRow } from './badges.ts';
+import type { TableFlowNode } from './to-flow.ts';
+
+const BADGE_TITLE: Record<string, string> = {
+  PK: 'primary key', FK: 'foreign key', UQ: 'unique', NN: 'not null',
+  DEF: 'has a default', ID: 'identity', GEN: 'generated',
+};
+
+function Row({ row, lit }: { row: ColumnRow; lit: boolean }) {
+  return (
+    <div className={`col-row${lit ? ' lit' : ''}${row.isKey ? ' key' : ''}`} data-column={row.name} data-testid="column-row">
+      <Handle type="source" position={Position.Left} id={`${row.id}:l`} className="col-handle" />
+      <span className="col-name">{row.name}</span>
+      <span className="col-type">{row.type}</span>
+      <span className="col-badges">
+        {row.badges.map((b) => (
+          <span key={b} className={`badge badge-${b.toLowerCase()}`} title={BADGE_TITLE[b]}>{b}</span>
+        ))}
+      </span>
+      <Handle type="source" position={Position.Right} id={`${row.id}:r`} className="col-handle" />
+    </div>
+  );
+}
+
+function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
+  const { table, look } = data;
+  const rows = useMemo(() => columnRows(table), [table]);
+  // A string selector: only the tables whose lit columns change re-render on hover.
+  const lit = useStore((s) => (s.highlight.size ? table.columns.filter((c) => s.highlight.has(c.id)).map((c) => c.id).join(',') : ''));
+  const litIds = useMemo(() => new Set(lit.split(',')), [lit]);
+  const collapsed = look?.collapsed ?? false;
+  const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
+  const toggle = () => useStore.getState().editLayout((l) => ({
+    ...l, nodes: { ...l.nodes, [table.id]: { x: look?.x ?? 0, y: look?.y ?? 0, ...look, collapsed: !collapsed } },
+  }));
+  return (
+    <div
+      className={`table-node${selected ? ' selected' : ''}`}
+      data-table={`${table.schema}.${table.name}`}
+      data-testid="table-node"
+      style={look?.color ? ({ '--node-color': look.color } as React.CSSProperties) : undefined}
+    >
+      <div className="node-header" title={table.comment}>
+        <span className="node-schema">{table.schema}.</span>
+        <span className="node-name">{table.name}</span>
+        <button
+          className="node-collapse nodrag"
+          data-testid="collapse-table"
+          title={collapsed ? 'Show all columns' : 'Show key columns only'}
+          onClick={toggle}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+      </div>
+      {shown.map((row) => <Row key={row.id} row={row} lit={litIds.has(row.id)} />)}
+      {collapsed && rows.length > shown.length && (
+        <div className="col-more">{rows.length - shown.length} more column{rows.length - shown.length > 1 ? 's' : ''}</div>
+      )}
+      {!rows.length && <div className="col-more">no columns</div>}
+    </div>
+  );
+}
+
+export const TableNode = memo(TableNodeView);

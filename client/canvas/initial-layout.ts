@@ -1,0 +1,57 @@
+/**
+ * Positions for objects that have none (a template or an import without layout): a grid that
+ * keeps related tables near each other by walking foreign keys. Auto-layout (ELK) can refine it.
+ */
+import type { Layout, Model } from '../../shared/model/document.ts';
+
+const CELL = { width: 320, rowGap: 60, perRow: 5 };
+
+/** Height estimate before React Flow measures: header + one row per column. */
+export function estimatedHeight(columnCount: number): number {
+  return 36 + 24 * Math.max(1, columnCount);
+}
+
+/** Tables in foreign-key neighbourhood order: each parent followed by the tables near it. */
+function neighbourOrder(model: Model): string[] {
+  const links = new Map<string, Set<string>>(model.tables.map((t) => [t.id, new Set()]));
+  for (const t of model.tables) {
+    for (const fk of t.foreignKeys) {
+      links.get(t.id)?.add(fk.refTableId);
+      links.get(fk.refTableId)?.add(t.id);
+    }
+  }
+  const seen = new Set<string>();
+  const order: string[] = [];
+  const byDegree = [...model.tables].sort((a, b) => links.get(b.id)!.size - links.get(a.id)!.size);
+  for (const start of byDegree) {
+    const queue = [start.id];
+    while (queue.length) {
+      const id = queue.shift()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      order.push(id);
+      queue.push(...[...links.get(id)!].filter((n) => !seen.has(n)));
+    }
+  }
+  return order;
+}
+
+/** The layout with a position for every table, view and enum; existing positions untouched. */
+export function withMissingPositions(model: Model, layout: Layout): Layout {
+  const heights = new Map<string, number>(model.tables.map((t) => [t.id, estimatedHeight(t.columns.length)]));
+  for (const v of model.views) heights.set(v.id, estimatedHeight(v.columns?.length ?? 1));
+  for (const e of model.enums) heights.set(e.id, estimatedHeight(e.values.length));
+  const ids = [...neighbourOrder(model), ...model.views.map((v) => v.id), ...model.enums.map((e) => e.id)];
+  const missing = ids.filter((id) => !layout.nodes[id]);
+  if (!missing.length) return layout;
+  const placed = Object.values(layout.nodes);
+  const top = placed.length ? Math.max(...placed.map((p) => p.y)) + 400 : 0;
+  const nodes = { ...layout.nodes };
+  let rowY = top;
+  for (let i = 0; i < missing.length; i += CELL.perRow) {
+    const row = missing.slice(i, i + CELL.perRow);
+    row.forEach((id, k) => { nodes[id] = { x: k * CELL.width, y: rowY }; });
+    rowY += Math.max(...row.map((id) => heights.get(id) ?? 100)) + CELL.rowGap;
+  }
+  return { ...layout, nodes };
+}

@@ -1,0 +1,12 @@
+/** Whichever dialog the session has open. */
+import { useStore } from '../store/index.ts';
+import { selectDialog } from '../store/selectors.ts';
+import { CommandPalette } from './CommandPalette.tsx';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
+
+export function Dialogs() {
+  const dialog = useStore(selectDialog);
+  if (dialog === 'palette') return <CommandPalette />;
+  if (dialog === 'shortcuts') return <ShortcutHelp />;
+  return null;
+}

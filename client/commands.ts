@@ -1,0 +1,136 @@
+/**
+ * The editor's verbs, shared by the toolbar, keyboard shortcuts and the command palette. Each one
+ * is a single undoable step made of pure ops (shared/model/ops) and layout edits.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { addTable, deleteTables, duplicateTable } from '../shared/model/ops.ts';
+import { newId } from '../shared/model/ids.ts';
+import { useStore } from './store/index.ts';
+import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
+import { autoLayout, type Size } from './canvas/auto-layout.ts';
+
+type Flow = Pick<ReactFlowInstance, 'getInternalNode' | 'fitView' | 'screenToFlowPosition' | 'getViewport'>;
+
+let clip: Clip | undefined;
+const state = () => useStore.getState();
+
+/** Adds a table at a point of the diagram (default: the middle of the view) and selects it. */
+export function addTableAt(flow: Flow, at?: { x: number; y: number }): string {
+  const id = newId('table');
+  const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+  const point = at ?? flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2 - 110, y: (canvas?.top ?? 0) + (canvas?.height ?? 600) / 3 });
+  state().editDocument((doc) => ({
+    ...doc,
+    model: addTable(doc.model, { id, withIdColumn: true }),
+    layout: { ...doc.layout, nodes: { ...doc.layout.nodes, [id]: { x: Math.round(point.x), y: Math.round(point.y) } } },
+  }));
+  state().select([id]);
+  return id;
+}
+
+function selectedTableIds(): string[] {
+  const { selection, doc } = state();
+  return doc.model.tables.filter((t) => selection.has(t.id)).map((t) => t.id);
+}
+
+/** Deletes the selected tables (with the foreign keys pointing at them) and notes. */
+export function deleteSelection(): void {
+  const tableIds = selectedTableIds();
+  const selection = state().selection;
+  state().editDocument((doc) => {
+    const model = tableIds.length ? deleteTables(doc.model, { tableIds }) : doc.model;
+    const notes = doc.layout.notes.filter((n) => !selection.has(n.id));
+    const nodes = { ...doc.layout.nodes };
+    for (const id of tableIds) delete nodes[id];
+    const touched = model !== doc.model || notes.length !== doc.layout.notes.length;
+    return touched ? { ...doc, model, layout: { ...doc.layout, nodes, notes } } : doc;
+  });
+  state().select([]);
+}
+
+export function duplicateSelection(): void {
+  const ids = selectedTableIds();
+  if (!ids.length) return;
+  const copies = ids.map(() => newId('table'));
+  state().editDocument((doc) => {
+    let model = doc.model;
+    const nodes = { ...doc.layout.nodes };
+    ids.forEach((tableId, i) => {
+      model = duplicateTable(model, { tableId, id: copies[i] });
+      const at = doc.layout.nodes[tableId];
+      if (at) nodes[copies[i]] = { x: at.x + 40, y: at.y + 40 };
+    });
+    return { ...doc, model, layout: { ...doc.layout, nodes } };
+  });
+  state().select(copies);
+}
+
+export function copySelection(): boolean {
+  const { doc, selection } = state();
+  clip = copyTables(doc.model, doc.layout, selection);
+  return !!clip;
+}
+
+export function paste(): void {
+  if (!clip) return;
+  const pastedClip = clip;
+  let ids: string[] = [];
+  state().editDocument((doc) => {
+    const result = pasteTables(doc.model, doc.layout, pastedClip);
+    ids = result.ids;
+    return { ...doc, model: result.model, layout: result.layout };
+  });
+  state().select(ids);
+  // Each paste lands a step further, like every drawing tool.
+  clip = { ...pastedClip, positions: Object.fromEntries(Object.entries(pastedClip.positions).map(([k, p]) => [k, { x: p.x + 40, y: p.y + 40 }])) };
+}
+
+export function selectAll(): void {
+  const { doc } = state();
+  state().select([...doc.model.tables, ...doc.model.views, ...doc.model.enums].map((o) => o.id));
+}
+
+/** ELK auto-layout of the selection (2+ nodes) or the whole model; one undoable step. */
+export async function runAutoLayout(flow: Flow): Promise<void> {
+  const { doc, selection } = state();
+  const sizes = new Map<string, Size>();
+  const ids = [...doc.model.tables, ...doc.model.views, ...doc.model.enums].map((o) => o.id);
+  for (const id of ids) {
+    const m = flow.getInternalNode(id)?.measured;
+    if (m?.width && m.height) sizes.set(id, { width: m.width, height: m.height });
+  }
+  const only = selection.size > 1 ? selection : undefined;
+  const origin = only ? topLeft(doc.layout.nodes, only) : { x: 0, y: 0 };
+  const positions = await autoLayout(doc.model, sizes, only, origin);
+  state().moveNodes(positions);
+  if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.1, duration: 300 }), 50);
+}
+
+function topLeft(nodes: Record<string, { x: number; y: number }>, ids: ReadonlySet<string>) {
+  const points = [...ids].map((id) => nodes[id]).filter(Boolean);
+  return { x: Math.min(...points.map((p) => p.x)), y: Math.min(...points.map((p) => p.y)) };
+}
+
+/** Centers the view on a table and selects it (command palette, lint jump). */
+export function focusNode(flow: Flow, id: string): void {
+  state().select([id]);
+  void flow.fitView({ nodes: [{ id }], padding: 0.6, duration: 300, maxZoom: 1.2 });
+}
+
+/** A sticky note in the middle of the view; layout only, never part of the schema. */
+export function addNote(flow: Flow): string {
+  const id = newId('note');
+  const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
+  const at = flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2, y: (canvas?.top ?? 0) + 120 });
+  state().editLayout((layout) => ({
+    ...layout,
+    notes: [...layout.notes, { id, text: '', x: Math.round(at.x), y: Math.round(at.y), width: 200, height: 120 }],
+  }));
+  state().select([id]);
+  return id;
+}
+
+export function escape(): void {
+  if (state().dialog) state().openDialog(null);
+  else state().select([]);
+}

@@ -1,0 +1,73 @@
+/**
+ * The live SQL pane: Monaco showing the DDL of the model as it is edited. Selecting a table
+ * scrolls to and selects its CREATE TABLE statement. Loaded lazily (see App).
+ */
+import './monaco-setup.ts';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { generatePostgres } from '../../shared/ddl/generate.ts';
+import { useStore } from '../store/index.ts';
+import { selectModel } from '../store/selectors.ts';
+import { useResolvedTheme } from '../chrome/theme.ts';
+import { statementLines } from './statement-range.ts';
+
+type EditorInstance = Parameters<OnMount>[0];
+
+function useGeneratedSql(): { sql: string; error?: string } {
+  const model = useDeferredValue(useStore(selectModel));
+  return useMemo(() => {
+    try {
+      return { sql: generatePostgres(model) };
+    } catch (error) {
+      return { sql: '', error: error instanceof Error ? error.message : String(error) };
+    }
+  }, [model]);
+}
+
+function useSelectedTable() {
+  return useStore((s) => {
+    if (s.selection.size !== 1) return undefined;
+    const [id] = s.selection;
+    return s.doc.model.tables.find((t) => t.id === id);
+  });
+}
+
+export default function SqlPanel() {
+  const { sql, error } = useGeneratedSql();
+  const table = useSelectedTable();
+  const theme = useResolvedTheme();
+  const editor = useRef<EditorInstance | null>(null);
+
+  useEffect(() => {
+    const ed = editor.current;
+    if (!ed || !table) return;
+    const range = statementLines(sql, table.schema, table.name);
+    if (!range) return;
+    ed.revealLinesInCenterIfOutsideViewport(range.start, range.end);
+    ed.setSelection({ startLineNumber: range.start, startColumn: 1, endLineNumber: range.end + 1, endColumn: 1 });
+  }, [sql, table]);
+
+  if (error) return <div className="sql-error" role="alert" data-testid="sql-error">DDL could not be generated: {error}</div>;
+  return (
+    <div className="sql-editor" data-testid="sql-editor">
+      <Editor
+        language="sql"
+        value={sql}
+        theme={theme === 'dark' ? 'vs-dark' : 'vs'}
+        onMount={(instance) => { editor.current = instance; }}
+        loading={<div className="pane-loading">Loading editor…</div>}
+        options={{
+          readOnly: true,
+          editContext: false,
+          minimap: { enabled: false },
+          fontSize: 12,
+          lineNumbersMinChars: 3,
+          scrollBeyondLastLine: false,
+          automaticLayout: true,
+          renderLineHighlight: 'none',
+          wordWrap: 'off',
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Browser journeys against the built app (`npm run build` first): the real server on port 4799
+ * with its data in a throwaway directory, and Debian's Chromium (never a downloaded browser).
+ */
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = 4799;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+// Workers re-read this file: they inherit the directory from the main process's environment.
+process.env.SCHEMATA_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'schemata-e2e-'));
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: BASE_URL,
+    viewport: { width: 1440, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    acceptDownloads: true,
+    serviceWorkers: 'block',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+            '--disable-component-update', '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node --import tsx server/index.ts',
+    url: `${BASE_URL}/api/health`,
+    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA },
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
