@@ -2,7 +2,7 @@
  * Starts the studio: `HOST`/`PORT` (default 127.0.0.1:4780), data under `SCHEMATA_DATA` (default
  * `./data`), the project store in `SCHEMATA_STORE_URL` or an embedded database under the data
  * directory. `SCHEMATA_ALLOWED_ORIGINS` (comma-separated) names extra origins allowed to use the
- * studio, e.g. Vite's dev server. Stops cleanly on SIGINT/SIGTERM.
+ * studio; under `npm run dev` it defaults to Vite's dev server. Stops cleanly on SIGINT/SIGTERM.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -18,10 +18,14 @@ interface Config {
   allowedOrigins: string[];
 }
 
+/** Under `npm run dev` the page comes from Vite's dev server, which proxies `/api` here. */
+const VITE_DEV_ORIGINS = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
 function readConfig(env: NodeJS.ProcessEnv): Config {
   const port = Number(env.PORT ?? 4780);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
-  const allowedOrigins = (env.SCHEMATA_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const listed = env.SCHEMATA_ALLOWED_ORIGINS ?? (env.npm_lifecycle_event === 'dev' ? VITE_DEV_ORIGINS.join(',') : '');
+  const allowedOrigins = listed.split(',').map((o) => o.trim()).filter(Boolean);
   for (const origin of allowedOrigins) {
     if (!URL.canParse(origin)) throw new Error(`SCHEMATA_ALLOWED_ORIGINS: "${origin}" is not an origin like http://localhost:5173`);
   }
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Schemata is running at ${urlOf(config.host, port)} (store: ${store.displayUrl})`);
+  if (config.allowedOrigins.length) console.log(`Schemata also accepts requests from ${config.allowedOrigins.join(', ')}`);
 
   let stopping = false;
   const stop = (signal: string) => {
