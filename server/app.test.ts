@@ -108,6 +108,12 @@ describe('createApp without a store', () => {
     expect(broken.json.code).toBe('invalid-request');
   });
 
+  it('refuses a body over 50 MB with 413', async () => {
+    const res = await server.request('POST', '/api/ddl', { rawBody: `{"document": "${'x'.repeat(51 * 1024 * 1024)}"}` });
+    expect(res.status).toBe(413);
+    expect(res.json).toMatchObject({ code: 'payload-too-large' });
+  });
+
   it('answers the projects API with 503 when no store is open', async () => {
     const res = await server.request('GET', '/api/projects');
     expect(res.status).toBe(503);
