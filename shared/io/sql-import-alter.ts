@@ -1,0 +1,146 @@
+/**
+ * ALTER TABLE: column and constraint changes, identity, partitions, inheritance and storage options
+ * change the model; ownership, replica identity, clustering, statistics, triggers enabling and row
+ * security change nothing the model holds, and are listed in the report.
+ */
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, PartitionCmd } from '@pgsql/types';
+import type { Table } from '../model/document.ts';
+import { as, namesOf, storageOptions } from './sql-import-ast.ts';
+import { identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
+import { addConstraint } from './sql-import-constraints.ts';
+import type { ImportContext } from './sql-import-context.ts';
+import { expressionText } from './sql-import-expr.ts';
+import { addTableElements, partitionBoundText } from './sql-import-tables.ts';
+import { columnTypeOf } from './sql-import-types.ts';
+import { dropColumn, dropConstraint } from './sql-import-drop.ts';
+
+/** Subcommands with no counterpart in the model, and why they are skipped. */
+const NOT_MODELED: Record<string, string> = {
+  AT_ChangeOwner: 'ownership is not part of the model',
+  AT_ReplicaIdentity: 'replica identity is not part of the model',
+  AT_ClusterOn: 'clustering is not part of the model', AT_DropCluster: 'clustering is not part of the model',
+  AT_SetStatistics: 'column statistics targets are not part of the model',
+  AT_SetStorage: 'column storage is not part of the model', AT_SetCompression: 'column compression is not part of the model',
+  AT_SetOptions: 'column options are not part of the model', AT_ResetOptions: 'column options are not part of the model',
+  AT_EnableRowSecurity: 'row security is not part of the model', AT_DisableRowSecurity: 'row security is not part of the model',
+  AT_ForceRowSecurity: 'row security is not part of the model', AT_NoForceRowSecurity: 'row security is not part of the model',
+  AT_EnableTrig: 'trigger enabling is not part of the model', AT_DisableTrig: 'trigger enabling is not part of the model',
+  AT_EnableAlwaysTrig: 'trigger enabling is not part of the model', AT_EnableReplicaTrig: 'trigger enabling is not part of the model',
+  AT_EnableTrigAll: 'trigger enabling is not part of the model', AT_DisableTrigAll: 'trigger enabling is not part of the model',
+  AT_EnableTrigUser: 'trigger enabling is not part of the model', AT_DisableTrigUser: 'trigger enabling is not part of the model',
+  AT_SetTableSpace: 'tablespaces are not part of the model', AT_SetAccessMethod: 'access methods are not part of the model',
+};
+
+function columnNamed(ctx: ImportContext, table: Table, name: string | undefined) {
+  const column = table.columns.find((c) => c.name === name);
+  if (!column) ctx.warn(`ALTER TABLE ${table.name}: no column "${name}"`);
+  return column;
+}
+
+function attachPartition(ctx: ImportContext, table: Table, cmd: PartitionCmd): void {
+  const child = ctx.table(cmd.name!);
+  if (!child) return ctx.warn(`ATTACH PARTITION: table ${cmd.name?.relname} not found`);
+  child.partitionOf = { parentId: table.id, bound: partitionBoundText(ctx, cmd.bound!) };
+}
+
+/** Applies one subcommand; returns a reason when it was skipped. */
+function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): string | undefined {
+  const subtype = cmd.subtype ?? '';
+  if (NOT_MODELED[subtype]) return NOT_MODELED[subtype];
+  const constraint = as<Constraint>(cmd.def, 'Constraint');
+  switch (subtype) {
+    case 'AT_AddColumn': {
+      const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
+      if (cmd.missing_ok && table.columns.some((c) => c.name === def.colname)) return `column ${def.colname} already exists`;
+      addTableElements(ctx, table, [cmd.def!]);
+      return undefined;
+    }
+    case 'AT_DropColumn': {
+      if (!table.columns.some((c) => c.name === cmd.name)) return cmd.missing_ok ? `column ${cmd.name} does not exist` : (ctx.warn(`DROP COLUMN: no column "${cmd.name}" in ${table.name}`), undefined);
+      dropColumn(ctx, table, cmd.name!);
+      return undefined;
+    }
+    case 'AT_ColumnDefault': {
+      const column = columnNamed(ctx, table, cmd.name);
+      if (column && cmd.def) column.default = expressionText(ctx, cmd.def);
+      else if (column) delete column.default;
+      return undefined;
+    }
+    case 'AT_SetNotNull': case 'AT_DropNotNull': {
+      const column = columnNamed(ctx, table, cmd.name);
+      if (column) column.notNull = subtype === 'AT_SetNotNull';
+      return undefined;
+    }
+    case 'AT_AlterColumnType': {
+      const column = columnNamed(ctx, table, cmd.name);
+      const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
+      if (column && def.typeName) column.type = columnTypeOf(ctx, def.typeName);
+      if (column && def.collClause) column.collation = namesOf(def.collClause.collname).join('.');
+      return undefined;
+    }
+    case 'AT_AddConstraint': case 'AT_AddIndexConstraint':
+      if (constraint) addConstraint(ctx, table, constraint);
+      return undefined;
+    case 'AT_DropConstraint':
+      if (!dropConstraint(ctx, table, cmd.name!)) return `constraint ${cmd.name} does not exist in the model`;
+      return undefined;
+    case 'AT_ValidateConstraint':
+      for (const c of [...table.checks, ...table.foreignKeys]) if ((c.name ?? c.id.slice(c.id.lastIndexOf('.') + 1)) === cmd.name) delete c.notValid;
+      for (const p of ctx.pendingForeignKeys) if (p.table === table && p.foreignKey.id.endsWith(`.${cmd.name}`)) delete p.foreignKey.notValid;
+      return undefined;
+    case 'AT_AddIdentity': case 'AT_SetIdentity': case 'AT_DropIdentity': {
+      const column = columnNamed(ctx, table, cmd.name);
+      if (!column) return undefined;
+      if (subtype === 'AT_DropIdentity') delete column.identity;
+      else if (subtype === 'AT_AddIdentity' && constraint) column.identity = identityFromConstraint(ctx, constraint);
+      else if (column.identity) column.identity.options = { ...column.identity.options, ...sequenceOptionsOf(ctx, as<{ items?: [] }>(cmd.def, 'List')?.items) };
+      if (column.identity) column.notNull = true;
+      return undefined;
+    }
+    case 'AT_DropExpression': {
+      const column = columnNamed(ctx, table, cmd.name);
+      if (column) delete column.generated;
+      return undefined;
+    }
+    case 'AT_SetRelOptions': table.with = { ...table.with, ...storageOptions(as<{ items?: [] }>(cmd.def, 'List')?.items ?? [cmd.def!]) }; return undefined;
+    case 'AT_ResetRelOptions': case 'AT_ReplaceRelOptions': return 'resetting storage options is not imported';
+    case 'AT_SetLogged': delete table.unlogged; return undefined;
+    case 'AT_SetUnLogged': table.unlogged = true; return undefined;
+    case 'AT_AttachPartition': attachPartition(ctx, table, as<PartitionCmd>(cmd.def, 'PartitionCmd')!); return undefined;
+    case 'AT_DetachPartition': {
+      const child = ctx.table(as<PartitionCmd>(cmd.def, 'PartitionCmd')!.name!);
+      if (child) delete child.partitionOf;
+      return undefined;
+    }
+    case 'AT_AddInherit': case 'AT_DropInherit': {
+      const parent = ctx.table(as<{ schemaname?: string; relname?: string }>(cmd.def, 'RangeVar') ?? {});
+      if (!parent) return 'parent table not found';
+      const others = (table.inherits ?? []).filter((id) => id !== parent.id);
+      table.inherits = subtype === 'AT_AddInherit' ? [...others, parent.id] : others;
+      if (!table.inherits.length) delete table.inherits;
+      return undefined;
+    }
+    default:
+      ctx.warn(`ALTER TABLE ${table.name}: ${subtype.replace('AT_', '')} is not imported`);
+      return undefined;
+  }
+}
+
+export function importAlterTable(ctx: ImportContext, stmt: AlterTableStmt): void {
+  const label = stmt.objtype === 'OBJECT_TABLE' || stmt.objtype === 'OBJECT_FOREIGN_TABLE' ? 'ALTER TABLE' : `ALTER ${(stmt.objtype ?? '').replace('OBJECT_', '').replace('MATVIEW', 'MATERIALIZED VIEW')}`;
+  const cmds = (stmt.cmds ?? []).map((n) => as<AlterTableCmd>(n, 'AlterTableCmd')!);
+  if (stmt.objtype === 'OBJECT_INDEX' && cmds.every((c) => c.subtype === 'AT_AttachPartition')) {
+    return ctx.skip('ALTER INDEX … ATTACH PARTITION', 'implied: PostgreSQL attaches the matching partition index when the parent index is created');
+  }
+  if (stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== 'OBJECT_FOREIGN_TABLE') {
+    const reasons = cmds.map((c) => NOT_MODELED[c.subtype ?? '']);
+    if (reasons.every((r) => r)) return ctx.skip(label, [...new Set(reasons)].join('; '));
+  }
+  const table = ctx.table(stmt.relation!);
+  if (!table) {
+    if (stmt.missing_ok) return ctx.skip(label, `${stmt.relation?.relname} is not in the model`);
+    return ctx.warn(`${label} ${stmt.relation?.relname}: not found in the model; not imported`);
+  }
+  const skipped = cmds.map((cmd) => applyCommand(ctx, table, cmd)).filter((r): r is string => !!r);
+  if (skipped.length) ctx.skip(label, [...new Set(skipped)].join('; '));
+}

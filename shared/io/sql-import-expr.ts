@@ -1,0 +1,121 @@
+/**
+ * Expressions and queries kept as SQL text (defaults, checks, index expressions, view bodies),
+ * printed from the AST rather than copied from the file, so they read the way PostgreSQL prints
+ * them: casts as `'x'::type`, and names qualified exactly when `search_path = public` would not find
+ * them (a view written under `SET search_path = shop` reads `shop.orders`, a `public` table reads
+ * `orders`). Text that runs under the default search_path then means what the file meant.
+ */
+import type { Node, TypeCast, TypeName } from '@pgsql/types';
+import { Deparser } from 'pgsql-deparser';
+import { formatType } from '../model/types.ts';
+import { as, kindOf, namesOf, walk } from './sql-import-ast.ts';
+import type { ImportContext } from './sql-import-context.ts';
+import { columnTypeOf } from './sql-import-types.ts';
+
+type DeparseContext = Parameters<Deparser['TypeCast']>[1];
+
+/** The deparser with PostgreSQL's own cast style: `'{}'::integer[]`, `(a + b)::numeric`. */
+class PgStyleDeparser extends Deparser {
+  constructor(
+    tree: Node,
+    private readonly typeText: (typeName: TypeName) => string,
+  ) {
+    super(tree, { pretty: false });
+  }
+
+  override TypeCast(node: TypeCast, context: DeparseContext): string {
+    const arg = this.visit(node.arg!, context);
+    const type = this.typeText(node.typeName!);
+    const argKind = kindOf(node.arg);
+    const bare = (argKind === 'A_Const' && !arg.startsWith('-')) || argKind === 'ColumnRef' || argKind === 'TypeCast' || argKind === 'FuncCall';
+    return bare && argKind !== 'FuncCall' ? `${arg}::${type}` : `(${arg})::${type}`;
+  }
+}
+
+/** The schema PostgreSQL would print in front of a name found in `schema`: none for `public`. */
+const shownSchema = (schema: string | undefined) => (schema && schema !== 'public' ? schema : undefined);
+
+function qualifyRegclassLiteral(ctx: ImportContext, literal: { sval?: { sval?: string } }): void {
+  const text = literal.sval?.sval;
+  if (!text || text.includes('"')) return;
+  const parts = text.split('.');
+  const ref = parts.length === 2 ? { schemaname: parts[0], relname: parts[1] } : { relname: parts[0] };
+  const found = ctx.sequence(ref) ?? ctx.table(ref) ?? ctx.view(ref);
+  if (!found) return;
+  const schema = shownSchema(found.schema);
+  literal.sval!.sval = schema ? `${schema}.${found.name}` : found.name;
+}
+
+/**
+ * Rewrites a copy of the tree in place: names qualified for `search_path = public`, `nextval('s')`
+ * given PostgreSQL's implicit `::regclass`. `cteNames` are never qualified.
+ */
+function qualifyNames(ctx: ImportContext, tree: unknown): void {
+  const cteNames = new Set<string>();
+  walk(tree, (kind, value) => {
+    if (kind === 'CommonTableExpr' && typeof value.ctename === 'string') cteNames.add(value.ctename);
+  });
+  walk(tree, (kind, value) => {
+    if (kind === 'RangeVar') {
+      const rv = value as { schemaname?: string; relname?: string };
+      if (rv.relname && cteNames.has(rv.relname) && !rv.schemaname) return;
+      const found = ctx.table(rv) ?? ctx.view(rv) ?? ctx.sequence(rv);
+      if (found) {
+        const schema = shownSchema(found.schema);
+        if (schema) rv.schemaname = schema;
+        else delete rv.schemaname;
+      }
+    } else if (kind === 'FuncCall') {
+      const call = value as { funcname?: Node[]; args?: Node[] };
+      const names = namesOf(call.funcname);
+      if (names.length === 1) {
+        const schema = shownSchema(ctx.functionSchema(names[0]));
+        if (schema) call.funcname = [{ String: { sval: schema } }, ...call.funcname!];
+      }
+      const last = names[names.length - 1];
+      if (['nextval', 'currval', 'setval'].includes(last) && call.args?.length && kindOf(call.args[0]) === 'A_Const') {
+        call.args[0] = { TypeCast: { arg: call.args[0], typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } };
+      }
+    } else if (kind === 'TypeCast') {
+      const cast = value as { arg?: Node; typeName?: TypeName };
+      const typeNames = namesOf(cast.typeName?.names);
+      const literal = as<{ sval?: { sval?: string } }>(cast.arg, 'A_Const');
+      if (literal?.sval && typeNames[typeNames.length - 1] === 'regclass') qualifyRegclassLiteral(ctx, literal);
+    }
+  });
+}
+
+/** A type as PostgreSQL prints it inside an expression: `character varying(20)[]`, `shop.status`. */
+function typeTextFor(ctx: ImportContext): (typeName: TypeName) => string {
+  return (typeName) => {
+    const type = columnTypeOf(ctx, typeName);
+    return formatType({ ...type, schema: shownSchema(type.schema) });
+  };
+}
+
+/** Ex: the node of `0::numeric` → `'0::numeric'`; of `nextval('s')` → `nextval('s'::regclass)`. */
+export function expressionText(ctx: ImportContext, node: Node): string {
+  const copy = structuredClone(node);
+  qualifyNames(ctx, copy);
+  return new PgStyleDeparser(copy, typeTextFor(ctx)).deparseQuery().trim();
+}
+
+/** A query (view body) as text, names qualified as in `expressionText`. */
+export function queryText(ctx: ImportContext, node: Node): string {
+  return expressionText(ctx, node);
+}
+
+/** Every relation a query reads, as written (CTE names excluded). */
+export function relationsRead(node: Node): Array<{ schemaname?: string; relname?: string }> {
+  const cteNames = new Set<string>();
+  walk(node, (kind, value) => {
+    if (kind === 'CommonTableExpr' && typeof value.ctename === 'string') cteNames.add(value.ctename);
+  });
+  const out: Array<{ schemaname?: string; relname?: string }> = [];
+  walk(node, (kind, value) => {
+    if (kind !== 'RangeVar') return;
+    const rv = value as { schemaname?: string; relname?: string };
+    if (rv.relname && !(cteNames.has(rv.relname) && !rv.schemaname)) out.push(rv);
+  });
+  return out;
+}

@@ -1,0 +1,132 @@
+/**
+ * CREATE TABLE: columns and constraints, UNLOGGED, WITH (…), INHERITS, PARTITION BY and
+ * PARTITION OF (a partition's columns mirror its parent's, as in PostgreSQL).
+ */
+import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, PartitionSpec } from '@pgsql/types';
+import type { Column, Table } from '../model/document.ts';
+import { derivedId } from '../model/ids.ts';
+import { quoteIdent } from '../ddl/quote.ts';
+import { as, kindOf, namesOf, storageOptions } from './sql-import-ast.ts';
+import { columnOf } from './sql-import-columns.ts';
+import { addConstraints } from './sql-import-constraints.ts';
+import type { ImportContext } from './sql-import-context.ts';
+import { expressionText } from './sql-import-expr.ts';
+import { deparseNode } from './parser.ts';
+
+const STRATEGIES: Record<string, 'range' | 'list' | 'hash'> = {
+  PARTITION_STRATEGY_RANGE: 'range', PARTITION_STRATEGY_LIST: 'list', PARTITION_STRATEGY_HASH: 'hash',
+};
+
+/** `PARTITION BY RANGE (a, lower(b))` → `a, lower(b)`. */
+function partitionKeyText(ctx: ImportContext, spec: PartitionSpec): string {
+  return (spec.partParams ?? []).map((node) => {
+    const elem = as<PartitionElem>(node, 'PartitionElem')!;
+    let text = elem.name ? quoteIdent(elem.name) : elem.expr ? expressionText(ctx, elem.expr) : '';
+    if (elem.expr && kindOf(elem.expr) !== 'FuncCall') text = `(${text})`;
+    if (elem.collation?.length) text += ` COLLATE ${namesOf(elem.collation).map(quoteIdent).join('.')}`;
+    if (elem.opclass?.length) text += ` ${namesOf(elem.opclass).map(quoteIdent).join('.')}`;
+    return text;
+  }).join(', ');
+}
+
+/** A partition bound as PostgreSQL prints it: `FOR VALUES FROM ('a') TO ('b')`, `DEFAULT`, … */
+export function partitionBoundText(ctx: ImportContext, bound: PartitionBoundSpec): string {
+  if (bound.is_default) return 'DEFAULT';
+  const list = (nodes: Node[] | undefined) => (nodes ?? []).map((n) => expressionText(ctx, n)).join(', ');
+  if (bound.strategy === 'l') return `FOR VALUES IN (${list(bound.listdatums)})`;
+  if (bound.strategy === 'r') return `FOR VALUES FROM (${list(bound.lowerdatums)}) TO (${list(bound.upperdatums)})`;
+  if (bound.strategy === 'h') return `FOR VALUES WITH (modulus ${bound.modulus ?? 0}, remainder ${bound.remainder ?? 0})`;
+  return deparseNode({ PartitionBoundSpec: bound });
+}
+
+/** A parent's column as it appears in a child (partition or inheritance child). */
+function inheritedColumn(table: Table, parentColumn: Column): Column {
+  const column: Column = { ...parentColumn, id: derivedId.column(table.schema, table.name, parentColumn.name) };
+  delete column.identity;
+  delete column.comment;
+  return column;
+}
+
+/** Merges `col WITH OPTIONS …` or a redeclared inherited column into the existing column. */
+function mergeColumn(existing: Column, declared: Column, def: ColumnDef): void {
+  if (def.typeName) existing.type = declared.type;
+  if (declared.notNull) existing.notNull = true;
+  if (declared.default !== undefined) existing.default = declared.default;
+  if (declared.generated !== undefined) existing.generated = declared.generated;
+  if (declared.identity) existing.identity = declared.identity;
+  if (declared.collation) existing.collation = declared.collation;
+}
+
+function inheritColumns(ctx: ImportContext, table: Table, stmt: CreateStmt): void {
+  const parents = (stmt.inhRelations ?? []).map((n) => as<{ schemaname?: string; relname?: string }>(n, 'RangeVar')!);
+  const parentIds: string[] = [];
+  for (const ref of parents) {
+    const parent = ctx.table(ref);
+    if (!parent) {
+      ctx.warn(`${table.name}: parent table ${ref.relname} not found`);
+      continue;
+    }
+    parentIds.push(parent.id);
+    for (const column of parent.columns) {
+      if (!table.columns.some((c) => c.name === column.name)) table.columns.push(inheritedColumn(table, column));
+    }
+  }
+  if (!parentIds.length) return;
+  if (stmt.partbound) table.partitionOf = { parentId: parentIds[0], bound: partitionBoundText(ctx, stmt.partbound) };
+  else table.inherits = parentIds;
+}
+
+/** Adds the columns and constraints of `CREATE TABLE (…)` (or `ALTER TABLE … ADD COLUMN`) to `table`. */
+export function addTableElements(ctx: ImportContext, table: Table, elements: Node[] | undefined): void {
+  const constraints: Constraint[] = [];
+  for (const element of elements ?? []) {
+    const def = as<ColumnDef>(element, 'ColumnDef');
+    const constraint = as<Constraint>(element, 'Constraint');
+    if (def) {
+      const { column, constraints: own } = columnOf(ctx, table, def);
+      const existing = table.columns.find((c) => c.name === column.name);
+      if (existing) mergeColumn(existing, column, def);
+      else table.columns.push(column);
+      constraints.push(...own);
+    } else if (constraint) constraints.push(constraint);
+    else if (kindOf(element) === 'TableLikeClause') ctx.warn(`${table.name}: LIKE … is not imported; list the columns instead`);
+  }
+  addConstraints(ctx, table, constraints);
+}
+
+/** CREATE TABLE. `schemaOverride` is the schema of an enclosing CREATE SCHEMA. */
+export function importCreateTable(ctx: ImportContext, stmt: CreateStmt): void {
+  const relation = stmt.relation!;
+  if (relation.relpersistence === 't') return ctx.skip('CREATE TEMPORARY TABLE', 'temporary tables are not part of a schema');
+  const schema = ctx.creationSchema(relation.schemaname);
+  const name = relation.relname!;
+  if (ctx.table({ schemaname: schema, relname: name })) {
+    if (stmt.if_not_exists) return ctx.skip('CREATE TABLE IF NOT EXISTS', `table ${schema}.${name} already exists`);
+    ctx.warn(`table ${schema}.${name} is created twice; the second definition is ignored`);
+    return;
+  }
+  const table: Table = {
+    id: derivedId.table(schema, name), schema, name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [],
+  };
+  if (relation.relpersistence === 'u') table.unlogged = true;
+  const options = storageOptions(stmt.options);
+  if (options) table.with = options;
+  ctx.addTable(table);
+  if (stmt.partbound) inheritColumns(ctx, table, stmt);
+  addTableElements(ctx, table, stmt.tableElts);
+  if (!stmt.partbound && stmt.inhRelations?.length) {
+    // Inherited columns come first in PostgreSQL; locally declared ones follow unless merged.
+    const local = table.columns;
+    table.columns = [];
+    inheritColumns(ctx, table, stmt);
+    for (const column of local) {
+      const existing = table.columns.find((c) => c.name === column.name);
+      if (existing) Object.assign(existing, { ...column, id: existing.id });
+      else table.columns.push(column);
+    }
+  }
+  if (stmt.partspec) {
+    table.partitioning = { strategy: STRATEGIES[stmt.partspec.strategy ?? ''] ?? 'range', key: partitionKeyText(ctx, stmt.partspec) };
+  }
+  if (stmt.accessMethod) ctx.warn(`${name}: table access method ${stmt.accessMethod} is not kept`);
+}

@@ -1,0 +1,53 @@
+/**
+ * SQL import: PostgreSQL DDL (hand-written or `pg_dump` output) read with PostgreSQL's own parser
+ * and turned into a model. Statements that change nothing in a schema are listed in the report
+ * with their line; a syntax error throws `SqlSyntaxError` (line, column, PostgreSQL's message) and
+ * imports nothing.
+ */
+import type { Model } from '../model/document.ts';
+import { DEFAULT_SEARCH_PATH, ImportContext } from './sql-import-context.ts';
+import { resolveForeignKeys } from './sql-import-constraints.ts';
+import type { ImportReport } from './sql-import-report.ts';
+import { importStatement } from './sql-import-statements.ts';
+import { loadSqlParser, parseScript } from './parser.ts';
+
+export { SqlSyntaxError } from './parser.ts';
+export type { ImportReport, ImportWarning, SkippedStatement } from './sql-import-report.ts';
+
+export interface ImportSqlOptions {
+  /** The search_path the script starts with; PostgreSQL's default (`"$user", public`) if absent. */
+  searchPath?: string[];
+}
+
+export interface ImportSqlResult {
+  model: Model;
+  report: ImportReport;
+}
+
+/**
+ * Imports a script; the parser must be loaded (`loadSqlParser()`). Throws `SqlSyntaxError`.
+ * Ex: `importSqlSync('CREATE TABLE t (id int PRIMARY KEY);').model.tables[0].name` → `'t'`.
+ */
+export function importSqlSync(text: string, options: ImportSqlOptions = {}): ImportSqlResult {
+  const { statements, stripped } = parseScript(text);
+  const ctx = new ImportContext(options.searchPath ?? DEFAULT_SEARCH_PATH);
+  for (const line of stripped) {
+    ctx.skip(line.kind === 'copy-data' ? 'COPY data' : line.text.split(/\s+/)[0], line.kind === 'copy-data'
+      ? `${line.text} of COPY … FROM stdin: row data is not part of the schema`
+      : 'a psql meta-command, not SQL', line.line);
+  }
+  for (const statement of statements) {
+    ctx.line = statement.line;
+    importStatement(ctx, statement.node, statement.text);
+  }
+  resolveForeignKeys(ctx);
+  ctx.report.skipped.sort((a, b) => a.line - b.line);
+  ctx.report.warnings.sort((a, b) => a.line - b.line);
+  return { model: ctx.model, report: ctx.report };
+}
+
+/** Loads the parser if needed, then imports. Ex: `const { model, report } = await importSql(text)`. */
+export async function importSql(text: string, options: ImportSqlOptions = {}): Promise<ImportSqlResult> {
+  await loadSqlParser();
+  return importSqlSync(text, options);
+}
