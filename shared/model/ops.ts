@@ -7,7 +7,7 @@
  *
  * The ops are split by noun; import them from here.
  */
-export { ModelOpError } from './ops-util.ts';
+export { ModelOpError, firstFree, uniqueName } from './ops-util.ts';
 export * from './ops-table.ts';
 export { addColumn, renameColumn, updateColumn, deleteColumn, moveColumn } from './ops-column.ts';
 export type { AddColumnParams, ColumnPatch } from './ops-column.ts';

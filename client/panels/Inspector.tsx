@@ -1,0 +1,81 @@
+/**
+ * The inspector of one table: name, schema, comment, color, columns, keys, checks, indexes and
+ * foreign keys. It only wires: every change is an op from shared/model/ops.ts handed to `onEdit`.
+ */
+import type { Model } from '../../shared/model/document.ts';
+import { addColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops.ts';
+import { useSafeEdit, type Edit } from './edit.ts';
+import { InspectorColumnRow } from './InspectorColumnRow.tsx';
+import { InspectorForeignKeys } from './InspectorForeignKeys.tsx';
+import { InspectorIndexes } from './InspectorIndexes.tsx';
+import { InspectorChecks, InspectorPrimaryKey, InspectorUniques } from './InspectorKeys.tsx';
+import { TextField } from './TextField.tsx';
+import './panels.css';
+
+export const TABLE_COLORS = ['#2f6fed', '#2f8f5b', '#b7791f', '#c93b3b', '#8a4fd8', '#1f9bb7', '#d8548a', '#6b7385'];
+
+export interface InspectorProps {
+  model: Model;
+  tableId: string;
+  /** Applies one op as one undoable step (the store's `editModel`). */
+  onEdit: Edit;
+  /** The table's layout color (layout is not model: the caller stores it). */
+  color?: string;
+  onColorChange?: (color: string | undefined) => void;
+  /** Called with a readable message when an edit is refused (e.g. an empty name). */
+  onError?: (message: string) => void;
+  onDuplicate?: () => void;
+  onDelete?: () => void;
+}
+
+export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete }: InspectorProps) {
+  const edit = useSafeEdit(onEdit, onError);
+  const table = model.tables.find((t) => t.id === tableId);
+  if (!table) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
+  const props = { model, table, edit };
+  return (
+    <div className="inspector" data-testid="inspector" data-table={`${table.schema}.${table.name}`}>
+      <section className="inspector-section">
+        <div className="row">
+          <TextField value={table.name} label="Table name" testId="inspector-table-name" onCommit={(name) => edit((m) => renameTable(m, { tableId, name }))} />
+          {onDuplicate && <button className="btn small" data-testid="inspector-duplicate" onClick={onDuplicate}>Duplicate</button>}
+          {onDelete && <button className="btn small danger" data-testid="inspector-delete" onClick={onDelete}>Delete</button>}
+        </div>
+        <div className="row">
+          <span className="label">schema</span>
+          <TextField value={table.schema} label="Schema" testId="inspector-table-schema" onCommit={(schema) => edit((m) => setTableSchema(m, { tableId, schema }))} />
+        </div>
+        <TextField value={table.comment ?? ''} multiline placeholder="comment" label="Table comment" testId="inspector-table-comment" onCommit={(comment) => edit((m) => setTableComment(m, { tableId, comment }))} />
+        {onColorChange && (
+          <div className="row swatches" role="radiogroup" aria-label="Color">
+            {TABLE_COLORS.map((c) => (
+              <button
+                key={c}
+                className={`swatch${color === c ? ' on' : ''}`}
+                style={{ background: c }}
+                role="radio"
+                aria-checked={color === c}
+                title={c}
+                data-testid={`inspector-color-${c.slice(1)}`}
+                onClick={() => onColorChange(c)}
+              />
+            ))}
+            <button className={`swatch none${color ? '' : ' on'}`} role="radio" aria-checked={!color} title="No color" data-testid="inspector-color-none" onClick={() => onColorChange(undefined)} />
+          </div>
+        )}
+      </section>
+      <section className="inspector-section" data-testid="inspector-columns">
+        <h4>
+          Columns
+          <button className="btn small" data-testid="column-add" onClick={() => edit((m) => addColumn(m, { tableId }))}>+ column</button>
+        </h4>
+        {table.columns.map((column, index) => <InspectorColumnRow key={column.id} {...props} column={column} index={index} />)}
+      </section>
+      <InspectorPrimaryKey {...props} />
+      <InspectorUniques {...props} />
+      <InspectorForeignKeys {...props} />
+      <InspectorIndexes {...props} />
+      <InspectorChecks {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+/** Foreign keys: columns → referenced table and columns, actions, match, deferrability; add with new or existing columns. */
+import type { ForeignKey, ReferentialAction } from '../../shared/model/document.ts';
+import { addForeignKey, removeForeignKey, updateForeignKey, type ForeignKeyPatch } from '../../shared/model/ops.ts';
+import { ColumnPicker } from './ColumnPicker.tsx';
+import type { SectionProps } from './edit.ts';
+import { CheckField, SelectField, TextField } from './TextField.tsx';
+
+const ACTIONS: ReadonlyArray<readonly [ReferentialAction, string]> = [
+  ['no-action', 'NO ACTION'], ['restrict', 'RESTRICT'], ['cascade', 'CASCADE'], ['set-null', 'SET NULL'], ['set-default', 'SET DEFAULT'],
+];
+const MATCH = [['simple', 'MATCH SIMPLE'], ['full', 'MATCH FULL'], ['partial', 'MATCH PARTIAL']] as const;
+
+function ForeignKeyEditor({ model, table, edit, fk }: SectionProps & { fk: ForeignKey }) {
+  const ref = model.tables.find((t) => t.id === fk.refTableId);
+  const patch = (p: ForeignKeyPatch) => edit((m) => updateForeignKey(m, { tableId: table.id, foreignKeyId: fk.id, patch: p }));
+  const changeRefTable = (refTableId: string) => {
+    const target = model.tables.find((t) => t.id === refTableId);
+    const refColumns = target?.primaryKey?.columns ?? target?.columns.slice(0, 1).map((c) => c.id) ?? [];
+    if (refColumns.length) patch({ refTableId, refColumns });
+  };
+  return (
+    <div className="item" data-testid="fk-item" data-ref={ref ? `${ref.schema}.${ref.name}` : ''}>
+      <div className="row">
+        <ColumnPicker table={table} value={fk.columns} required testId="fk-columns" onChange={(columns) => patch({ columns })} />
+        <span className="label">→</span>
+        <select className="field" value={fk.refTableId} aria-label="Referenced table" data-testid="fk-ref-table" onChange={(e) => changeRefTable(e.target.value)}>
+          {model.tables.map((t) => <option key={t.id} value={t.id}>{t.schema}.{t.name}</option>)}
+        </select>
+        {ref && <ColumnPicker table={ref} value={fk.refColumns} required testId="fk-ref-columns" onChange={(refColumns) => patch({ refColumns })} />}
+      </div>
+      <div className="row">
+        <span className="label">ON DELETE</span>
+        <SelectField label="On delete" testId="fk-on-delete" value={fk.onDelete} options={ACTIONS} onChange={(onDelete) => patch({ onDelete })} />
+        <span className="label">ON UPDATE</span>
+        <SelectField label="On update" testId="fk-on-update" value={fk.onUpdate} options={ACTIONS} onChange={(onUpdate) => patch({ onUpdate })} />
+      </div>
+      <div className="row">
+        <SelectField label="Match" testId="fk-match" value={fk.match} options={MATCH} onChange={(match) => patch({ match })} />
+        <CheckField label="deferrable" testId="fk-deferrable" checked={!!fk.deferrable} onChange={(v) => patch({ deferrable: v || null })} />
+        <CheckField label="initially deferred" testId="fk-initially-deferred" checked={!!fk.initiallyDeferred} onChange={(v) => patch({ initiallyDeferred: v || null })} />
+      </div>
+      <div className="row">
+        <TextField value={fk.name ?? ''} placeholder="default name" label="Foreign key name" testId="fk-name" onCommit={(name) => patch({ name })} />
+        <button className="btn icon small danger" data-testid="fk-remove" title="Remove foreign key" onClick={() => edit((m) => removeForeignKey(m, { tableId: table.id, foreignKeyId: fk.id }))}>×</button>
+      </div>
+    </div>
+  );
+}
+
+export function InspectorForeignKeys(props: SectionProps) {
+  const { model, table, edit } = props;
+  return (
+    <section className="inspector-section" data-testid="inspector-foreign-keys">
+      <h4>
+        Foreign keys
+        <select
+          className="field"
+          value=""
+          aria-label="Add a foreign key to"
+          data-testid="fk-add"
+          onChange={(e) => e.target.value && edit((m) => addForeignKey(m, { tableId: table.id, refTableId: e.target.value }))}
+        >
+          <option value="">+ reference to…</option>
+          {model.tables.map((t) => <option key={t.id} value={t.id}>{t.schema}.{t.name}</option>)}
+        </select>
+      </h4>
+      {table.foreignKeys.map((fk) => <ForeignKeyEditor key={fk.id} {...props} fk={fk} />)}
+    </section>
+  );
+}

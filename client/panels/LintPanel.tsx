@@ -1,0 +1,61 @@
+/** Design issues of the model, grouped by severity; a click jumps to the object. */
+import { useMemo } from 'react';
+import type { Model } from '../../shared/model/document.ts';
+import { lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/model/lint.ts';
+import './panels.css';
+
+export interface LintPanelProps {
+  model: Model;
+  /** Jump to the object: select its table (if any) and show the object. */
+  onSelect: (objectId: string, tableId: string | undefined) => void;
+}
+
+const TITLES: Record<LintSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Suggestions' };
+
+/** Issues by severity, in `SEVERITY_ORDER`; empty groups are left out. */
+export function groupIssues(issues: LintIssue[]): Array<[LintSeverity, LintIssue[]]> {
+  return SEVERITY_ORDER.map((s) => [s, issues.filter((i) => i.severity === s)] as [LintSeverity, LintIssue[]]).filter(([, list]) => list.length > 0);
+}
+
+export function LintPanel({ model, onSelect }: LintPanelProps) {
+  const issues = useMemo(() => lintModel(model), [model]);
+  const groups = useMemo(() => groupIssues(issues), [issues]);
+  if (issues.length === 0) {
+    return <div className="lint-panel lint-clean" data-testid="lint-panel" data-count={0}>No design issues found.</div>;
+  }
+  return (
+    <div className="lint-panel" data-testid="lint-panel" data-count={issues.length}>
+      {groups.map(([severity, list]) => (
+        <section key={severity} className={`lint-group lint-${severity}`} data-testid={`lint-group-${severity}`}>
+          <h4>{TITLES[severity]} <span className="count">{list.length}</span></h4>
+          <ul>
+            {list.map((issue, i) => (
+              <li key={`${issue.code}:${issue.objectId}:${i}`}>
+                <button
+                  className="lint-issue"
+                  data-testid="lint-issue"
+                  data-code={issue.code}
+                  data-severity={issue.severity}
+                  title={issue.code}
+                  onClick={() => onSelect(issue.objectId, issue.tableId)}
+                >
+                  <span className={`lint-dot ${issue.severity}`} aria-hidden />
+                  <span className="lint-message">{issue.message}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** The number of issues per severity, for a badge on the panel's tab. */
+export function useLintCounts(model: Model): Record<LintSeverity, number> {
+  return useMemo(() => {
+    const counts: Record<LintSeverity, number> = { error: 0, warning: 0, info: 0 };
+    for (const issue of lintModel(model)) counts[issue.severity] += 1;
+    return counts;
+  }, [model]);
+}

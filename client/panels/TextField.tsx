@@ -1,0 +1,69 @@
+/**
+ * A text input that commits on Enter or blur (one model edit, one undo step, per change — not one
+ * per keystroke); Escape puts the model's value back.
+ */
+import { useState, type KeyboardEvent } from 'react';
+
+export interface TextFieldProps {
+  value: string;
+  onCommit: (value: string) => void;
+  testId: string;
+  placeholder?: string;
+  label?: string;
+  multiline?: boolean;
+  mono?: boolean;
+  className?: string;
+}
+
+export function TextField({ value, onCommit, testId, placeholder, label, multiline, mono, className }: TextFieldProps) {
+  // null: show the model's value. After a commit the field shows whatever the model now holds, so a
+  // refused edit snaps back and an "add" field (value '') empties itself.
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      commit();
+    } else if (e.key === 'Escape') {
+      setDraft(null);
+    }
+  };
+  const props = {
+    value: draft ?? value,
+    placeholder,
+    'aria-label': label ?? placeholder,
+    'data-testid': testId,
+    className: `field${mono ? ' mono' : ''}${className ? ` ${className}` : ''}`,
+    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onBlur: commit,
+    onKeyDown,
+    spellCheck: false,
+  };
+  return multiline ? <textarea rows={2} {...props} /> : <input type="text" {...props} />;
+}
+
+/** A labelled checkbox that edits at once. */
+export function CheckField({ checked, onChange, testId, label, disabled }: {
+  checked: boolean; onChange: (checked: boolean) => void; testId: string; label: string; disabled?: boolean;
+}) {
+  return (
+    <label className="check" title={label}>
+      <input type="checkbox" checked={checked} disabled={disabled} data-testid={testId} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A select over fixed options that edits at once. */
+export function SelectField<T extends string>({ value, options, onChange, testId, label }: {
+  value: T; options: ReadonlyArray<readonly [T, string]>; onChange: (value: T) => void; testId: string; label: string;
+}) {
+  return (
+    <select className="field" value={value} aria-label={label} data-testid={testId} onChange={(e) => onChange(e.target.value as T)}>
+      {options.map(([v, text]) => <option key={v} value={v}>{text}</option>)}
+    </select>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * The panels rendered to HTML (no DOM is installed: interactions are covered by the Playwright
+ * journeys). Checks that every section shows the model's values through its test ids.
+ */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { buildModel, tableId } from '../../shared/model/model-builder.ts';
+import { lintModel } from '../../shared/model/lint.ts';
+import * as ops from '../../shared/model/ops.ts';
+import { DomainEditor } from './DomainEditor.tsx';
+import { EnumEditor } from './EnumEditor.tsx';
+import { Inspector } from './Inspector.tsx';
+import { LintPanel, groupIssues } from './LintPanel.tsx';
+
+const base = buildModel({
+  tables: [
+    { name: 'customers', columns: ['id bigint!', 'email text!'], pk: ['id'], uniques: [['email']] },
+    {
+      name: 'orders',
+      columns: ['id bigint!', 'customer_id bigint!', "status public.order_status! = 'pending'::order_status", 'placed_at timestamp'],
+      pk: ['id'],
+      checks: ['id > 0'],
+      fks: [{ columns: ['customer_id'], ref: 'customers', refColumns: ['id'] }],
+      indexes: [{ items: ['customer_id', '(lower(status::text))'], where: 'id > 10', name: 'orders_customer' }],
+    },
+    { name: 'Events', columns: ['payload jsonb'] },
+  ],
+  enums: [{ name: 'order_status', values: ['pending', 'paid'] }],
+  domains: [{ name: 'email_address', type: 'text' }],
+});
+const model = ops.updateForeignKey(base, { tableId: tableId('orders'), foreignKeyId: base.tables[1].foreignKeys[0].id, patch: { onDelete: 'cascade', initiallyDeferred: true } });
+const noop = () => undefined;
+const render = (element: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(element);
+const count = (html: string, testId: string) => html.split(`data-testid="${testId}"`).length - 1;
+
+describe('Inspector', () => {
+  const html = render(createElement(Inspector, { model, tableId: tableId('orders'), onEdit: noop, color: '#2f8f5b', onColorChange: noop, onDelete: noop, onDuplicate: noop }));
+
+  it.each([
+    ['inspector-table-name', 1], ['inspector-table-schema', 1], ['inspector-table-comment', 1], ['inspector-delete', 1],
+    ['inspector-column', 4], ['column-name', 4], ['column-type', 4], ['column-type-args', 1], ['column-not-null', 4],
+    ['column-pk', 4], ['column-default', 4], ['fk-item', 1], ['fk-on-delete', 1], ['fk-deferrable', 1],
+    ['index-item-editor', 1], ['index-item-column', 1], ['index-item-expression', 1], ['index-where', 1],
+    ['index-include', 1], ['check-item', 1], ['unique-item', 0], ['pk-columns', 1], ['inspector-color-none', 1],
+  ])('renders %s ×%i', (testId, n) => {
+    expect(count(html, testId)).toBe(n);
+  });
+
+  it('shows the values of the model', () => {
+    expect(html).toContain('data-table="public.orders"');
+    expect(html).toContain('value="orders_customer"');
+    expect(html).toContain('value="id &gt; 10"');
+    expect(html).toContain("value=\"&#x27;pending&#x27;::order_status\"");
+    expect(html).toMatch(/<option value="cascade" selected="">CASCADE<\/option>/);
+    expect(html).toMatch(/<optgroup label="Enums"><option value="public.order_status" selected="">/);
+    expect(html).toMatch(/aria-checked="true"[^>]*data-testid="inspector-color-2f8f5b"/);
+  });
+
+  it('says so when the table is gone', () => {
+    expect(render(createElement(Inspector, { model, tableId: 'nope', onEdit: noop }))).toContain('data-testid="inspector-empty"');
+  });
+});
+
+describe('LintPanel', () => {
+  it('groups issues by severity with one button per issue', () => {
+    const html = render(createElement(LintPanel, { model, onSelect: noop }));
+    const issues = lintModel(model);
+    expect(count(html, 'lint-issue')).toBe(issues.length);
+    for (const [severity] of groupIssues(issues)) expect(html).toContain(`data-testid="lint-group-${severity}"`);
+    expect(html).toContain('data-code="no-primary-key"');
+    expect(html).toContain('data-code="timestamp-without-time-zone"');
+  });
+
+  it('orders groups error → warning → info and leaves out empty ones', () => {
+    const groups = groupIssues(lintModel(model)).map(([s]) => s);
+    expect(groups).toEqual(['warning', 'info']);
+  });
+
+  it('reports a clean model', () => {
+    const orders = tableId('orders');
+    let clean = ops.deleteTable(model, { tableId: tableId('Events') });
+    clean = ops.updateColumn(clean, { tableId: orders, columnId: model.tables[1].columns[3].id, patch: { type: { name: 'timestamp with time zone' } } });
+    // The partial index cannot serve the foreign key: a plain one can.
+    clean = ops.addIndex(clean, { tableId: orders, columns: [model.tables[1].columns[1].id] });
+    expect(render(createElement(LintPanel, { model: clean, onSelect: noop }))).toContain('No design issues found.');
+  });
+});
+
+describe('EnumEditor and DomainEditor', () => {
+  it('list the enums with their values', () => {
+    const html = render(createElement(EnumEditor, { model, onEdit: noop, selectedId: model.enums[0].id }));
+    expect(count(html, 'enum-item')).toBe(1);
+    expect(count(html, 'enum-value')).toBe(2);
+    expect(html).toContain('class="item selected"');
+  });
+
+  it('list the domains with their type', () => {
+    const html = render(createElement(DomainEditor, { model, onEdit: noop }));
+    expect(count(html, 'domain-item')).toBe(1);
+    expect(html).toMatch(/<option value="text" selected="">text<\/option>/);
+  });
+});
