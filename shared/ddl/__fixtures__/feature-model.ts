@@ -125,7 +125,8 @@ export function featureModel(): Model {
   model.domains.push(
     {
       id: derivedId.domain('inventory', 'small_positive'), schema: 'inventory', name: 'small_positive',
-      type: { name: 'positive_int', schema: 'inventory' }, notNull: false,
+      // A domain over a domain starts with its base's default (PostgreSQL copies it): the model says so.
+      type: { name: 'positive_int', schema: 'inventory' }, notNull: false, default: '1',
       checks: [{ id: derivedId.domainCheck('inventory', 'small_positive', 'small_positive_check'), expression: 'VALUE < 100' }],
     },
     {

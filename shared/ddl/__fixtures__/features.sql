@@ -7,7 +7,7 @@ CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;
 CREATE TYPE inventory.mood AS ENUM ('happy', 'sad', 'it''s complicated');
 
 CREATE DOMAIN inventory.positive_int AS integer DEFAULT 1 CONSTRAINT positive CHECK (VALUE > 0);
-CREATE DOMAIN inventory.small_positive AS inventory.positive_int CONSTRAINT small_positive_check CHECK (VALUE < 100);
+CREATE DOMAIN inventory.small_positive AS inventory.positive_int DEFAULT 1 CONSTRAINT small_positive_check CHECK (VALUE < 100);
 
 CREATE SEQUENCE public.order_number_seq AS bigint INCREMENT BY 10 MINVALUE 1000 MAXVALUE 9999990 START WITH 1000 CACHE 5 CYCLE;
 CREATE SEQUENCE public.tickets;

@@ -79,8 +79,16 @@ export function table(spec: TableSpec): Table {
   };
   if (spec.comment) t.comment = spec.comment;
   if (spec.primaryKey) t.primaryKey = { id: derivedId.primaryKey(schema, name), columns: spec.primaryKey.map(colId) };
+  const used = new Set<string>();
+  // Two unnamed look-alikes would share a derived id; PostgreSQL suffixes the second name, so do we.
+  const unique = (id: string) => {
+    let out = id;
+    for (let n = 1; used.has(out); n += 1) out = `${id}${n}`;
+    used.add(out);
+    return out;
+  };
   const idFor = (kind: 'uq' | 'ck' | 'fk', object: Unique | Check | ForeignKey, nameKind: 'key' | 'check' | 'fkey') =>
-    derivedId.constraint(kind, schema, name, effectiveName(t, object, nameKind));
+    unique(derivedId.constraint(kind, schema, name, effectiveName(t, object, nameKind)));
   for (const u of spec.uniques ?? []) {
     const unique: Unique = { ...u, id: '', columns: u.columns.map(colId) };
     t.uniques.push({ ...unique, id: idFor('uq', unique, 'key') });
@@ -100,7 +108,7 @@ export function table(spec: TableSpec): Table {
   for (const x of spec.indexes ?? []) {
     const items = x.items.map((item) => (typeof item === 'string' ? { column: colId(item) } : { ...item, ...(item.column ? { column: colId(item.column) } : {}) }));
     const index: Index = { ...x, id: '', unique: x.unique ?? false, items, ...(x.include ? { include: x.include.map(colId) } : {}) };
-    t.indexes.push({ ...index, id: derivedId.index(schema, effectiveName(t, index, 'idx')) });
+    t.indexes.push({ ...index, id: unique(derivedId.index(schema, effectiveName(t, index, 'idx'))) });
   }
   return t;
 }
