@@ -90,7 +90,7 @@ export function constraintsQuery(options: IntrospectOptions, context: QueryConte
       k.condeferrable AS deferrable, k.condeferred AS "initiallyDeferred", k.convalidated AS validated,
       k.connoinherit AS "noInherit",
       ${nullsNotDistinct} AS "nullsNotDistinct",
-      pg_catalog.pg_get_constraintdef(k.oid) AS definition,
+      CASE WHEN k.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(k.oid) ELSE '' END AS definition,
       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
     FROM pg_catalog.pg_constraint k
     JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
@@ -134,7 +134,6 @@ export function indexesQuery(options: IntrospectOptions, context: QueryContext) 
       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) AS "where",
       ${nullsNotDistinct} AS "nullsNotDistinct",
       ic.reloptions::text[] AS "with",
-      pg_catalog.pg_get_indexdef(i.indexrelid) AS definition,
       pg_catalog.obj_description(ic.oid, 'pg_class') AS comment
     FROM pg_catalog.pg_index i
     JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
@@ -149,7 +148,7 @@ export function indexesQuery(options: IntrospectOptions, context: QueryContext) 
   z.object({
     schema: text, table: text, tableKind: z.enum(['r', 'p', 'm']), name: text, unique: z.boolean(), method: text,
     keyCount: z.number().int(), keys: intArray, texts: textArray, opclasses: textArray, collations: textArray,
-    options: intArray, where: optionalText, nullsNotDistinct: z.boolean(), with: textArray, definition: text,
+    options: intArray, where: optionalText, nullsNotDistinct: z.boolean(), with: textArray,
     comment: optionalText,
   }), options);
 }
