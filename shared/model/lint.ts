@@ -27,6 +27,18 @@ function cachedTableIssues(table: Table): LintIssue[] {
 
 /** Every design issue of the model, errors first, then warnings, then infos (stable within a severity). */
 export function lintModel(model: Model): LintIssue[] {
+  let result = modelCache.get(model);
+  if (!result) {
+    result = Object.freeze(computeIssues(model)) as LintIssue[];
+    modelCache.set(model, result);
+  }
+  return result;
+}
+
+/** The panel and its badge lint the same model object: lint it once. */
+const modelCache = new WeakMap<Model, LintIssue[]>();
+
+function computeIssues(model: Model): LintIssue[] {
   const issues: LintIssue[] = [
     ...lintNames(model),
     ...model.tables.flatMap(cachedTableIssues),
