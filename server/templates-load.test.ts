@@ -1,0 +1,65 @@
+/**
+ * Every template's DDL loads into a throwaway PostgreSQL 15 database and into PGlite (PostgreSQL
+ * 18), and both hold the template's tables, views, constraint and index names, and carried objects.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatePostgres } from '../shared/ddl/generate.ts';
+import type { Model } from '../shared/model/document.ts';
+import { withEffectiveNames } from '../shared/model/names.ts';
+import { templates } from '../shared/model/templates/index.ts';
+import { openSqlClient, type SqlClient } from './db/sql-client.ts';
+import { catalogSnapshot, type CatalogSnapshot } from './testing/catalog-snapshot.ts';
+import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+
+/** What the catalog must list for a model: names only (ddl-load.test.ts checks every detail). */
+function expectedNames(input: Model) {
+  const model = withEffectiveNames(input);
+  const sorted = (list: string[]) => [...list].sort();
+  return {
+    relations: sorted([...model.tables, ...model.views].map((r) => `${r.schema}.${r.name}`)),
+    constraints: sorted(model.tables.flatMap((t) => [t.primaryKey, ...t.uniques, ...t.checks, ...t.foreignKeys].filter((c) => c).map((c) => `${t.schema}.${c!.name}`))),
+    indexes: sorted(model.tables.flatMap((t) => t.indexes.map((x) => `${t.schema}.${x.name}`))),
+    enums: sorted(model.enums.map((e) => `${e.schema}.${e.name}`)),
+    carried: sorted(model.rawObjects.filter((r) => ['function', 'trigger', 'policy'].includes(r.kind)).map((r) => r.name)),
+  };
+}
+
+function actualNames(s: CatalogSnapshot) {
+  const sorted = (list: string[]) => [...list].sort();
+  const constraintIndexes = new Set(s.constraints.map((c) => `${c.schema}.${c.name}`));
+  return {
+    relations: sorted(s.relations.map((r) => `${r.schema}.${r.name}`)),
+    constraints: sorted(s.constraints.map((c) => `${c.schema}.${c.name}`)),
+    indexes: sorted(s.indexes.map((x) => `${x.schema}.${x.name}`).filter((name) => !constraintIndexes.has(name))),
+    enums: sorted(s.enums.map((e) => `${e.schema}.${e.name}`)),
+    carried: sorted([...s.functions, ...s.triggers, ...s.policies].map((o) => String(o.name))),
+  };
+}
+
+describe.each(templates.map((t) => [t.name, t] as const))('template %s', (name, template) => {
+  const model = template.build().model;
+  const ddl = generatePostgres(model);
+  const cleanup: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  it('loads into PostgreSQL 15 and the catalog lists every object', async () => {
+    const db: ThrowawayDb = await createThrowawayDb(`template_${name}`);
+    cleanup.push(() => db.drop());
+    const client: SqlClient = await openSqlClient(db.url);
+    cleanup.push(() => client.close());
+    await client.exec(ddl);
+    expect(actualNames(await catalogSnapshot(client))).toEqual(expectedNames(model));
+  });
+
+  it('loads into PGlite (PostgreSQL 18) with the same objects', async () => {
+    const pglite = await openSqlClient('pglite:memory:');
+    try {
+      await pglite.exec(ddl);
+      expect(actualNames(await catalogSnapshot(pglite))).toEqual(expectedNames(model));
+    } finally {
+      await pglite.close();
+    }
+  });
+});
