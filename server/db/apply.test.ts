@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Step } from '../../shared/diff/types.ts';
+import { schemaHash } from '../introspect/hash.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
+import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
+import { openSqlClient, type SqlClient } from './sql-client.ts';
+
+const step = (sql: string, hazards: Step['hazards'] = []): Step => ({ sql, hazards, phase: 'tables' });
+
+function describeOn(name: string, open: () => Promise<{ client: SqlClient; cleanup: () => Promise<void> }>) {
+  describe(`apply on ${name}`, () => {
+    let client: SqlClient;
+    let cleanup: () => Promise<void>;
+    beforeAll(async () => {
+      ({ client, cleanup } = await open());
+      await client.exec(`CREATE TABLE keep (id int PRIMARY KEY, v text); INSERT INTO keep VALUES (1, 'one'), (2, 'two');
+        CREATE TABLE log (who text, what text, at timestamptz DEFAULT clock_timestamp());`);
+    });
+    afterAll(async () => {
+      await client.close();
+      await cleanup();
+    });
+
+    it('runs every step and commits', async () => {
+      const outcome = await applySteps(client, {
+        steps: [step('CREATE TABLE added (id int);'), step('ALTER TABLE keep ADD COLUMN note text;')], acceptedHazards: [],
+      });
+      expect(outcome.stepsRun).toBe(2);
+      const tables = (await introspect(client)).tables.map((t) => t.name).sort();
+      expect(tables).toEqual(['added', 'keep', 'log']);
+    });
+
+    it('rolls back everything when a step fails midway, and reports step, message, detail and hint', async () => {
+      const before = await catalogSnapshot(client);
+      const error = await applySteps(client, {
+        steps: [
+          step('CREATE TABLE half (id int);'),
+          step("UPDATE keep SET v = 'changed';"),
+          step('ALTER TABLE keep ADD CONSTRAINT keep_v_unique UNIQUE (v);'),
+          step('CREATE TABLE never (id int);'),
+        ],
+        acceptedHazards: [],
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StepFailed);
+      const failure = (error as StepFailed).failure;
+      expect(failure).toMatchObject({ stepIndex: 2, sqlstate: '23505', sql: 'ALTER TABLE keep ADD CONSTRAINT keep_v_unique UNIQUE (v);' });
+      expect(failure.message).toMatch(/could not create unique index "keep_v_unique"/);
+      expect(failure.detail).toMatch(/Key \(v\)=\(changed\) is duplicated/);
+      expect(await catalogSnapshot(client)).toEqual(before);
+      expect(await client.query('SELECT v FROM keep ORDER BY id')).toEqual([{ v: 'one' }, { v: 'two' }]);
+    });
+
+    it('reports PostgreSQL hints', async () => {
+      const error = await applySteps(client, { steps: [step('SELECT * FROM keep WHERE id = 1 GROUP BY v;')], acceptedHazards: [] }).catch((e: unknown) => e);
+      expect((error as StepFailed).failure.sqlstate).toBe('42803');
+      const hinted = await applySteps(client, { steps: [step('SELECT lower(1);')], acceptedHazards: [] }).catch((e: unknown) => e);
+      expect((hinted as StepFailed).failure.hint).toMatch(/No function matches/);
+    });
+
+    it('refuses a plan with hazards not accepted, before running anything', async () => {
+      const steps = [step('CREATE TABLE hazard_a (id int);'), step('DROP TABLE keep;', [{ kind: 'deletes-data', message: 'drops table keep' }])];
+      const error = await applySteps(client, { steps, acceptedHazards: ['locks-table'] }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HazardsNotAccepted);
+      expect((error as HazardsNotAccepted).hazards).toEqual(['deletes-data']);
+      expect((await introspect(client)).tables.some((t) => t.name === 'hazard_a')).toBe(false);
+    });
+
+    it('refuses when the database changed since the plan was made', async () => {
+      const planned = schemaHash(await introspect(client));
+      await client.exec('CREATE TABLE someone_else (id int);');
+      const error = await applySteps(client, { steps: [step('CREATE TABLE mine (id int);')], acceptedHazards: [], expectedHash: planned }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SchemaChanged);
+      expect((await introspect(client)).tables.some((t) => t.name === 'mine')).toBe(false);
+      const fresh = schemaHash(await introspect(client));
+      await applySteps(client, { steps: [step('CREATE TABLE mine (id int);')], acceptedHazards: [], expectedHash: fresh });
+      expect((await introspect(client)).tables.some((t) => t.name === 'mine')).toBe(true);
+    });
+
+    it('dry run executes the steps and changes nothing', async () => {
+      const before = await catalogSnapshot(client);
+      const outcome = await applySteps(client, { steps: [step('CREATE TABLE dry (id int);'), step('DROP TABLE added;')], acceptedHazards: [], dryRun: true });
+      expect(outcome).toMatchObject({ stepsRun: 2, dryRun: true });
+      expect(await catalogSnapshot(client)).toEqual(before);
+      const failing = await applySteps(client, { steps: [step('DROP TABLE nope;')], acceptedHazards: [], dryRun: true }).catch((e: unknown) => e);
+      expect((failing as StepFailed).failure.message).toBe('table "nope" does not exist');
+    });
+
+    it('serializes two applies on the same database', async () => {
+      const steps = (who: string) => [
+        step(`INSERT INTO log (who, what) VALUES ('${who}', 'start');`),
+        step('SELECT pg_sleep(0.4);'),
+        step(`INSERT INTO log (who, what) VALUES ('${who}', 'end');`),
+      ];
+      await Promise.all([applySteps(client, { steps: steps('a'), acceptedHazards: [] }), applySteps(client, { steps: steps('b'), acceptedHazards: [] })]);
+      const rows = await client.query<{ who: string; what: string }>('SELECT who, what FROM log ORDER BY at');
+      const sequence = rows.map((r) => `${r.who}:${r.what}`);
+      expect([['a:start', 'a:end', 'b:start', 'b:end'], ['b:start', 'b:end', 'a:start', 'a:end']]).toContainEqual(sequence);
+    });
+
+    it('of two applies planned from the same schema, the second is refused once the first changed it', async () => {
+      const planned = schemaHash(await introspect(client));
+      const results = await Promise.allSettled([
+        applySteps(client, { steps: [step('CREATE TABLE race_a (id int);'), step('SELECT pg_sleep(0.3);')], acceptedHazards: [], expectedHash: planned }),
+        applySteps(client, { steps: [step('CREATE TABLE race_b (id int);'), step('SELECT pg_sleep(0.3);')], acceptedHazards: [], expectedHash: planned }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(SchemaChanged);
+      const names = (await introspect(client)).tables.map((t) => t.name);
+      expect(names.filter((n) => n.startsWith('race_'))).toHaveLength(1);
+    });
+  });
+}
+
+describeOn('PostgreSQL 15', async () => {
+  const db = await createThrowawayDb('apply');
+  return { client: await openSqlClient(db.url), cleanup: db.drop };
+});
+
+// PGlite has one backend: its own mutex serializes transactions, which the same tests prove.
+describeOn('PGlite', async () => ({ client: await openSqlClient('pglite:memory:'), cleanup: async () => undefined }));

@@ -1,0 +1,123 @@
+/**
+ * Runs a plan against a database, safely: every step in ONE transaction, under a transaction-level
+ * advisory lock (two applies to the same database queue instead of interleaving), with lock and
+ * statement timeouts. The live schema is hashed again under the lock and compared with the hash the
+ * plan was made from, so a database that changed since planning is refused before anything runs.
+ * A failing step rolls everything back and is reported with PostgreSQL's message, detail and hint.
+ */
+import type { HazardKind, Step } from '../../shared/diff/types.ts';
+import type { Model } from '../../shared/model/document.ts';
+import { schemaHash } from '../introspect/hash.ts';
+import { introspectSession } from '../introspect/introspect.ts';
+import type { SqlClient, SqlSession } from './sql-client.ts';
+
+/** Same key in every studio; advisory locks are per database, so this is "the apply lock of this database". */
+export const APPLY_LOCK: [number, number] = [4780, 3];
+
+export interface ApplyOptions {
+  steps: Step[];
+  /** Hash of the live schema the plan was made from (`schemaHash`); absent: not checked. */
+  expectedHash?: string;
+  /** Hazard kinds the user accepted; a step with any other hazard refuses the whole plan. */
+  acceptedHazards: HazardKind[];
+  /** Execute every step, then roll back: proves the plan applies, changes nothing. */
+  dryRun?: boolean;
+  lockTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  /** Runs inside the transaction after the last step (e.g. journal in the target's `_schemata`). */
+  beforeCommit?: (tx: SqlSession) => Promise<void>;
+}
+
+export interface StepFailure {
+  stepIndex: number;
+  sql: string;
+  message: string;
+  sqlstate?: string;
+  detail?: string;
+  hint?: string;
+  position?: number;
+}
+
+export interface ApplyOutcome {
+  stepsRun: number;
+  dryRun: boolean;
+  durationMs: number;
+  /** The live schema as it was under the lock, before the first step. */
+  before: Model;
+}
+
+export class HazardsNotAccepted extends Error {
+  constructor(readonly hazards: HazardKind[]) {
+    super(`the plan has hazards that were not accepted: ${hazards.join(', ')}; nothing was run`);
+  }
+}
+
+export class SchemaChanged extends Error {
+  constructor(readonly expected: string, readonly actual: string) {
+    super('the database changed since the plan was made: plan again; nothing was run');
+  }
+}
+
+export class StepFailed extends Error {
+  constructor(readonly failure: StepFailure, readonly stepsTotal: number) {
+    super(`step ${failure.stepIndex + 1} of ${stepsTotal} failed: ${failure.message}; everything was rolled back`);
+  }
+}
+
+export const DEFAULT_TIMEOUTS = { lockTimeoutMs: 5_000, statementTimeoutMs: 300_000 };
+
+/** Hazard kinds of `steps` that are not in `accepted`, each once. */
+export function unacceptedHazards(steps: Step[], accepted: HazardKind[]): HazardKind[] {
+  const ok = new Set(accepted);
+  return [...new Set(steps.flatMap((s) => s.hazards.map((h) => h.kind)).filter((k) => !ok.has(k)))];
+}
+
+function failureOf(error: unknown, stepIndex: number, sql: string): StepFailure {
+  const e = error as { message?: string; code?: string; detail?: string; hint?: string; position?: string | number };
+  const failure: StepFailure = { stepIndex, sql, message: e?.message ?? String(error) };
+  if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) failure.sqlstate = e.code;
+  if (e?.detail) failure.detail = e.detail;
+  if (e?.hint) failure.hint = e.hint;
+  if (e?.position !== undefined && Number(e.position) > 0) failure.position = Number(e.position);
+  return failure;
+}
+
+/** Reads the live schema inside `tx` with the qualified names introspection relies on. */
+async function liveModel(tx: SqlSession): Promise<Model> {
+  await tx.exec('SET LOCAL search_path = pg_catalog');
+  const model = await introspectSession(tx);
+  await tx.exec('SET LOCAL search_path TO DEFAULT');
+  return model;
+}
+
+/**
+ * Applies `steps` (or dry-runs them). Throws `HazardsNotAccepted`, `SchemaChanged` or `StepFailed`;
+ * in each case the database is left exactly as it was.
+ */
+export async function applySteps(client: SqlClient, options: ApplyOptions): Promise<ApplyOutcome> {
+  const refused = unacceptedHazards(options.steps, options.acceptedHazards);
+  if (refused.length) throw new HazardsNotAccepted(refused);
+  const lockTimeout = options.lockTimeoutMs ?? DEFAULT_TIMEOUTS.lockTimeoutMs;
+  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_TIMEOUTS.statementTimeoutMs;
+  const started = performance.now();
+  return client.transaction(async (tx) => {
+    // The advisory lock waits as long as the statement timeout allows: a queued apply is not an error.
+    await tx.exec(`SET LOCAL statement_timeout = ${Math.max(0, Math.floor(statementTimeout))}`);
+    await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1, $2)', APPLY_LOCK);
+    await tx.exec(`SET LOCAL lock_timeout = ${Math.max(0, Math.floor(lockTimeout))}`);
+    const before = await liveModel(tx);
+    if (options.expectedHash !== undefined) {
+      const actual = schemaHash(before);
+      if (actual !== options.expectedHash) throw new SchemaChanged(options.expectedHash, actual);
+    }
+    for (const [index, step] of options.steps.entries()) {
+      try {
+        await tx.exec(step.sql);
+      } catch (error) {
+        throw new StepFailed(failureOf(error, index, step.sql), options.steps.length);
+      }
+    }
+    if (options.beforeCommit) await options.beforeCommit(tx);
+    return { stepsRun: options.steps.length, dryRun: options.dryRun === true, durationMs: performance.now() - started, before };
+  }, { rollback: options.dryRun === true });
+}
