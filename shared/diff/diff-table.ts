@@ -7,6 +7,7 @@ import type { Column, Index, Table } from '../model/document.ts';
 import { effectiveName, type NameKind } from '../model/names.ts';
 import { sameType } from '../model/types.ts';
 import { pairById, sameComment, sameExcept, sameSqlText, stableJson } from './match.ts';
+import type { Moved } from './diff.ts';
 import type { Change, IndexOwner, TableConstraint } from './types.ts';
 
 const NAME_KIND: Record<TableConstraint['type'], NameKind> = {
@@ -108,10 +109,10 @@ function tableAltered(a: Table, b: Table): boolean {
 }
 
 /** Changes for one table present on both sides. */
-export function diffKeptTable(from: Table, to: Table): Change[] {
+export function diffKeptTable(from: Table, to: Table, moved: Moved): Change[] {
   if (stableJson(from.partitioning) !== stableJson(to.partitioning)) return [{ kind: 'table.recreate', from, to }];
   const changes: Change[] = [];
-  if (from.schema !== to.schema || from.name !== to.name) changes.push({ kind: 'table.rename', from, to });
+  if (moved(from, to)) changes.push({ kind: 'table.rename', from, to });
   if (tableAltered(from, to)) changes.push({ kind: 'table.alter', from, to });
   changes.push(...diffColumns(from, to), ...diffConstraints(from, to));
   changes.push(...diffIndexes({ type: 'table', table: from }, { type: 'table', table: to }, from.indexes, to.indexes));
@@ -119,11 +120,11 @@ export function diffKeptTable(from: Table, to: Table): Change[] {
 }
 
 /** All table changes between two lists of tables. */
-export function diffTables(from: Table[], to: Table[]): Change[] {
+export function diffTables(from: Table[], to: Table[], moved: Moved): Change[] {
   const { added, removed, kept } = pairById(from, to);
   return [
     ...removed.map((table): Change => ({ kind: 'table.drop', table })),
     ...added.map((table): Change => ({ kind: 'table.create', table })),
-    ...kept.flatMap(([a, b]) => diffKeptTable(a, b)),
+    ...kept.flatMap(([a, b]) => diffKeptTable(a, b, moved)),
   ];
 }

@@ -7,7 +7,7 @@ import type { Domain, Enum, Extension, Model, RawObject, Schema, Sequence, View 
 import { withEffectiveNames } from '../model/names.ts';
 import { sameType } from '../model/types.ts';
 import { diffIndexes, diffTables } from './diff-table.ts';
-import { pairById, sameComment, sameExcept, sameFields, sameSqlText, stableJson } from './match.ts';
+import { pairById, schemaRenames, sameComment, sameExcept, sameFields, sameSqlText, stableJson } from './match.ts';
 import type { Change, EnumValueAddition } from './types.ts';
 
 /** Studio bookkeeping (apply history) lives here in a target; a diff never touches it. */
@@ -21,14 +21,15 @@ export function diff(from: Model, to: Model): Change[] {
   // Default names made explicit on both sides: a constraint whose default name follows a renamed
   // table or column is then a plain rename.
   const [a, b] = [withEffectiveNames(withoutBookkeeping(from)), withEffectiveNames(withoutBookkeeping(to))];
+  const moved = movedAfter(a.schemas, b.schemas);
   return [
     ...diffSchemas(a.schemas, b.schemas),
     ...diffExtensions(a.extensions, b.extensions),
-    ...diffEnums(a.enums, b.enums),
-    ...diffDomains(a.domains, b.domains),
-    ...diffSequences(a.sequences, b.sequences),
-    ...diffTables(a.tables, b.tables),
-    ...diffViews(a.views, b.views),
+    ...diffEnums(a.enums, b.enums, moved),
+    ...diffDomains(a.domains, b.domains, moved),
+    ...diffSequences(a.sequences, b.sequences, moved),
+    ...diffTables(a.tables, b.tables, moved),
+    ...diffViews(a.views, b.views, moved),
     ...diffRaw(a.rawObjects, b.rawObjects),
   ];
 }
@@ -47,8 +48,14 @@ function withoutBookkeeping(model: Model): Model {
   };
 }
 
-const moved = (a: { schema: string; name: string }, b: { schema: string; name: string }) =>
-  a.schema !== b.schema || a.name !== b.name;
+type Qualified = { schema: string; name: string };
+/** Whether an object moved or was renamed, its schema's own rename aside. */
+export type Moved = (a: Qualified, b: Qualified) => boolean;
+
+function movedAfter(from: Schema[], to: Schema[]): Moved {
+  const renamed = schemaRenames(from, to);
+  return (a, b) => (renamed.get(a.schema) ?? a.schema) !== b.schema || a.name !== b.name;
+}
 
 function diffSchemas(from: Schema[], to: Schema[]): Change[] {
   const { added, removed, kept } = pairById(from, to);
@@ -98,7 +105,7 @@ export function enumAdditions(from: string[], to: string[]): EnumValueAddition[]
   return additions;
 }
 
-function diffEnums(from: Enum[], to: Enum[]): Change[] {
+function diffEnums(from: Enum[], to: Enum[], moved: Moved): Change[] {
   const { added, removed, kept } = pairById(from, to);
   const changes: Change[] = [
     ...removed.map((e): Change => ({ kind: 'enum.drop', enum: e })),
@@ -115,7 +122,7 @@ function diffEnums(from: Enum[], to: Enum[]): Change[] {
   return changes;
 }
 
-function diffDomains(from: Domain[], to: Domain[]): Change[] {
+function diffDomains(from: Domain[], to: Domain[], moved: Moved): Change[] {
   const { added, removed, kept } = pairById(from, to);
   const changes: Change[] = [
     ...removed.map((domain): Change => ({ kind: 'domain.drop', domain })),
@@ -135,7 +142,7 @@ function diffDomains(from: Domain[], to: Domain[]): Change[] {
 
 const SEQUENCE_OPTIONS = ['dataType', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle', 'ownedBy', 'comment'] as const;
 
-function diffSequences(from: Sequence[], to: Sequence[]): Change[] {
+function diffSequences(from: Sequence[], to: Sequence[], moved: Moved): Change[] {
   const { added, removed, kept } = pairById(from, to);
   const changes: Change[] = [
     ...removed.map((sequence): Change => ({ kind: 'sequence.drop', sequence })),
@@ -159,7 +166,7 @@ function viewCommentsDiffer(a: View, b: View): boolean {
   return !sameComment(a.comment, b.comment) || comments(a) !== comments(b);
 }
 
-function diffViews(from: View[], to: View[]): Change[] {
+function diffViews(from: View[], to: View[], moved: Moved): Change[] {
   const { added, removed, kept } = pairById(from, to);
   const changes: Change[] = [
     ...removed.map((view): Change => ({ kind: 'view.drop', view })),

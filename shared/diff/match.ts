@@ -63,3 +63,9 @@ export function sameSqlText(a: string | undefined, b: string | undefined): boole
   const clean = (s: string | undefined) => s?.trim().replace(/;\s*$/, '').trim();
   return clean(a) === clean(b);
 }
+
+/** Schema renames (same id, new name) as old name → new name. */
+export function schemaRenames(from: readonly { id: string; name: string }[], to: readonly { id: string; name: string }[]): Map<string, string> {
+  const { kept } = pairById(from, to);
+  return new Map(kept.filter(([a, b]) => a.name !== b.name).map(([a, b]) => [a.name, b.name]));
+}

@@ -1,6 +1,7 @@
 /** What the step builders share: both models (names resolved), lookups, and small step helpers. */
 import type { Model, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
+import { schemaRenames } from './match.ts';
 import type { Change, Hazard, HazardKind, Phase, Step } from './types.ts';
 
 /** A step with its place inside its phase (lower runs first; equal ranks keep their order). */
@@ -17,6 +18,11 @@ export interface PlanContext {
   created: ReadonlySet<string>;
   /** Tables this plan drops (dropped, or dropped and created again). */
   dropped: ReadonlySet<string>;
+  /**
+   * An object's old name once schemas are renamed (phase `schemas`): what renames and `post` drops
+   * must call it. Ex: `billing.invoices` → `accounts.invoices` when billing became accounts.
+   */
+  afterSchemaRenames: <T extends { schema?: string }>(o: T) => T;
 }
 
 export function planContext(changes: Change[], models: { from: Model; to: Model }): PlanContext {
@@ -29,8 +35,11 @@ export function planContext(changes: Change[], models: { from: Model; to: Model 
     if (c.kind === 'table.drop') dropped.add(c.table.id);
     if (c.kind === 'table.recreate') { created.add(c.to.id); dropped.add(c.from.id); }
   }
+  const renamed = schemaRenames(from.schemas, to.schemas);
+  const afterSchemaRenames = <T extends { schema?: string }>(o: T): T =>
+    (o.schema && renamed.has(o.schema) ? { ...o, schema: renamed.get(o.schema) } : o);
   return {
-    from, to, created, dropped,
+    from, to, created, dropped, afterSchemaRenames,
     fromTables: new Map(from.tables.map((t) => [t.id, t])),
     toTables: new Map(to.tables.map((t) => [t.id, t])),
   };

@@ -99,9 +99,9 @@ export function enumSteps(c: Extract<Change, { kind: `enum.${string}` }>, ctx: P
     case 'enum.create':
       return [draft('types', 10, createEnum({ enumType: c.enum })), ...(c.enum.comment ? [draft('types', 10, comment('type', c.enum))] : [])];
     case 'enum.drop':
-      return [draft('post', 40, dropObject({ kind: 'TYPE', object: c.enum }))];
+      return [draft('post', 40, dropObject({ kind: 'TYPE', object: ctx.afterSchemaRenames(c.enum) }))];
     case 'enum.rename':
-      return [draft('types', 0, renameObject({ kind: 'TYPE', from: c.from, to: c.to }))];
+      return [draft('types', 0, renameObject({ kind: 'TYPE', from: ctx.afterSchemaRenames(c.from), to: c.to }))];
     case 'enum.add-values':
       return c.added.map((a) => draft('types', 10, addEnumValue({ type: c.to, ...a })));
     case 'enum.recreate': {
@@ -144,9 +144,9 @@ export function domainSteps(c: Extract<Change, { kind: `domain.${string}` }>, ct
     case 'domain.create':
       return [draft('types', 30, createDomain({ domain: c.domain })), ...(c.domain.comment ? [draft('types', 30, comment('domain', c.domain))] : [])];
     case 'domain.drop':
-      return [draft('post', 30, dropObject({ kind: 'DOMAIN', object: c.domain }))];
+      return [draft('post', 30, dropObject({ kind: 'DOMAIN', object: ctx.afterSchemaRenames(c.domain) }))];
     case 'domain.rename':
-      return [draft('types', 0, renameObject({ kind: 'DOMAIN', from: c.from, to: c.to }))];
+      return [draft('types', 0, renameObject({ kind: 'DOMAIN', from: ctx.afterSchemaRenames(c.from), to: c.to }))];
     case 'domain.alter':
       return alterDomainSteps(c.from, c.to);
     case 'domain.recreate':
@@ -170,10 +170,10 @@ export function sequenceSteps(c: Extract<Change, { kind: `sequence.${string}` }>
       // A sequence owned by a dropped column or table is already gone with it.
       const owner = c.sequence.ownedBy;
       const ownerGone = owner !== undefined && (ctx.dropped.has(owner.tableId) || !ctx.toTables.get(owner.tableId)?.columns.some((col) => col.id === owner.columnId));
-      return [draft('post', 50, dropObject({ kind: 'SEQUENCE', object: c.sequence, ifExists: ownerGone }), [hazard('deletes-data', `drops sequence ${qualifiedName(c.sequence)} and its current value`)])];
+      return [draft('post', 50, dropObject({ kind: 'SEQUENCE', object: ctx.afterSchemaRenames(c.sequence), ifExists: ownerGone }), [hazard('deletes-data', `drops sequence ${qualifiedName(c.sequence)} and its current value`)])];
     }
     case 'sequence.rename':
-      return [draft('sequences', 0, renameObject({ kind: 'SEQUENCE', from: c.from, to: c.to }))];
+      return [draft('sequences', 0, renameObject({ kind: 'SEQUENCE', from: ctx.afterSchemaRenames(c.from), to: c.to }))];
     case 'sequence.alter': {
       const { from, to } = c;
       const options = Object.fromEntries((['dataType', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'] as const)

@@ -57,7 +57,7 @@ export function viewSteps(c: Extract<Change, { kind: `view.${string}` }>, ctx: P
     case 'view.recreate':
       return [...dropViewSteps(c.from, ctx, false), ...createViewSteps(c.to, ctx)];
     case 'view.rename':
-      return [draft('views', 0, renameObject({ kind: kindOf(c.to), from: c.from, to: c.to }), [
+      return [draft('views', 0, renameObject({ kind: kindOf(c.to), from: ctx.afterSchemaRenames(c.from), to: c.to }), [
         hazard('breaks-dependents', `renames ${qualifiedName(c.from)} to ${qualifiedName(c.to)}: queries using the old name fail`),
       ])];
     case 'view.comment':
@@ -80,9 +80,9 @@ export function createRawSteps(o: RawObject): Draft[] {
 export function dropRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
   if (o.tableId && ctx.dropped.has(o.tableId)) return [];
   const table = o.tableId ? ctx.fromTables.get(o.tableId) : undefined;
-  const sql = dropRawObject({ object: o, table });
-  if (!sql) return [];
   const phase = ON_TABLE.has(o.kind) ? 'pre' : 'post';
+  const sql = dropRawObject({ object: phase === 'pre' ? o : ctx.afterSchemaRenames(o), table });
+  if (!sql) return [];
   return [draft(phase, phase === 'pre' ? 10 : 20, sql, ON_TABLE.has(o.kind) ? [] : [hazard('breaks-dependents', `drops ${o.kind} ${o.name}`)])];
 }
 

@@ -21,7 +21,7 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
   switch (c.kind) {
     case 'table.create': return createTableSteps(c.table, ctx);
     case 'table.drop': return dropTableSteps(c.table, ctx);
-    case 'table.rename': return renameTableSteps(c.from, c.to);
+    case 'table.rename': return renameTableSteps(ctx.afterSchemaRenames(c.from), c.to);
     case 'table.alter': return alterTableSteps(c.from, c.to, ctx);
     case 'table.recreate': return [...dropTableSteps(c.from, ctx), ...createTableSteps(c.to, ctx)];
     case 'column.add': return addColumnSteps(c.table, c.column);

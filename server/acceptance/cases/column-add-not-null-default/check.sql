@@ -1,0 +1,1 @@
+SELECT bool_and(active) AS ok FROM customers

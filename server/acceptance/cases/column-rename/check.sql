@@ -1,0 +1,1 @@
+SELECT string_agg(mail, ',' ORDER BY id) = 'a@x,b@x' AS ok FROM customers

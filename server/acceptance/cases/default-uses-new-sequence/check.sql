@@ -1,0 +1,1 @@
+SELECT no = 100 AS ok FROM t

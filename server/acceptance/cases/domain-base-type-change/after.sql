@@ -1,0 +1,2 @@
+CREATE DOMAIN code AS text;
+CREATE TABLE t (id int PRIMARY KEY, c code);

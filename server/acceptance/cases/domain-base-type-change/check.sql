@@ -1,0 +1,1 @@
+SELECT c = 'ab' AS ok FROM t

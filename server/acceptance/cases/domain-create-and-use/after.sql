@@ -1,0 +1,3 @@
+CREATE DOMAIN email AS text CHECK (VALUE LIKE '%@%');
+CREATE TABLE customers (id bigint PRIMARY KEY, email email NOT NULL, age text);
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id), total numeric(10,2));

@@ -1,0 +1,4 @@
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL, age text);
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES customers (id), total numeric(10,2));
+ALTER TABLE customers ADD COLUMN mood mood;

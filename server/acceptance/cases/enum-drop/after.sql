@@ -1,0 +1,1 @@
+CREATE TABLE o (id int PRIMARY KEY, s text NOT NULL DEFAULT 'new', history text[]);

@@ -1,0 +1,1 @@
+SELECT min(s)::text = 'shipped' AS ok FROM o

@@ -1,0 +1,2 @@
+CREATE EXTENSION citext;
+CREATE TABLE u (id int PRIMARY KEY, name citext);

@@ -1,0 +1,1 @@
+SELECT sum(total_cents) = 1375 AS ok FROM orders

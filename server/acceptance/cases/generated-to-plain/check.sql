@@ -1,0 +1,1 @@
+SELECT b = 42 AS ok FROM t

@@ -1,0 +1,2 @@
+CREATE SCHEMA accounts;
+CREATE TABLE accounts.invoices (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+INSERT INTO billing.invoices VALUES (1);

@@ -1,0 +1,2 @@
+CREATE TABLE clients (id bigint PRIMARY KEY, email text NOT NULL, age text);
+CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES clients (id), total numeric(10,2));

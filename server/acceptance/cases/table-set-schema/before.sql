@@ -1,0 +1,2 @@
+CREATE SCHEMA archive;
+CREATE TABLE logs (id int PRIMARY KEY, msg text);

@@ -1,0 +1,1 @@
+SELECT sum(qty) = 2147483652 AS ok FROM t

@@ -1,0 +1,1 @@
+SELECT (body->>'a')::int = 1 AS ok FROM docs

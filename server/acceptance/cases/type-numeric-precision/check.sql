@@ -1,0 +1,1 @@
+SELECT sum(total) = 13.75 AS ok FROM orders

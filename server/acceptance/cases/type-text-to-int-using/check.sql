@@ -1,0 +1,1 @@
+SELECT sum(age) = 71 AS ok FROM customers
