@@ -1,0 +1,145 @@
+/**
+ * PostgreSQL expressions (checks, defaults, index expressions, predicates) rewritten for MySQL or
+ * SQLite, or refused with the reason. Rewrites are the ones that keep meaning: casts dropped
+ * (`'a'::text` → `'a'`), `= ANY (ARRAY[…])` → `IN (…)`, `~` → `REGEXP` (MySQL), quoted names
+ * requoted. Anything else PostgreSQL-only, and any function the target may not have, is refused.
+ */
+import type { ExportDialect } from './type-maps.ts';
+
+export interface ExprTarget {
+  dialect: ExportDialect;
+  quoteIdent: (name: string) => string;
+  /** Column names of the table the expression belongs to: bare ones are quoted for the target. */
+  columns: Set<string>;
+}
+
+export type ExprResult = { ok: true; sql: string; note?: string } | { ok: false; reason: string };
+
+interface Token {
+  kind: 'space' | 'string' | 'ident' | 'number' | 'word' | 'op' | 'punct';
+  text: string;
+}
+
+const TOKEN = /(\s+)|('(?:[^']|'')*')|("(?:[^"]|"")+")|(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|([A-Za-z_][A-Za-z0-9_$]*)|(::|!~\*|!~|~\*|<>|!=|>=|<=|\|\||[-+*/%<>=~!^&|#@])|([(),.[\]])/y;
+
+function tokenize(sql: string): Token[] | undefined {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < sql.length) {
+    const m = TOKEN.exec(sql);
+    if (!m) return undefined;
+    const kinds: Token['kind'][] = ['space', 'string', 'ident', 'number', 'word', 'op', 'punct'];
+    const index = m.slice(1).findIndex((g) => g !== undefined);
+    out.push({ kind: kinds[index], text: m[0] });
+  }
+  return out;
+}
+
+/** Functions both targets know by the same name and meaning (lower-case). */
+const COMMON_FUNCTIONS = new Set(['lower', 'upper', 'length', 'abs', 'round', 'trim', 'coalesce', 'nullif', 'replace', 'ltrim', 'rtrim', 'max', 'min']);
+const MYSQL_FUNCTIONS = new Set([...COMMON_FUNCTIONS, 'char_length', 'character_length', 'octet_length', 'floor', 'ceil', 'ceiling', 'mod', 'substring', 'concat', 'left', 'right', 'now', 'uuid', 'json_array', 'json_object', 'year', 'month', 'day']);
+const SQLITE_FUNCTIONS = new Set([...COMMON_FUNCTIONS, 'substr', 'hex', 'randomblob', 'random', 'datetime', 'date', 'time', 'julianday', 'strftime', 'json', 'json_array', 'json_object', 'instr', 'unicode']);
+
+/** Words that end a cast's type name (`x::text IS NULL`). */
+const AFTER_TYPE = new Set(['and', 'or', 'not', 'is', 'in', 'like', 'between', 'then', 'else', 'end', 'when', 'asc', 'desc', 'nulls', 'collate']);
+const TYPE_WORDS = new Set(['character', 'varying', 'double', 'precision', 'with', 'without', 'time', 'zone', 'timestamp']);
+
+/** Index just past a `::type` starting at `i` (the `::`), or -1. */
+function skipCast(tokens: Token[], i: number): number {
+  let j = i + 1;
+  const skipSpace = () => { while (tokens[j]?.kind === 'space') j += 1; };
+  skipSpace();
+  if (tokens[j]?.kind !== 'word' && tokens[j]?.kind !== 'ident') return -1;
+  j += 1;
+  // Schema-qualified (`public.mood`) and multi-word (`character varying`) type names.
+  for (;;) {
+    if (tokens[j]?.text === '.' && (tokens[j + 1]?.kind === 'word' || tokens[j + 1]?.kind === 'ident')) { j += 2; continue; }
+    let k = j;
+    while (tokens[k]?.kind === 'space') k += 1;
+    if (tokens[k]?.kind === 'word' && TYPE_WORDS.has(tokens[k].text.toLowerCase()) && !AFTER_TYPE.has(tokens[k].text.toLowerCase())) { j = k + 1; continue; }
+    break;
+  }
+  if (tokens[j]?.text === '(') { while (j < tokens.length && tokens[j].text !== ')') j += 1; j += 1; }
+  while (tokens[j]?.text === '[' && tokens[j + 1]?.text === ']') j += 2;
+  return j;
+}
+
+/** `= ANY (ARRAY[a, b])` at `i` (the operator) → `IN (a, b)`; returns the tokens and the index past it. */
+function rewriteAnyArray(tokens: Token[], i: number): { out: Token[]; next: number } | undefined {
+  const op = tokens[i].text;
+  if (op !== '=' && op !== '<>' && op !== '!=') return undefined;
+  const rest: number[] = [];
+  for (let j = i + 1; j < tokens.length && rest.length < 4; j += 1) if (tokens[j].kind !== 'space') rest.push(j);
+  const [anyAt, open, arr, bracket] = rest;
+  const word = tokens[anyAt]?.text.toLowerCase();
+  if (!((op === '=' && word === 'any') || (op !== '=' && word === 'all'))) return undefined;
+  if (tokens[open]?.text !== '(' || tokens[arr]?.text.toLowerCase() !== 'array' || tokens[bracket]?.text !== '[') return undefined;
+  const close = tokens.findIndex((t, k) => k > bracket && t.text === ']');
+  const paren = tokens.findIndex((t, k) => k > close && t.kind !== 'space');
+  if (close < 0 || tokens[paren]?.text !== ')') return undefined;
+  const keyword: Token = { kind: 'word', text: op === '=' ? 'IN' : 'NOT IN' };
+  const items = tokens.slice(bracket + 1, close);
+  return { out: [keyword, { kind: 'space', text: ' ' }, { kind: 'punct', text: '(' }, ...items, { kind: 'punct', text: ')' }], next: paren + 1 };
+}
+
+const REGEX_OPS: Record<string, string> = { '~': 'REGEXP', '~*': 'REGEXP', '!~': 'NOT REGEXP', '!~*': 'NOT REGEXP' };
+
+function rewrite(tokens: Token[], target: ExprTarget): ExprResult {
+  const out: Token[] = [];
+  const functions = target.dialect === 'mysql' ? MYSQL_FUNCTIONS : SQLITE_FUNCTIONS;
+  let note: string | undefined;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i];
+    if (t.text === '::') {
+      const next = skipCast(tokens, i);
+      if (next < 0) return { ok: false, reason: 'uses a PostgreSQL cast' };
+      i = next - 1;
+      continue;
+    }
+    const any = t.kind === 'op' ? rewriteAnyArray(tokens, i) : undefined;
+    if (any) {
+      const [keyword, space, open, ...rest] = any.out;
+      const inner = rewrite(rest.slice(0, -1), target);
+      if (!inner.ok) return inner;
+      out.push(keyword, space, open, { kind: 'punct', text: inner.sql }, rest[rest.length - 1]);
+      i = any.next - 1;
+      continue;
+    }
+    if (REGEX_OPS[t.text]) {
+      if (target.dialect === 'sqlite') return { ok: false, reason: 'uses a regular expression (SQLite has no REGEXP function)' };
+      note = 'regex match became REGEXP (case sensitivity follows the column collation)';
+      out.push({ kind: 'word', text: REGEX_OPS[t.text] });
+      continue;
+    }
+    if (t.kind === 'word') {
+      const lower = t.text.toLowerCase();
+      const nextToken = tokens.slice(i + 1).find((x) => x.kind !== 'space');
+      if (nextToken?.text === '(' && !['in', 'and', 'or', 'not', 'exists', 'any', 'all', 'when', 'then', 'else', 'is'].includes(lower)) {
+        if (!functions.has(lower)) return { ok: false, reason: `uses the function ${t.text}()` };
+      } else if (['array', 'ilike', 'similar', 'any', 'all', 'some'].includes(lower)) {
+        return { ok: false, reason: `uses PostgreSQL-only ${t.text.toUpperCase()}` };
+      } else if (target.columns.has(t.text)) {
+        out.push({ kind: 'ident', text: target.quoteIdent(t.text) });
+        continue;
+      }
+    }
+    if (t.kind === 'ident') { out.push({ kind: 'ident', text: target.quoteIdent(t.text.slice(1, -1).replace(/""/g, '"')) }); continue; }
+    if (t.kind === 'string' && target.dialect === 'mysql') { out.push({ kind: 'string', text: t.text.replace(/\\/g, '\\\\') }); continue; }
+    if (['[', ']', '#', '@', '^', '~'].includes(t.text) || (t.text === '||' && target.dialect === 'mysql')) {
+      return { ok: false, reason: `uses the operator ${t.text}` };
+    }
+    out.push(t);
+  }
+  return { ok: true, sql: out.map((x) => x.text).join(''), ...(note ? { note } : {}) };
+}
+
+/**
+ * Rewrites a PostgreSQL expression for the target, or says why it cannot.
+ * Ex: `translateExpr("status = ANY (ARRAY['a'::text, 'b'::text])", mysql)` → `` `status` IN ('a', 'b') ``.
+ */
+export function translateExpr(sql: string, target: ExprTarget): ExprResult {
+  if (/\bE'|\$\$|\$\d/.test(sql)) return { ok: false, reason: 'uses PostgreSQL-only string syntax or parameters' };
+  const tokens = tokenize(sql);
+  if (!tokens) return { ok: false, reason: 'could not be read' };
+  return rewrite(tokens, target);
+}
