@@ -175,11 +175,15 @@ export function tableConstraintClauses(p: { table: Table; parent?: Table }): str
   const t = p.table;
   const clauses: string[] = [];
   // A partition inherits its parent's primary key and unique constraints; writing them again fails.
-  if (t.primaryKey && !p.parent?.primaryKey) {
+  const parent = p.parent;
+  const names = (owner: Table, ids: string[]) => ids.map((id) => owner.columns.find((c) => c.id === id)?.name).join(',');
+  const fromParent = (ids: string[]) =>
+    parent !== undefined && [parent.primaryKey, ...parent.uniques].some((c) => c && names(parent, c.columns) === names(t, ids));
+  if (t.primaryKey && !fromParent(t.primaryKey.columns)) {
     clauses.push(constraintClause({ table: t, kind: 'primary-key', constraint: t.primaryKey }));
   }
-  if (!p.parent?.uniques.length) {
-    for (const u of t.uniques) clauses.push(constraintClause({ table: t, kind: 'unique', constraint: u }));
+  for (const u of t.uniques) {
+    if (!fromParent(u.columns)) clauses.push(constraintClause({ table: t, kind: 'unique', constraint: u }));
   }
   for (const c of t.checks) {
     if (!c.notValid) clauses.push(constraintClause({ table: t, kind: 'check', constraint: c }));
