@@ -4,13 +4,14 @@ import { parseOptions, readDocument } from './read-document.ts';
 
 export const ddlCommand: CliCommand = {
   name: 'ddl',
-  usage: `ddl [<document.json>|-] [--dialect ${DEFAULT_DIALECT}]  print the DDL script of a document (- or none: stdin)`,
+  usage: `ddl [<document.json>|-] [--dialect postgres|mysql|sqlite]  print the DDL script of a document (- or none: stdin)`,
   async run(args, io) {
     const { options, positional } = parseOptions(args, ['dialect']);
     if (positional.length > 1) throw new CliError(`unexpected argument "${positional[1]}"`);
     const found = findDialect(options.dialect ?? DEFAULT_DIALECT);
     if ('error' in found) throw new CliError(found.error);
-    const sql = found.generate(await readDocument(positional[0], io));
+    const { sql, warnings } = found.generate(await readDocument(positional[0], io));
+    for (const warning of warnings) io.stderr(`warning: ${warning}\n`);
     io.stdout(sql.endsWith('\n') ? sql : `${sql}\n`);
     return 0;
   },

@@ -12,7 +12,7 @@ export function ddlRoutes(_deps: AppDeps): Router {
     const { document, dialect } = bodyOf(ddlRequestZod, req.body);
     const found = findDialect(dialect);
     if ('error' in found) throw invalidRequest(found.error, [{ path: 'dialect', message: found.error }]);
-    const body: DdlResponse = { sql: found.generate(document) };
+    const body: DdlResponse = { sql: found.generate(document).sql };
     res.json(body);
   });
   return router;
