@@ -4,7 +4,8 @@
  * catalogSnapshot(b))`) or that a database holds what a model says. Everything is schema-qualified
  * and ordered with the "C" collation; system schemas and objects owned by extensions are left out.
  * Works on PostgreSQL 12–18 and PGlite (NOT NULL constraint rows of PostgreSQL 18 are skipped:
- * `attnotnull` already says it).
+ * `attnotnull` already says it). Between major versions, compare view `definition`s with care:
+ * PostgreSQL 16+ prints `SELECT id FROM t` where 15 printed `SELECT t.id FROM t`.
  */
 import type { SqlSession } from '../db/sql-client.ts';
 

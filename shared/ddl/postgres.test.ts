@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Column, Index, Table } from '../model/document.ts';
 import {
   addForeignKey, columnDefinition, commentOn, constraintClause, createDomain, createEnum, createExtension,
-  createIndex, createSequence, createTable, createView, sequenceOwnedBy,
+  createIndex, createSequence, createTable, createView, quoteName, sequenceOwnedBy,
 } from './postgres.ts';
 
 const col = (name: string, extra: Partial<Column> = {}): Column => ({ id: `c.${name}`, name, type: { name: 'integer' }, notNull: false, ...extra });
@@ -85,5 +85,24 @@ describe('other objects', () => {
     [commentOn({ target: { kind: 'materialized-view', schema: 'public', name: 'mv' }, comment: 'x' }), "COMMENT ON MATERIALIZED VIEW public.mv IS 'x';"],
   ])('%#', (sql, expected) => {
     expect(sql).toBe(expected);
+  });
+});
+
+describe('names written by people are always quoted safely', () => {
+  it.each([
+    ['C', '"C"'],
+    ['en_US', '"en_US"'],
+    ['pg_catalog."default"', 'pg_catalog."default"'],
+    ['public.my_coll', 'public.my_coll'],
+    ['"de-DE-x-icu"', '"de-DE-x-icu"'],
+    ['x"; DROP TABLE t; --', '"x""; DROP TABLE t; --"'],
+    ['a.b.c', 'a.b.c'],
+  ])('%s → %s', (name, expected) => {
+    expect(quoteName(name)).toBe(expected);
+  });
+
+  it('storage parameter keys and values', () => {
+    const t = table('t', [col('a')], { with: { fillfactor: '70', 'odd key': "it's" } });
+    expect(createTable({ table: t, tables: new Map() })).toBe('CREATE TABLE public.t (\n    a integer\n) WITH (fillfactor=70, "odd key"=\'it\'\'s\');');
   });
 });

@@ -29,8 +29,11 @@ export function qualifiedName(object: { schema?: string; name: string }): string
  * `pg_catalog."default"`, `public.my_coll`, `en_US`): already-quoted text stays as is.
  */
 export function quoteName(name: string): string {
-  if (name.includes('"')) return name;
-  return name.split('.').map(quoteIdent).join('.');
+  const segment = String.raw`(?:"(?:[^"]|"")+"|[^".]+)`;
+  // Anything that is not a well-formed dotted name becomes one quoted identifier: never raw SQL.
+  if (!new RegExp(`^${segment}(?:\\.${segment})*$`).test(name)) return quoteIdent(name);
+  const parts = name.match(new RegExp(segment, 'g')) ?? [];
+  return parts.map((part) => (part.startsWith('"') ? part : quoteIdent(part))).join('.');
 }
 
 /** Column ids → `a, b` (quoted). Unknown ids are printed as they are so the error shows in PostgreSQL. */
@@ -41,7 +44,9 @@ export function columnList(owner: ColumnOwner, ids: string[]): string {
 function withClause(options: Record<string, string> | undefined): string {
   const entries = Object.entries(options ?? {});
   if (!entries.length) return '';
-  return ` WITH (${entries.map(([key, value]) => `${key}=${/^[A-Za-z0-9_.]+$/.test(value) ? value : quoteLiteral(value)}`).join(', ')})`;
+  const option = ([key, value]: [string, string]) =>
+    `${/^[a-z_][a-z0-9_.]*$/.test(key) ? key : quoteIdent(key)}=${/^[A-Za-z0-9_.]+$/.test(value) ? value : quoteLiteral(value)}`;
+  return ` WITH (${entries.map(option).join(', ')})`;
 }
 
 function deferrableClause(o: { deferrable?: boolean; initiallyDeferred?: boolean }): string {
