@@ -1,0 +1,120 @@
+/**
+ * The apply journal. Every apply, dry run and failed or refused attempt is written to the studio's
+ * store; applies that reached the target are also written into the target itself, in the small
+ * `_schemata` schema that introspection and diff ignore (so the database carries its own history,
+ * whichever studio migrated it).
+ */
+import type { HazardKind, Step } from '../../shared/diff/types.ts';
+import type { SqlClient, SqlSession } from './sql-client.ts';
+import { ensureStoreTables } from './target-store.ts';
+
+export type JournalStatus = 'applied' | 'dry-run' | 'failed' | 'refused';
+
+export interface JournalEntry {
+  id: string;
+  targetId: string;
+  /** ISO time the attempt started. */
+  startedAt: string;
+  durationMs: number;
+  status: JournalStatus;
+  steps: Step[];
+  planSql: string;
+  hazardsAccepted: HazardKind[];
+  /** Why it failed or was refused (step, PostgreSQL message, detail, hint…). */
+  error?: Record<string, unknown>;
+  /** The way back, when one exists that loses no data. */
+  reverseSql?: string;
+  /** After commit: did the database equal the model (next plan empty)? */
+  verified?: boolean;
+  schemaHashBefore?: string;
+}
+
+const STORE_DDL = `
+  CREATE SCHEMA IF NOT EXISTS schemata;
+  CREATE TABLE IF NOT EXISTS schemata.apply_journal (
+    id text PRIMARY KEY,
+    target_id text NOT NULL,
+    started_at timestamptz NOT NULL,
+    duration_ms integer NOT NULL,
+    status text NOT NULL,
+    steps jsonb NOT NULL,
+    plan_sql text NOT NULL,
+    hazards_accepted text[] NOT NULL,
+    error jsonb,
+    reverse_sql text,
+    verified boolean,
+    schema_hash_before text
+  );
+  CREATE INDEX IF NOT EXISTS apply_journal_target_idx ON schemata.apply_journal (target_id, started_at);`;
+
+/** The journal table inside a target database. */
+export const TARGET_JOURNAL_DDL = `
+  CREATE SCHEMA IF NOT EXISTS _schemata;
+  CREATE TABLE IF NOT EXISTS _schemata.journal (
+    id text PRIMARY KEY,
+    applied_at timestamptz NOT NULL,
+    duration_ms integer NOT NULL,
+    status text NOT NULL,
+    plan_sql text NOT NULL,
+    hazards_accepted text[] NOT NULL,
+    error jsonb,
+    reverse_sql text
+  );`;
+
+const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`;
+
+/** Writes an entry into the target's own journal (inside the apply's transaction, or after a failure). */
+export async function journalInTarget(session: SqlSession, entry: JournalEntry): Promise<void> {
+  await session.exec(TARGET_JOURNAL_DDL);
+  await session.query(INSERT_TARGET, [
+    entry.id, entry.startedAt, Math.round(entry.durationMs), entry.status, entry.planSql, entry.hazardsAccepted,
+    entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null,
+  ]);
+}
+
+interface JournalRow {
+  id: string; target_id: string; started_at: Date | string; duration_ms: number; status: JournalStatus; steps: Step[];
+  plan_sql: string; hazards_accepted: string[]; error: Record<string, unknown> | null; reverse_sql: string | null;
+  verified: boolean | null; schema_hash_before: string | null;
+}
+
+function fromRow(row: JournalRow): JournalEntry {
+  const entry: JournalEntry = {
+    id: row.id, targetId: row.target_id, startedAt: new Date(row.started_at).toISOString(), durationMs: row.duration_ms,
+    status: row.status, steps: row.steps, planSql: row.plan_sql, hazardsAccepted: row.hazards_accepted as HazardKind[],
+  };
+  if (row.error) entry.error = row.error;
+  if (row.reverse_sql !== null) entry.reverseSql = row.reverse_sql;
+  if (row.verified !== null) entry.verified = row.verified;
+  if (row.schema_hash_before !== null) entry.schemaHashBefore = row.schema_hash_before;
+  return entry;
+}
+
+export interface JournalStore {
+  record(entry: JournalEntry): Promise<void>;
+  /** Newest first. */
+  list(targetId: string, limit?: number): Promise<JournalEntry[]>;
+}
+
+/** The journal in the studio's store database (tables created on first use). */
+export async function openJournalStore(client: SqlClient): Promise<JournalStore> {
+  await ensureStoreTables(client, STORE_DDL);
+  return {
+    async record(entry) {
+      await client.query(
+        `INSERT INTO schemata.apply_journal (id, target_id, started_at, duration_ms, status, steps, plan_sql, hazards_accepted, error,
+          reverse_sql, verified, schema_hash_before) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (id) DO UPDATE SET verified = EXCLUDED.verified`,
+        [entry.id, entry.targetId, entry.startedAt, Math.round(entry.durationMs), entry.status, JSON.stringify(entry.steps), entry.planSql,
+          entry.hazardsAccepted, entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null, entry.verified ?? null,
+          entry.schemaHashBefore ?? null],
+      );
+    },
+    async list(targetId, limit = 200) {
+      const rows = await client.query<JournalRow & Record<string, unknown>>(
+        'SELECT * FROM schemata.apply_journal WHERE target_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2', [targetId, limit]);
+      return rows.map(fromRow);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../../shared/model/document.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
+import { applyLive, checkConfirmation, ConfirmationRequired, planLive, type ApplyTarget } from './migrate.ts';
+import { openTargetService, SANDBOX_ID, TargetRejected, type TargetService } from './targets.ts';
+
+const SETUP = `CREATE TABLE author (id int PRIMARY KEY, name text);
+  CREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author (id), title text);
+  INSERT INTO author VALUES (1, 'Ann'), (2, NULL); INSERT INTO book VALUES (10, 1, 'A book');`;
+
+let dataDir: string;
+let service: TargetService;
+let db: ThrowawayDb;
+let pgTargetId: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'schemata-targets-'));
+  db = await createThrowawayDb('migrate');
+  service = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
+});
+afterAll(async () => {
+  await service.close();
+  await db.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** The model with one change made by `edit` (a deep copy: the original stays as it was). */
+function edited(model: Model, edit: (m: Model) => void): Model {
+  const copy = structuredClone(model);
+  edit(copy);
+  return copy;
+}
+
+function applyTarget(id: string, client: ApplyTarget['client'], baseline?: Model): ApplyTarget {
+  return { id, client, baseline, setBaseline: (m) => service.setBaseline(id, m), record: (e) => service.journal.record(e) };
+}
+
+describe('targets', () => {
+  it('always lists the sandbox, which cannot be removed', async () => {
+    const [first] = await service.list();
+    expect(first).toMatchObject({ id: SANDBOX_ID, kind: 'sandbox', builtin: true, protected: false });
+    await expect(service.remove(SANDBOX_ID)).rejects.toThrow(TargetRejected);
+    expect(await service.test(SANDBOX_ID)).toMatchObject({ ok: true, message: expect.stringMatching(/^PGlite \(PostgreSQL 18\.\d+\)$/) });
+  });
+
+  it('adds a PostgreSQL target after testing it, and never gives its password back', async () => {
+    const withPassword = urlFor(db.name).replace('postgres@', 'postgres:s3cret-pw@');
+    const added = await service.add({ name: 'Local test', url: withPassword });
+    pgTargetId = added.id;
+    expect(added.displayUrl).toBe(withPassword.replace('s3cret-pw', '***'));
+    expect(JSON.stringify(await service.list())).not.toContain('s3cret-pw');
+    expect(await service.test(pgTargetId)).toMatchObject({ ok: true, message: expect.stringMatching(/^PostgreSQL 15\./) });
+  });
+
+  it('refuses an unreachable URL with a one-line reason, and stores nothing', async () => {
+    const before = (await service.list()).length;
+    await expect(service.add({ name: 'Nowhere', url: 'postgres://x:pw@127.0.0.1:1/db' }))
+      .rejects.toThrow(/^cannot connect to PostgreSQL at 127\.0\.0\.1:1\/db: connection refused/);
+    await expect(service.add({ name: 'File', url: 'pglite:/tmp/x' })).rejects.toThrow(TargetRejected);
+    expect((await service.list()).length).toBe(before);
+  });
+
+  it('marks a target protected; applying then needs its name', async () => {
+    const updated = await service.update(pgTargetId, { protected: true });
+    expect(updated.protected).toBe(true);
+    expect(() => checkConfirmation(updated, 'wrong', false)).toThrow(ConfirmationRequired);
+    expect(() => checkConfirmation(updated, 'Local test', false)).not.toThrow();
+    expect(() => checkConfirmation(updated, undefined, true)).not.toThrow();
+    await service.update(pgTargetId, { protected: false });
+  });
+});
+
+describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () => SANDBOX_ID]])('migrating %s', (_name, idOf) => {
+  let start: Model;
+  beforeAll(async () => {
+    const client = await service.client(idOf());
+    await client.exec(SETUP);
+    start = await introspect(client);
+  });
+
+  it('plans, applies, verifies and journals in the store and in the target', async () => {
+    const id = idOf();
+    const client = await service.client(id);
+    const wanted = edited(start, (m) => {
+      const author = m.tables.find((t) => t.name === 'author')!;
+      author.indexes.push({ id: 'idx_new_name', name: 'author_by_name', unique: false, items: [{ column: author.columns[1].id }] });
+    });
+    const planned = await planLive(client, wanted, undefined);
+    expect(planned.sql).toBe('CREATE INDEX author_by_name ON public.author (name);');
+    expect(planned.hazards).toEqual(['locks-table', 'index-build']);
+    const result = await applyLive(applyTarget(id, client), { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards });
+    expect(result).toMatchObject({ status: 'applied', verified: true, remainingSteps: 0 });
+    expect((await planLive(client, wanted, await service.baseline(id))).steps).toEqual([]);
+    const [entry] = await service.journal.list(id);
+    expect(entry).toMatchObject({ id: result.journalId, status: 'applied', verified: true, planSql: planned.sql });
+    expect(entry.reverseSql).toBe('DROP INDEX public.author_by_name;');
+    expect(await client.query('SELECT status, plan_sql FROM _schemata.journal')).toEqual([{ status: 'applied', plan_sql: planned.sql }]);
+    expect((await introspect(client)).schemas.map((s) => s.name)).toEqual(['public']);
+    start = wanted;
+  });
+
+  it('refuses hazards not accepted and a changed database; journals the refusal', async () => {
+    const id = idOf();
+    const client = await service.client(id);
+    const dropBook = edited(start, (m) => { m.tables = m.tables.filter((t) => t.name !== 'book'); });
+    const planned = await planLive(client, dropBook, start);
+    expect(planned.hazards).toContain('deletes-data');
+    await expect(applyLive(applyTarget(id, client, start), { model: dropBook, hash: planned.hash, acceptedHazards: [] })).rejects.toThrow(HazardsNotAccepted);
+    await expect(applyLive(applyTarget(id, client, start), { model: dropBook, hash: 'sha256:old', acceptedHazards: ['deletes-data'] })).rejects.toThrow(SchemaChanged);
+    expect((await service.journal.list(id)).slice(0, 2).map((e) => e.status)).toEqual(['refused', 'refused']);
+    expect(await client.query('SELECT count(*)::int AS n FROM book')).toEqual([{ n: 1 }]);
+  });
+
+  it('dry-runs without changing anything', async () => {
+    const id = idOf();
+    const client = await service.client(id);
+    const dropBook = edited(start, (m) => { m.tables = m.tables.filter((t) => t.name !== 'book'); });
+    const planned = await planLive(client, dropBook, start);
+    const result = await applyLive(applyTarget(id, client, start), { model: dropBook, hash: planned.hash, acceptedHazards: ['deletes-data', 'breaks-dependents', 'locks-table'], dryRun: true });
+    expect(result.status).toBe('dry-run');
+    expect((await introspect(client)).tables.map((t) => t.name).sort()).toEqual(['author', 'book']);
+    expect((await service.journal.list(id))[0].status).toBe('dry-run');
+  });
+
+  it('a failing step rolls back; the failure is journaled with PostgreSQL\'s message', async () => {
+    const id = idOf();
+    const client = await service.client(id);
+    const notNull = edited(start, (m) => { m.tables.find((t) => t.name === 'author')!.columns.find((c) => c.name === 'name')!.notNull = true; });
+    const planned = await planLive(client, notNull, start);
+    const error = await applyLive(applyTarget(id, client, start), { model: notNull, hash: planned.hash, acceptedHazards: planned.hazards }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StepFailed);
+    expect((error as StepFailed).failure).toMatchObject({ sqlstate: '23502', message: expect.stringMatching(/column "name" of relation "author" contains null values/) });
+    const [entry] = await service.journal.list(id);
+    expect(entry).toMatchObject({ status: 'failed', error: { kind: 'step-failed', sqlstate: '23502' } });
+    expect(await client.query("SELECT status FROM _schemata.journal ORDER BY applied_at")).toEqual([{ status: 'applied' }, { status: 'failed' }]);
+    expect((await introspect(client)).tables.find((t) => t.name === 'author')!.columns.find((c) => c.name === 'name')!.notNull).toBe(false);
+  });
+});

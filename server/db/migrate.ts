@@ -1,0 +1,132 @@
+/**
+ * The live pipeline for one target: introspect → match to the target's baseline → plan → apply →
+ * re-introspect and verify → journal. Routes and the CLI call these two functions and nothing else.
+ */
+import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import { planBetween, planSql, reversePlan } from '../../shared/diff/plan.ts';
+import { planHazardKinds, type HazardKind, type Step } from '../../shared/diff/types.ts';
+import type { Model } from '../../shared/model/document.ts';
+import { schemaHash } from '../introspect/hash.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
+import { journalInTarget, type JournalEntry } from './history.ts';
+import type { SqlClient } from './sql-client.ts';
+
+export interface LivePlan {
+  /** Hash of the live schema the plan was made from: give it back to apply. */
+  hash: string;
+  steps: Step[];
+  hazards: HazardKind[];
+  sql: string;
+  /** The live schema, its ids carried over from the baseline by name. */
+  from: Model;
+}
+
+/**
+ * The plan that turns the database into `model`. Live objects are first matched by name to the
+ * baseline (the model as of the last apply or import), or to `model` itself when there is none.
+ */
+export async function planLive(client: SqlClient, model: Model, baseline: Model | undefined): Promise<LivePlan> {
+  const live = await introspect(client);
+  const from = matchToBaseline(live, baseline ?? model);
+  const plan = planBetween(from, model);
+  return { hash: schemaHash(live), steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from };
+}
+
+export class ConfirmationRequired extends Error {}
+
+/** A protected target is applied to only when the user typed its name (a dry run needs nothing). */
+export function checkConfirmation(target: { name: string; protected: boolean }, confirmName: string | undefined, dryRun: boolean | undefined): void {
+  if (!target.protected || dryRun) return;
+  if (confirmName !== target.name) {
+    throw new ConfirmationRequired(`target "${target.name}" is protected: type its name to confirm the apply`);
+  }
+}
+
+export interface ApplyRequest {
+  model: Model;
+  /** The `hash` of the plan the user reviewed. */
+  hash: string;
+  acceptedHazards: HazardKind[];
+  dryRun?: boolean;
+  lockTimeoutMs?: number;
+  statementTimeoutMs?: number;
+}
+
+export interface ApplyTarget {
+  id: string;
+  client: SqlClient;
+  baseline: Model | undefined;
+  setBaseline: (model: Model) => Promise<void>;
+  record: (entry: JournalEntry) => Promise<void>;
+}
+
+export interface ApplyResult {
+  journalId: string;
+  status: 'applied' | 'dry-run';
+  steps: Step[];
+  durationMs: number;
+  /** After commit: the database equals the model (planning again gives no step). */
+  verified?: boolean;
+  /** Steps a new plan would still contain (0 when verified). */
+  remainingSteps?: number;
+}
+
+function newEntry(target: string, request: ApplyRequest, steps: Step[]): JournalEntry {
+  return {
+    id: `apply_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`, targetId: target,
+    startedAt: new Date().toISOString(), durationMs: 0, status: 'applied', steps, planSql: steps.map((s) => s.sql).join('\n'),
+    hazardsAccepted: request.acceptedHazards, schemaHashBefore: request.hash,
+  };
+}
+
+function errorOf(error: unknown): Record<string, unknown> {
+  if (error instanceof StepFailed) return { kind: 'step-failed', ...error.failure, message: error.failure.message };
+  if (error instanceof HazardsNotAccepted) return { kind: 'hazards-not-accepted', hazards: error.hazards, message: error.message };
+  if (error instanceof SchemaChanged) return { kind: 'schema-changed', message: error.message };
+  return { kind: 'error', message: (error as Error)?.message ?? String(error) };
+}
+
+/**
+ * Plans again, checks the plan is the one the user reviewed (same live hash), applies it (or dry-runs
+ * it), verifies, and journals the attempt whatever happens. Throws what `applySteps` throws.
+ */
+export async function applyLive(target: ApplyTarget, request: ApplyRequest): Promise<ApplyResult> {
+  const planned = await planLive(target.client, request.model, target.baseline);
+  const entry = newEntry(target.id, request, planned.steps);
+  const started = performance.now();
+  const back = reversePlan(planned.from, request.model);
+  if (!back.losesData && back.plan.steps.length) entry.reverseSql = planSql(back.plan);
+  try {
+    if (planned.hash !== request.hash) throw new SchemaChanged(request.hash, planned.hash);
+    const outcome = await applySteps(target.client, {
+      steps: planned.steps, expectedHash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun,
+      lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs,
+      beforeCommit: request.dryRun ? undefined : (tx) => journalInTarget(tx, { ...entry, durationMs: performance.now() - started }),
+    });
+    entry.durationMs = outcome.durationMs;
+    if (request.dryRun) {
+      entry.status = 'dry-run';
+      await target.record(entry);
+      return { journalId: entry.id, status: 'dry-run', steps: planned.steps, durationMs: outcome.durationMs };
+    }
+    await target.setBaseline(request.model);
+    const again = await planLive(target.client, request.model, request.model);
+    entry.verified = again.steps.length === 0;
+    await target.record(entry);
+    return {
+      journalId: entry.id, status: 'applied', steps: planned.steps, durationMs: outcome.durationMs,
+      verified: entry.verified, remainingSteps: again.steps.length,
+    };
+  } catch (error) {
+    entry.durationMs = performance.now() - started;
+    entry.status = error instanceof StepFailed ? 'failed' : 'refused';
+    entry.error = errorOf(error);
+    await target.record(entry).catch(() => undefined);
+    // The target keeps its own record of a failed migration (the failed transaction left nothing).
+    if (error instanceof StepFailed && !request.dryRun) {
+      await target.client.transaction((tx) => journalInTarget(tx, entry)).catch(() => undefined);
+    }
+    throw error;
+  }
+}

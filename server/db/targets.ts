@@ -1,0 +1,165 @@
+/**
+ * Targets: the databases the studio reads and migrates. The embedded sandbox (PGlite persisted
+ * under `<data>/sandbox`) is always there, so the whole flow works with no server installed;
+ * PostgreSQL targets are added by URL, tested on add, and kept in the store. A target's public
+ * face (`TargetInfo`) carries a redacted URL: the password stays on the server.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Model } from '../../shared/model/document.ts';
+import { serverVersion } from '../introspect/introspect.ts';
+import { openJournalStore, type JournalStore } from './history.ts';
+import { isPostgresUrl, openSqlClient, redactUrl, type SqlClient } from './sql-client.ts';
+import { openTargetStore, type StoredTarget, type TargetStore } from './target-store.ts';
+
+export const SANDBOX_ID = 'sandbox';
+
+export interface TargetInfo {
+  id: string;
+  name: string;
+  kind: 'sandbox' | 'postgres';
+  /** The URL with any password replaced by `***`. */
+  displayUrl: string;
+  /** Applying needs the user to type the target's name. */
+  protected: boolean;
+  /** The sandbox: cannot be removed. */
+  builtin: boolean;
+  createdAt?: string;
+}
+
+export interface TestResult {
+  ok: boolean;
+  /** `PostgreSQL 15.20`, or the one-line reason it failed. */
+  message: string;
+  serverVersion?: number;
+  ms: number;
+}
+
+export class TargetNotFound extends Error {
+  constructor(readonly id: string) {
+    super(`no target with id "${id}"`);
+  }
+}
+
+export class TargetRejected extends Error {}
+
+export interface TargetService {
+  list(): Promise<TargetInfo[]>;
+  get(id: string): Promise<TargetInfo>;
+  /** Tests the connection first: an unreachable URL is refused (`TargetRejected`) and not stored. */
+  add(input: { name: string; url: string; protected?: boolean }): Promise<TargetInfo>;
+  update(id: string, fields: { name?: string; protected?: boolean }): Promise<TargetInfo>;
+  remove(id: string): Promise<void>;
+  test(id: string): Promise<TestResult>;
+  /** An open client for the target (kept open and reused). */
+  client(id: string): Promise<SqlClient>;
+  baseline(id: string): Promise<Model | undefined>;
+  setBaseline(id: string, model: Model): Promise<void>;
+  readonly journal: JournalStore;
+  close(): Promise<void>;
+}
+
+export interface TargetServiceConfig {
+  /** The studio's store database (`postgres://…` or `pglite:<dir>`), where targets are kept. */
+  storeUrl: string;
+  /** The data directory; the sandbox lives in `<dataDir>/sandbox`. */
+  dataDir: string;
+}
+
+function sandboxInfo(dataDir: string): TargetInfo {
+  return { id: SANDBOX_ID, name: 'Sandbox', kind: 'sandbox', displayUrl: `pglite:${join(dataDir, 'sandbox')}`, protected: false, builtin: true };
+}
+
+function infoOf(t: StoredTarget): TargetInfo {
+  return { id: t.id, name: t.name, kind: 'postgres', displayUrl: redactUrl(t.url), protected: t.protected, builtin: false, createdAt: t.createdAt };
+}
+
+/** Opens a client, asks its version, closes it: the "test" of a URL. */
+export async function testUrl(url: string): Promise<TestResult> {
+  const started = performance.now();
+  let client: SqlClient | undefined;
+  try {
+    client = await openSqlClient(url);
+    const version = await serverVersion(client);
+    const major = Math.floor(version / 10000);
+    return { ok: true, message: `PostgreSQL ${major}.${version % 100}`, serverVersion: version, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message.split('\n')[0], ms: Math.round(performance.now() - started) };
+  } finally {
+    await client?.close().catch(() => undefined);
+  }
+}
+
+export async function openTargetService(config: TargetServiceConfig): Promise<TargetService> {
+  const storeClient = await openSqlClient(config.storeUrl);
+  const store: TargetStore = await openTargetStore(storeClient);
+  const journal = await openJournalStore(storeClient);
+  const clients = new Map<string, Promise<SqlClient>>();
+  const sandboxUrl = `pglite:${join(config.dataDir, 'sandbox')}`;
+
+  const stored = async (id: string): Promise<StoredTarget> => {
+    const target = await store.get(id);
+    if (!target) throw new TargetNotFound(id);
+    return target;
+  };
+  const urlOf = async (id: string) => (id === SANDBOX_ID ? sandboxUrl : (await stored(id)).url);
+  const drop = async (id: string) => {
+    const open = clients.get(id);
+    clients.delete(id);
+    if (open) await (await open.catch(() => undefined))?.close().catch(() => undefined);
+  };
+
+  const clientFor = (id: string): Promise<SqlClient> => {
+    let open = clients.get(id);
+    if (!open) {
+      open = urlOf(id).then((url) => openSqlClient(url));
+      clients.set(id, open);
+      open.catch(() => clients.delete(id));
+    }
+    return open;
+  };
+
+  return {
+    journal,
+    client: clientFor,
+    async list() {
+      return [sandboxInfo(config.dataDir), ...(await store.list()).map(infoOf)];
+    },
+    async get(id) {
+      return id === SANDBOX_ID ? sandboxInfo(config.dataDir) : infoOf(await stored(id));
+    },
+    async add({ name, url, protected: isProtected = false }) {
+      if (!isPostgresUrl(url)) throw new TargetRejected('a target URL starts with postgres:// or postgresql://');
+      const result = await testUrl(url);
+      if (!result.ok) throw new TargetRejected(result.message);
+      const target: StoredTarget = { id: `target_${randomUUID().slice(0, 8)}`, name, url, protected: isProtected, createdAt: new Date().toISOString() };
+      await store.insert(target);
+      return infoOf(target);
+    },
+    async update(id, fields) {
+      if (id === SANDBOX_ID) throw new TargetRejected('the sandbox cannot be renamed or protected');
+      const updated = await store.update(id, fields);
+      if (!updated) throw new TargetNotFound(id);
+      return infoOf(updated);
+    },
+    async remove(id) {
+      if (id === SANDBOX_ID) throw new TargetRejected('the sandbox is built in and cannot be removed');
+      if (!(await store.remove(id))) throw new TargetNotFound(id);
+      await drop(id);
+    },
+    async test(id) {
+      if (id === SANDBOX_ID) {
+        const started = performance.now();
+        const version = await serverVersion(await clientFor(id));
+        return { ok: true, message: `PGlite (PostgreSQL ${Math.floor(version / 10000)}.${version % 100})`, serverVersion: version, ms: Math.round(performance.now() - started) };
+      }
+      return testUrl(await urlOf(id));
+    },
+    baseline: (id) => store.baseline(id),
+    setBaseline: (id, model) => store.setBaseline(id, model),
+    async close() {
+      await Promise.all([...clients.keys()].map(drop));
+      await storeClient.close();
+    },
+  };
+}
