@@ -63,3 +63,39 @@ describe.each(templates.map((t) => [t.name, t] as const))('template %s', (name, 
     }
   });
 });
+
+describe('templates behave as their descriptions say', () => {
+  async function withTemplate(name: string, fn: (client: SqlClient) => Promise<void>): Promise<void> {
+    const db = await createThrowawayDb(`template_behaviour_${name}`);
+    const client = await openSqlClient(db.url);
+    try {
+      await client.exec(generatePostgres(templates.find((t) => t.name === name)!.build().model));
+      await fn(client);
+    } finally {
+      await client.close();
+      await db.drop();
+    }
+  }
+
+  it('event-store: events are append-only and versions per stream are unique', () => withTemplate('event-store', async (db) => {
+    await db.exec(`INSERT INTO streams (stream_id, stream_type) VALUES ('00000000-0000-0000-0000-000000000001', 'Account');
+      INSERT INTO events (stream_id, version, event_type, event_data) VALUES ('00000000-0000-0000-0000-000000000001', 1, 'Opened', '{}');`);
+    await expect(db.exec('UPDATE events SET event_type = $$x$$')).rejects.toThrow(/events are immutable/);
+    await expect(db.exec('DELETE FROM events')).rejects.toThrow(/events are immutable/);
+    await expect(db.exec(`INSERT INTO events (stream_id, version, event_type, event_data) VALUES ('00000000-0000-0000-0000-000000000001', 1, 'Again', '{}')`))
+      .rejects.toThrow(/events_stream_id_version_key/);
+  }));
+
+  it('audit-trail: a change to an audited table is logged with its old and new row', () => withTemplate('audit-trail', async (db) => {
+    await db.exec(`INSERT INTO accounts (name) VALUES ('ann'); UPDATE accounts SET balance = 10;`);
+    const rows = await db.query('SELECT table_name, operation::text, new_data->>$1 AS balance FROM audit.log ORDER BY id', ['balance']);
+    expect(rows).toEqual([{ table_name: 'accounts', operation: 'INSERT', balance: '0.00' }, { table_name: 'accounts', operation: 'UPDATE', balance: '10.00' }]);
+  }));
+
+  it('multi-tenant: a task cannot point at another tenant\'s project', () => withTemplate('multi-tenant', async (db) => {
+    await db.exec(`INSERT INTO tenants (id, slug, name) VALUES ('00000000-0000-0000-0000-00000000000a', 'a', 'A'), ('00000000-0000-0000-0000-00000000000b', 'b', 'B');
+      INSERT INTO projects (tenant_id, id, name) VALUES ('00000000-0000-0000-0000-00000000000a', '00000000-0000-0000-0000-0000000000a1', 'P');`);
+    await expect(db.exec(`INSERT INTO tasks (tenant_id, project_id, title) VALUES ('00000000-0000-0000-0000-00000000000b', '00000000-0000-0000-0000-0000000000a1', 'T')`))
+      .rejects.toThrow(/tasks_tenant_id_project_id_fkey/);
+  }));
+});
