@@ -59,6 +59,11 @@ export function mapDbmlType(typeName: string, typeSchema: string | null, enumSch
     if (parsed.arrayDims) type.arrayDims = parsed.arrayDims;
     return { type };
   }
+  // PostgreSQL's quoted built-in names (`"char"`) stay quoted, as the model writes them.
+  if (/^"[^"]+"(\[\])*$/.test(typeName)) {
+    const dims = (typeName.match(/\[\]/g) ?? []).length;
+    return { type: { name: typeName.replace(/(\[\])+$/, ''), ...(dims ? { arrayDims: dims } : {}) } };
+  }
   const parsed = parseTypeText(typeName);
   const lower = parsed.name.toLowerCase();
   if (SERIALS[lower]) return { type: { ...parsed, name: SERIALS[lower] }, serial: true };
