@@ -101,6 +101,30 @@ function pickAutoIncrement(table: Table, plans: Map<string, MysqlColumnPlan>, ou
   }
 }
 
+/** MySQL's row limit, not counting TEXT/BLOB (stored off the row). */
+const MYSQL_ROW_BYTES = 65535;
+const FIXED_BYTES: Partial<Record<MappedColumnType['family'], number>> = {
+  integer: 8, decimal: 30, float: 8, boolean: 1, date: 3, time: 6, datetime: 8, enum: 2, text: 12, blob: 12, json: 12,
+};
+const rowBytes = (type: MappedColumnType) => (type.family === 'string' ? (type.length ?? 1) * 4 + 2 : FIXED_BYTES[type.family] ?? 8);
+
+/** Turns the longest non-key VARCHARs of a too-wide table into LONGTEXT until the row fits. */
+function fitRow(table: Table, plans: Map<string, MysqlColumnPlan>, warnings: WarningList): void {
+  const planOf = (c: Column) => plans.get(c.id)!;
+  let total = table.columns.reduce((n, c) => n + rowBytes(planOf(c).type), 0);
+  if (total <= MYSQL_ROW_BYTES) return;
+  const keyed = new Set(keysOf(table).flat());
+  const candidates = table.columns
+    .filter((c) => !keyed.has(c.id) && planOf(c).type.family === 'string')
+    .sort((a, b) => (planOf(b).type.length ?? 0) - (planOf(a).type.length ?? 0));
+  for (const column of candidates) {
+    if (total <= MYSQL_ROW_BYTES) break;
+    total -= rowBytes(planOf(column).type) - FIXED_BYTES.text!;
+    warnings.add(`${planOf(column).type.sql} became LONGTEXT to fit MySQL's 65,535-byte row (length not enforced)`, label(table, column));
+    planOf(column).type = { sql: 'LONGTEXT', family: 'text' };
+  }
+}
+
 /** Plans every column type of the exported tables. */
 export function planMysqlColumns(model: Model, tables: Table[], warnings: WarningList): MysqlColumns {
   const out: MysqlColumns = { columns: new Map(), autoIncrementStart: new Map() };
@@ -113,6 +137,7 @@ export function planMysqlColumns(model: Model, tables: Table[], warnings: Warnin
   }
   for (const table of tables) fitKeys(table, out.columns, warnings);
   alignForeignKeys(model, out.columns, warnings);
+  for (const table of tables) fitRow(table, out.columns, warnings);
   for (const table of tables) pickAutoIncrement(table, out.columns, out, warnings);
   return out;
 }

@@ -1,8 +1,8 @@
 /**
  * A model full of what MySQL and SQLite cannot take as is: identities and serials, schemas with a
  * name clash, arrays, jsonb, enums, a domain, partial/expression/GIN indexes, deferrable and
- * SET DEFAULT keys, PostgreSQL-only check syntax, long text keys, comments with quotes, a
- * generated column, a view, a sequence and a partitioned table. Used by the dialect tests.
+ * SET DEFAULT keys, PostgreSQL-only check syntax, long text keys, a table too wide for a MySQL
+ * row, comments with quotes, a generated column, a view, a sequence and a partitioned table.
  */
 import type { Model } from '../../model/document.ts';
 import { buildModel, colId } from '../../model/model-builder.ts';
@@ -41,6 +41,7 @@ export function dialectEdgeModel(): Model {
           { columns: ['post_id'], ref: 'posts', refColumns: ['id'], name: 'links_post_fk' },
           { columns: ['account_id'], ref: 'accounts', refColumns: ['id'], name: 'links_account_fk' },
         ] },
+      { name: 'wide', columns: ['id integer!', ...Array.from({ length: 70 }, (_, i) => `field_${i} character varying(300)`)], pk: ['id'] },
       { name: 'measurements', columns: ['id bigint!', 'taken_on date!'], pk: ['id', 'taken_on'] },
       { name: 'measurements_2024', columns: ['id bigint!', 'taken_on date!'] },
     ],
