@@ -12,7 +12,10 @@ import { errorMiddleware, notFound } from './http/errors.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { ddlRoutes } from './routes/ddl.ts';
 import { healthRoutes } from './routes/health.ts';
+import { introspectRoutes } from './routes/introspect.ts';
+import { migrateRoutes } from './routes/migrate.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { targetRoutes } from './routes/targets.ts';
 import { templateRoutes } from './routes/templates.ts';
 
 export type { AppDeps } from './http/deps.ts';
@@ -33,6 +36,9 @@ function apiRouter(deps: AppDeps): Router {
   api.use(ddlRoutes(deps));
   api.use(templateRoutes(deps));
   api.use(projectRoutes(deps));
+  api.use(targetRoutes(deps));
+  api.use(introspectRoutes(deps));
+  api.use(migrateRoutes(deps));
   api.use((req) => {
     throw notFound(`no API endpoint ${req.method} ${req.originalUrl}`);
   });

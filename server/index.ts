@@ -8,7 +8,8 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
-import { openStore } from './store/index.ts';
+import { openTargetService } from './db/targets.ts';
+import { openStore, storeUrl } from './store/index.ts';
 
 interface Config {
   host: string;
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   await mkdir(config.dataDir, { recursive: true });
   const store = await openStore({ url: config.storeUrl, dataDir: config.dataDir });
-  const app = createApp({ store, host: config.host, allowedOrigins: config.allowedOrigins });
+  const targets = await openTargetService({ storeUrl: storeUrl({ url: config.storeUrl, dataDir: config.dataDir }), dataDir: config.dataDir });
+  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins });
   const server: Server = await new Promise((done, fail) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? fail(error) : done(listening)));
   });
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`Schemata: ${signal} received, stopping`);
     server.close(() => {
-      store.close().finally(() => process.exit(0));
+      Promise.allSettled([targets.close(), store.close()]).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     // Long-running requests get a few seconds to finish, then the process exits anyway.

@@ -1,4 +1,5 @@
 /** What `createApp` is given. Everything optional has a sensible default, so tests pass only what they use. */
+import type { TargetService } from '../db/targets.ts';
 import type { Store } from '../store/index.ts';
 import type { ErrorLog } from './errors.ts';
 import type { OriginGuardOptions } from './origin-guard.ts';
@@ -6,6 +7,8 @@ import type { OriginGuardOptions } from './origin-guard.ts';
 export interface AppDeps extends OriginGuardOptions {
   /** The project store; without it the projects API answers 503. */
   store?: Store;
+  /** Databases the studio reads and migrates (the sandbox and PostgreSQL URLs); without it those routes answer 503. */
+  targets?: TargetService;
   /** Reported by `/api/health`; defaults to package.json's version. */
   version?: string;
   /** The built client (default `dist/client`); absent files give a JSON 404 for `/` too. */

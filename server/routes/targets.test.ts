@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { openTargetService, type TargetService } from '../db/targets.ts';
+import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
+
+let dataDir: string;
+let targets: TargetService;
+let server: TestServer;
+let db: ThrowawayDb;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'schemata-routes-'));
+  db = await createThrowawayDb('routes');
+  targets = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
+  server = await startTestServer({ targets });
+});
+afterAll(async () => {
+  await server.close();
+  await targets.close();
+  await db.drop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('targets API', () => {
+  let id: string;
+
+  it('lists the sandbox; adds, protects and tests a PostgreSQL target without returning its password', async () => {
+    expect((await server.request('GET', '/api/targets')).json).toEqual([expect.objectContaining({ id: 'sandbox', kind: 'sandbox' })]);
+    const url = urlFor(db.name).replace('postgres@', 'postgres:pa55word@');
+    const added = await server.request('POST', '/api/targets', { body: { name: 'Test DB', url } });
+    expect(added.status).toBe(201);
+    expect(added.text).not.toContain('pa55word');
+    id = added.json.id;
+    const patched = await server.request('PATCH', `/api/targets/${id}`, { body: { protected: true } });
+    expect(patched.json).toMatchObject({ id, protected: true });
+    expect((await server.request('POST', `/api/targets/${id}/test`)).json).toMatchObject({ ok: true });
+    expect((await server.request('GET', '/api/targets')).text).not.toContain('pa55word');
+  });
+
+  it('answers 400 with a one-line reason for an unreachable URL, 404 for an unknown target', async () => {
+    const refused = await server.request('POST', '/api/targets', { body: { name: 'x', url: 'postgres://a:secret@127.0.0.1:1/none' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.message).toMatch(/^cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: connection refused/);
+    expect(refused.text).not.toContain('secret');
+    expect((await server.request('POST', '/api/targets/nope/test')).status).toBe(404);
+    expect((await server.request('DELETE', '/api/targets/sandbox')).status).toBe(400);
+  });
+
+  it('introspects, plans, refuses, applies with confirmation and keeps history', async () => {
+    await (await targets.client(id)).exec('CREATE TABLE item (id int PRIMARY KEY, label text);');
+    const imported = await server.request('POST', `/api/targets/${id}/introspect`);
+    expect(imported.status).toBe(200);
+    const document = imported.json as ModelDocument;
+    expect(document.model.tables.map((t) => t.name)).toEqual(['item']);
+    document.model.tables[0].columns.push({ id: 'col_price', name: 'price', type: { name: 'numeric', args: [10, 2] }, notNull: false });
+
+    const plan = await server.request('POST', `/api/targets/${id}/plan`, { body: { document } });
+    expect(plan.json).toMatchObject({ sql: 'ALTER TABLE public.item ADD COLUMN price numeric(10,2);', hazards: [] });
+    const hash = plan.json.hash as string;
+
+    const unconfirmed = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash } });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.json.message).toMatch(/protected: type its name/);
+    const stale = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash: 'sha256:other', confirmName: 'Test DB' } });
+    expect(stale.status).toBe(409);
+
+    const dry = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash, dryRun: true } });
+    expect(dry.json).toMatchObject({ status: 'dry-run' });
+    const applied = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash, confirmName: 'Test DB' } });
+    expect(applied.json).toMatchObject({ status: 'applied', verified: true, remainingSteps: 0 });
+
+    const history = await server.request('GET', `/api/targets/${id}/history`);
+    expect(history.json.map((e: { status: string }) => e.status)).toEqual(['applied', 'dry-run', 'refused']);
+    expect(history.json[0].planSql).toBe('ALTER TABLE public.item ADD COLUMN price numeric(10,2);');
+  });
+
+  it('reports a failing step with its PostgreSQL error, and hazards not accepted', async () => {
+    const client = await targets.client(id);
+    await client.exec("INSERT INTO item VALUES (1, NULL, 1.5);");
+    const document = (await server.request('POST', `/api/targets/${id}/introspect`)).json as ModelDocument;
+    document.model.tables[0].columns.find((c) => c.name === 'label')!.notNull = true;
+    const plan = await server.request('POST', `/api/targets/${id}/plan`, { body: { document } });
+    expect(plan.json.hazards).toContain('may-fail-on-existing-data');
+    const body = { document, hash: plan.json.hash, confirmName: 'Test DB' };
+    const refused = await server.request('POST', `/api/targets/${id}/apply`, { body });
+    expect(refused.json).toMatchObject({ code: 'invalid-request', details: { hazards: plan.json.hazards } });
+    const failed = await server.request('POST', `/api/targets/${id}/apply`, { body: { ...body, acceptedHazards: plan.json.hazards } });
+    expect(failed.status).toBe(400);
+    expect(failed.json).toMatchObject({ code: 'postgres-error', details: { sqlstate: '23502', stepIndex: 0 } });
+    expect(failed.json.message).toMatch(/^step 1 of 1 failed: column "label" of relation "item" contains null values; everything was rolled back$/);
+  });
+
+  it('removes a target', async () => {
+    expect((await server.request('DELETE', `/api/targets/${id}`)).status).toBe(204);
+    expect((await server.request('GET', '/api/targets')).json.map((t: { id: string }) => t.id)).toEqual(['sandbox']);
+  });
+
+  it('works on the sandbox', async () => {
+    await (await targets.client('sandbox')).exec('CREATE TABLE IF NOT EXISTS note (id int PRIMARY KEY);');
+    const document = (await server.request('POST', '/api/targets/sandbox/introspect')).json as ModelDocument;
+    expect(document.model.tables.map((t) => t.name)).toContain('note');
+    const plan = await server.request('POST', '/api/targets/sandbox/plan', { body: { document } });
+    expect(plan.json.steps).toEqual([]);
+  });
+});

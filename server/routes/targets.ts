@@ -1,0 +1,37 @@
+/** Targets API: list, add (tested first), rename/protect, remove, test. Passwords never leave. */
+import { Router } from 'express';
+import { addTargetRequestZod, updateTargetRequestZod, type TargetResponse, type TestTargetResponse } from '../../shared/api-targets.ts';
+import type { TargetService } from '../db/targets.ts';
+import { bodyOf, validate } from '../http/validate.ts';
+import { handle, idOf, targetsOf } from './target-errors.ts';
+
+export function targetRoutes({ targets }: { targets?: TargetService }): Router {
+  const router = Router();
+
+  router.get('/targets', handle(async (_req, res) => {
+    const body: TargetResponse[] = await targetsOf(targets).list();
+    res.json(body);
+  }));
+
+  router.post('/targets', validate(addTargetRequestZod), handle(async (req, res) => {
+    const body: TargetResponse = await targetsOf(targets).add(bodyOf(addTargetRequestZod, req.body));
+    res.status(201).json(body);
+  }));
+
+  router.patch('/targets/:id', validate(updateTargetRequestZod), handle(async (req, res) => {
+    const body: TargetResponse = await targetsOf(targets).update(idOf(req), bodyOf(updateTargetRequestZod, req.body));
+    res.json(body);
+  }));
+
+  router.delete('/targets/:id', handle(async (req, res) => {
+    await targetsOf(targets).remove(idOf(req));
+    res.status(204).end();
+  }));
+
+  router.post('/targets/:id/test', handle(async (req, res) => {
+    const body: TestTargetResponse = await targetsOf(targets).test(idOf(req));
+    res.json(body);
+  }));
+
+  return router;
+}

@@ -1,0 +1,92 @@
+/**
+ * The HTTP contract of targets, introspection, plan, apply and history (issue 3): request validators
+ * and response shapes. Errors use the `ApiError` shape of `api.ts`:
+ * - 400 `invalid-request`: bad body, unreachable URL on add, hazards not accepted
+ *   (`details: { hazards }`), a protected target's name not typed;
+ * - 404 `not-found`: no such target; 409 `conflict`: the database changed since the plan was made;
+ * - 400 `postgres-error`: a step failed (`details: { sqlstate, detail?, hint?, stepIndex, sql }`),
+ *   everything was rolled back; 503 `internal`: the target does not answer.
+ */
+import { z } from 'zod';
+import { documentInputZod } from './api.ts';
+import type { ModelDocument } from './model/document.ts';
+import { HAZARD_KINDS, type HazardKind, type Step } from './diff/types.ts';
+
+export const addTargetRequestZod = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** `postgres://user:password@host:port/database`; the password never comes back. */
+  url: z.string().regex(/^postgres(ql)?:\/\//i, 'a PostgreSQL URL starts with postgres:// or postgresql://'),
+  protected: z.boolean().optional(),
+});
+export type AddTargetRequest = z.infer<typeof addTargetRequestZod>;
+
+export const updateTargetRequestZod = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  protected: z.boolean().optional(),
+});
+
+export const introspectRequestZod = z.object({ schemas: z.array(z.string().min(1)).optional() }).optional();
+
+export const planRequestZod = z.object({ document: documentInputZod });
+
+export const applyRequestZod = z.object({
+  document: documentInputZod,
+  /** `hash` of the plan the user reviewed (from `POST /targets/:id/plan`). */
+  hash: z.string().min(1),
+  acceptedHazards: z.array(z.enum(HAZARD_KINDS)).default([]),
+  dryRun: z.boolean().optional(),
+  /** A protected target's name, typed by the user. */
+  confirmName: z.string().optional(),
+  lockTimeoutMs: z.number().int().min(0).max(3_600_000).optional(),
+  statementTimeoutMs: z.number().int().min(0).max(86_400_000).optional(),
+});
+
+export interface TargetResponse {
+  id: string;
+  name: string;
+  kind: 'sandbox' | 'postgres';
+  displayUrl: string;
+  protected: boolean;
+  builtin: boolean;
+  createdAt?: string;
+}
+
+export interface TestTargetResponse {
+  ok: boolean;
+  message: string;
+  serverVersion?: number;
+  ms: number;
+}
+
+export type IntrospectResponse = ModelDocument;
+
+export interface PlanResponse {
+  hash: string;
+  steps: Step[];
+  /** Distinct hazard kinds, worst first. */
+  hazards: HazardKind[];
+  sql: string;
+}
+
+export interface ApplyResponse {
+  journalId: string;
+  status: 'applied' | 'dry-run';
+  steps: Step[];
+  durationMs: number;
+  verified?: boolean;
+  remainingSteps?: number;
+}
+
+export interface HistoryEntryResponse {
+  id: string;
+  targetId: string;
+  startedAt: string;
+  durationMs: number;
+  status: 'applied' | 'dry-run' | 'failed' | 'refused';
+  steps: Step[];
+  planSql: string;
+  hazardsAccepted: HazardKind[];
+  error?: Record<string, unknown>;
+  reverseSql?: string;
+  verified?: boolean;
+}
