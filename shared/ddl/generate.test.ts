@@ -5,6 +5,7 @@ import { emptyModel } from '../model/empty.ts';
 import { templates } from '../model/templates/index.ts';
 import { featureModel } from './__fixtures__/feature-model.ts';
 import { generatePostgres, generatePostgresStatements } from './generate.ts';
+import { stableTopoSort } from './order.ts';
 
 /** Golden files: `UPDATE_GOLDEN=1 npx vitest run shared/ddl/generate.test.ts` rewrites them after a deliberate change. */
 function expectGolden(name: string, sql: string): void {
@@ -65,5 +66,18 @@ describe('statement order', () => {
     const statements = generatePostgresStatements(model({ tables: [table('t', { schema: 'sales', primaryKey: { id: 'pk', columns: ['c.t.id'] } })] }));
     expect(statements[0]).toBe('CREATE SCHEMA sales;');
     expect(statements[1]).toContain('CONSTRAINT t_pkey PRIMARY KEY (id)');
+  });
+});
+
+describe('stableTopoSort', () => {
+  it.each([
+    [['b', 'a'], { b: ['a'] }, ['a', 'b']],
+    [['a', 'b', 'c'], {}, ['a', 'b', 'c']],
+    [['c', 'b', 'a'], { c: ['b'], b: ['a'] }, ['a', 'b', 'c']],
+    [['x', 'a', 'b'], { a: ['b'], b: ['a'] }, ['x', 'a', 'b']], // a cycle keeps model order
+    [['a', 'b'], { a: ['missing', 'a'] }, ['a', 'b']],
+    [['d', 'c', 'b', 'a'], { d: ['a'], c: ['a'] }, ['b', 'a', 'd', 'c']],
+  ] as [string[], Record<string, string[]>, string[]][])('%j with %j → %j', (items, deps, expected) => {
+    expect(stableTopoSort(items, (x) => x, (x) => deps[x] ?? [])).toEqual(expected);
   });
 });

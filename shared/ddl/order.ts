@@ -11,18 +11,48 @@ import type { Domain, RawObject, Table, View } from '../model/document.ts';
  * Ex: `stableTopoSort(['b', 'a'], (x) => x, (x) => (x === 'b' ? ['a'] : []))` → `['a', 'b']`.
  */
 export function stableTopoSort<T>(items: T[], key: (item: T) => string, deps: (item: T) => string[]): T[] {
-  const known = new Set(items.map(key));
-  const placed = new Set<string>();
-  const remaining = [...items];
+  const index = new Map(items.map((item, i) => [key(item), i]));
+  const waitingOn = items.map(() => 0);
+  const dependents: number[][] = items.map(() => []);
+  items.forEach((item, i) => {
+    for (const d of new Set(deps(item))) {
+      const j = index.get(d);
+      if (j === undefined || j === i) continue;
+      waitingOn[i] += 1;
+      dependents[j].push(i);
+    }
+  });
+  const placed = items.map(() => false);
+  const ready = items.map((_, i) => i).filter((i) => waitingOn[i] === 0); // kept sorted by model order
   const out: T[] = [];
-  while (remaining.length) {
-    let index = remaining.findIndex((item) => deps(item).every((d) => d === key(item) || !known.has(d) || placed.has(d)));
-    if (index < 0) index = 0;
-    const [item] = remaining.splice(index, 1);
-    placed.add(key(item));
-    out.push(item);
+  let scan = 0;
+  while (out.length < items.length) {
+    let next = ready.shift();
+    if (next === undefined) {
+      while (placed[scan]) scan += 1; // a cycle: take the earliest item not yet placed
+      next = scan;
+    }
+    if (placed[next]) continue;
+    placed[next] = true;
+    out.push(items[next]);
+    for (const j of dependents[next]) {
+      waitingOn[j] -= 1;
+      if (waitingOn[j] === 0 && !placed[j]) ready.splice(sortedIndex(ready, j), 0, j);
+    }
   }
   return out;
+}
+
+/** Where `value` goes in the ascending array `list`. */
+function sortedIndex(list: number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (list[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** Partition parents and inheritance parents before their children. */
