@@ -16,11 +16,11 @@ export interface ExprTarget {
 export type ExprResult = { ok: true; sql: string; note?: string } | { ok: false; reason: string };
 
 interface Token {
-  kind: 'space' | 'string' | 'ident' | 'number' | 'word' | 'op' | 'punct';
+  kind: 'space' | 'estring' | 'string' | 'ident' | 'number' | 'word' | 'op' | 'punct';
   text: string;
 }
 
-const TOKEN = /(\s+)|('(?:[^']|'')*')|("(?:[^"]|"")+")|(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|([A-Za-z_][A-Za-z0-9_$]*)|(::|!~\*|!~|~\*|<>|!=|>=|<=|\|\||[-+*/%<>=~!^&|#@])|([(),.[\]])/y;
+const TOKEN = /(\s+)|([Ee]'(?:[^'\\]|\\.|'')*')|('(?:[^']|'')*')|("(?:[^"]|"")+")|(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|([A-Za-z_][A-Za-z0-9_$]*)|(::|!~\*|!~|~\*|<>|!=|>=|<=|\|\||[-+*/%<>=~!^&|#@])|([(),.[\]])/y;
 
 function tokenize(sql: string): Token[] | undefined {
   const out: Token[] = [];
@@ -28,7 +28,7 @@ function tokenize(sql: string): Token[] | undefined {
   while (TOKEN.lastIndex < sql.length) {
     const m = TOKEN.exec(sql);
     if (!m) return undefined;
-    const kinds: Token['kind'][] = ['space', 'string', 'ident', 'number', 'word', 'op', 'punct'];
+    const kinds: Token['kind'][] = ['space', 'estring', 'string', 'ident', 'number', 'word', 'op', 'punct'];
     const index = m.slice(1).findIndex((g) => g !== undefined);
     out.push({ kind: kinds[index], text: m[0] });
   }
@@ -82,6 +82,15 @@ function rewriteAnyArray(tokens: Token[], i: number): { out: Token[]; next: numb
   return { out: [keyword, { kind: 'space', text: ' ' }, { kind: 'punct', text: '(' }, ...items, { kind: 'punct', text: ')' }], next: paren + 1 };
 }
 
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
+
+/** The body of a PostgreSQL `E'…'` string as a target literal (MySQL reads the same backslash escapes). */
+function escapeString(body: string, dialect: ExportDialect): string {
+  if (dialect === 'mysql') return `'${body}'`;
+  const value = body.replace(/''/g, "'").replace(/\\(.)/g, (_, c: string) => ESCAPES[c] ?? c);
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
 const REGEX_OPS: Record<string, string> = { '~': 'REGEXP', '~*': 'REGEXP', '!~': 'NOT REGEXP', '!~*': 'NOT REGEXP' };
 
 function rewrite(tokens: Token[], target: ExprTarget): ExprResult {
@@ -125,6 +134,7 @@ function rewrite(tokens: Token[], target: ExprTarget): ExprResult {
     }
     if (t.kind === 'ident') { out.push({ kind: 'ident', text: target.quoteIdent(t.text.slice(1, -1).replace(/""/g, '"')) }); continue; }
     if (t.kind === 'string' && target.dialect === 'mysql') { out.push({ kind: 'string', text: t.text.replace(/\\/g, '\\\\') }); continue; }
+    if (t.kind === 'estring') { out.push({ kind: 'string', text: escapeString(t.text.slice(2, -1), target.dialect) }); continue; }
     if (['[', ']', '#', '@', '^', '~'].includes(t.text) || (t.text === '||' && target.dialect === 'mysql')) {
       return { ok: false, reason: `uses the operator ${t.text}` };
     }
@@ -138,7 +148,7 @@ function rewrite(tokens: Token[], target: ExprTarget): ExprResult {
  * Ex: `translateExpr("status = ANY (ARRAY['a'::text, 'b'::text])", mysql)` → `` `status` IN ('a', 'b') ``.
  */
 export function translateExpr(sql: string, target: ExprTarget): ExprResult {
-  if (/\bE'|\$\$|\$\d/.test(sql)) return { ok: false, reason: 'uses PostgreSQL-only string syntax or parameters' };
+  if (/\$\$|\$\d/.test(sql)) return { ok: false, reason: 'uses PostgreSQL-only dollar quoting or parameters' };
   const tokens = tokenize(sql);
   if (!tokens) return { ok: false, reason: 'could not be read' };
   return rewrite(tokens, target);

@@ -22,6 +22,8 @@ describe('translateExpr', () => {
     ['mysql', "status !~* 'x'", "`status` NOT REGEXP 'x'"],
     ['sqlite', "lower(status) || 'x'", `lower("status") || 'x'`],
     ['sqlite', "'2020-01-01'::date < CURRENT_DATE", "'2020-01-01' < CURRENT_DATE"],
+    ['mysql', "status ~ E'^\\d{11}$'", "`status` REGEXP '^\\d{11}$'"],
+    ['sqlite', "status = E'it\\'s\\n'", `"status" = 'it''s\n'`],
   ] as const)('%s: %s → %s', (dialect, input, output) => {
     expect(translateExpr(input, dialect === 'mysql' ? mysql : sqlite)).toMatchObject({ ok: true, sql: output });
   });
@@ -32,7 +34,7 @@ describe('translateExpr', () => {
     ['mysql', 'array_length(tags, 1) > 0', 'array_length()'],
     ['mysql', "status || 'x' = 'ax'", 'operator ||'],
     ['mysql', 'tags[1] = 2', 'operator ['],
-    ['sqlite', "E'a\\n' = status", 'PostgreSQL-only string'],
+    ['sqlite', '$$a$$ = status', 'dollar quoting'],
   ] as const)('%s refuses %s (%s)', (dialect, input, reason) => {
     const result = translateExpr(input, dialect === 'mysql' ? mysql : sqlite);
     expect(result.ok).toBe(false);
