@@ -92,6 +92,17 @@ export function orderViews(views: View[]): View[] {
 /** Kinds created before tables (types and callables tables may use), in this order. */
 export const EARLY_RAW_KINDS: RawObject['kind'][] = ['collation', 'type', 'text-search', 'function', 'procedure', 'aggregate', 'operator', 'cast'];
 
+/** Clauses of CREATE FUNCTION whose words are not type names (`LANGUAGE sql` is not the table `language`). */
+const ATTRIBUTE_CLAUSES = new RegExp(
+  [
+    String.raw`LANGUAGE\s+"?[\w]+"?`, 'IMMUTABLE', 'STABLE', 'VOLATILE', 'STRICT', 'LEAKPROOF', 'WINDOW', String.raw`SECURITY\s+(?:DEFINER|INVOKER)`,
+    String.raw`PARALLEL\s+\w+`, String.raw`COST\s+\S+`, String.raw`ROWS\s+\S+`, String.raw`CALLED\s+ON\s+NULL\s+INPUT`,
+    String.raw`RETURNS\s+NULL\s+ON\s+NULL\s+INPUT`, String.raw`SET\s+[^\n]*`, String.raw`SUPPORT\s+\S+`,
+  ].map((clause) => String.raw`\b${clause}\b`).join('|'),
+  'gi',
+);
+const CREATE_PREFIX = /^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE|AGGREGATE)\s+(?:"(?:[^"]|"")+"|[\w$]+)(?:\.(?:"(?:[^"]|"")+"|[\w$]+))?/i;
+
 /**
  * A function must wait for the tables when its signature names one (`RETURNS SETOF orders`), or
  * when its body is parsed at creation (`BEGIN ATOMIC`) and reads one. Other bodies are not checked
@@ -101,6 +112,7 @@ export function needsTables(raw: RawObject, relationNames: string[]): boolean {
   if (!['function', 'procedure', 'aggregate'].includes(raw.kind)) return false;
   const atomic = /\bBEGIN\s+ATOMIC\b/i.test(raw.definition);
   const bodyStart = raw.definition.search(/\$[A-Za-z_]*\$|\bBEGIN\s+ATOMIC\b|\bAS\s+'/i);
-  const header = atomic || bodyStart < 0 ? raw.definition : raw.definition.slice(0, bodyStart);
-  return relationNames.some((name) => mentions(header, name));
+  const header = (atomic || bodyStart < 0 ? raw.definition : raw.definition.slice(0, bodyStart)).replace(CREATE_PREFIX, '');
+  const signature = atomic ? header : header.replace(ATTRIBUTE_CLAUSES, ' ');
+  return relationNames.some((name) => mentions(signature, name));
 }
