@@ -11,7 +11,8 @@ import { effectiveName } from '../model/names.ts';
 import { quoteLiteral } from '../ddl/quote.ts';
 import { mapDbmlType } from './dbml-types.ts';
 import { addManyToMany, type ColumnRef } from './dbml-junction.ts';
-import type { DbmlImportReport, DbmlImportResult } from './dbml.ts';
+import type { ImportReport } from './sql-import-report.ts';
+import type { DbmlImportResult } from './dbml.ts';
 
 /** The color given to a table group that has none (DBML's default group color is unset). */
 export const DEFAULT_AREA_COLOR = '#94a3b8';
@@ -19,7 +20,7 @@ export const DEFAULT_AREA_COLOR = '#94a3b8';
 interface Context {
   model: Model;
   layout: Layout;
-  report: DbmlImportReport;
+  report: ImportReport;
   /** Each DBML field → its table and column ids. */
   fields: Map<Field, ColumnRef>;
   tables: Map<DbmlTable, Table>;
@@ -36,8 +37,9 @@ function uniqueId(ctx: Context, base: string): string {
   return id;
 }
 
-function warn(ctx: Context, message: string, line?: number): void {
-  ctx.report.warnings.push(line === undefined ? { message } : { line, message });
+/** Adds a report warning at a DBML line (line 1 when the parser gave no position). */
+function warn(ctx: Context, message: string, line: number | undefined): void {
+  ctx.report.warnings.push({ line: line ?? 1, message });
 }
 
 function defaultOf(field: Field): string | undefined {
@@ -205,7 +207,7 @@ function addSchemasAndEnums(ctx: Context, db: Database): void {
 /** Converts a parsed DBML database. Pure: the caller parses (see `importDbml` in dbml.ts). */
 export function dbmlDatabaseToDocument(db: Database): DbmlImportResult {
   const ctx: Context = {
-    model: emptyModel(), layout: emptyLayout(), report: { warnings: [] },
+    model: emptyModel(), layout: emptyLayout(), report: { skipped: [], warnings: [] },
     fields: new Map(), tables: new Map(), usedIds: new Set(),
   };
   addSchemasAndEnums(ctx, db);
@@ -220,7 +222,10 @@ export function dbmlDatabaseToDocument(db: Database): DbmlImportResult {
   }
   for (const schema of db.schemas) for (const ref of schema.refs) addRef(ctx, ref);
   addLayout(ctx, db, sourceTables);
-  if ((db.records ?? []).length) warn(ctx, `${db.records.length} records block(s) (sample data) are not imported`);
+  for (const records of db.records ?? []) {
+    ctx.report.skipped.push({ line: records.token?.start.line ?? 1, statement: 'Records', reason: `sample rows of ${records.tableName}: data is not part of the schema` });
+  }
+  ctx.report.warnings.sort((a, b) => a.line - b.line);
   const document = makeDocument(ctx.model, ctx.layout, db.name || undefined);
   return { document, report: ctx.report };
 }

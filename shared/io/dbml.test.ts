@@ -120,6 +120,21 @@ describe('DBML round trip: DBML → model → DBML → model', () => {
   });
 });
 
+describe('importDbml: the report', () => {
+  it('lists sample rows as skipped, with their line', async () => {
+    const { report } = await importDbml("Table users {\n  id int [pk]\n  name text\n}\n\nRecords users(id, name) {\n  1, 'Ada'\n}\n");
+    expect(report.skipped).toEqual([{ line: 6, statement: 'Records', reason: 'sample rows of users: data is not part of the schema' }]);
+  });
+
+  it('gives every warning a line', async () => {
+    const { report } = await importDbml('Table users as U {\n  id int [pk]\n  at datetime\n}\n');
+    expect(report.warnings).toEqual([
+      { line: 1, message: 'users: alias "U" is not kept' },
+      { line: 3, message: 'users.at: type "datetime" became timestamp without time zone' },
+    ]);
+  });
+});
+
 describe('importDbml: syntax errors', () => {
   it.each([
     ['an unclosed setting list', 'Table x {\n  id int [pk\n}', 3, 1],

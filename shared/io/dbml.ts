@@ -3,19 +3,16 @@
  * a large module, so the browser fetches it only when someone imports DBML. Export needs nothing.
  */
 import type { ModelDocument } from '../model/document.ts';
+import type { ImportReport } from './sql-import-report.ts';
 import { dbmlDatabaseToDocument } from './dbml-import.ts';
 import { exportDbmlWithWarnings } from './dbml-export.ts';
 
 export { exportDbmlWithWarnings, type DbmlExport } from './dbml-export.ts';
 
-export interface DbmlImportReport {
-  /** What was changed or left out on the way in, with the DBML line when known. */
-  warnings: { line?: number; message: string }[];
-}
-
 export interface DbmlImportResult {
   document: ModelDocument;
-  report: DbmlImportReport;
+  /** Same shape as the SQL import's: `Records` blocks are skipped, changes on the way in are warnings (with DBML lines). */
+  report: ImportReport;
 }
 
 export interface DbmlDiagnostic {
