@@ -3,6 +3,7 @@
  * Results go to stdout (clean for pipes); errors are one line on stderr with exit code 1.
  */
 import { readFile } from 'node:fs/promises';
+import { applyCommand } from './cli/apply.ts';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
 import { ddlCommand } from './cli/ddl.ts';
 import { introspectCommand } from './cli/introspect.ts';
@@ -17,6 +18,7 @@ const commands: CliCommand[] = [
   ddlCommand,
   validateCommand,
   introspectCommand,
+  applyCommand,
 ];
 
 function usage(): string {

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { runCli } from '../cli.ts';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+
+/** Runs the CLI in-process; files are given as a map name → content. */
+async function cli(argv: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    readFile: async (path) => {
+      if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+      return files[path];
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+function describeOn(name: string, open: () => Promise<{ url: string; cleanup: () => Promise<void> }>) {
+  describe(`CLI introspect and apply on ${name}`, () => {
+    let url: string;
+    let cleanup: () => Promise<void>;
+    let client: SqlClient;
+    let document: ModelDocument;
+    beforeAll(async () => {
+      ({ url, cleanup } = await open());
+      client = await openSqlClient(url);
+      await client.exec(`CREATE SCHEMA shop; CREATE TABLE shop.product (id int PRIMARY KEY, name text);
+        CREATE TABLE shop.old (id int); INSERT INTO shop.old VALUES (1); CREATE TABLE public.other (id int);`);
+    });
+    afterAll(async () => {
+      await client.close();
+      await cleanup();
+    });
+
+    it('introspect prints the document, optionally for some schemas only', async () => {
+      const all = await cli(['introspect', '--db', url]);
+      expect([all.code, all.stderr]).toEqual([0, '']);
+      expect((JSON.parse(all.stdout) as ModelDocument).model.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['public.other', 'shop.old', 'shop.product']);
+      const shop = await cli(['introspect', '--db', url, '--schema', 'shop']);
+      expect((JSON.parse(shop.stdout) as ModelDocument).model.tables.map((t) => t.name)).toEqual(['old', 'product']);
+      document = JSON.parse(all.stdout) as ModelDocument;
+    });
+
+    it('apply refuses hazards not allowed with exit 3 and changes nothing', async () => {
+      const next = structuredClone(document);
+      next.model.tables = next.model.tables.filter((t) => t.name !== 'old');
+      next.model.tables.find((t) => t.name === 'product')!.columns.push({ id: 'c_price', name: 'price', type: { name: 'numeric' }, notNull: false });
+      const files = { 'next.json': JSON.stringify(next) };
+      const refused = await cli(['apply', '--db', url, 'next.json'], files);
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toMatch(/^schemata apply: the plan has hazards that were not accepted: deletes-data.*nothing was run.*--allow/);
+      expect(await client.query('SELECT count(*)::int AS n FROM shop.old')).toEqual([{ n: 1 }]);
+
+      const dry = await cli(['apply', '--db', url, 'next.json', '--allow-all', '--dry-run'], files);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('DROP TABLE shop.old;');
+      expect(await client.query('SELECT count(*)::int AS n FROM shop.old')).toEqual([{ n: 1 }]);
+
+      const applied = await cli(['apply', '--db', url, 'next.json', '--allow', 'deletes-data'], files);
+      expect([applied.code, applied.stderr]).toEqual([0, expect.stringMatching(/^applied 2 step\(s\) in \d+ ms; the database now equals the model\n$/)]);
+      expect(applied.stdout).toBe('DROP TABLE shop.old;\nALTER TABLE shop.product ADD COLUMN price numeric;\n');
+      expect((await cli(['apply', '--db', url, 'next.json'], files)).stdout).toBe('');
+    });
+
+    it('exits 1 with one line on a bad file, a bad hazard name or an unreachable database', async () => {
+      const missing = await cli(['apply', '--db', url, 'missing.json']);
+      expect([missing.code, missing.stderr]).toEqual([1, "schemata apply: cannot read missing.json: ENOENT: no such file or directory, open 'missing.json'\n"]);
+      expect((await cli(['apply', '--db', url, 'x.json', '--allow', 'everything'], { 'x.json': '{}' })).stderr).toMatch(/unknown hazard "everything"/);
+      const down = await cli(['introspect', '--db', 'postgres://u:pw@127.0.0.1:1/db']);
+      expect([down.code, down.stderr.split('\n').length]).toEqual([1, 2]);
+      expect(down.stderr).not.toContain('pw@');
+    });
+  });
+}
+
+describeOn('PostgreSQL 15', async () => {
+  const db: ThrowawayDb = await createThrowawayDb('cli_live');
+  return { url: db.url, cleanup: db.drop };
+});
+
+describeOn('PGlite (pglite:<directory>)', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'schemata-cli-'));
+  return { url: `pglite:${dir}`, cleanup: () => rm(dir, { recursive: true, force: true }) };
+});
