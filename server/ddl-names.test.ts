@@ -62,7 +62,7 @@ describe('default names: names.ts predicts what PostgreSQL 15 chooses', () => {
   it('every unnamed constraint and index', async () => {
     const model = unnamedModel();
     const tables = new Map(model.tables.map((t) => [t.id, t]));
-    // The same order generate.ts uses: tables, then foreign keys, then indexes.
+    // Tables, then foreign keys, then indexes (foreign key and index names never compete: constraint vs relation names).
     const script = [
       ...model.tables.map((t) => createTable({ table: t, tables })),
       ...model.tables.flatMap((t) => t.foreignKeys.map((foreignKey) => addForeignKey({ table: t, foreignKey, refTable: tables.get(foreignKey.refTableId)! }))),

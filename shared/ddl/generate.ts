@@ -1,8 +1,8 @@
 /**
  * The whole-model PostgreSQL script, in an order PostgreSQL accepts: schemas and extensions, types,
- * sequences, early carried objects (functions…), tables, sequence ownership, foreign keys (after
- * every table, so cycles work), indexes, views in dependency order, late carried objects
- * (triggers, rules, policies…), comments. Every constraint and index is named explicitly (its
+ * sequences, early carried objects (functions…), tables, sequence ownership, indexes, foreign keys
+ * (after every table, so cycles work, and after the unique indexes they may rely on), views in
+ * dependency order, late carried objects (triggers, rules, policies…), comments. Every constraint and index is named explicitly (its
  * effective name, see `names.ts`), so the database ends up with exactly the model's names.
  */
 import type { Model, RawObject, Table } from '../model/document.ts';
@@ -88,8 +88,9 @@ export function generatePostgresSections(input: Model, options: GenerateOptions 
     { section: 'objects', statements: early.map((raw) => rawObjectSql({ raw })) },
     { section: 'tables', statements: tableStatements(ordered, tables) },
     { section: 'sequence ownership', statements: ownedBy(model, tables) },
-    { section: 'foreign keys', statements: foreignKeys(ordered, tables) },
+    // Indexes first: a foreign key may reference columns that only a unique index covers.
     { section: 'indexes', statements: ordered.flatMap((owner) => owner.indexes.map((index) => createIndex({ owner, index }))) },
+    { section: 'foreign keys', statements: foreignKeys(ordered, tables) },
     { section: 'functions on tables', statements: afterTables.map((raw) => rawObjectSql({ raw })) },
     { section: 'views', statements: viewStatements(model) },
     { section: 'triggers, rules, policies and other objects', statements: late.map((raw) => rawObjectSql({ raw })) },

@@ -101,6 +101,8 @@ CREATE TABLE public.order_items (
     CONSTRAINT valid_item_total CHECK (total_price = quantity * unit_price)
 );
 
+CREATE UNIQUE INDEX addresses_one_default ON public.addresses (customer_id, address_type) WHERE is_default = true;
+
 ALTER TABLE public.addresses ADD CONSTRAINT addresses_customer_id_fkey FOREIGN KEY (customer_id) REFERENCES public.customers (id) ON DELETE CASCADE;
 ALTER TABLE public.categories ADD CONSTRAINT categories_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES public.categories (id);
 ALTER TABLE public.products ADD CONSTRAINT products_category_id_fkey FOREIGN KEY (category_id) REFERENCES public.categories (id);
@@ -109,5 +111,3 @@ ALTER TABLE public.orders ADD CONSTRAINT orders_billing_address_id_fkey FOREIGN 
 ALTER TABLE public.orders ADD CONSTRAINT orders_shipping_address_id_fkey FOREIGN KEY (shipping_address_id) REFERENCES public.addresses (id);
 ALTER TABLE public.order_items ADD CONSTRAINT order_items_order_id_fkey FOREIGN KEY (order_id) REFERENCES public.orders (id) ON DELETE CASCADE;
 ALTER TABLE public.order_items ADD CONSTRAINT order_items_product_id_fkey FOREIGN KEY (product_id) REFERENCES public.products (id);
-
-CREATE UNIQUE INDEX addresses_one_default ON public.addresses (customer_id, address_type) WHERE is_default = true;

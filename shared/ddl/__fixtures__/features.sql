@@ -106,18 +106,18 @@ CREATE TABLE public.employees (
 
 ALTER SEQUENCE public.order_number_seq OWNED BY public."Order".number;
 
-ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_order_id_fkey FOREIGN KEY (order_id) REFERENCES public."Order" (id) ON UPDATE CASCADE ON DELETE CASCADE;
-ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES inventory.warehouses (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;
-ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_product_fk FOREIGN KEY (sku, variant) REFERENCES public.products (sku, variant) MATCH FULL ON DELETE RESTRICT;
-ALTER TABLE public.departments ADD CONSTRAINT departments_head_id_fkey FOREIGN KEY (head_id) REFERENCES public.employees (id);
-ALTER TABLE public.employees ADD CONSTRAINT employees_department_id_fkey FOREIGN KEY (department_id) REFERENCES public.departments (id);
-
 CREATE INDEX warehouses_tags_idx ON inventory.warehouses USING gin (tags);
 CREATE INDEX order_lines_lower_idx ON public.order_lines ((lower((sku)::text)) DESC NULLS LAST);
 CREATE INDEX order_lines_sku_pattern ON public.order_lines (sku varchar_pattern_ops, variant DESC);
 CREATE INDEX order_lines_sku_c ON public.order_lines (sku COLLATE "C" NULLS FIRST) WITH (fillfactor=70);
 CREATE INDEX order_lines_warehouse_id_qty_idx ON public.order_lines (warehouse_id) INCLUDE (qty) WHERE (qty > 0);
 CREATE UNIQUE INDEX order_lines_one_sku ON public.order_lines (order_id, sku) NULLS NOT DISTINCT;
+
+ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_order_id_fkey FOREIGN KEY (order_id) REFERENCES public."Order" (id) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES inventory.warehouses (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_product_fk FOREIGN KEY (sku, variant) REFERENCES public.products (sku, variant) MATCH FULL ON DELETE RESTRICT;
+ALTER TABLE public.departments ADD CONSTRAINT departments_head_id_fkey FOREIGN KEY (head_id) REFERENCES public.employees (id);
+ALTER TABLE public.employees ADD CONSTRAINT employees_department_id_fkey FOREIGN KEY (department_id) REFERENCES public.departments (id);
 
 CREATE VIEW public.order_totals AS
 SELECT o.id, sum(l.qty) AS total FROM "Order" o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id;
