@@ -5,10 +5,11 @@
 import type { Layout, Model } from '../document.ts';
 import { emptyLayout } from '../empty.ts';
 
-const COLUMN_WIDTH = 340;
-const ROW_GAP = 48;
-const HEADER_HEIGHT = 44;
-const ROW_HEIGHT = 26;
+// Table nodes are at most 360 px wide, 36 px of header plus 24 px per column (client/canvas).
+const COLUMN_WIDTH = 440;
+const ROW_GAP = 56;
+const HEADER_HEIGHT = 40;
+const ROW_HEIGHT = 24;
 
 /** Level of each table: 0 when it references nothing (self-references ignored), else 1 + its deepest reference. */
 function levels(model: Model): Map<string, number> {
@@ -29,7 +30,7 @@ function levels(model: Model): Map<string, number> {
   return level;
 }
 
-/** Ex: `layeredLayout(model).nodes['table:public.orders']` → `{ x: 680, y: 0 }`. */
+/** Ex: `layeredLayout(model).nodes['table:public.orders']` → `{ x: 880, y: 0 }`. */
 export function layeredLayout(model: Model): Layout {
   const layout = emptyLayout();
   const level = levels(model);
