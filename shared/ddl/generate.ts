@@ -2,8 +2,9 @@
  * The whole-model PostgreSQL script, in an order PostgreSQL accepts: schemas and extensions, types,
  * sequences, early carried objects (functions…), tables, sequence ownership, indexes, foreign keys
  * (after every table, so cycles work, and after the unique indexes they may rely on), views in
- * dependency order, late carried objects (triggers, rules, policies…), comments. Every constraint and index is named explicitly (its
- * effective name, see `names.ts`), so the database ends up with exactly the model's names.
+ * dependency order, late carried objects (triggers, rules, policies…), comments. Every constraint
+ * and index is named explicitly (its effective name, see `names.ts`), so the database ends up with
+ * exactly the model's names.
  */
 import type { Model, RawObject, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
@@ -63,20 +64,34 @@ function viewStatements(model: Model): string[] {
   });
 }
 
+const rawSql = (raw: RawObject) => rawObjectSql({ raw });
+
+/**
+ * Where carried objects go: types and callables before the tables (ready for defaults and checks),
+ * unless their signature names a table (then after the tables) or a view (after the views);
+ * triggers, rules, policies and the rest at the end.
+ */
+function placeRawObjects(model: Model): Record<'early' | 'afterTables' | 'afterViews' | 'late', RawObject[]> {
+  const tableNames = model.tables.map((t) => t.name);
+  const viewNames = model.views.map((v) => v.name);
+  const placed = { early: [] as RawObject[], afterTables: [] as RawObject[], afterViews: [] as RawObject[], late: [] as RawObject[] };
+  for (const kind of EARLY_RAW_KINDS) {
+    for (const raw of model.rawObjects.filter((r) => r.kind === kind)) {
+      if (needsTables(raw, viewNames)) placed.afterViews.push(raw);
+      else if (needsTables(raw, tableNames)) placed.afterTables.push(raw);
+      else placed.early.push(raw);
+    }
+  }
+  placed.late = model.rawObjects.filter((r) => !EARLY_RAW_KINDS.includes(r.kind));
+  return placed;
+}
+
 /** The script as ordered sections of statements (empty sections left out). */
 export function generatePostgresSections(input: Model, options: GenerateOptions = {}): ScriptSection[] {
   const model = withEffectiveNames(input);
   const tables = new Map(model.tables.map((t) => [t.id, t]));
   const ordered = orderTables(model.tables);
-  const relationNames = [...model.tables, ...model.views].map((r) => r.name);
-  const early: RawObject[] = [];
-  const afterTables: RawObject[] = [];
-  for (const kind of EARLY_RAW_KINDS) {
-    for (const raw of model.rawObjects.filter((r) => r.kind === kind)) {
-      (needsTables(raw, relationNames) ? afterTables : early).push(raw);
-    }
-  }
-  const late = model.rawObjects.filter((r) => !EARLY_RAW_KINDS.includes(r.kind));
+  const raw = placeRawObjects(model);
   const hasFunctions = model.rawObjects.some((r) => ['function', 'procedure', 'aggregate'].includes(r.kind));
   const sections: ScriptSection[] = [
     { section: 'settings', statements: hasFunctions ? ['SET check_function_bodies = false;'] : [] },
@@ -85,15 +100,16 @@ export function generatePostgresSections(input: Model, options: GenerateOptions 
     { section: 'enums', statements: model.enums.map((enumType) => createEnum({ enumType })) },
     { section: 'domains', statements: orderDomains(model.domains).map((domain) => createDomain({ domain })) },
     { section: 'sequences', statements: model.sequences.map((sequence) => createSequence({ sequence })) },
-    { section: 'objects', statements: early.map((raw) => rawObjectSql({ raw })) },
+    { section: 'objects', statements: raw.early.map(rawSql) },
     { section: 'tables', statements: tableStatements(ordered, tables) },
     { section: 'sequence ownership', statements: ownedBy(model, tables) },
     // Indexes first: a foreign key may reference columns that only a unique index covers.
     { section: 'indexes', statements: ordered.flatMap((owner) => owner.indexes.map((index) => createIndex({ owner, index }))) },
     { section: 'foreign keys', statements: foreignKeys(ordered, tables) },
-    { section: 'functions on tables', statements: afterTables.map((raw) => rawObjectSql({ raw })) },
+    { section: 'functions on tables', statements: raw.afterTables.map(rawSql) },
     { section: 'views', statements: viewStatements(model) },
-    { section: 'triggers, rules, policies and other objects', statements: late.map((raw) => rawObjectSql({ raw })) },
+    { section: 'functions on views', statements: raw.afterViews.map(rawSql) },
+    { section: 'triggers, rules, policies and other objects', statements: raw.late.map(rawSql) },
     { section: 'comments', statements: options.comments === false ? [] : commentStatements({ model }) },
   ];
   return sections.filter((s) => s.statements.length > 0);
