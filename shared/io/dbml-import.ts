@@ -1,9 +1,9 @@
 /**
- * A parsed DBML database (from `@dbml/core`) → a Schemata document. Ids are derived from names, so
- * the same DBML read twice gives the same ids. Table groups become subject areas, header colors
- * node colors; what the model cannot hold (aliases, enum value notes, records) is reported.
+ * Parsed DBML (the `@dbml/parse` compiler's database) → a Schemata document. Ids are derived from
+ * names, so the same DBML read twice gives the same ids. Table groups become subject areas, header
+ * colors node colors; what the model cannot hold (aliases, enum value notes, records) is reported.
  */
-import type { Database, Field, Index as DbmlIndex, Ref, Table as DbmlTable } from '@dbml/core';
+import type { Column as RawColumn, Database as RawDatabase, Index as RawIndex, Ref as RawRef, Table as RawTable } from '@dbml/parse';
 import type { Column, ForeignKey, Index, Layout, Model, ReferentialAction, Table } from '../model/document.ts';
 import { makeDocument, emptyLayout, emptyModel } from '../model/empty.ts';
 import { derivedId } from '../model/ids.ts';
@@ -11,6 +11,7 @@ import { effectiveName } from '../model/names.ts';
 import { quoteLiteral } from '../ddl/quote.ts';
 import { mapDbmlType } from './dbml-types.ts';
 import { addManyToMany, type ColumnRef } from './dbml-junction.ts';
+import { withPartials } from './dbml-partials.ts';
 import type { ImportReport } from './sql-import-report.ts';
 import type { DbmlImportResult } from './dbml.ts';
 
@@ -21,13 +22,16 @@ interface Context {
   model: Model;
   layout: Layout;
   report: ImportReport;
-  /** Each DBML field → its table and column ids. */
-  fields: Map<Field, ColumnRef>;
-  tables: Map<DbmlTable, Table>;
+  /** `schema.table` → the model table. */
+  tables: Map<string, Table>;
+  /** `schema.name` of each DBML enum. */
+  enums: Set<string>;
   usedIds: Set<string>;
 }
 
 const schemaOf = (name: string | null | undefined) => name || 'public';
+const key = (schema: string | null | undefined, name: string) => `${schemaOf(schema)}.${name}`;
+const lineOf = (node: { token?: { start: { line: number } } }) => node.token?.start.line;
 
 /** A name-derived id, made unique with a numeric suffix the way PostgreSQL names collide. */
 function uniqueId(ctx: Context, base: string): string {
@@ -42,8 +46,8 @@ function warn(ctx: Context, message: string, line: number | undefined): void {
   ctx.report.warnings.push({ line: line ?? 1, message });
 }
 
-function defaultOf(field: Field): string | undefined {
-  const d = field.dbdefault as { type: string; value: string | number } | undefined;
+function defaultOf(field: RawColumn): string | undefined {
+  const d = field.dbdefault;
   if (!d) return undefined;
   if (d.type === 'string') return quoteLiteral(String(d.value));
   if (d.type === 'number') return String(d.value);
@@ -51,13 +55,14 @@ function defaultOf(field: Field): string | undefined {
   return String(d.value);
 }
 
-function toColumn(ctx: Context, schema: string, table: DbmlTable, field: Field): Column {
-  const enumSchema = field._enum ? schemaOf(field._enum.schema?.name) : undefined;
-  const type = field.type as { type_name: string; schemaName: string | null };
-  const mapped = mapDbmlType(type.type_name, type.schemaName, enumSchema);
-  if (mapped.note) warn(ctx, `${table.name}.${field.name}: ${mapped.note}`, field.token?.start.line);
+function toColumn(ctx: Context, table: Table, field: RawColumn): Column {
+  const { schemaName, type_name: typeName } = field.type;
+  const enumKey = key(schemaName, typeName.replace(/(\[\d*\])+$/, ''));
+  const enumSchema = ctx.enums.has(enumKey) ? schemaOf(schemaName) : undefined;
+  const mapped = mapDbmlType(typeName, schemaName, enumSchema);
+  if (mapped.note) warn(ctx, `${table.name}.${field.name}: ${mapped.note}`, lineOf(field));
   const column: Column = {
-    id: derivedId.column(schema, table.name, field.name),
+    id: derivedId.column(table.schema, table.name, field.name),
     name: field.name,
     type: mapped.type,
     notNull: Boolean(field.not_null || field.pk),
@@ -65,18 +70,19 @@ function toColumn(ctx: Context, schema: string, table: DbmlTable, field: Field):
   const dflt = defaultOf(field);
   if (dflt !== undefined) column.default = dflt;
   if (field.increment || mapped.serial) column.identity = { kind: 'by-default' };
-  if (field.note) column.comment = field.note;
+  if (field.note?.value) column.comment = field.note.value;
   return column;
 }
 
-function addIndex(ctx: Context, table: Table, index: DbmlIndex): void {
+function addIndex(ctx: Context, table: Table, index: RawIndex): void {
   const byName = new Map(table.columns.map((c) => [c.name, c.id]));
+  // The parser lists expressions before columns: source order comes back from the tokens.
   const parts = [...index.columns].sort((a, b) => (a.token?.start.offset ?? 0) - (b.token?.start.offset ?? 0));
   const missing = parts.find((p) => p.type !== 'expression' && !byName.has(p.value));
-  if (missing) return warn(ctx, `${table.name}: index on unknown column "${missing.value}" skipped`, index.token?.start.line);
+  if (missing) return warn(ctx, `${table.name}: index on unknown column "${missing.value}" skipped`, lineOf(index));
   const name = index.name || undefined;
   if (index.pk) {
-    if (parts.some((p) => p.type === 'expression')) return warn(ctx, `${table.name}: primary key on an expression skipped`, index.token?.start.line);
+    if (parts.some((p) => p.type === 'expression')) return warn(ctx, `${table.name}: primary key on an expression skipped`, lineOf(index));
     table.primaryKey = { id: derivedId.primaryKey(table.schema, table.name), columns: parts.map((p) => byName.get(p.value)!) };
     if (name) table.primaryKey.name = name;
     for (const c of table.columns) if (table.primaryKey.columns.includes(c.id)) c.notNull = true;
@@ -85,29 +91,31 @@ function addIndex(ctx: Context, table: Table, index: DbmlIndex): void {
   const out: Index = {
     id: '',
     unique: Boolean(index.unique),
-    items: parts.map((p) => (p.type === 'expression' ? { expression: String(p.value) } : { column: byName.get(p.value)! })),
+    items: parts.map((p) => (p.type === 'expression' ? { expression: p.value } : { column: byName.get(p.value)! })),
   };
   if (name) out.name = name;
   out.id = uniqueId(ctx, derivedId.index(table.schema, effectiveName(table, out, 'idx')));
-  const method = typeof index.type === 'string' ? index.type.toLowerCase() : undefined;
+  const method = index.type?.toLowerCase();
   if (method && method !== 'btree') out.method = method;
-  if (index.note) out.comment = index.note;
+  if (index.note?.value) out.comment = index.note.value;
   table.indexes.push(out);
 }
 
-function toTable(ctx: Context, schema: string, source: DbmlTable): Table {
+function toTable(ctx: Context, source: RawTable): Table {
+  const schema = schemaOf(source.schemaName);
   const table: Table = {
     id: derivedId.table(schema, source.name), schema, name: source.name,
     columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [],
   };
   ctx.usedIds.add(table.id);
-  if (source.note) table.comment = source.note;
-  if (source.alias) warn(ctx, `${source.name}: alias "${source.alias}" is not kept`, source.token?.start.line);
+  if (source.note?.value) table.comment = source.note.value;
+  if (source.alias) warn(ctx, `${source.name}: alias "${source.alias}" is not kept`, lineOf(source));
   const pk: string[] = [];
+  const checks = [...source.checks];
   for (const field of source.fields) {
-    const column = toColumn(ctx, schema, source, field);
+    const column = toColumn(ctx, table, field);
     table.columns.push(column);
-    ctx.fields.set(field, { table, columnId: column.id });
+    checks.push(...(field.checks ?? []));
     if (field.pk) pk.push(column.id);
     if (field.unique) {
       const id = uniqueId(ctx, derivedId.constraint('uq', schema, source.name, effectiveName(table, { id: '', columns: [column.id] }, 'key')));
@@ -116,7 +124,7 @@ function toTable(ctx: Context, schema: string, source: DbmlTable): Table {
   }
   if (pk.length) table.primaryKey = { id: derivedId.primaryKey(schema, source.name), columns: pk };
   for (const index of source.indexes) addIndex(ctx, table, index);
-  for (const check of source.checks ?? []) {
+  for (const check of checks) {
     const base = check.name || effectiveName(table, { id: '', expression: check.expression }, 'check');
     const ck = { id: uniqueId(ctx, derivedId.constraint('ck', schema, source.name, base)), expression: check.expression };
     table.checks.push(check.name ? { ...ck, name: check.name } : ck);
@@ -128,20 +136,27 @@ const ACTIONS: Record<string, ReferentialAction> = {
   cascade: 'cascade', restrict: 'restrict', 'set null': 'set-null', 'set default': 'set-default', 'no action': 'no-action',
 };
 
-function actionOf(ctx: Context, value: unknown, ref: Ref): ReferentialAction {
-  if (value === undefined || value === null || value === '') return 'no-action';
-  const action = ACTIONS[String(value).toLowerCase()];
-  if (!action) warn(ctx, `unknown referential action "${String(value)}" read as NO ACTION`, ref.token?.start.line);
+function actionOf(ctx: Context, value: string | undefined, ref: RawRef): ReferentialAction {
+  if (!value) return 'no-action';
+  const action = ACTIONS[value.toLowerCase()];
+  if (!action) warn(ctx, `unknown referential action "${value}" read as NO ACTION`, lineOf(ref));
   return action ?? 'no-action';
 }
 
-function addRef(ctx: Context, ref: Ref): void {
+function endpointColumns(ctx: Context, endpoint: RawRef['endpoints'][number]): ColumnRef[] | undefined {
+  const table = ctx.tables.get(key(endpoint.schemaName, endpoint.tableName));
+  if (!table) return undefined;
+  const refs = endpoint.fieldNames.map((name) => table.columns.find((c) => c.name === name));
+  return refs.every((c) => c) ? refs.map((c) => ({ table, columnId: c!.id })) : undefined;
+}
+
+function addRef(ctx: Context, ref: RawRef): void {
   const [a, b] = ref.endpoints;
-  const ends = [a, b].map((e) => e.fields.map((f) => ctx.fields.get(f)));
-  if (ends.some((cols) => cols.some((c) => !c))) return warn(ctx, 'reference to an unknown column skipped', ref.token?.start.line);
-  const [left, right] = ends as ColumnRef[][];
+  const left = endpointColumns(ctx, a);
+  const right = endpointColumns(ctx, b);
+  if (!left || !right) return warn(ctx, 'reference to an unknown table or column skipped', lineOf(ref));
   if (a.relation === '*' && b.relation === '*') {
-    return addManyToMany({ model: ctx.model, left, right, useId: (id) => uniqueId(ctx, id), warn: (m) => warn(ctx, m, ref.token?.start.line) });
+    return addManyToMany({ model: ctx.model, left, right, useId: (id) => uniqueId(ctx, id), warn: (m) => warn(ctx, m, lineOf(ref)) });
   }
   // `>`: the many side holds the key; `-`: DBML (and its SQL export) puts it on the second endpoint.
   const [child, parent] = a.relation === '*' ? [left, right] : [right, left];
@@ -166,66 +181,57 @@ function gridPosition(index: number, count: number): { x: number; y: number } {
   return { x: (index % perRow) * 340, y: Math.floor(index / perRow) * 320 };
 }
 
-function addLayout(ctx: Context, db: Database, sourceTables: DbmlTable[]): void {
-  const colors = new Map(sourceTables.map((s) => [ctx.tables.get(s)!.id, s.headerColor]));
+const color = (c: string | undefined) => (c && c !== 'none' ? c : undefined);
+
+function addLayout(ctx: Context, db: RawDatabase): void {
+  const headers = new Map(db.tables.map((t) => [derivedId.table(schemaOf(t.schemaName), t.name), color(withPartials(t, db).headerColor)]));
   ctx.model.tables.forEach((table, i) => {
-    const header = colors.get(table.id);
-    const color = header && header !== 'none' ? header : undefined;
-    ctx.layout.nodes[table.id] = { ...gridPosition(i, ctx.model.tables.length), ...(color ? { color } : {}) };
+    const header = headers.get(table.id);
+    ctx.layout.nodes[table.id] = { ...gridPosition(i, ctx.model.tables.length), ...(header ? { color: header } : {}) };
   });
-  for (const schema of db.schemas) {
-    for (const group of schema.tableGroups) {
-      const tableIds = group.tables.map((t) => ctx.tables.get(t)?.id).filter((id): id is string => Boolean(id));
-      const color = group.color && group.color !== 'none' ? group.color : DEFAULT_AREA_COLOR;
-      const area = { id: uniqueId(ctx, `area:${group.name}`), name: group.name, color, tableIds };
-      ctx.layout.areas.push(group.note ? { ...area, note: group.note } : area);
-    }
+  for (const group of db.tableGroups) {
+    const name = group.name ?? 'group';
+    const tableIds = group.tables.map((t) => ctx.tables.get(key(t.schemaName, t.name))?.id).filter((id): id is string => Boolean(id));
+    const area = { id: uniqueId(ctx, `area:${name}`), name, color: color(group.color) ?? DEFAULT_AREA_COLOR, tableIds };
+    ctx.layout.areas.push(group.note?.value ? { ...area, note: group.note.value } : area);
   }
-  (db.notes ?? []).forEach((note, i) => {
-    const color = note.color && note.color !== 'none' ? note.color : undefined;
+  db.notes.forEach((note, i) => {
     const base = { id: uniqueId(ctx, `note:${note.name}`), text: note.content, x: -400, y: i * 200 };
-    ctx.layout.notes.push(color ? { ...base, color } : base);
+    const c = color(note.color);
+    ctx.layout.notes.push(c ? { ...base, color: c } : base);
   });
 }
 
-function addSchemasAndEnums(ctx: Context, db: Database): void {
-  for (const schema of db.schemas) {
-    const existing = ctx.model.schemas.find((s) => s.name === schema.name);
-    const comment = schema.note && !(schema.name === 'public' && schema.note === 'Default Public Schema') ? schema.note : undefined;
-    if (!existing) ctx.model.schemas.push({ id: derivedId.schema(schema.name), name: schema.name, ...(comment ? { comment } : {}) });
-    else if (comment) existing.comment = comment;
-    for (const e of schema.enums) {
-      if (e.values.some((v) => v.note)) warn(ctx, `enum ${e.name}: notes on values are not kept`, e.token?.start.line);
-      ctx.model.enums.push({
-        id: derivedId.enum(schema.name, e.name), schema: schema.name, name: e.name,
-        values: e.values.map((v) => v.name), ...(e.note ? { comment: e.note } : {}),
-      });
-    }
+function addSchemasAndEnums(ctx: Context, db: RawDatabase): void {
+  const names = new Set([...db.tables.map((t) => schemaOf(t.schemaName)), ...db.enums.map((e) => schemaOf(e.schemaName))]);
+  for (const name of names) {
+    if (!ctx.model.schemas.some((s) => s.name === name)) ctx.model.schemas.push({ id: derivedId.schema(name), name });
+  }
+  for (const e of db.enums) {
+    const schema = schemaOf(e.schemaName);
+    if (e.values.some((v) => v.note)) warn(ctx, `enum ${e.name}: notes on values are not kept`, lineOf(e));
+    ctx.enums.add(key(schema, e.name));
+    ctx.model.enums.push({ id: derivedId.enum(schema, e.name), schema, name: e.name, values: e.values.map((v) => v.name) });
   }
 }
 
 /** Converts a parsed DBML database. Pure: the caller parses (see `importDbml` in dbml.ts). */
-export function dbmlDatabaseToDocument(db: Database): DbmlImportResult {
+export function dbmlDatabaseToDocument(db: RawDatabase): DbmlImportResult {
   const ctx: Context = {
     model: emptyModel(), layout: emptyLayout(), report: { skipped: [], warnings: [] },
-    fields: new Map(), tables: new Map(), usedIds: new Set(),
+    tables: new Map(), enums: new Set(), usedIds: new Set(),
   };
   addSchemasAndEnums(ctx, db);
-  const sourceTables: DbmlTable[] = [];
-  for (const schema of db.schemas) {
-    for (const source of schema.tables) {
-      const table = toTable(ctx, schema.name, source);
-      ctx.model.tables.push(table);
-      ctx.tables.set(source, table);
-      sourceTables.push(source);
-    }
+  for (const source of db.tables) {
+    const table = toTable(ctx, withPartials(source, db));
+    ctx.model.tables.push(table);
+    ctx.tables.set(key(table.schema, table.name), table);
   }
-  for (const schema of db.schemas) for (const ref of schema.refs) addRef(ctx, ref);
-  addLayout(ctx, db, sourceTables);
+  for (const ref of db.refs) addRef(ctx, ref);
+  addLayout(ctx, db);
   for (const records of db.records ?? []) {
-    ctx.report.skipped.push({ line: records.token?.start.line ?? 1, statement: 'Records', reason: `sample rows of ${records.tableName}: data is not part of the schema` });
+    ctx.report.skipped.push({ line: lineOf(records) ?? 1, statement: 'Records', reason: `sample rows of ${records.tableName}: data is not part of the schema` });
   }
   ctx.report.warnings.sort((a, b) => a.line - b.line);
-  const document = makeDocument(ctx.model, ctx.layout, db.name || undefined);
-  return { document, report: ctx.report };
+  return { document: makeDocument(ctx.model, ctx.layout, db.project?.name || undefined), report: ctx.report };
 }

@@ -120,6 +120,28 @@ describe('DBML round trip: DBML → model → DBML → model', () => {
   });
 });
 
+describe('importDbml: partials, aliases and enum arrays', () => {
+  it('merges partial fields at their place (own fields win) and resolves refs through aliases', async () => {
+    const { document } = await importDbml([
+      'Enum app.role {\n  admin\n  member\n}',
+      "TablePartial stamps [headercolor: #111111] {\n  id int\n  created_at timestamp [not null, default: `now()`]\n  indexes {\n    created_at\n  }\n}",
+      'Table users as U {\n  id bigint [pk]\n  ~stamps\n  name text\n  roles app.role[]\n}',
+      'Table posts {\n  author bigint [ref: > U.id]\n}',
+    ].join('\n'));
+    const users = tableOf(document, 'users');
+    expect(users.columns.map((c) => [c.name, c.type])).toEqual([
+      ['id', { name: 'bigint' }],
+      ['created_at', { name: 'timestamp without time zone' }],
+      ['name', { name: 'text' }],
+      ['roles', { name: 'role', schema: 'app', arrayDims: 1 }],
+    ]);
+    expect(users.indexes.map((i) => i.items)).toEqual([[{ column: colId('users', 'created_at') }]]);
+    expect(document.layout.nodes[users.id].color).toBe('#111111');
+    expect(tableOf(document, 'posts').foreignKeys.map((fk) => fk.refTableId)).toEqual([users.id]);
+    expect(document.model.schemas.map((s) => s.name).sort()).toEqual(['app', 'public']);
+  });
+});
+
 describe('importDbml: the report', () => {
   it('lists sample rows as skipped, with their line', async () => {
     const { report } = await importDbml("Table users {\n  id int [pk]\n  name text\n}\n\nRecords users(id, name) {\n  1, 'Ada'\n}\n");
