@@ -36,6 +36,21 @@ function actualNames(s: CatalogSnapshot) {
   };
 }
 
+// One embedded database for every template (PGlite's start-up costs seconds and hundreds of MB),
+// emptied between templates.
+let pglite: Promise<SqlClient> | undefined;
+const sharedPglite = () => (pglite ??= openSqlClient('pglite:memory:'));
+afterAll(async () => {
+  if (pglite) await (await pglite).close();
+});
+
+async function emptyDatabase(db: SqlClient): Promise<void> {
+  const schemas = await db.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace
+    WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg\\_%'`);
+  for (const { name } of schemas) await db.exec(`DROP SCHEMA "${name.replace(/"/g, '""')}" CASCADE`);
+  await db.exec('CREATE SCHEMA public');
+}
+
 describe.each(templates.map((t) => [t.name, t] as const))('template %s', (name, template) => {
   const model = template.build().model;
   const ddl = generatePostgres(model);
@@ -54,13 +69,10 @@ describe.each(templates.map((t) => [t.name, t] as const))('template %s', (name, 
   });
 
   it('loads into PGlite (PostgreSQL 18) with the same objects', async () => {
-    const pglite = await openSqlClient('pglite:memory:');
-    try {
-      await pglite.exec(ddl);
-      expect(actualNames(await catalogSnapshot(pglite))).toEqual(expectedNames(model));
-    } finally {
-      await pglite.close();
-    }
+    const pglite = await sharedPglite();
+    await emptyDatabase(pglite);
+    await pglite.exec(ddl);
+    expect(actualNames(await catalogSnapshot(pglite))).toEqual(expectedNames(model));
   });
 });
 
