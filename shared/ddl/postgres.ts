@@ -224,7 +224,10 @@ export function createTable(p: { table: Table; tables: ReadonlyMap<string, Table
 // ── indexes, views, carried objects ─────────────────────────────────────────────────────────────
 
 function indexItem(owner: ColumnOwner, item: Index['items'][number]): string {
-  let sql = item.column ? columnList(owner, [item.column]) : `(${item.expression})`;
+  const expression = item.expression?.trim() ?? '';
+  // A bare column name needs no parentheses (PostgreSQL treats `(col)` as the column anyway).
+  const bare = /^[a-z_][a-z0-9_]*$/.test(expression) && quoteIdent(expression) === expression;
+  let sql = item.column ? columnList(owner, [item.column]) : bare ? expression : `(${expression})`;
   if (item.collation) sql += ` COLLATE ${quoteName(item.collation)}`;
   if (item.opclass) sql += ` ${quoteName(item.opclass)}`;
   if (item.order === 'desc') sql += ' DESC';

@@ -131,7 +131,7 @@ SELECT sku, variant, title FROM products WHERE title IS NOT NULL;
 CREATE MATERIALIZED VIEW inventory.stock AS
 SELECT warehouse_id, sum(qty) AS qty FROM order_lines GROUP BY warehouse_id;
 
-CREATE UNIQUE INDEX stock_warehouse_id_idx ON inventory.stock ((warehouse_id));
+CREATE UNIQUE INDEX stock_warehouse_id_idx ON inventory.stock (warehouse_id);
 
 CREATE TRIGGER order_touch BEFORE UPDATE ON public."Order" FOR EACH ROW EXECUTE FUNCTION public.touch();
 ALTER TABLE public.cache ENABLE ROW LEVEL SECURITY;
