@@ -78,6 +78,9 @@ export function tableFeatureWarnings(table: Table, warnings: WarningList): void 
   if (table.primaryKey?.deferrable || table.uniques.some((u) => u.deferrable)) warnings.add('DEFERRABLE primary key/unique became immediate', label);
   if (table.uniques.some((u) => u.nullsNotDistinct)) warnings.add('NULLS NOT DISTINCT dropped (NULLs are distinct in unique keys)', label);
   for (const c of table.columns) if (c.collation) warnings.add('column collation dropped', `${label}.${c.name}`);
+  const constraints = [table.primaryKey, ...table.uniques, ...table.checks, ...table.foreignKeys];
+  if (constraints.some((c) => c?.comment)) warnings.add('constraint comments dropped', label);
+  if ([...table.checks, ...table.foreignKeys].some((c) => c.notValid)) warnings.add('NOT VALID dropped (the target checks existing rows)', label);
 }
 
 /** Model objects outside tables that the targets cannot take. */
@@ -92,5 +95,7 @@ export function modelWarnings(model: Model, warnings: WarningList, dialectName: 
   if (sequences.length) warnings.add(`sequences not exported (${dialectName} has no portable sequences)`, sequences.join(', '));
   if (model.extensions.length) warnings.add('extensions not exported', model.extensions.map((e) => e.name).join(', '));
   if (model.rawObjects.length) warnings.add('functions, triggers and other PostgreSQL objects not exported', model.rawObjects.map((o) => `${o.kind} ${o.name}`).join(', '));
+  const commented = [...model.schemas, ...model.enums, ...model.domains].filter((o) => o.comment).map((o) => o.name);
+  if (commented.length) warnings.add('schema, enum and domain comments dropped', commented.join(', '));
   for (const d of model.domains) if (d.checks.length || d.notNull || d.default) warnings.add('domain checks, NOT NULL and default dropped (columns use the base type)', `${d.schema}.${d.name}`);
 }

@@ -116,6 +116,7 @@ describe('a warning for every lossy mapping (edge model)', () => {
     [my, 'regex match became REGEXP (case sensitivity follows the column collation): public.accounts: handle ~* \'^[a-z_]+$\''],
     [my, 'partitions left out (rows live in the parent table): public.measurements_2024'],
     [my, 'VARCHAR(300) became LONGTEXT to fit MySQL\'s 65,535-byte row (length not enforced): public.wide.field_0, public.wide.field_1, public.wide.field_2, public.wide.field_3, public.wide.field_4, public.wide.field_5, public.wide.field_6, public.wide.field_7, public.wide.field_8, public.wide.field_9, public.wide.field_10, public.wide.field_11, public.wide.field_12, public.wide.field_13, public.wide.field_14, public.wide.field_15'],
+    [lite, 'identity became AUTOINCREMENT (ALWAYS, START, INCREMENT BY, MIN/MAX and CYCLE dropped): public.accounts.id'],
     [lite, 'enum became TEXT with a CHECK of its values: public.accounts.mood'],
     [lite, 'check dropped (uses a regular expression (SQLite has no REGEXP function)): public.accounts: handle ~* \'^[a-z_]+$\''],
     [lite, 'uuid is stored as text: public.accounts.token'],

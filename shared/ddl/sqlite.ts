@@ -49,7 +49,13 @@ function rowidColumn(ctx: Ctx, table: Table): Column | undefined {
 function columnItem(ctx: Ctx, table: Table, column: Column, rowid: Column | undefined): Item {
   const subject = `${table.schema}.${table.name}.${column.name}`;
   const type = ctx.types.get(column.id)!;
-  if (column === rowid) return { text: `  ${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT`, comment: column.comment };
+  if (column === rowid) {
+    const options = column.identity?.options;
+    if (column.identity?.kind === 'always' || (options && Object.keys(options).some((k) => k !== 'dataType'))) {
+      ctx.warnings.add('identity became AUTOINCREMENT (ALWAYS, START, INCREMENT BY, MIN/MAX and CYCLE dropped)', subject);
+    }
+    return { text: `  ${q(column.name)} INTEGER PRIMARY KEY AUTOINCREMENT`, comment: column.comment };
+  }
   if (isSerial(column)) ctx.warnings.add('identity/serial dropped (SQLite auto-increments only a single-column INTEGER PRIMARY KEY)', subject);
   const parts = [q(column.name), type.sql];
   if (column.notNull) parts.push('NOT NULL');
@@ -129,6 +135,7 @@ function createIndex(ctx: Ctx, table: Table, index: Index): string | undefined {
   if (index.include?.length) ctx.warnings.add('INCLUDE columns dropped', subject);
   if (index.nullsNotDistinct) ctx.warnings.add('NULLS NOT DISTINCT dropped', subject);
   if (index.with) ctx.warnings.add('index storage parameters dropped', subject);
+  if (index.comment) ctx.warnings.add('index comment dropped', subject);
   if (index.items.some((i) => i.nulls || i.opclass || i.collation)) ctx.warnings.add('NULLS FIRST/LAST, operator class or collation dropped', subject);
   const items = index.items.map((i) => indexItem(ctx, table, i));
   const failed = items.find((i): i is { reason: string } => 'reason' in i);

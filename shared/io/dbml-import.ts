@@ -229,6 +229,10 @@ export function dbmlDatabaseToDocument(db: RawDatabase): DbmlImportResult {
   }
   for (const ref of db.refs) addRef(ctx, ref);
   addLayout(ctx, db);
+  const project = db.project;
+  if (project?.note?.value) warn(ctx, 'the project note is not kept', lineOf(project.note));
+  const databaseType = (project as { database_type?: string } | undefined)?.database_type;
+  if (databaseType && !/^postgres/i.test(databaseType)) warn(ctx, `database_type is ${databaseType}: types were read as PostgreSQL types`, lineOf(project!));
   for (const records of db.records ?? []) {
     ctx.report.skipped.push({ line: lineOf(records) ?? 1, statement: 'Records', reason: `sample rows of ${records.tableName}: data is not part of the schema` });
   }

@@ -148,6 +148,14 @@ describe('importDbml: the report', () => {
     expect(report.skipped).toEqual([{ line: 6, statement: 'Records', reason: 'sample rows of users: data is not part of the schema' }]);
   });
 
+  it('notes a project note and a non-PostgreSQL database type', async () => {
+    const { report } = await importDbml("Project shop {\n  database_type: 'MySQL'\n  Note: 'the shop'\n}\nTable t {\n  id int\n}\n");
+    expect(report.warnings).toEqual([
+      { line: 1, message: 'database_type is MySQL: types were read as PostgreSQL types' },
+      { line: 3, message: 'the project note is not kept' },
+    ]);
+  });
+
   it('gives every warning a line', async () => {
     const { report } = await importDbml('Table users as U {\n  id int [pk]\n  at datetime\n}\n');
     expect(report.warnings).toEqual([
