@@ -8,7 +8,7 @@
  */
 import type { Model, RawObject, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
-import { EARLY_RAW_KINDS, needsTables, orderDomains, orderTables, orderViews } from './order.ts';
+import { EARLY_RAW_KINDS, needsTables, orderDomains, orderForIndexes, orderTables, orderViews } from './order.ts';
 import {
   addConstraint, addForeignKey, commentStatements, createDomain, createEnum, createExtension, createIndex,
   createSchema, createSequence, createTable, createView, rawObjectSql, sequenceOwnedBy, type ColumnOwner,
@@ -104,7 +104,7 @@ export function generatePostgresSections(input: Model, options: GenerateOptions 
     { section: 'tables', statements: tableStatements(ordered, tables) },
     { section: 'sequence ownership', statements: ownedBy(model, tables) },
     // Indexes first: a foreign key may reference columns that only a unique index covers.
-    { section: 'indexes', statements: ordered.flatMap((owner) => owner.indexes.map((index) => createIndex({ owner, index }))) },
+    { section: 'indexes', statements: orderForIndexes(ordered).flatMap((owner) => owner.indexes.map((index) => createIndex({ owner, index }))) },
     { section: 'foreign keys', statements: foreignKeys(ordered, tables) },
     { section: 'functions on tables', statements: raw.afterTables.map(rawSql) },
     { section: 'views', statements: viewStatements(model) },

@@ -60,6 +60,23 @@ export function orderTables(tables: Table[]): Table[] {
   return stableTopoSort(tables, (t) => t.id, (t) => [...(t.partitionOf ? [t.partitionOf.parentId] : []), ...(t.inherits ?? [])]);
 }
 
+/**
+ * Tables in the order their indexes are created: partitions before their parents (deepest first).
+ * CREATE INDEX on a partitioned table then attaches each partition's matching index instead of
+ * creating a second one under PostgreSQL's own name.
+ */
+export function orderForIndexes(tables: Table[]): Table[] {
+  const byId = new Map(tables.map((t) => [t.id, t]));
+  const depth = (t: Table, seen = new Set<string>()): number => {
+    const parent = t.partitionOf && byId.get(t.partitionOf.parentId);
+    if (!parent || seen.has(t.id)) return 0;
+    seen.add(t.id);
+    return 1 + depth(parent, seen);
+  };
+  const depths = new Map(tables.map((t) => [t.id, depth(t)]));
+  return tables.map((t, i) => ({ t, i })).sort((a, b) => depths.get(b.t.id)! - depths.get(a.t.id)! || a.i - b.i).map(({ t }) => t);
+}
+
 /** A domain over another domain comes after it. */
 export function orderDomains(domains: Domain[]): Domain[] {
   const key = (schema: string | undefined, name: string) => `${schema ?? ''}.${name}`;

@@ -81,10 +81,13 @@ const events = table({
   primaryKey: ['id', 'at'],
 });
 events.partitioning = { strategy: 'range', key: 'at' };
+events.indexes.push({ id: derivedId.index('public', 'events_at_idx'), unique: false, items: [{ column: events.columns[1].id }] });
 const partition = (name: string, bound: string) => {
   // The partition's primary key comes from the parent's (PostgreSQL names it `<partition>_pkey`).
   const t = table({ name, columns: { id: { type: 'bigint', notNull: true }, at: { type: 'date', notNull: true }, payload: { type: 'jsonb' } }, primaryKey: ['id', 'at'] });
   t.partitionOf = { parentId: events.id, bound };
+  // One partition brings its own index matching the parent's: it must be attached, not duplicated.
+  if (name === 'events_2024') t.indexes.push({ id: derivedId.index('public', 'events_2024_by_day'), name: 'events_2024_by_day', unique: false, items: [{ column: t.columns[1].id }] });
   return t;
 };
 

@@ -106,12 +106,14 @@ CREATE TABLE public.employees (
 
 ALTER SEQUENCE public.order_number_seq OWNED BY public."Order".number;
 
+CREATE INDEX events_2024_by_day ON public.events_2024 (at);
 CREATE INDEX warehouses_tags_idx ON inventory.warehouses USING gin (tags);
 CREATE INDEX order_lines_lower_idx ON public.order_lines ((lower((sku)::text)) DESC NULLS LAST);
 CREATE INDEX order_lines_sku_pattern ON public.order_lines (sku varchar_pattern_ops, variant DESC);
 CREATE INDEX order_lines_sku_c ON public.order_lines (sku COLLATE "C" NULLS FIRST) WITH (fillfactor=70);
 CREATE INDEX order_lines_warehouse_id_qty_idx ON public.order_lines (warehouse_id) INCLUDE (qty) WHERE (qty > 0);
 CREATE UNIQUE INDEX order_lines_one_sku ON public.order_lines (order_id, sku) NULLS NOT DISTINCT;
+CREATE INDEX events_at_idx ON public.events (at);
 
 ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_order_id_fkey FOREIGN KEY (order_id) REFERENCES public."Order" (id) ON UPDATE CASCADE ON DELETE CASCADE;
 ALTER TABLE public.order_lines ADD CONSTRAINT order_lines_warehouse_id_fkey FOREIGN KEY (warehouse_id) REFERENCES inventory.warehouses (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED;
