@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { applyCommand } from './cli/apply.ts';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
 import { ddlCommand } from './cli/ddl.ts';
+import { diffCommand } from './cli/diff.ts';
 import { introspectCommand } from './cli/introspect.ts';
 import { newCommand } from './cli/new.ts';
 import { templatesCommand } from './cli/templates.ts';
@@ -19,6 +20,7 @@ const commands: CliCommand[] = [
   validateCommand,
   introspectCommand,
   applyCommand,
+  diffCommand,
 ];
 
 function usage(): string {

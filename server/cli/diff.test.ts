@@ -1,0 +1,101 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { makeDocument } from '../../shared/model/empty.ts';
+import { buildModel } from '../../shared/model/model-builder.ts';
+import { runCli } from '../cli.ts';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { createThrowawayDb } from '../testing/throwaway-db.ts';
+
+async function cli(argv: string[], files: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (t) => { stdout += t; },
+    stderr: (t) => { stderr += t; },
+    readFile: async (path) => {
+      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
+      return files[path];
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+const before = makeDocument(buildModel({ tables: [{ name: 'users', columns: ['id bigint!', 'email text'], pk: ['id'] }] }));
+const after = structuredClone(before);
+after.model.tables[0].name = 'people';
+after.model.tables[0].columns.push({ id: 'c_age', name: 'age', type: { name: 'integer' }, notNull: false });
+const files = { 'a.json': JSON.stringify(before), 'b.json': JSON.stringify(after) };
+
+describe('CLI diff between documents', () => {
+  it('prints the migration SQL, hazards as comments; a rename stays a rename', async () => {
+    const out = await cli(['diff', 'a.json', 'b.json'], files);
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect(out.stdout).toContain('ALTER TABLE public.users RENAME TO people;');
+    expect(out.stdout).toContain('-- hazard breaks-dependents:');
+    expect(out.stdout).toContain('ALTER TABLE public.people ADD COLUMN age integer;');
+    expect(out.stdout).not.toContain('DROP TABLE');
+  });
+
+  it('prints nothing at all for equal documents', async () => {
+    expect(await cli(['diff', 'a.json', 'a.json'], files)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('--json prints the plan with phases and hazards', async () => {
+    const out = await cli(['diff', 'a.json', 'b.json', '--json'], files);
+    const plan = JSON.parse(out.stdout) as { steps: { phase: string }[]; hazards: string[] };
+    expect(plan.steps.map((s) => s.phase)).toEqual(['tables', 'columns', 'constraints']);
+    expect(plan.hazards).toEqual(['breaks-dependents']);
+  });
+
+  it('fails with one line on a missing file or a wrong argument count', async () => {
+    const missing = await cli(['diff', 'a.json', 'nope.json'], files);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect((await cli(['diff', 'a.json'], files)).stderr).toMatch(/give two documents/);
+  });
+});
+
+function describeLive(name: string, open: () => Promise<{ url: string; cleanup: () => Promise<void> }>) {
+  describe(`CLI diff --db on ${name}`, () => {
+    let url: string;
+    let cleanup: () => Promise<void>;
+    let client: SqlClient;
+    beforeAll(async () => {
+      ({ url, cleanup } = await open());
+      client = await openSqlClient(url);
+      await client.exec('CREATE TABLE users (id bigint PRIMARY KEY, email text);');
+    });
+    afterAll(async () => {
+      await client.close();
+      await cleanup();
+    });
+
+    it('prints nothing when the database equals the document, and the SQL when it does not', async () => {
+      const live = JSON.parse((await cli(['introspect', '--db', url])).stdout) as ModelDocument;
+      const equal = await cli(['diff', '--db', url, 'live.json'], { 'live.json': JSON.stringify(live) });
+      expect(equal).toEqual({ code: 0, stdout: '', stderr: '' });
+      const next = structuredClone(live);
+      next.model.tables[0].columns.push({ id: 'c_name', name: 'name', type: { name: 'text' }, notNull: false });
+      const changed = await cli(['diff', '--db', url, 'next.json'], { 'next.json': JSON.stringify(next) });
+      expect(changed.stdout).toBe('ALTER TABLE public.users ADD COLUMN name text;\n');
+    });
+
+    it('fails with one line on a bad URL', async () => {
+      const out = await cli(['diff', '--db', 'mysql://x', 'live.json'], { 'live.json': JSON.stringify(before) });
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(/^schemata diff: unsupported database URL/);
+    });
+  });
+}
+
+describeLive('PostgreSQL 15', async () => {
+  const db = await createThrowawayDb('cli_diff');
+  return { url: db.url, cleanup: db.drop };
+});
+describeLive('PGlite', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'schemata-diff-'));
+  return { url: `pglite:${dir}`, cleanup: () => rm(dir, { recursive: true, force: true }) };
+});

@@ -1,0 +1,56 @@
+/**
+ * `diff --db <url> <document.json> [--json]`: the SQL that turns the database into the document's
+ * model; `diff <from.json> <to.json> [--json]`: the same between two documents. Nothing at all is
+ * printed when the two are equal. `--json` prints the plan (steps with phase and hazards) instead.
+ */
+import { planBetween } from '../../shared/diff/plan.ts';
+import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
+import { planLive } from '../db/migrate.ts';
+import { openSqlClient } from '../db/sql-client.ts';
+import { CliError, type CliCommand } from './command.ts';
+import { parseDbArgs } from './introspect.ts';
+import { readDocument } from './read-document.ts';
+
+/** Each step's hazards as SQL comments above its statements. */
+export function stepsAsSql(steps: Step[]): string {
+  return steps.map((s) => `${s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('')}${s.sql}\n`).join('');
+}
+
+function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: boolean } {
+  const parsed = parseDbArgs(args);
+  if (parsed.schemas.length) throw new CliError('--schema is not an option of diff');
+  const json = parsed.rest.includes('--json');
+  const files = parsed.rest.filter((a) => a !== '--json');
+  const unknown = files.find((a) => a.startsWith('--'));
+  if (unknown) throw new CliError(`unknown option "${unknown}"`);
+  const wanted = parsed.db ? 1 : 2;
+  if (files.length !== wanted) {
+    throw new CliError(parsed.db ? 'give one document: diff --db <url> <document.json>' : 'give two documents: diff <from.json> <to.json> (or --db <url> <document.json>)');
+  }
+  return { db: parsed.db, files, json };
+}
+
+export const diffCommand: CliCommand = {
+  name: 'diff',
+  usage: 'diff (--db <url> <document.json> | <from.json> <to.json>) [--json]   the migration SQL (nothing when equal)',
+  async run(args, io) {
+    const options = parseDiffArgs(args);
+    let steps: Step[];
+    if (options.db) {
+      const model = (await readDocument(options.files[0], io)).model;
+      const client = await openSqlClient(options.db);
+      try {
+        // No studio store here: live objects are matched to the document itself by name.
+        steps = (await planLive(client, model, model)).steps;
+      } finally {
+        await client.close();
+      }
+    } else {
+      const [from, to] = [await readDocument(options.files[0], io), await readDocument(options.files[1], io)];
+      steps = planBetween(from.model, to.model).steps;
+    }
+    if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }) }, null, 2) + '\n');
+    else io.stdout(stepsAsSql(steps));
+    return 0;
+  },
+};
