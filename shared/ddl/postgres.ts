@@ -196,6 +196,17 @@ export function tableConstraintClauses(p: { table: Table; parent?: Table }): str
   return clauses;
 }
 
+/** `col WITH OPTIONS NOT NULL DEFAULT …` where a partition's column says more than its parent's. */
+function partitionColumnOptions(t: Table, parent: Table | undefined): string[] {
+  return t.columns.flatMap((c) => {
+    const inherited = parent?.columns.find((pc) => pc.name === c.name);
+    const parts: string[] = [];
+    if (c.notNull && !inherited?.notNull) parts.push('NOT NULL');
+    if (c.default !== undefined && c.default !== inherited?.default) parts.push(`DEFAULT ${c.default}`);
+    return parts.length ? [`${quoteIdent(c.name)} WITH OPTIONS ${parts.join(' ')}`] : [];
+  });
+}
+
 /**
  * CREATE TABLE with columns, primary key, uniques and checks (foreign keys come later, see
  * `addForeignKey`). `tables` resolves the ids of partition parents and inheritance parents.
@@ -207,8 +218,9 @@ export function createTable(p: { table: Table; tables: ReadonlyMap<string, Table
   const constraints = tableConstraintClauses({ table: t, parent });
   let sql: string;
   if (t.partitionOf) {
-    // Columns come from the parent; only the partition's own constraints are written.
-    const body = constraints.length ? ` (\n    ${constraints.join(',\n    ')}\n)` : '';
+    // Columns come from the parent; only what the partition adds is written.
+    const lines = [...partitionColumnOptions(t, parent), ...constraints];
+    const body = lines.length ? ` (\n    ${lines.join(',\n    ')}\n)` : '';
     sql = `${head} PARTITION OF ${qualifiedName(parent ?? { name: t.partitionOf.parentId })}${body}\n${t.partitionOf.bound}`;
   } else {
     const lines = [...t.columns.map((column) => columnDefinition({ column })), ...constraints];

@@ -87,6 +87,8 @@ const partition = (name: string, bound: string) => {
   const t = table({ name, columns: { id: { type: 'bigint', notNull: true }, at: { type: 'date', notNull: true }, payload: { type: 'jsonb' } }, primaryKey: ['id', 'at'] });
   t.partitionOf = { parentId: events.id, bound };
   // One partition brings its own index matching the parent's: it must be attached, not duplicated.
+  // Another says more about a column than its parent does.
+  if (name === 'events_default') Object.assign(t.columns[2], { notNull: true, default: "'{}'::jsonb" });
   if (name === 'events_2024') t.indexes.push({ id: derivedId.index('public', 'events_2024_by_day'), name: 'events_2024_by_day', unique: false, items: [{ column: t.columns[1].id }] });
   return t;
 };

@@ -72,7 +72,9 @@ CREATE TABLE public.events (
 CREATE TABLE public.events_2024 PARTITION OF public.events
 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
 
-CREATE TABLE public.events_default PARTITION OF public.events
+CREATE TABLE public.events_default PARTITION OF public.events (
+    payload WITH OPTIONS NOT NULL DEFAULT '{}'::jsonb
+)
 DEFAULT;
 
 CREATE TABLE public.vehicles (
