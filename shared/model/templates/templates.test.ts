@@ -17,6 +17,15 @@ describe.each(templates.map((t) => [t.name, t] as const))('template %s', (_name,
     expect(new Set(positions).size).toBe(positions.length);
   });
 
+  it('lays tables out left to right by foreign-key direction', () => {
+    const { model, layout } = template.build();
+    for (const t of model.tables) {
+      for (const fk of t.foreignKeys.filter((f) => f.refTableId !== t.id)) {
+        expect(layout.nodes[t.id].x, `${t.name} → ${fk.refTableId}`).toBeGreaterThan(layout.nodes[fk.refTableId].x);
+      }
+    }
+  });
+
   it('builds a fresh document each time and generates the same DDL', () => {
     const first = template.build();
     first.model.tables[0].name = 'changed';
