@@ -18,7 +18,10 @@ function unnamedModel(): Model {
   model.tables.push(
     table({
       name: 'order_items',
-      columns: { order_id: { type: 'integer' }, product_id: { type: 'integer' }, qty: { type: 'integer' }, price: { type: 'numeric' }, note: { type: 'text' } },
+      columns: {
+        order_id: { type: 'integer' }, product_id: { type: 'integer' }, qty: { type: 'integer' }, price: { type: 'numeric' },
+        note: { type: 'text' }, data: { type: 'jsonb' },
+      },
       primaryKey: ['order_id', 'product_id'],
       // (Two identical UNIQUE clauses in one CREATE TABLE are merged by PostgreSQL, so only one here.)
       uniques: [{ columns: ['order_id', 'note'] }, { columns: ['note'] }],
@@ -29,6 +32,9 @@ function unnamedModel(): Model {
         { items: [{ expression: 'lower(note)' }, { expression: 'upper(note)' }, { expression: 'lower(note)' }] },
         { items: [{ expression: "(note || 'x')" }], include: ['price'], unique: true },
         { items: [{ expression: 'note::varchar' }] },
+        { items: [{ expression: "(data->>'k')::int" }, { expression: "CAST(data->>'k' AS bigint)" }] },
+        { items: [{ expression: "(data->>'k')::character varying(20)" }, { expression: "(data->>'k')::double precision" }] },
+        { items: [{ expression: 'note COLLATE "C"' }, { expression: "data->'a'->>'b'" }] },
       ],
     }),
     table({ name: 'orders', columns: { id: { type: 'integer', notNull: true } }, primaryKey: ['id'] }),

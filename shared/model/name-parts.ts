@@ -45,21 +45,39 @@ function topLevelCast(text: string): number {
   return found;
 }
 
+/** SQL-standard type spellings → the internal name the grammar turns them into (`int` → `int4`). */
+const TYPE_KEYWORDS: Record<string, string> = {
+  int: 'int4', integer: 'int4', smallint: 'int2', bigint: 'int8', real: 'float4', 'double precision': 'float8', float: 'float8',
+  boolean: 'bool', decimal: 'numeric', dec: 'numeric', 'character varying': 'varchar', 'char varying': 'varchar',
+  character: 'bpchar', char: 'bpchar', 'timestamp with time zone': 'timestamptz', 'timestamp without time zone': 'timestamp',
+  'time with time zone': 'timetz', 'time without time zone': 'time', 'bit varying': 'varbit',
+};
+
+/** The name a cast's type contributes: `character varying(20)[]` → `varchar`, `public.citext` → `citext`. */
+function typeNamePart(typeText: string): string {
+  const text = typeText.trim().replace(/(\[\d*\])+$/, '').trim();
+  const float = /^float\s*\(\s*(\d+)\s*\)$/i.exec(text);
+  if (float) return Number(float[1]) <= 24 ? 'float4' : 'float8';
+  const words = text.replace(/\([^)]*\)/g, ' ').trim().replace(/\s+/g, ' ');
+  const keyword = TYPE_KEYWORDS[words.toLowerCase()];
+  if (keyword && !words.includes('"')) return keyword;
+  const parts = words.match(new RegExp(IDENT, 'g')) ?? [words];
+  return unquote(parts[parts.length - 1]);
+}
+
 /**
  * What PostgreSQL calls an index expression in a default index name (FigureIndexColname):
- * `lower(email)` → `lower`, `(data->>'k')` → undefined (then `expr`), `name::text` → `name`.
+ * `lower(email)` → `lower`, `(data->>'k')` → undefined (then `expr`), `name::text` → `name`,
+ * `(data->>'k')::int` → `int4`.
  */
 export function figureColname(expression: string): string | undefined {
   const text = stripOuterParens(blankLiterals(expression));
+  const collate = /^([\s\S]+?)\s+COLLATE\s+(?:"(?:[^"]|"")+"|[\w.]+)$/i.exec(text);
+  if (collate) return figureColname(collate[1]);
   const cast = topLevelCast(text);
-  if (cast > 0) {
-    const inner = figureColname(text.slice(0, cast));
-    if (inner) return inner;
-    const typeWords = text.slice(cast + 2).replace(/\[\d*\]/g, '').replace(/\(.*\)/, '').trim().split(/[\s.]+/);
-    return unquote(typeWords[typeWords.length - 1]);
-  }
-  const castCall = text.match(/^cast\s*\((.*)\s+as\s+[^)]*\)$/is);
-  if (castCall) return figureColname(castCall[1]);
+  if (cast > 0) return figureColname(text.slice(0, cast)) ?? typeNamePart(text.slice(cast + 2));
+  const castCall = /^cast\s*\(([\s\S]*)\s+as\s+([^()]*(?:\([^)]*\))?[^()]*)\)$/i.exec(text);
+  if (castCall) return figureColname(castCall[1]) ?? typeNamePart(castCall[2]);
   if (/^case\b[\s\S]*\bend$/i.test(text)) return 'case';
   const qualified = new RegExp(`^(?:${IDENT}\\s*\\.\\s*)*(${IDENT})\\s*(\\(|\\[|$)`).exec(text);
   if (!qualified) return undefined;
