@@ -95,8 +95,40 @@ function forcedForeignKeys(changes: Change[], from: Model, to: Model): Change[] 
   return out;
 }
 
+/** SQL expressions this plan writes anew (defaults, checks, predicates, view bodies). */
+function newExpressions(changes: Change[]): string[] {
+  const out: string[] = [];
+  for (const c of changes) {
+    if (c.kind === 'column.add') out.push(c.column.default ?? '', c.column.generated ?? '');
+    if (c.kind === 'column.alter') out.push(c.to.default ?? '', c.to.generated ?? '');
+    if (c.kind === 'constraint.add' && c.constraint.type === 'check') out.push(c.constraint.value.expression);
+    if (c.kind === 'index.add') out.push(c.index.where ?? '', ...c.index.items.map((i) => i.expression ?? ''));
+    if (c.kind === 'view.create' || c.kind === 'view.recreate') out.push(c.kind === 'view.create' ? c.view.definition : c.to.definition);
+    if (c.kind === 'table.create' || c.kind === 'table.recreate') {
+      const t = c.kind === 'table.create' ? c.table : c.to;
+      out.push(...t.columns.map((col) => `${col.default ?? ''} ${col.generated ?? ''}`), ...t.checks.map((k) => k.expression));
+    }
+  }
+  return out;
+}
+
+/**
+ * PostgreSQL refuses to use an enum value added in the same transaction ("unsafe use of new
+ * value"). When this plan's new expressions name an added value, the enum is recreated instead
+ * (a type created in the transaction can be used at once).
+ */
+function enumAdditionsUsedNow(changes: Change[]): Change[] {
+  const expressions = newExpressions(changes).join('\n');
+  return changes.map((c) => {
+    if (c.kind !== 'enum.add-values') return c;
+    const used = c.added.some((a) => expressions.includes(`'${a.value.replace(/'/g, "''")}'`));
+    return used ? { kind: 'enum.recreate', from: c.from, to: c.to } : c;
+  });
+}
+
 /** `changes` plus what they imply; changes about a view that is now rebuilt are folded into it. */
-export function withDependents(changes: Change[], models: { from: Model; to: Model }): Change[] {
+export function withDependents(input: Change[], models: { from: Model; to: Model }): Change[] {
+  const changes = enumAdditionsUsedNow(input);
   const views = forcedViews(changes, models.from, models.to);
   const kept = changes.filter((c) => {
     if ((c.kind === 'view.rename' || c.kind === 'view.comment') && views.has(c.to.id)) return false;

@@ -155,7 +155,8 @@ export function alterColumnSteps(table: Table, from: Column, to: Column): Draft[
   }
   if (to.identity && !from.identity) {
     if (!from.notNull) at(setNotNull({ table, column, notNull: true }), [hazard('may-fail-on-existing-data', `${label} becomes NOT NULL: fails if a row holds NULL`)]);
-    at(addIdentity({ table, column, identity: to.identity }));
+    // Rank 30: after a dropped sequence (rank 25) frees the name the identity's sequence takes.
+    out.push(draft('columns', 30, addIdentity({ table, column, identity: to.identity })));
   } else if (to.identity && from.identity && stableJson(to.identity) !== stableJson(from.identity)) {
     at(alterIdentity({ table, column, identity: to.identity }));
   }

@@ -84,7 +84,7 @@ function recreateType(p: { kind: 'TYPE' | 'DOMAIN'; from: Named; to: Named; crea
       alterColumnType({ table, column, type: column.type, collation: column.collation, using }),
       ...(column.default !== undefined ? [setDefault({ table, column, expression: column.default })] : []),
     ];
-    out.push(draft('columns', 30, sql, [
+    out.push(draft('columns', 15, sql, [
       hazard('rewrites-table', `${label} is converted to the new ${qualifiedName(p.to)}`),
       hazard('may-fail-on-existing-data', `${label}: ${p.why}`),
       hazard('locks-table', `converting ${label} locks ${qualifiedName(table)}`),
@@ -106,7 +106,9 @@ export function enumSteps(c: Extract<Change, { kind: `enum.${string}` }>, ctx: P
       return c.added.map((a) => draft('types', 10, addEnumValue({ type: c.to, ...a })));
     case 'enum.recreate': {
       const removed = c.from.values.filter((v) => !c.to.values.includes(v));
-      const why = removed.length ? `rows holding ${removed.map((v) => `'${v}'`).join(', ')} cannot convert` : 'values are reordered';
+      const kept = c.to.values.filter((v) => c.from.values.includes(v));
+      const why = removed.length ? `rows holding ${removed.map((v) => `'${v}'`).join(', ')} cannot convert`
+        : kept.join() === c.from.values.join() ? 'recreated because new values are used in this same migration' : 'values are reordered';
       return recreateType({ kind: 'TYPE', from: c.from, to: c.to, create: createEnum({ enumType: c.to }), via: 'text', why, ctx });
     }
     case 'enum.comment':
@@ -167,10 +169,11 @@ export function sequenceSteps(c: Extract<Change, { kind: `sequence.${string}` }>
     case 'sequence.create':
       return [draft('sequences', 10, createSequence({ sequence: c.sequence })), ...(c.sequence.comment ? [draft('sequences', 10, comment('sequence', c.sequence))] : []), ...ownedBySteps(c.sequence, ctx)];
     case 'sequence.drop': {
+      // After the defaults that used it are gone (rank 20), before identities take its name (rank 30).
       // A sequence owned by a dropped column or table is already gone with it.
       const owner = c.sequence.ownedBy;
       const ownerGone = owner !== undefined && (ctx.dropped.has(owner.tableId) || !ctx.toTables.get(owner.tableId)?.columns.some((col) => col.id === owner.columnId));
-      return [draft('post', 50, dropObject({ kind: 'SEQUENCE', object: ctx.afterSchemaRenames(c.sequence), ifExists: ownerGone }), [hazard('deletes-data', `drops sequence ${qualifiedName(c.sequence)} and its current value`)])];
+      return [draft('columns', 25, dropObject({ kind: 'SEQUENCE', object: ctx.afterSchemaRenames(c.sequence), ifExists: ownerGone }), [hazard('deletes-data', `drops sequence ${qualifiedName(c.sequence)} and its current value`)])];
     }
     case 'sequence.rename':
       return [draft('sequences', 0, renameObject({ kind: 'SEQUENCE', from: ctx.afterSchemaRenames(c.from), to: c.to }))];

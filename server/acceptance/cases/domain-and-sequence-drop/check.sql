@@ -1,0 +1,1 @@
+SELECT p = 3 AS ok FROM t

@@ -1,0 +1,1 @@
+INSERT INTO t (id, p) VALUES (1, 3);

@@ -1,0 +1,1 @@
+SELECT string_agg(s::text, ',' ORDER BY id) = 'new,shipped' AS ok FROM o

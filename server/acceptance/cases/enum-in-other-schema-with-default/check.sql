@@ -1,0 +1,1 @@
+SELECT lvl::text = 'low' AS ok FROM app.jobs

@@ -1,0 +1,1 @@
+INSERT INTO app.jobs VALUES (1, 'low');

@@ -1,0 +1,1 @@
+SELECT b = 15 AS ok FROM t

@@ -1,0 +1,1 @@
+INSERT INTO base VALUES (1, '2024-01-01');
