@@ -7,7 +7,7 @@ import { translateExpr, type ExprTarget } from './dialect-expr.ts';
 
 export type DefaultResult =
   /** `sql` is what follows `DEFAULT`. */
-  | { sql: string; note?: string }
+  | { sql: string }
   | { dropped: string }
   /** `nextval(…)`: the column is an auto-increment candidate. */
   | { sequence: true };
@@ -68,5 +68,5 @@ export function translateDefault(sql: string, type: MappedColumnType, target: Ex
   if (UUID.test(text)) return { sql: dialect === 'mysql' ? '(UUID())' : SQLITE_UUID };
   const translated = translateExpr(text, { ...target, columns: new Set() });
   if (!translated.ok) return { dropped: `default ${text} ${translated.reason}` };
-  return { sql: `(${translated.sql})`, ...(translated.note ? { note: translated.note } : {}) };
+  return { sql: `(${translated.sql})` };
 }

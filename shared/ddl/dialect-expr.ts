@@ -13,7 +13,8 @@ export interface ExprTarget {
   columns: Set<string>;
 }
 
-export type ExprResult = { ok: true; sql: string; note?: string } | { ok: false; reason: string };
+/** `notes`: rewrites worth a warning (casts dropped, `ANY` → `IN`, regex → `REGEXP`). */
+export type ExprResult = { ok: true; sql: string; notes: string[] } | { ok: false; reason: string };
 
 interface Token {
   kind: 'space' | 'estring' | 'string' | 'ident' | 'number' | 'word' | 'op' | 'punct';
@@ -93,54 +94,83 @@ function escapeString(body: string, dialect: ExportDialect): string {
 
 const REGEX_OPS: Record<string, string> = { '~': 'REGEXP', '~*': 'REGEXP', '!~': 'NOT REGEXP', '!~*': 'NOT REGEXP' };
 
-function rewrite(tokens: Token[], target: ExprTarget): ExprResult {
-  const out: Token[] = [];
-  const functions = target.dialect === 'mysql' ? MYSQL_FUNCTIONS : SQLITE_FUNCTIONS;
-  let note: string | undefined;
-  for (let i = 0; i < tokens.length; i += 1) {
-    const t = tokens[i];
-    if (t.text === '::') {
-      const next = skipCast(tokens, i);
-      if (next < 0) return { ok: false, reason: 'uses a PostgreSQL cast' };
-      i = next - 1;
-      continue;
-    }
-    const any = t.kind === 'op' ? rewriteAnyArray(tokens, i) : undefined;
-    if (any) {
-      const [keyword, space, open, ...rest] = any.out;
-      const inner = rewrite(rest.slice(0, -1), target);
-      if (!inner.ok) return inner;
-      out.push(keyword, space, open, { kind: 'punct', text: inner.sql }, rest[rest.length - 1]);
-      i = any.next - 1;
-      continue;
-    }
-    if (REGEX_OPS[t.text]) {
-      if (target.dialect === 'sqlite') return { ok: false, reason: 'uses a regular expression (SQLite has no REGEXP function)' };
-      note = 'regex match became REGEXP (case sensitivity follows the column collation)';
-      out.push({ kind: 'word', text: REGEX_OPS[t.text] });
-      continue;
-    }
-    if (t.kind === 'word') {
-      const lower = t.text.toLowerCase();
-      const nextToken = tokens.slice(i + 1).find((x) => x.kind !== 'space');
-      if (nextToken?.text === '(' && !['in', 'and', 'or', 'not', 'exists', 'any', 'all', 'when', 'then', 'else', 'is'].includes(lower)) {
-        if (!functions.has(lower)) return { ok: false, reason: `uses the function ${t.text}()` };
-      } else if (['array', 'ilike', 'similar', 'any', 'all', 'some'].includes(lower)) {
-        return { ok: false, reason: `uses PostgreSQL-only ${t.text.toUpperCase()}` };
-      } else if (target.columns.has(t.text)) {
-        out.push({ kind: 'ident', text: target.quoteIdent(t.text) });
-        continue;
-      }
-    }
-    if (t.kind === 'ident') { out.push({ kind: 'ident', text: target.quoteIdent(t.text.slice(1, -1).replace(/""/g, '"')) }); continue; }
-    if (t.kind === 'string' && target.dialect === 'mysql') { out.push({ kind: 'string', text: t.text.replace(/\\/g, '\\\\') }); continue; }
-    if (t.kind === 'estring') { out.push({ kind: 'string', text: escapeString(t.text.slice(2, -1), target.dialect) }); continue; }
-    if (['[', ']', '#', '@', '^', '~'].includes(t.text) || (t.text === '||' && target.dialect === 'mysql')) {
-      return { ok: false, reason: `uses the operator ${t.text}` };
-    }
-    out.push(t);
+/** Notes for rewrites that keep the meaning but change the text a reviewer may compare. */
+export const EXPR_NOTES = {
+  cast: 'PostgreSQL casts (::) dropped',
+  anyArray: '= ANY (ARRAY[…]) became IN (…)',
+  regex: 'regex match became REGEXP (case sensitivity follows the column collation)',
+};
+
+interface Rewriting {
+  target: ExprTarget;
+  out: Token[];
+  notes: Set<string>;
+}
+
+const NOT_FUNCTIONS = ['in', 'and', 'or', 'not', 'exists', 'any', 'all', 'when', 'then', 'else', 'is'];
+
+/** A bare word: a function the target must know, a PostgreSQL-only keyword, or a column to quote. */
+function rewriteWord(tokens: Token[], i: number, r: Rewriting): string | undefined {
+  const t = tokens[i];
+  const lower = t.text.toLowerCase();
+  const next = tokens.slice(i + 1).find((x) => x.kind !== 'space');
+  const functions = r.target.dialect === 'mysql' ? MYSQL_FUNCTIONS : SQLITE_FUNCTIONS;
+  if (next?.text === '(' && !NOT_FUNCTIONS.includes(lower)) {
+    if (!functions.has(lower)) return `uses the function ${t.text}()`;
+  } else if (['array', 'ilike', 'similar', 'any', 'all', 'some'].includes(lower)) {
+    return `uses PostgreSQL-only ${t.text.toUpperCase()}`;
   }
-  return { ok: true, sql: out.map((x) => x.text).join(''), ...(note ? { note } : {}) };
+  const column = next?.text !== '(' && r.target.columns.has(t.text);
+  r.out.push(column ? { kind: 'ident', text: r.target.quoteIdent(t.text) } : t);
+  return undefined;
+}
+
+/** Rewrites the token at `i`; returns the index of the last token it used, or why it cannot. */
+function rewriteToken(tokens: Token[], i: number, r: Rewriting): number | { reason: string } {
+  const t = tokens[i];
+  const { dialect } = r.target;
+  if (t.text === '::') {
+    const next = skipCast(tokens, i);
+    if (next < 0) return { reason: 'uses a PostgreSQL cast' };
+    r.notes.add(EXPR_NOTES.cast);
+    return next - 1;
+  }
+  const any = t.kind === 'op' ? rewriteAnyArray(tokens, i) : undefined;
+  if (any) {
+    const [keyword, space, open, ...rest] = any.out;
+    const inner = rewrite(rest.slice(0, -1), r.target);
+    if (!inner.ok) return { reason: inner.reason };
+    inner.notes.forEach((n) => r.notes.add(n));
+    r.notes.add(EXPR_NOTES.anyArray);
+    r.out.push(keyword, space, open, { kind: 'punct', text: inner.sql }, rest[rest.length - 1]);
+    return any.next - 1;
+  }
+  if (REGEX_OPS[t.text]) {
+    if (dialect === 'sqlite') return { reason: 'uses a regular expression (SQLite has no REGEXP function)' };
+    r.notes.add(EXPR_NOTES.regex);
+    r.out.push({ kind: 'word', text: REGEX_OPS[t.text] });
+    return i;
+  }
+  if (t.kind === 'word') {
+    const refused = rewriteWord(tokens, i, r);
+    return refused ? { reason: refused } : i;
+  }
+  if (['[', ']', '#', '@', '^', '~'].includes(t.text) || (t.text === '||' && dialect === 'mysql')) return { reason: `uses the operator ${t.text}` };
+  if (t.kind === 'ident') r.out.push({ kind: 'ident', text: r.target.quoteIdent(t.text.slice(1, -1).replace(/""/g, '"')) });
+  else if (t.kind === 'string' && dialect === 'mysql') r.out.push({ kind: 'string', text: t.text.replace(/\\/g, '\\\\') });
+  else if (t.kind === 'estring') r.out.push({ kind: 'string', text: escapeString(t.text.slice(2, -1), dialect) });
+  else r.out.push(t);
+  return i;
+}
+
+function rewrite(tokens: Token[], target: ExprTarget): ExprResult {
+  const r: Rewriting = { target, out: [], notes: new Set() };
+  for (let i = 0; i < tokens.length; i += 1) {
+    const result = rewriteToken(tokens, i, r);
+    if (typeof result !== 'number') return { ok: false, reason: result.reason };
+    i = result;
+  }
+  return { ok: true, sql: r.out.map((x) => x.text).join(''), notes: [...r.notes] };
 }
 
 /**

@@ -53,7 +53,11 @@ function columnLine(ctx: Ctx, table: Table, columnId: string): string {
   let generated = false;
   if (column.generated) {
     const g = translateExpr(column.generated, exprTarget(table));
-    if (g.ok) { parts.push(`GENERATED ALWAYS AS (${g.sql}) STORED`); generated = true; }
+    if (g.ok) {
+      parts.push(`GENERATED ALWAYS AS (${g.sql}) STORED`);
+      generated = true;
+      for (const note of g.notes) ctx.warnings.add(`generated expression translated: ${note}`, subject);
+    }
     else ctx.warnings.add(`generated column became a plain column (expression ${g.reason})`, subject);
   }
   // MariaDB takes no NULL/NOT NULL on a generated column.
@@ -63,7 +67,6 @@ function columnLine(ctx: Ctx, table: Table, columnId: string): string {
   else if (column.default !== undefined && !generated) {
     const d = translateDefault(column.default, plan.type, exprTarget(table));
     if ('sql' in d) parts.push(`DEFAULT ${d.sql}`);
-    if ('note' in d && d.note) ctx.warnings.add(d.note, subject);
     if ('dropped' in d) ctx.warnings.add(`default dropped (${d.dropped})`, subject);
     if ('sequence' in d) ctx.warnings.add('sequence default dropped', subject);
   }
@@ -85,7 +88,7 @@ function checkLines(ctx: Ctx, table: Table): string[] {
       ctx.warnings.add('check on the AUTO_INCREMENT column dropped (MySQL forbids it)', subject);
       continue;
     }
-    if (t.note) ctx.warnings.add(t.note, subject);
+    for (const note of t.notes) ctx.warnings.add(`check translated: ${note}`, subject);
     const name = ctx.constraintNames.take(ctx.names.get(check.id) ?? `${table.name}_check`);
     lines.push(`  CONSTRAINT ${q(name)} CHECK (${t.sql})`);
   }

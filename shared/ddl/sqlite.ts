@@ -62,7 +62,11 @@ function columnItem(ctx: Ctx, table: Table, column: Column, rowid: Column | unde
   let generated = false;
   if (column.generated) {
     const g = translateExpr(column.generated, exprTarget(table));
-    if (g.ok) { parts.push(`GENERATED ALWAYS AS (${g.sql}) STORED`); generated = true; }
+    if (g.ok) {
+      parts.push(`GENERATED ALWAYS AS (${g.sql}) STORED`);
+      generated = true;
+      for (const note of g.notes) ctx.warnings.add(`generated expression translated: ${note}`, subject);
+    }
     else ctx.warnings.add(`generated column became a plain column (expression ${g.reason})`, subject);
   }
   if (column.default !== undefined && !generated && !isSerial(column)) {
@@ -81,6 +85,7 @@ function checkItems(ctx: Ctx, table: Table): Item[] {
       ctx.warnings.add(`check dropped (${t.reason})`, `${table.schema}.${table.name}: ${check.name ?? check.expression}`);
       return [];
     }
+    for (const note of t.notes) ctx.warnings.add(`check translated: ${note}`, `${table.schema}.${table.name}: ${check.name ?? check.expression}`);
     const name = ctx.names.get(check.id);
     return [{ text: `  ${name ? `CONSTRAINT ${q(name)} ` : ''}CHECK (${t.sql})` }];
   });
@@ -118,11 +123,12 @@ function createTable(ctx: Ctx, table: Table): string {
   return `${header}CREATE TABLE ${q(ctx.tableNames.get(table.id)!)} (\n${render(items)}\n);`;
 }
 
-function indexItem(ctx: Ctx, table: Table, item: Index['items'][number]): { sql: string } | { reason: string } {
+function indexItem(ctx: Ctx, table: Table, item: Index['items'][number], subject: string): { sql: string } | { reason: string } {
   let sql: string;
   if (item.expression !== undefined) {
     const t = translateExpr(item.expression, exprTarget(table));
     if (!t.ok) return { reason: `expression ${t.reason}` };
+    for (const note of t.notes) ctx.warnings.add(`index expression translated: ${note}`, subject);
     sql = `(${t.sql})`;
   } else sql = q(colName(table, item.column!));
   return { sql: `${sql}${item.order === 'desc' ? ' DESC' : ''}` };
@@ -137,13 +143,14 @@ function createIndex(ctx: Ctx, table: Table, index: Index): string | undefined {
   if (index.with) ctx.warnings.add('index storage parameters dropped', subject);
   if (index.comment) ctx.warnings.add('index comment dropped', subject);
   if (index.items.some((i) => i.nulls || i.opclass || i.collation)) ctx.warnings.add('NULLS FIRST/LAST, operator class or collation dropped', subject);
-  const items = index.items.map((i) => indexItem(ctx, table, i));
+  const items = index.items.map((i) => indexItem(ctx, table, i, subject));
   const failed = items.find((i): i is { reason: string } => 'reason' in i);
   if (failed) return void ctx.warnings.add(`index dropped (${failed.reason})`, subject);
   let where = '';
   if (index.where) {
     const w = translateExpr(index.where, exprTarget(table));
     if (!w.ok) return void ctx.warnings.add(`partial index dropped (predicate ${w.reason})`, subject);
+    for (const note of w.notes) ctx.warnings.add(`index predicate translated: ${note}`, subject);
     where = ` WHERE ${w.sql}`;
   }
   const name = ctx.indexNames.take(ctx.names.get(index.id) ?? `${table.name}_idx`);
