@@ -2,7 +2,7 @@
  * Naming rules: names PostgreSQL would reject (empty, over 63 bytes, taken twice in the same
  * namespace) and names that only work quoted (upper case, spaces, reserved words).
  */
-import { needsQuoting } from '../ddl/quote.ts';
+import { needsQuoting, quoteIdent } from '../ddl/quote.ts';
 import type { Model } from './document.ts';
 import type { LintIssue } from './lint-types.ts';
 import { MAX_IDENTIFIER_BYTES, utf8Length } from './names.ts';
@@ -30,14 +30,14 @@ function namedObjects(model: Model): NamedObject[] {
     const constraint = (o: { id: string; name?: string }, kind: string, indexBacked: boolean) => {
       if (o.name === undefined) return;
       const spaces = [`con:${t.id}`, ...(indexBacked ? [`rel:${t.schema}`] : [])];
-      out.push({ name: o.name, kind, objectId: o.id, tableId: t.id, where: `${table} ${kind} ${o.name}`, spaces });
+      out.push({ name: o.name, kind, objectId: o.id, tableId: t.id, where: `${o.name} on ${table}`, spaces });
     };
     if (t.primaryKey) constraint(t.primaryKey, 'primary key', true);
     for (const u of t.uniques) constraint(u, 'unique constraint', true);
     for (const c of t.checks) constraint(c, 'check', false);
     for (const f of t.foreignKeys) constraint(f, 'foreign key', false);
     for (const x of t.indexes) {
-      if (x.name !== undefined) out.push({ name: x.name, kind: 'index', objectId: x.id, tableId: t.id, where: `${t.schema}.${x.name}`, spaces: [`rel:${t.schema}`] });
+      if (x.name !== undefined) out.push({ name: x.name, kind: 'index', objectId: x.id, tableId: t.id, where: `${x.name} on ${table}`, spaces: [`rel:${t.schema}`] });
     }
   }
   for (const e of model.enums) out.push({ name: e.name, kind: 'enum', objectId: e.id, where: `${e.schema}.${e.name}`, spaces: [`type:${e.schema}`] });
@@ -69,7 +69,7 @@ export function lintNames(model: Model): LintIssue[] {
     if (utf8Length(o.name) > MAX_IDENTIFIER_BYTES) {
       issue('name-too-long', 'error', `${o.kind} ${o.where}: the name is ${utf8Length(o.name)} bytes; PostgreSQL truncates names to ${MAX_IDENTIFIER_BYTES}`);
     } else if (needsQuoting(o.name)) {
-      issue('name-needs-quoting', 'warning', `${o.kind} ${o.where}: "${o.name}" ${quotingReason(o.name)}, so every query must quote it`);
+      issue('name-needs-quoting', 'warning', `${o.kind} ${o.where} ${quotingReason(o.name)}: wherever it is named it must be quoted: ${quoteIdent(o.name)}`);
     }
     for (const space of o.spaces) {
       const key = `${space}\u0000${o.name}`;
