@@ -75,7 +75,7 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
       const column = columnNamed(ctx, table, cmd.name);
       const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
       if (column && def.typeName) column.type = columnTypeOf(ctx, def.typeName);
-      if (column && def.collClause) column.collation = namesOf(def.collClause.collname).join('.');
+      if (column && def.collClause) column.collation = ctx.collationName(namesOf(def.collClause.collname));
       return undefined;
     }
     case 'AT_AddConstraint': case 'AT_AddIndexConstraint':
@@ -137,6 +137,11 @@ export function importAlterTable(ctx: ImportContext, stmt: AlterTableStmt): void
     if (reasons.every((r) => r)) return ctx.skip(label, [...new Set(reasons)].join('; '));
   }
   const table = ctx.table(stmt.relation!);
+  const otherRelation = !table && (ctx.sequence(stmt.relation!) ?? ctx.view(stmt.relation!));
+  if (otherRelation && cmds.every((c) => NOT_MODELED[c.subtype ?? ''])) {
+    // ALTER TABLE works on sequences and views too (pg_dump writes ALTER TABLE seq OWNER TO …).
+    return ctx.skip(label, [...new Set(cmds.map((c) => NOT_MODELED[c.subtype ?? '']))].join('; '));
+  }
   if (!table) {
     if (stmt.missing_ok) return ctx.skip(label, `${stmt.relation?.relname} is not in the model`);
     return ctx.warn(`${label} ${stmt.relation?.relname}: not found in the model; not imported`);

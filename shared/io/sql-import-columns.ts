@@ -88,7 +88,7 @@ export function columnOf(ctx: ImportContext, table: Table, def: ColumnDef): Colu
   const parts = def.typeName ? typeNameParts(def.typeName) : undefined;
   const serial = parts && !parts.schema && !def.typeName?.arrayBounds?.length ? SERIAL_TYPES[parts.name] : undefined;
   if (def.typeName && !serial) column.type = columnTypeOf(ctx, def.typeName);
-  if (def.collClause) column.collation = namesOf(def.collClause.collname).join('.');
+  if (def.collClause) column.collation = ctx.collationName(namesOf(def.collClause.collname));
   if (def.is_not_null) column.notNull = true;
   const constraints: Constraint[] = [];
   for (const c of attachConstraintAttributes(def.constraints)) {

@@ -42,8 +42,10 @@ export class ImportContext {
   private readonly domains = new Map<string, Domain>();
   /** Types kept as raw definitions (composite, range, base) and types that extensions bring. */
   private readonly otherTypes = new Set<string>();
-  /** Function name → schemas that define one, to qualify calls in expressions. */
-  private readonly functions = new Map<string, Set<string>>();
+  /** `kind:name` of raw objects (functions, collations) → schemas that define one, to qualify references. */
+  private readonly rawNames = new Map<string, Set<string>>();
+  /** Text after `SET client_encoding = latin1` is read as Latin-1, as the server would. */
+  clientEncoding = 'UTF8';
   /** Relation and index names taken per schema, for PostgreSQL's default names. */
   private readonly relationNames = new Map<string, Set<string>>();
   /** Constraint names taken per schema. */
@@ -116,8 +118,24 @@ export class ImportContext {
 
   /** The schema of the first function named `name` on the search path, if the model defines one. */
   functionSchema(name: string): string | undefined {
-    const schemas = this.functions.get(name);
+    const schemas = this.rawNames.get(`function:${name}`);
     return schemas ? this.lookupPath().find((s) => schemas.has(s)) : undefined;
+  }
+
+  /** The schema of the first collation named `name` on the search path, if the model defines one. */
+  collationSchema(name: string): string | undefined {
+    const schemas = this.rawNames.get(`collation:${name}`);
+    return schemas ? this.lookupPath().find((s) => schemas.has(s)) : undefined;
+  }
+
+  /** `en_US` → `en_US`; an unqualified collation the model defines off `public` → `schema.name`. */
+  collationName(names: string[]): string {
+    const quote = (part: string) => (/[."]/.test(part) ? `"${part.replace(/"/g, '""')}"` : part);
+    if (names.length === 1) {
+      const schema = this.collationSchema(names[0]);
+      if (schema && schema !== 'public') return `${quote(schema)}.${quote(names[0])}`;
+    }
+    return names.map(quote).join('.');
   }
 
   addTable(table: Table): void {
@@ -146,11 +164,15 @@ export class ImportContext {
   addRaw(raw: RawObject, functionName?: string): void {
     this.model.rawObjects.push(raw);
     if (raw.kind === 'type' && raw.schema) this.otherTypes.add(key(raw.schema, raw.name));
-    if (functionName && raw.schema) {
-      const set = this.functions.get(functionName) ?? new Set<string>();
-      set.add(raw.schema);
-      this.functions.set(functionName, set);
-    }
+    if (functionName && raw.schema) this.noteName('function', functionName, raw.schema);
+    if (raw.kind === 'collation' && raw.schema) this.noteName('collation', raw.name, raw.schema);
+  }
+
+  /** Records that `schema` defines a function or collation `name`, for qualifying references. */
+  noteName(kind: 'function' | 'collation', name: string, schema: string): void {
+    const set = this.rawNames.get(`${kind}:${name}`) ?? new Set<string>();
+    set.add(schema);
+    this.rawNames.set(`${kind}:${name}`, set);
   }
   addSchema(name: string, comment?: string): void {
     if (this.model.schemas.some((s) => s.name === name)) return;

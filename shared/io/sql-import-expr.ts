@@ -76,6 +76,11 @@ function qualifyNames(ctx: ImportContext, tree: unknown): void {
       if (['nextval', 'currval', 'setval'].includes(last) && call.args?.length && kindOf(call.args[0]) === 'A_Const') {
         call.args[0] = { TypeCast: { arg: call.args[0], typeName: { names: [{ String: { sval: 'regclass' } }], typemod: -1 } } };
       }
+    } else if (kind === 'CollateClause') {
+      const clause = value as { collname?: Node[] };
+      const names = namesOf(clause.collname);
+      const schema = names.length === 1 ? shownSchema(ctx.collationSchema(names[0])) : undefined;
+      if (schema) clause.collname = [{ String: { sval: schema } }, ...clause.collname!];
     } else if (kind === 'TypeCast') {
       const cast = value as { arg?: Node; typeName?: TypeName };
       const typeNames = namesOf(cast.typeName?.names);

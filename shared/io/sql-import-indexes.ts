@@ -37,7 +37,7 @@ function itemOf(ctx: ImportContext, owner: Table | View, elem: IndexElem): Index
   if (elem.nulls_ordering === 'SORTBY_NULLS_FIRST') item.nulls = 'first';
   else if (elem.nulls_ordering === 'SORTBY_NULLS_LAST') item.nulls = 'last';
   if (elem.opclass?.length) item.opclass = namesOf(elem.opclass).join('.');
-  if (elem.collation?.length) item.collation = namesOf(elem.collation).join('.');
+  if (elem.collation?.length) item.collation = ctx.collationName(namesOf(elem.collation));
   return item;
 }
 

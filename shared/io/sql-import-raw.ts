@@ -114,6 +114,22 @@ export function importOtherDefinition(ctx: ImportContext, node: Node, text: stri
   addOrReplace(ctx, rawObjectOf(ctx, rawKind, explicit, name, text, owner?.id));
 }
 
+const CREATES_FUNCTION = /create\s+(?:or\s+replace\s+)?(?:function|procedure)\s+((?:"[^"]+"|[\w$]+)(?:\s*\.\s*(?:"[^"]+"|[\w$]+))?)\s*\(/gi;
+
+/**
+ * A DO block that creates functions (musicbrainz creates one with a fallback when C functions are
+ * refused) is kept as a function definition, so it is created before the tables and indexes that
+ * call them, and calls to them in expressions get qualified like any model function.
+ */
+export function importDoBlock(ctx: ImportContext, text: string): void {
+  const created = [...text.matchAll(CREATES_FUNCTION)].map((m) => m[1].split(/\s*\.\s*/).map((p) => p.replace(/^"|"$/g, '')));
+  if (!created.length) return ctx.addRaw(rawObjectOf(ctx, 'other', undefined, `DO@${ctx.line}`, text));
+  const [first] = created;
+  const raw = rawObjectOf(ctx, 'function', first.length > 1 ? first[0] : undefined, `DO@${ctx.line}`, text);
+  ctx.addRaw(raw);
+  for (const names of created) ctx.noteName('function', names[names.length - 1], names.length > 1 ? names[0] : ctx.creationSchema());
+}
+
 /** Appends a statement (COMMENT ON, ALTER … for a raw object) to a raw object's definition. */
 export function appendToRaw(ctx: ImportContext, raw: RawObject, text: string): void {
   raw.definition = `${raw.definition}\n${rawDefinition(ctx, text)}`;

@@ -14,7 +14,7 @@ import { importComment } from './sql-import-comments.ts';
 import { DEFAULT_SEARCH_PATH, type ImportContext } from './sql-import-context.ts';
 import { importDrop } from './sql-import-drop.ts';
 import { importCreateIndex } from './sql-import-indexes.ts';
-import { appendToRaw, importDefine, importFunction, importOtherDefinition, importTrigger, rawObjectOf } from './sql-import-raw.ts';
+import { appendToRaw, importDefine, importDoBlock, importFunction, importOtherDefinition, importTrigger, rawObjectOf } from './sql-import-raw.ts';
 import { statementLabel } from './sql-import-report.ts';
 import { importAlterSequence, importCreateSequence } from './sql-import-sequences.ts';
 import { importCreateTable } from './sql-import-tables.ts';
@@ -43,7 +43,7 @@ const OTHER_DEFINITIONS = new Set([
   'CompositeTypeStmt', 'CreateRangeStmt', 'CreateCastStmt', 'CreateEventTrigStmt', 'CreatePolicyStmt', 'RuleStmt',
   'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt', 'CreateTransformStmt',
   'CreateForeignTableStmt', 'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt', 'CreatePublicationStmt',
-  'CreateSubscriptionStmt', 'DoStmt', 'CreatePLangStmt', 'CreateAmStmt', 'AlterEnumStmt', 'AlterDomainStmt', 'AlterFunctionStmt',
+  'CreateSubscriptionStmt', 'CreatePLangStmt', 'CreateAmStmt', 'AlterEnumStmt', 'AlterDomainStmt', 'AlterFunctionStmt',
   'AlterExtensionStmt', 'AlterExtensionContentsStmt', 'AlterOpFamilyStmt', 'AlterPolicyStmt', 'AlterTSDictionaryStmt',
   'RenameStmt', 'AlterObjectSchemaStmt', 'ImportForeignSchemaStmt', 'CreateTableSpaceStmt',
 ]);
@@ -54,7 +54,24 @@ function setSearchPath(ctx: ImportContext, values: string[] | undefined, label: 
   ctx.skip(label, `honoured: unqualified names now resolve against search_path ${shown}`);
 }
 
+const LATIN1 = new Set(['latin1', 'iso88591', 'iso_8859_1']);
+
+/** `SET client_encoding`: the server reads the following text in that encoding. */
+function setClientEncoding(ctx: ImportContext, stmt: VariableSetStmt): void {
+  const value = stmt.kind === 'VAR_SET_VALUE' ? (textOf(stmt.args?.[0]) ?? 'UTF8') : 'UTF8';
+  const normal = value.toLowerCase().replace(/[-\s]/g, '');
+  if (LATIN1.has(normal)) {
+    ctx.clientEncoding = 'LATIN1';
+    ctx.warn('client_encoding is LATIN1 from here on: non-ASCII text is read byte by byte as Latin-1, as PostgreSQL reads it (a UTF-8 file is then double-encoded)');
+  } else {
+    ctx.clientEncoding = 'UTF8';
+    if (!['utf8', 'sqlascii', 'unicode'].includes(normal)) ctx.warn(`client_encoding ${value} is not emulated: text is read as UTF-8`);
+  }
+  ctx.skip('SET client_encoding', 'honoured: text is read as ' + ctx.clientEncoding);
+}
+
 function importSet(ctx: ImportContext, stmt: VariableSetStmt): void {
+  if (stmt.name === 'client_encoding') return setClientEncoding(ctx, stmt);
   if (stmt.name !== 'search_path') return ctx.skip(statementLabel({ VariableSetStmt: stmt }), 'a session setting');
   if (stmt.kind === 'VAR_SET_VALUE') {
     const values = (stmt.args ?? []).map((a) => textOf(a) ?? '').flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
@@ -127,6 +144,7 @@ export function importStatement(ctx: ImportContext, node: Node, text: string): v
     case 'CreateFunctionStmt': return importFunction(ctx, payload as CreateFunctionStmt, text);
     case 'CreateTrigStmt': return importTrigger(ctx, payload as CreateTrigStmt, text);
     case 'DefineStmt': return importDefine(ctx, payload as DefineStmt, text);
+    case 'DoStmt': return importDoBlock(ctx, text);
     case 'AlterTSConfigurationStmt': return alterTextSearch(ctx, payload as { cfgname?: Node[] }, text);
     default:
       if (OTHER_DEFINITIONS.has(kind)) return importOtherDefinition(ctx, node, text);

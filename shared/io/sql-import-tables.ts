@@ -23,7 +23,7 @@ function partitionKeyText(ctx: ImportContext, spec: PartitionSpec): string {
     const elem = as<PartitionElem>(node, 'PartitionElem')!;
     let text = elem.name ? quoteIdent(elem.name) : elem.expr ? expressionText(ctx, elem.expr) : '';
     if (elem.expr && kindOf(elem.expr) !== 'FuncCall') text = `(${text})`;
-    if (elem.collation?.length) text += ` COLLATE ${namesOf(elem.collation).map(quoteIdent).join('.')}`;
+    if (elem.collation?.length) text += ` COLLATE ${ctx.collationName(namesOf(elem.collation)).split('.').map((p) => (p.startsWith('"') ? p : quoteIdent(p))).join('.')}`;
     if (elem.opclass?.length) text += ` ${namesOf(elem.opclass).map(quoteIdent).join('.')}`;
     return text;
   }).join(', ');

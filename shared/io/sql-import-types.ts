@@ -56,6 +56,8 @@ export function columnTypeOf(ctx: ImportContext, typeName: TypeName): ColumnType
     if (fields) type.name = `interval ${fields}`;
     mods.shift();
   }
+  // A bare `bpchar` is blank-padded text of any length; only the SQL word `character` means character(1).
+  if (!type.schema && parts.name === 'bpchar' && !mods.length) type.name = 'bpchar';
   const args = mods.filter((m): m is string => m !== undefined).map(Number);
   if (args.length) type.args = args;
   if (typeName.arrayBounds?.length) type.arrayDims = typeName.arrayBounds.length;
@@ -80,7 +82,7 @@ export function importDomain(ctx: ImportContext, stmt: CreateDomainStmt): void {
   const domain: Domain = {
     id: derivedId.domain(schema, name), schema, name, type: columnTypeOf(ctx, stmt.typeName!), notNull: false, checks: [],
   };
-  if (stmt.collClause) domain.collation = namesOf(stmt.collClause.collname).join('.');
+  if (stmt.collClause) domain.collation = ctx.collationName(namesOf(stmt.collClause.collname));
   let checkNumber = 0;
   for (const node of stmt.constraints ?? []) {
     const c = as<{ contype?: string; conname?: string; raw_expr?: Node }>(node, 'Constraint');

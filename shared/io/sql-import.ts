@@ -38,12 +38,31 @@ export function importSqlSync(text: string, options: ImportSqlOptions = {}): Imp
   }
   for (const statement of statements) {
     ctx.line = statement.line;
-    importStatement(ctx, statement.node, statement.text);
+    if (ctx.clientEncoding === 'LATIN1') importStatement(ctx, latin1Tree(statement.node), utf8AsLatin1(statement.text));
+    else importStatement(ctx, statement.node, statement.text);
   }
   resolveForeignKeys(ctx);
   ctx.report.skipped.sort((a, b) => a.line - b.line);
   ctx.report.warnings.sort((a, b) => a.line - b.line);
   return { model: ctx.model, report: ctx.report };
+}
+
+/** What the server makes of UTF-8 text sent with client_encoding LATIN1: each byte becomes a character. */
+function utf8AsLatin1(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  let out = '';
+  for (const byte of new TextEncoder().encode(text)) out += String.fromCharCode(byte);
+  return out;
+}
+
+/** `utf8AsLatin1` applied to every string of a parse tree (identifiers and literals alike). */
+function latin1Tree<T>(node: T): T {
+  if (typeof node === 'string') return utf8AsLatin1(node) as T;
+  if (Array.isArray(node)) return node.map(latin1Tree) as T;
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, latin1Tree(v)])) as T;
+  }
+  return node;
 }
 
 /** Loads the parser if needed, then imports. Ex: `const { model, report } = await importSql(text)`. */
