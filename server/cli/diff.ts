@@ -10,44 +10,55 @@ import { openSqlClient } from '../db/sql-client.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
+import { takeMigrationOptions, writeMigrationFiles, type MigrationOutOptions } from './migration-out.ts';
 
 /** Each step's hazards as SQL comments above its statements. */
 export function stepsAsSql(steps: Step[]): string {
   return steps.map((s) => `${s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('')}${s.sql}\n`).join('');
 }
 
-function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: boolean } {
+function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: boolean; out?: MigrationOutOptions } {
   const parsed = parseDbArgs(args);
   if (parsed.schemas.length) throw new CliError('--schema is not an option of diff');
-  const json = parsed.rest.includes('--json');
-  const files = parsed.rest.filter((a) => a !== '--json');
+  const { rest, out } = takeMigrationOptions(parsed.rest);
+  const json = rest.includes('--json');
+  const files = rest.filter((a) => a !== '--json');
   const unknown = files.find((a) => a.startsWith('--'));
   if (unknown) throw new CliError(`unknown option "${unknown}"`);
   const wanted = parsed.db ? 1 : 2;
   if (files.length !== wanted) {
     throw new CliError(parsed.db ? 'give one document: diff --db <url> <document.json>' : 'give two documents: diff <from.json> <to.json> (or --db <url> <document.json>)');
   }
-  return { db: parsed.db, files, json };
+  return { db: parsed.db, files, json, out };
 }
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  usage: 'diff (--db <url> <document.json> | <from.json> <to.json>) [--json]   the migration SQL (nothing when equal)',
+  usage: 'diff (--db <url> <document.json> | <from.json> <to.json>) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
   async run(args, io) {
     const options = parseDiffArgs(args);
     let steps: Step[];
+    let reverse: Step[];
     if (options.db) {
       const model = (await readDocument(options.files[0], io)).model;
       const client = await openSqlClient(options.db);
       try {
         // No studio store here: live objects are matched to the document itself by name.
-        steps = (await planLive(client, model, model)).steps;
+        const live = await planLive(client, model, model);
+        steps = live.steps;
+        reverse = planBetween(model, live.from).steps;
       } finally {
         await client.close();
       }
     } else {
       const [from, to] = [await readDocument(options.files[0], io), await readDocument(options.files[1], io)];
       steps = planBetween(from.model, to.model).steps;
+      reverse = planBetween(to.model, from.model).steps;
+    }
+    if (options.out) {
+      const written = await writeMigrationFiles({ plan: { steps }, reverse: { steps: reverse }, ...options.out });
+      io.stdout(written.map((path) => `${path}\n`).join(''));
+      return 0;
     }
     if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }) }, null, 2) + '\n');
     else io.stdout(stepsAsSql(steps));

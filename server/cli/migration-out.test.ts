@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Plan } from '../../shared/diff/types.ts';
-import { nextVersion, parseLayout, writeMigrationFiles } from './migration-out.ts';
+import { nextVersion, parseLayout, takeMigrationOptions, writeMigrationFiles } from './migration-out.ts';
+import { runCli } from '../cli.ts';
+import { templates } from '../../shared/model/templates/index.ts';
+import { derivedId } from '../../shared/model/ids.ts';
 
 const plan: Plan = { steps: [{ phase: 'tables', sql: 'CREATE TABLE t (id int);', hazards: [] }] };
 const reverse: Plan = { steps: [{ phase: 'tables', sql: 'DROP TABLE t;', hazards: [{ kind: 'deletes-data', message: 'drops table "t"' }] }] };
@@ -40,5 +43,42 @@ describe('writeMigrationFiles', () => {
     await writeMigrationFiles({ plan, dir, layout: 'migrate', name: 'add t', at });
     await expect(writeMigrationFiles({ plan, dir, layout: 'migrate', name: 'add t', at })).rejects.toThrow(/already exists/);
     expect(() => parseLayout('liquibase')).toThrow('unknown layout "liquibase" (known: plain, flyway, migrate, dbmate)');
+  });
+});
+
+describe('takeMigrationOptions', () => {
+  it.each([
+    [['a.json', 'b.json'], { rest: ['a.json', 'b.json'] }],
+    [['a.json', '--out', 'm', 'b.json'], { rest: ['a.json', 'b.json'], out: { dir: 'm', layout: 'plain' } }],
+    [['--out=m', '--layout', 'flyway', '--name', 'add notes', 'x'], { rest: ['x'], out: { dir: 'm', layout: 'flyway', name: 'add notes' } }],
+  ])('%j', (args, expected) => {
+    expect(takeMigrationOptions(args)).toEqual(expected);
+  });
+
+  it.each([
+    [['--layout', 'flyway'], '--layout and --name go with --out <dir>'],
+    [['--out'], '--out needs a value'],
+    [['--out', 'm', '--layout', 'sqitch'], 'unknown layout "sqitch"'],
+  ])('%j fails: %s', (args, message) => {
+    expect(() => takeMigrationOptions(args)).toThrow(message);
+  });
+});
+
+describe('cli diff <from> <to> --out <dir> --layout', () => {
+  it('writes the up and down files and prints their paths', async () => {
+    const from = templates.find((t) => t.name === 'ecommerce')!.build();
+    const to = structuredClone(from);
+    const orders = to.model.tables.find((t) => t.name === 'orders')!;
+    orders.columns.push({ id: derivedId.column('public', 'orders', 'memo'), name: 'memo', type: { name: 'text' }, notNull: false });
+    const files: Record<string, string> = { 'from.json': JSON.stringify(from), 'to.json': JSON.stringify(to) };
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(['diff', 'from.json', 'to.json', '--out', dir, '--layout', 'flyway', '--name', 'order memo'], {
+      stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readFile: async (path) => files[path],
+    });
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toBe(`${join(dir, 'V1__order_memo.sql')}\n${join(dir, 'U1__order_memo.sql')}\n`);
+    expect(await readFile(join(dir, 'V1__order_memo.sql'), 'utf8')).toMatch(/ALTER TABLE (public\.)?orders ADD COLUMN memo text;/);
+    expect(await readFile(join(dir, 'U1__order_memo.sql'), 'utf8')).toContain('deletes-data');
   });
 });

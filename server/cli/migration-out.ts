@@ -25,6 +25,33 @@ export function parseLayout(value: string): MigrationLayout {
   throw new CliError(`unknown layout "${value}" (known: ${MIGRATION_LAYOUTS.join(', ')})`);
 }
 
+export interface MigrationOutOptions {
+  dir: string;
+  layout: string;
+  name?: string;
+}
+
+/**
+ * Takes `--out <dir>`, `--layout <layout>` and `--name <name>` out of a command's arguments.
+ * Ex: `takeMigrationOptions(['a.json', '--out', 'db/migrations'])` → `{ rest: ['a.json'], out: { dir: 'db/migrations', layout: 'plain' } }`.
+ */
+export function takeMigrationOptions(args: string[]): { rest: string[]; out?: MigrationOutOptions } {
+  const values: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const [flag, inline] = args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    if (!['--out', '--layout', '--name'].includes(flag)) { rest.push(args[i]); continue; }
+    const value = inline ?? args[++i];
+    if (!value) throw new CliError(`${flag} needs a value`);
+    values[flag.slice(2)] = value;
+  }
+  if (!values.out) {
+    if (values.layout || values.name) throw new CliError('--layout and --name go with --out <dir>');
+    return { rest };
+  }
+  return { rest, out: { dir: values.out, layout: parseLayout(values.layout ?? 'plain'), ...(values.name ? { name: values.name } : {}) } };
+}
+
 /** One more than the highest `V<n>__` (flyway) or `<nnnn>_` (plain) version in `files`. */
 export function nextVersion(files: string[], layout: MigrationLayout): number {
   const pattern = layout === 'flyway' ? /^[VU](\d+)__/ : /^(\d{1,6})_/;
