@@ -18,9 +18,6 @@ export function InspectorColumnRow({ model, table, edit, column, index }: Sectio
       <div className="col-edit-main">
         <TextField value={column.name} label="Column name" testId="column-name" onCommit={(name) => edit((m) => renameColumn(m, { ...ids, name }))} />
         <TypePicker model={model} type={column.type} testId="column" onChange={(type) => patch({ type })} />
-        <CheckField label="PK" testId="column-pk" checked={inPk} onChange={() => edit((m) => togglePrimaryKeyColumn(m, ids))} />
-        <CheckField label="NN" testId="column-not-null" checked={column.notNull} disabled={inPk || !!column.identity} onChange={(notNull) => patch({ notNull })} />
-        <button className="btn icon small" data-testid="column-more" title="More" aria-expanded={open} onClick={() => setOpen(!open)}>⋯</button>
       </div>
       <div className="col-edit-main">
         <TextField
@@ -31,6 +28,9 @@ export function InspectorColumnRow({ model, table, edit, column, index }: Sectio
           testId="column-default"
           onCommit={(text) => patch({ default: text || null })}
         />
+        <CheckField label="PK" testId="column-pk" checked={inPk} onChange={() => edit((m) => togglePrimaryKeyColumn(m, ids))} />
+        <CheckField label="NN" testId="column-not-null" checked={column.notNull} disabled={inPk || !!column.identity} onChange={(notNull) => patch({ notNull })} />
+        <button className="btn icon small" data-testid="column-more" title="More" aria-expanded={open} onClick={() => setOpen(!open)}>⋯</button>
         <button className="btn icon small" data-testid="column-up" title="Move up" disabled={index === 0} onClick={() => edit((m) => moveColumn(m, { ...ids, index: index - 1 }))}>↑</button>
         <button className="btn icon small" data-testid="column-down" title="Move down" disabled={index === table.columns.length - 1} onClick={() => edit((m) => moveColumn(m, { ...ids, index: index + 1 }))}>↓</button>
         <button className="btn icon small danger" data-testid="column-delete" title="Delete column" onClick={() => edit((m) => deleteColumn(m, ids))}>×</button>

@@ -1,5 +1,5 @@
 /** Design issues of the model, grouped by severity; a click jumps to the object. */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
 import { lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/model/lint.ts';
 import './panels.css';
@@ -11,6 +11,8 @@ export interface LintPanelProps {
 }
 
 const TITLES: Record<LintSeverity, string> = { error: 'Errors', warning: 'Warnings', info: 'Suggestions' };
+/** Large models have hundreds of findings: render the first ones per group until asked for all. */
+const SHOWN = 100;
 
 /** Issues by severity, in `SEVERITY_ORDER`; empty groups are left out. */
 export function groupIssues(issues: LintIssue[]): Array<[LintSeverity, LintIssue[]]> {
@@ -25,29 +27,40 @@ export function LintPanel({ model, onSelect }: LintPanelProps) {
   }
   return (
     <div className="lint-panel" data-testid="lint-panel" data-count={issues.length}>
-      {groups.map(([severity, list]) => (
-        <section key={severity} className={`lint-group lint-${severity}`} data-testid={`lint-group-${severity}`}>
-          <h4>{TITLES[severity]} <span className="count">{list.length}</span></h4>
-          <ul>
-            {list.map((issue, i) => (
-              <li key={`${issue.code}:${issue.objectId}:${i}`}>
-                <button
-                  className="lint-issue"
-                  data-testid="lint-issue"
-                  data-code={issue.code}
-                  data-severity={issue.severity}
-                  title={issue.code}
-                  onClick={() => onSelect(issue.objectId, issue.tableId)}
-                >
-                  <span className={`lint-dot ${issue.severity}`} aria-hidden />
-                  <span className="lint-message">{issue.message}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {groups.map(([severity, list]) => <LintGroup key={severity} severity={severity} list={list} onSelect={onSelect} />)}
     </div>
+  );
+}
+
+function LintGroup({ severity, list, onSelect }: { severity: LintSeverity; list: LintIssue[]; onSelect: LintPanelProps['onSelect'] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? list : list.slice(0, SHOWN);
+  return (
+    <section className={`lint-group lint-${severity}`} data-testid={`lint-group-${severity}`}>
+      <h4>{TITLES[severity]} <span className="count">{list.length}</span></h4>
+      <ul>
+        {shown.map((issue, i) => (
+          <li key={`${issue.code}:${issue.objectId}:${i}`}>
+            <button
+              className="lint-issue"
+              data-testid="lint-issue"
+              data-code={issue.code}
+              data-severity={issue.severity}
+              title={issue.code}
+              onClick={() => onSelect(issue.objectId, issue.tableId)}
+            >
+              <span className={`lint-dot ${issue.severity}`} aria-hidden />
+              <span className="lint-message">{issue.message}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {shown.length < list.length && (
+        <button className="btn small lint-more" data-testid={`lint-show-all-${severity}`} onClick={() => setAll(true)}>
+          Show all {list.length}
+        </button>
+      )}
+    </section>
   );
 }
 

@@ -5,7 +5,7 @@ import type { Column, ForeignKey, Model, ReferentialAction, Table } from './docu
 import { newId } from './ids.ts';
 import { addTable } from './ops-table.ts';
 import { ModelOpError, applyPatch, checkOptionalName, filterShared, findTable, singular, uniqueName, updateTable } from './ops-util.ts';
-import { normalizeType } from './types.ts';
+import { normalizeType, sameType } from './types.ts';
 
 export interface AddForeignKeyParams {
   tableId: string;
@@ -16,8 +16,9 @@ export interface AddForeignKeyParams {
   /** Referenced column ids. Absent: the referenced table's primary key. */
   refColumns?: string[];
   /**
-   * When `columns` is absent, create referencing columns typed like the referenced ones, named
-   * `<singular ref table>_<ref column>` (e.g. `customer_id`) unless `columnNames` says otherwise.
+   * When `columns` is absent, referencing columns named `<singular ref table>_<ref column>` (e.g.
+   * `customer_id`, unless `columnNames` says otherwise) are reused when they exist with the same
+   * type and no key to that table uses them, and created (typed like the referenced ones) otherwise.
    */
   columnNames?: string[];
   /** Ids for created columns (to know them afterwards); default `newId('column')`. */
@@ -45,11 +46,11 @@ export function addForeignKey(model: Model, params: AddForeignKeyParams): Model 
   if (params.columns && params.columns.length !== refColumns.length) {
     throw new ModelOpError(`${params.columns.length} column(s) cannot reference ${refColumns.length} column(s)`);
   }
-  const created = params.columns ? [] : referencingColumns(table, ref, refColumns, params);
+  const { ids, created } = params.columns ? { ids: params.columns, created: [] } : referencingColumns(table, ref, refColumns, params);
   const fk: ForeignKey = {
     id: params.id ?? newId('fk'),
     ...(params.name ? { name: params.name } : {}),
-    columns: params.columns ?? created.map((c) => c.id),
+    columns: ids,
     refTableId: ref.id,
     refColumns,
     onDelete: params.onDelete ?? 'no-action',
@@ -59,15 +60,28 @@ export function addForeignKey(model: Model, params: AddForeignKeyParams): Model 
   return updateTable(model, table.id, (t) => ({ ...t, columns: [...t.columns, ...created], foreignKeys: [...t.foreignKeys, fk] }));
 }
 
-function referencingColumns(table: Table, ref: Table, refColumnIds: string[], params: AddForeignKeyParams): Column[] {
+/**
+ * The referencing columns for a new key: an existing column of the intended name and the same type
+ * that no foreign key to that table uses yet is reused (drawing `orders → customers` when
+ * `orders.customer_id` exists links it); otherwise a column is created.
+ */
+function referencingColumns(table: Table, ref: Table, refColumnIds: string[], params: AddForeignKeyParams): { ids: string[]; created: Column[] } {
   const taken = table.columns.map((c) => c.name);
-  return refColumnIds.map((refId, i) => {
+  const linked = new Set(table.foreignKeys.filter((fk) => fk.refTableId === ref.id).flatMap((fk) => fk.columns));
+  const created: Column[] = [];
+  const ids = refColumnIds.map((refId, i) => {
     const refColumn = ref.columns.find((c) => c.id === refId);
     if (!refColumn) throw new ModelOpError(`no column ${refId} in ${ref.name}`);
-    const name = uniqueName(params.columnNames?.[i] ?? `${singular(ref.name)}_${refColumn.name}`, taken);
+    const wanted = params.columnNames?.[i] ?? `${singular(ref.name)}_${refColumn.name}`;
+    const existing = table.columns.find((c) => c.name === wanted);
+    if (existing && !linked.has(existing.id) && sameType(existing.type, refColumn.type)) return existing.id;
+    const name = uniqueName(wanted, taken);
     taken.push(name);
-    return { id: params.columnIds?.[i] ?? newId('column'), name, type: normalizeType(refColumn.type), notNull: params.notNull ?? true };
+    const column = { id: params.columnIds?.[i] ?? newId('column'), name, type: normalizeType(refColumn.type), notNull: params.notNull ?? true };
+    created.push(column);
+    return column.id;
   });
+  return { ids, created };
 }
 
 export type ForeignKeyPatch = { [K in keyof Omit<ForeignKey, 'id'>]?: ForeignKey[K] | null };

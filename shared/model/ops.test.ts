@@ -153,6 +153,19 @@ const cases: Case[] = [
     expect(t.columns.at(-1)).toEqual({ id: 'new', name: 'category_id', type: { name: 'integer' }, notNull: true });
     expect(t.foreignKeys[0]).toMatchObject({ columns: ['new'], refColumns: [colId('categories', 'id')], onDelete: 'no-action' });
   } },
+  { title: 'addForeignKey reuses a free column of the intended name and type', changes: ['order_items'], run: (m) => {
+    const t = tableId('order_items');
+    const fk = table(m, 'order_items').foreignKeys[0].id;
+    const freed = ops.removeForeignKey(ops.renameColumn(m, { tableId: t, columnId: colId('order_items', 'order_id'), name: 'order_id' }), { tableId: t, foreignKeyId: fk });
+    return ops.addForeignKey(freed, { tableId: t, refTableId: tableId('orders') });
+  }, check: (a) => {
+    const t = table(a, 'order_items');
+    expect(colNames(t)).toEqual(['order_id', 'product_id', 'qty']);
+    expect(t.foreignKeys.at(-1)!.columns).toEqual([colId('order_items', 'order_id')]);
+  } },
+  { title: 'addForeignKey creates a column when the one of that name is already a key', changes: ['order_items'], run: (m) => ops.addForeignKey(m, { tableId: tableId('order_items'), refTableId: tableId('orders') }), check: (a) => {
+    expect(colNames(table(a, 'order_items'))).toEqual(['order_id', 'product_id', 'qty', 'order_id_2']);
+  } },
   { title: 'addForeignKey on existing columns', changes: ['orders'], run: (m) => ops.addForeignKey(m, { tableId: tableId('orders'), refTableId: tableId('customers'), columns: [colId('orders', 'customer_id')], onDelete: 'cascade' }), check: (a) => {
     expect(table(a, 'orders').foreignKeys).toHaveLength(2);
     expect(table(a, 'orders').columns).toHaveLength(3);
