@@ -1,0 +1,30 @@
+/**
+ * PostgreSQL 15 and PGlite (PostgreSQL 18) store the same schema differently (NOT NULL rows in
+ * pg_constraint on 18, renamed catalog columns, …); introspection must give the same model.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqlClient } from '../db/sql-client.ts';
+import { CORPUS_DIR, psqlFile } from '../testing/round-trip.ts';
+import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import { introspect } from './introspect.ts';
+
+describe('the same schema on PostgreSQL 15 and PGlite (18)', () => {
+  it.each(['chinook', 'pagila'])('%s gives the same model', async (schema) => {
+    const file = join(CORPUS_DIR, schema, 'schema.sql');
+    const db = await createThrowawayDb(`versions_${schema}`);
+    const pg = await openSqlClient(db.url);
+    const lite = await openSqlClient('pglite:memory:');
+    try {
+      await psqlFile(db.url, file);
+      await lite.exec(readFileSync(file, 'utf8'));
+      const [onPg, onLite] = [await introspect(pg), await introspect(lite)];
+      expect(onLite.tables.length).toBeGreaterThan(10);
+      expect(onLite).toEqual(onPg);
+    } finally {
+      await Promise.all([pg.close(), lite.close()]);
+      await db.drop();
+    }
+  }, 120_000);
+});
