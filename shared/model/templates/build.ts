@@ -4,10 +4,10 @@
  * so a template and the schema it describes match object for object.
  */
 import type {
-  Check, Column, ForeignKey, Identity, Index, IndexItem, ReferentialAction, Table, Unique,
+  Check, Column, ForeignKey, Identity, Index, IndexItem, Model, ReferentialAction, Table, Unique,
 } from '../document.ts';
 import { derivedId } from '../ids.ts';
-import { effectiveName } from '../names.ts';
+import { effectiveName, resolveNames } from '../names.ts';
 import { parseTypeText } from '../types.ts';
 
 export interface ColumnSpec {
@@ -111,4 +111,35 @@ export function table(spec: TableSpec): Table {
     t.indexes.push({ ...index, id: unique(derivedId.index(schema, effectiveName(t, index, 'idx'))) });
   }
   return t;
+}
+
+/**
+ * Gives every constraint and index the id an import of the generated SQL would give it: derived
+ * from its resolved name, which is unique in its schema even where two tables' default names
+ * collide after truncation (`table()` alone only sees one table). Call once the model is complete.
+ */
+export function withDerivedIds(input: Model): Model {
+  // Provisional ids that are surely distinct, so names resolve object by object.
+  const model: Model = {
+    ...input,
+    tables: input.tables.map((t) => ({
+      ...t,
+      uniques: t.uniques.map((u, i) => ({ ...u, id: `${t.id}#uq${i}` })),
+      checks: t.checks.map((c, i) => ({ ...c, id: `${t.id}#ck${i}` })),
+      foreignKeys: t.foreignKeys.map((f, i) => ({ ...f, id: `${t.id}#fk${i}` })),
+      indexes: t.indexes.map((x, i) => ({ ...x, id: `${t.id}#ix${i}` })),
+    })),
+  };
+  const names = resolveNames(model);
+  const name = (o: { id: string; name?: string }) => names.get(o.id) ?? o.name ?? o.id;
+  return {
+    ...model,
+    tables: model.tables.map((t) => ({
+      ...t,
+      uniques: t.uniques.map((u) => ({ ...u, id: derivedId.constraint('uq', t.schema, t.name, name(u)) })),
+      checks: t.checks.map((c) => ({ ...c, id: derivedId.constraint('ck', t.schema, t.name, name(c)) })),
+      foreignKeys: t.foreignKeys.map((f) => ({ ...f, id: derivedId.constraint('fk', t.schema, t.name, name(f)) })),
+      indexes: t.indexes.map((x) => ({ ...x, id: derivedId.index(t.schema, name(x)) })),
+    })),
+  };
 }
