@@ -11,7 +11,7 @@ import { withEffectiveNames } from '../model/names.ts';
 import { EARLY_RAW_KINDS, needsTables, orderDomains, orderForIndexes, orderTables, orderViews } from './order.ts';
 import {
   addConstraint, addForeignKey, commentStatements, createDomain, createEnum, createExtension, createIndex,
-  createSchema, createSequence, createTable, createView, rawObjectSql, sequenceOwnedBy, type ColumnOwner,
+  createSchema, createSequence, createTable, createView, rawObjectSql, sequenceOwnedBy, tableConstraints, type ColumnOwner,
 } from './postgres.ts';
 
 export interface GenerateOptions {
@@ -43,11 +43,11 @@ function ownedBy(model: Model, tables: ReadonlyMap<string, Table>): string[] {
 }
 
 function tableStatements(ordered: Table[], tables: ReadonlyMap<string, Table>): string[] {
-  return ordered.flatMap((table) => [
-    createTable({ table, tables }),
-    // NOT VALID only means something in ALTER TABLE.
-    ...table.checks.filter((c) => c.notValid).map((constraint) => addConstraint({ table, kind: 'check', constraint })),
-  ]);
+  return ordered.flatMap((table) => {
+    const parent = table.partitionOf ? tables.get(table.partitionOf.parentId) : undefined;
+    const { after } = tableConstraints({ table, parent });
+    return [createTable({ table, tables }), ...after.map((spec) => addConstraint({ table, ...spec }))];
+  });
 }
 
 function foreignKeys(ordered: Table[], tables: ReadonlyMap<string, Table>): string[] {

@@ -175,25 +175,42 @@ export function addForeignKey(p: { table: ColumnOwner; foreignKey: ForeignKey; r
 
 // ── tables ──────────────────────────────────────────────────────────────────────────────────────
 
-/** The constraints written inside CREATE TABLE (a check's NOT VALID needs ALTER TABLE: see generate.ts). */
-export function tableConstraintClauses(p: { table: Table; parent?: Table }): string[] {
+type KeySpec = Extract<ConstraintSpec, { kind: 'primary-key' | 'unique' }>;
+
+/**
+ * The primary key, uniques and checks of a table, split into those written inside CREATE TABLE and
+ * those added after it with ALTER TABLE: checks marked NOT VALID (only ALTER TABLE keeps that), and
+ * a unique key identical to an earlier one (CREATE TABLE would merge the two into one index).
+ * A partition leaves out the keys its parent already gives it.
+ */
+export function tableConstraints(p: { table: Table; parent?: Table }): { inline: ConstraintSpec[]; after: ConstraintSpec[] } {
   const t = p.table;
-  const clauses: string[] = [];
-  // A partition inherits its parent's primary key and unique constraints; writing them again fails.
   const parent = p.parent;
   const names = (owner: Table, ids: string[]) => ids.map((id) => owner.columns.find((c) => c.id === id)?.name).join(',');
   const fromParent = (ids: string[]) =>
     parent !== undefined && [parent.primaryKey, ...parent.uniques].some((c) => c && names(parent, c.columns) === names(t, ids));
-  if (t.primaryKey && !fromParent(t.primaryKey.columns)) {
-    clauses.push(constraintClause({ table: t, kind: 'primary-key', constraint: t.primaryKey }));
+  const signature = (k: KeySpec) => {
+    const c = k.constraint as Unique;
+    return [names(t, c.columns), c.nullsNotDistinct ?? false, c.deferrable ?? false, c.initiallyDeferred ?? false].join('|');
+  };
+  const keys: KeySpec[] = [
+    ...(t.primaryKey ? [{ kind: 'primary-key' as const, constraint: t.primaryKey }] : []),
+    ...t.uniques.map((u) => ({ kind: 'unique' as const, constraint: u })),
+  ].filter((k) => !fromParent(k.constraint.columns));
+  const seen = new Set<string>();
+  const inline: ConstraintSpec[] = [];
+  const after: ConstraintSpec[] = [];
+  for (const key of keys) {
+    (seen.has(signature(key)) ? after : inline).push(key);
+    seen.add(signature(key));
   }
-  for (const u of t.uniques) {
-    if (!fromParent(u.columns)) clauses.push(constraintClause({ table: t, kind: 'unique', constraint: u }));
-  }
-  for (const c of t.checks) {
-    if (!c.notValid) clauses.push(constraintClause({ table: t, kind: 'check', constraint: c }));
-  }
-  return clauses;
+  for (const c of t.checks) (c.notValid ? after : inline).push({ kind: 'check', constraint: c });
+  return { inline, after };
+}
+
+/** The constraints written inside CREATE TABLE (see `tableConstraints` for those that come after). */
+export function tableConstraintClauses(p: { table: Table; parent?: Table }): string[] {
+  return tableConstraints(p).inline.map((spec) => constraintClause({ table: p.table, ...spec }));
 }
 
 /** `col WITH OPTIONS NOT NULL DEFAULT …` where a partition's column says more than its parent's. */

@@ -50,6 +50,8 @@ const products = table({
   name: 'products',
   columns: { sku: { type: 'character varying(40)', notNull: true }, variant: { type: 'integer', notNull: true }, title: { type: 'text' } },
   primaryKey: ['sku', 'variant'],
+  // Same columns as the primary key: a second index, which CREATE TABLE alone would merge away.
+  uniques: [{ name: 'products_sku_variant_key', columns: ['sku', 'variant'] }],
 });
 
 const orderLines = table({

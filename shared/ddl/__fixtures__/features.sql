@@ -62,6 +62,8 @@ CREATE TABLE public.products (
     CONSTRAINT products_pkey PRIMARY KEY (sku, variant)
 );
 
+ALTER TABLE public.products ADD CONSTRAINT products_sku_variant_key UNIQUE (sku, variant);
+
 CREATE TABLE public.events (
     id bigint NOT NULL,
     at date NOT NULL,
