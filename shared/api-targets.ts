@@ -6,6 +6,9 @@
  * - 404 `not-found`: no such target; 409 `conflict`: the database changed since the plan was made;
  * - 400 `postgres-error`: a step failed (`details: { sqlstate, detail?, hint?, stepIndex, sql }`),
  *   everything was rolled back; 503 `internal`: the target does not answer.
+ *
+ * `POST /targets/:id/apply?stream` answers `application/x-ndjson` instead: a `ApplyStreamLine` per
+ * line as the apply goes (a `step` line as each step starts, then one `result` or `error` line).
  */
 import { z } from 'zod';
 import { documentInputZod } from './api.ts';
@@ -76,6 +79,11 @@ export interface ApplyResponse {
   verified?: boolean;
   remainingSteps?: number;
 }
+
+export type ApplyStreamLine =
+  | { type: 'step'; index: number; total: number; sql: string; phase: Step['phase'] }
+  | ({ type: 'result' } & ApplyResponse)
+  | { type: 'error'; status: number; error: { code: string; message: string; details?: unknown } };
 
 export interface HistoryEntryResponse {
   id: string;

@@ -24,6 +24,8 @@ export interface ApplyOptions {
   dryRun?: boolean;
   lockTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /** Called as each step starts (live progress for long plans). */
+  onStep?: (index: number, total: number, step: Step) => void;
   /** Runs inside the transaction after the last step (e.g. journal in the target's `_schemata`). */
   beforeCommit?: (tx: SqlSession) => Promise<void>;
 }
@@ -111,6 +113,7 @@ export async function applySteps(client: SqlClient, options: ApplyOptions): Prom
       if (actual !== options.expectedHash) throw new SchemaChanged(options.expectedHash, actual);
     }
     for (const [index, step] of options.steps.entries()) {
+      options.onStep?.(index, options.steps.length, step);
       try {
         await tx.exec(step.sql);
       } catch (error) {

@@ -8,7 +8,7 @@ import { planHazardKinds, type HazardKind, type Step } from '../../shared/diff/t
 import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
+import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed, type ApplyOptions } from './apply.ts';
 import { journalInTarget, type JournalEntry } from './history.ts';
 import type { SqlClient } from './sql-client.ts';
 
@@ -51,6 +51,7 @@ export interface ApplyRequest {
   dryRun?: boolean;
   lockTimeoutMs?: number;
   statementTimeoutMs?: number;
+  onStep?: ApplyOptions['onStep'];
 }
 
 export interface ApplyTarget {
@@ -101,7 +102,7 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     if (planned.hash !== request.hash) throw new SchemaChanged(request.hash, planned.hash);
     const outcome = await applySteps(target.client, {
       steps: planned.steps, expectedHash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun,
-      lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs,
+      lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs, onStep: request.onStep,
       beforeCommit: request.dryRun ? undefined : (tx) => journalInTarget(tx, { ...entry, durationMs: performance.now() - started }),
     });
     entry.durationMs = outcome.durationMs;

@@ -1,10 +1,35 @@
 /** Plan, apply (or dry-run) a document against a target, and read the target's apply history. */
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryResponse, type PlanResponse } from '../../shared/api-targets.ts';
-import { applyLive, checkConfirmation, planLive } from '../db/migrate.ts';
+import { applyLive, checkConfirmation, planLive, type ApplyRequest } from '../db/migrate.ts';
+import { HttpError } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
 import { bodyOf, validate } from '../http/validate.ts';
-import { handle, idOf, targetsOf } from './target-errors.ts';
+import { handle, idOf, targetsOf, toHttpError } from './target-errors.ts';
+
+type RunApply = (req: Request, onStep: ApplyRequest['onStep']) => Promise<ApplyResponse>;
+
+/**
+ * `?stream`: one JSON object per line (application/x-ndjson) as the apply goes: `{type: 'step', index,
+ * total, sql, phase}` as each step starts, then `{type: 'result', …ApplyResponse}` or `{type: 'error',
+ * status, error: ApiError}`. The HTTP status is 200 once streaming has begun.
+ */
+async function streamApply(req: Request, res: Response, run: RunApply): Promise<void> {
+  res.status(200).type('application/x-ndjson');
+  const write = (line: unknown) => res.write(`${JSON.stringify(line)}\n`);
+  try {
+    const result = await run(req, (index, total, step) => write({ type: 'step', index, total, sql: step.sql, phase: step.phase }));
+    write({ type: 'result', ...result });
+  } catch (error) {
+    const http = toHttpError(error);
+    if (http instanceof HttpError) {
+      write({ type: 'error', status: http.status, error: { code: http.code, message: http.message, ...(http.details !== undefined ? { details: http.details } : {}) } });
+    } else {
+      write({ type: 'error', status: 500, error: { code: 'internal', message: (error as Error)?.message?.split('\n')[0] ?? 'internal error' } });
+    }
+  }
+  res.end();
+}
 
 export function migrateRoutes({ targets }: { targets?: TargetService }): Router {
   const router = Router();
@@ -19,16 +44,20 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     res.json(body);
   }));
 
-  router.post('/targets/:id/apply', validate(applyRequestZod), handle(async (req, res) => {
+  const runApply = async (req: Request, onStep?: ApplyRequest['onStep']): Promise<ApplyResponse> => {
     const service = targetsOf(targets);
     const id = idOf(req);
     const request = bodyOf(applyRequestZod, req.body);
     checkConfirmation(await service.get(id), request.confirmName, request.dryRun);
-    const body: ApplyResponse = await applyLive({
+    return applyLive({
       id, client: await service.client(id), baseline: await service.baseline(id),
       setBaseline: (model) => service.setBaseline(id, model), record: (entry) => service.journal.record(entry),
-    }, { ...request, model: request.document.model });
-    res.json(body);
+    }, { ...request, model: request.document.model, onStep });
+  };
+
+  router.post('/targets/:id/apply', validate(applyRequestZod), handle(async (req, res) => {
+    if (req.query.stream !== undefined) return streamApply(req, res, runApply);
+    res.json(await runApply(req));
   }));
 
   router.get('/targets/:id/history', handle(async (req, res) => {

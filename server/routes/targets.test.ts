@@ -94,6 +94,23 @@ describe('targets API', () => {
     expect(failed.json.message).toMatch(/^step 1 of 1 failed: column "label" of relation "item" contains null values; everything was rolled back$/);
   });
 
+  it('streams the progress of an apply, one JSON line per step, then the result', async () => {
+    const document = (await server.request('POST', `/api/targets/${id}/introspect`)).json as ModelDocument;
+    document.model.tables[0].columns.push(
+      { id: 'col_a', name: 'a', type: { name: 'text' }, notNull: false },
+      { id: 'col_b', name: 'b', type: { name: 'text' }, notNull: false },
+    );
+    const plan = await server.request('POST', `/api/targets/${id}/plan`, { body: { document } });
+    const streamed = await server.request('POST', `/api/targets/${id}/apply?stream`, { body: { document, hash: plan.json.hash, confirmName: 'Test DB' } });
+    expect(streamed.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const lines = streamed.text.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.type)).toEqual(['step', 'step', 'result']);
+    expect(lines[1]).toMatchObject({ index: 1, total: 2, sql: 'ALTER TABLE public.item ADD COLUMN b text;' });
+    expect(lines[2]).toMatchObject({ status: 'applied', verified: true });
+    const again = await server.request('POST', `/api/targets/${id}/apply?stream`, { body: { document, hash: plan.json.hash, confirmName: 'Test DB' } });
+    expect(JSON.parse(again.text.trim())).toMatchObject({ type: 'error', status: 409, error: { code: 'conflict' } });
+  });
+
   it('removes a target', async () => {
     expect((await server.request('DELETE', `/api/targets/${id}`)).status).toBe(204);
     expect((await server.request('GET', '/api/targets')).json.map((t: { id: string }) => t.id)).toEqual(['sandbox']);
