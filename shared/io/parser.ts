@@ -100,6 +100,13 @@ function byteToCharMapper(text: string): (byte: number) => number {
   return (byte) => (byte >= starts.length ? text.length : starts[byte]);
 }
 
+/** PostgreSQL's error cursor counts characters (code points): map it to a UTF-16 offset. */
+function codePointToCharOffset(text: string, codePoints: number): number {
+  let offset = 0;
+  for (let n = 0; n < codePoints && offset < text.length; n += 1) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
+  return offset;
+}
+
 function errorOffset(error: unknown): number {
   const details = (error as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;
   return details?.cursorPosition !== undefined && details.cursorPosition >= 0 ? details.cursorPosition : 0;
@@ -119,7 +126,7 @@ export function parseScript(text: string): ParsedScript {
   try {
     result = parseSync(clean);
   } catch (error) {
-    const position = toChar(errorOffset(error));
+    const position = codePointToCharOffset(clean, errorOffset(error));
     const { line, column } = lineColumn(text, position);
     throw new SqlSyntaxError(error instanceof Error ? error.message : String(error), line, column, position);
   }

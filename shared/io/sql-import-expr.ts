@@ -5,7 +5,7 @@
  * them (a view written under `SET search_path = shop` reads `shop.orders`, a `public` table reads
  * `orders`). Text that runs under the default search_path then means what the file meant.
  */
-import type { Node, TypeCast, TypeName } from '@pgsql/types';
+import type { ColumnRef, Node, TypeCast, TypeName } from '@pgsql/types';
 import { Deparser } from 'pgsql-deparser';
 import { formatType } from '../model/types.ts';
 import { as, kindOf, namesOf, walk } from './sql-import-ast.ts';
@@ -19,8 +19,16 @@ class PgStyleDeparser extends Deparser {
   constructor(
     tree: Node,
     private readonly typeText: (typeName: TypeName) => string,
+    private readonly domainCheck = false,
   ) {
     super(tree, { pretty: false });
+  }
+
+  /** In a domain's CHECK, the bare name `value` is the keyword VALUE, which PostgreSQL prints upper-case. */
+  override ColumnRef(node: ColumnRef, context: DeparseContext): string {
+    const fields = namesOf(node.fields);
+    if (this.domainCheck && fields.length === 1 && fields[0] === 'value') return 'VALUE';
+    return super.ColumnRef(node, context);
   }
 
   override TypeCast(node: TypeCast, context: DeparseContext): string {
@@ -99,10 +107,10 @@ function typeTextFor(ctx: ImportContext): (typeName: TypeName) => string {
 }
 
 /** Ex: the node of `0::numeric` → `'0::numeric'`; of `nextval('s')` → `nextval('s'::regclass)`. */
-export function expressionText(ctx: ImportContext, node: Node): string {
+export function expressionText(ctx: ImportContext, node: Node, options: { domainCheck?: boolean } = {}): string {
   const copy = structuredClone(node);
   qualifyNames(ctx, copy);
-  return new PgStyleDeparser(copy, typeTextFor(ctx)).deparseQuery().trim();
+  return new PgStyleDeparser(copy, typeTextFor(ctx), options.domainCheck).deparseQuery().trim();
 }
 
 /** A query (view body) as text, names qualified as in `expressionText`. */

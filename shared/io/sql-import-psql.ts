@@ -25,7 +25,8 @@ function lineEnd(text: string, from: number): number {
   return nl < 0 ? text.length : nl;
 }
 
-const COPY_FROM_STDIN = /^\s*copy\b[\s\S]*\bfrom\s+stdin\b/i;
+/** A COPY … FROM stdin statement, possibly after comments (pg_dump puts a header comment before each). */
+const COPY_FROM_STDIN = /^(?:\s+|--[^\n]*\n|\/\*[\s\S]*?\*\/)*copy\b[\s\S]*\bfrom\s+stdin\b/i;
 
 /**
  * Ex: `stripPsqlLines('\\connect x\nSELECT 1;')` → text `'          \nSELECT 1;'` and one stripped line.
@@ -50,6 +51,7 @@ export function stripPsqlLines(text: string): { text: string; stripped: Stripped
         stripped.push({ line, kind: 'meta-command', text: text.slice(i, end).trim() });
         blank(chars, i, end);
         i = end;
+        statementStart = end;
         continue;
       }
       if (c === ';') {

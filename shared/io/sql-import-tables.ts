@@ -32,7 +32,11 @@ function partitionKeyText(ctx: ImportContext, spec: PartitionSpec): string {
 /** A partition bound as PostgreSQL prints it: `FOR VALUES FROM ('a') TO ('b')`, `DEFAULT`, … */
 export function partitionBoundText(ctx: ImportContext, bound: PartitionBoundSpec): string {
   if (bound.is_default) return 'DEFAULT';
-  const list = (nodes: Node[] | undefined) => (nodes ?? []).map((n) => expressionText(ctx, n)).join(', ');
+  const datum = (n: Node) => {
+    const text = expressionText(ctx, n);
+    return kindOf(n) === 'ColumnRef' && /^(minvalue|maxvalue)$/i.test(text) ? text.toUpperCase() : text;
+  };
+  const list = (nodes: Node[] | undefined) => (nodes ?? []).map(datum).join(', ');
   if (bound.strategy === 'l') return `FOR VALUES IN (${list(bound.listdatums)})`;
   if (bound.strategy === 'r') return `FOR VALUES FROM (${list(bound.lowerdatums)}) TO (${list(bound.upperdatums)})`;
   if (bound.strategy === 'h') return `FOR VALUES WITH (modulus ${bound.modulus ?? 0}, remainder ${bound.remainder ?? 0})`;

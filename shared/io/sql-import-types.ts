@@ -96,7 +96,7 @@ export function importDomain(ctx: ImportContext, stmt: CreateDomainStmt): void {
       domain.checks.push({
         id: derivedId.domainCheck(schema, name, checkName),
         ...(c.conname ? { name: c.conname } : {}),
-        expression: expressionText(ctx, c.raw_expr),
+        expression: expressionText(ctx, c.raw_expr, { domainCheck: true }),
       });
     }
   }

@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../model/document.ts';
+import { loadSqlParser } from './parser.ts';
+import { column, columnNames, model, run, table } from './sql-import-test-kit.ts';
+
+beforeAll(() => loadSqlParser());
+
+type Case = [title: string, sql: string, pick: (m: Model) => unknown, expected: unknown];
+
+const T = 'CREATE TABLE t (id int, a int, b text);';
+
+const alterCases: Case[] = [
+  ['ADD COLUMN', `${T} ALTER TABLE t ADD COLUMN c int NOT NULL DEFAULT 1;`, (m) => [column(m, 't', 'c').notNull, column(m, 't', 'c').default], [true, '1']],
+  ['ADD COLUMN IF NOT EXISTS an existing column', `${T} ALTER TABLE t ADD COLUMN IF NOT EXISTS a text;`, (m) => column(m, 't', 'a').type, { name: 'integer' }],
+  ['DROP COLUMN drops its index and key', `${T} CREATE INDEX ON t (a); ALTER TABLE t ADD UNIQUE (a); ALTER TABLE t DROP COLUMN a;`,
+    (m) => [table(m, 't').columns.map((c) => c.name), table(m, 't').indexes, table(m, 't').uniques], [['id', 'b'], [], []]],
+  ['ALTER COLUMN TYPE', `${T} ALTER TABLE t ALTER COLUMN b TYPE varchar(10) USING b::varchar;`, (m) => column(m, 't', 'b').type, { name: 'character varying', args: [10] }],
+  ['SET DEFAULT with a cast, then DROP DEFAULT', `${T} ALTER TABLE t ALTER COLUMN b SET DEFAULT 'x'::text; ALTER TABLE t ALTER COLUMN a SET DEFAULT 1; ALTER TABLE t ALTER COLUMN a DROP DEFAULT;`,
+    (m) => [column(m, 't', 'b').default, column(m, 't', 'a').default], ["'x'::text", undefined]],
+  ['SET / DROP NOT NULL', `${T} ALTER TABLE t ALTER COLUMN a SET NOT NULL, ALTER COLUMN b SET NOT NULL; ALTER TABLE t ALTER b DROP NOT NULL;`,
+    (m) => [column(m, 't', 'a').notNull, column(m, 't', 'b').notNull], [true, false]],
+  ['ADD CONSTRAINT PRIMARY KEY (ONLY, pg_dump style)', `${T} ALTER TABLE ONLY public.t ADD CONSTRAINT t_pkey PRIMARY KEY (id);`,
+    (m) => [table(m, 't').primaryKey?.name, columnNames(m, 't', table(m, 't').primaryKey?.columns)], ['t_pkey', ['id']]],
+  ['ADD CONSTRAINT FOREIGN KEY NOT VALID, then VALIDATE', `${T} CREATE TABLE p (id int PRIMARY KEY); ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (a) REFERENCES p NOT VALID; ALTER TABLE t VALIDATE CONSTRAINT f;`,
+    (m) => [table(m, 't').foreignKeys[0].name, table(m, 't').foreignKeys[0].notValid], ['f', undefined]],
+  ['ADD CHECK NOT VALID', `${T} ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;`, (m) => table(m, 't').checks[0], { id: 'ck:public.t.c', name: 'c', expression: 'a > 0', notValid: true }],
+  ['ADD PRIMARY KEY USING INDEX', `${T} CREATE UNIQUE INDEX t_id ON t (id); ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY USING INDEX t_id;`,
+    (m) => [table(m, 't').primaryKey?.name, table(m, 't').indexes], ['t_pk', []]],
+  ['DROP CONSTRAINT', `${T} ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0); ALTER TABLE t DROP CONSTRAINT c;`, (m) => table(m, 't').checks, []],
+  ['ADD GENERATED … AS IDENTITY', `${T} ALTER TABLE t ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME public.t_id_seq START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1);`,
+    (m) => column(m, 't', 'id').identity, { kind: 'always', options: { start: '1', increment: '1', cache: '1' } }],
+  ['DROP IDENTITY', 'CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY); ALTER TABLE t ALTER COLUMN id DROP IDENTITY;', (m) => column(m, 't', 'id').identity, undefined],
+  ['ATTACH PARTITION', "CREATE TABLE p (d date) PARTITION BY RANGE (d); CREATE TABLE p1 (d date); ALTER TABLE ONLY p ATTACH PARTITION p1 FOR VALUES FROM ('2022-01-01') TO ('2022-02-01');",
+    (m) => table(m, 'p1').partitionOf, { parentId: 'table:public.p', bound: "FOR VALUES FROM ('2022-01-01') TO ('2022-02-01')" }],
+  ['SET (storage options), SET UNLOGGED, INHERIT', `${T} CREATE TABLE base (id int); ALTER TABLE t SET (fillfactor = 50); ALTER TABLE t SET UNLOGGED; ALTER TABLE t INHERIT base;`,
+    (m) => [table(m, 't').with, table(m, 't').unlogged, table(m, 't').inherits], [{ fillfactor: '50' }, true, ['table:public.base']]],
+];
+
+const dropCases: Case[] = [
+  ['DROP TABLE takes its owned sequences and the FKs to it', 'CREATE TABLE p (id serial PRIMARY KEY); CREATE TABLE c (p_id int REFERENCES p); DROP TABLE p CASCADE;',
+    (m) => [m.tables.map((t) => t.name), m.sequences, table(m, 'c').foreignKeys], [['c'], [], []]],
+  ['DROP VIEW, INDEX, SEQUENCE, TYPE, SCHEMA, EXTENSION', "CREATE SCHEMA s; CREATE EXTENSION hstore; CREATE TABLE t (a int); CREATE INDEX ix ON t (a); CREATE VIEW v AS SELECT 1 AS x; CREATE SEQUENCE q; CREATE TYPE e AS ENUM ('x'); DROP VIEW v; DROP INDEX ix; DROP SEQUENCE q; DROP TYPE e; DROP SCHEMA s; DROP EXTENSION hstore;",
+    (m) => [m.views, table(m, 't').indexes, m.sequences, m.enums, m.schemas.map((s) => s.name), m.extensions], [[], [], [], [], ['public'], []]],
+  ['DROP FUNCTION by signature', 'CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$; CREATE FUNCTION f(text) RETURNS int LANGUAGE sql AS $$ SELECT 2 $$; DROP FUNCTION f(integer);',
+    (m) => m.rawObjects.map((r) => r.name), ['f(text)']],
+];
+
+describe.each([['ALTER TABLE', alterCases], ['DROP', dropCases]])('import of %s', (_group, cases) => {
+  it.each(cases)('%s', (_title, sql, pick, expected) => {
+    expect(pick(model(sql))).toEqual(expected);
+  });
+});
+
+describe('ALTER TABLE subcommands the model does not hold', () => {
+  it.each([
+    ['OWNER TO', 'ALTER TABLE t OWNER TO postgres;', 'ownership is not part of the model'],
+    ['REPLICA IDENTITY', 'ALTER TABLE ONLY t REPLICA IDENTITY FULL;', 'replica identity is not part of the model'],
+    ['CLUSTER ON', 'ALTER TABLE t CLUSTER ON ix;', 'clustering is not part of the model'],
+    ['ENABLE ROW LEVEL SECURITY', 'ALTER TABLE t ENABLE ROW LEVEL SECURITY;', 'row security is not part of the model'],
+    ['OWNER TO on a sequence, written as ALTER TABLE', 'CREATE SEQUENCE sq; ALTER TABLE sq OWNER TO postgres;', 'ownership is not part of the model'],
+  ])('%s is skipped and reported at its line', (_title, sql, reason) => {
+    const { report } = run(`CREATE TABLE t (a int);\nCREATE INDEX ix ON t (a);\n${sql}`);
+    expect(report.skipped).toEqual([{ line: 3, statement: 'ALTER TABLE', reason }]);
+    expect(report.warnings).toEqual([]);
+  });
+});
