@@ -26,13 +26,15 @@ export interface InspectorProps {
   onError?: (message: string) => void;
   onDuplicate?: () => void;
   onDelete?: () => void;
+  /** An object of the table to show (a lint jump: a column, key, index…): highlighted and scrolled to. */
+  focusId?: string;
 }
 
-export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete }: InspectorProps) {
+export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete, focusId }: InspectorProps) {
   const edit = useSafeEdit(onEdit, onError);
   const table = model.tables.find((t) => t.id === tableId);
   if (!table) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
-  const props = { model, table, edit };
+  const props = { model, table, edit, focusId };
   return (
     <div className="inspector" data-testid="inspector" data-table={`${table.schema}.${table.name}`}>
       <section className="inspector-section">

@@ -2,7 +2,7 @@
 import type { ForeignKey, ReferentialAction } from '../../shared/model/document.ts';
 import { addForeignKey, removeForeignKey, updateForeignKey, type ForeignKeyPatch } from '../../shared/model/ops.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
-import type { SectionProps } from './edit.ts';
+import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';
 
 const ACTIONS: ReadonlyArray<readonly [ReferentialAction, string]> = [
@@ -10,7 +10,8 @@ const ACTIONS: ReadonlyArray<readonly [ReferentialAction, string]> = [
 ];
 const MATCH = [['simple', 'MATCH SIMPLE'], ['full', 'MATCH FULL'], ['partial', 'MATCH PARTIAL']] as const;
 
-function ForeignKeyEditor({ model, table, edit, fk }: SectionProps & { fk: ForeignKey }) {
+function ForeignKeyEditor({ model, table, edit, fk, focusId }: SectionProps & { fk: ForeignKey }) {
+  const box = useFocusRef<HTMLDivElement>(focusId === fk.id);
   const ref = model.tables.find((t) => t.id === fk.refTableId);
   const patch = (p: ForeignKeyPatch) => edit((m) => updateForeignKey(m, { tableId: table.id, foreignKeyId: fk.id, patch: p }));
   const changeRefTable = (refTableId: string) => {
@@ -19,7 +20,7 @@ function ForeignKeyEditor({ model, table, edit, fk }: SectionProps & { fk: Forei
     if (refColumns.length) patch({ refTableId, refColumns });
   };
   return (
-    <div className="item" data-testid="fk-item" data-ref={ref ? `${ref.schema}.${ref.name}` : ''}>
+    <div ref={box} className={itemClass('item', focusId === fk.id)} data-testid="fk-item" data-ref={ref ? `${ref.schema}.${ref.name}` : ''}>
       <div className="row">
         <ColumnPicker table={table} value={fk.columns} required testId="fk-columns" onChange={(columns) => patch({ columns })} />
         <span className="label">→</span>

@@ -2,7 +2,7 @@
 import type { Index, IndexItem, Table } from '../../shared/model/document.ts';
 import { addIndex, removeIndex, updateIndex, type IndexPatch } from '../../shared/model/ops.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
-import type { SectionProps } from './edit.ts';
+import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';
 
 const METHODS = [['btree', 'btree'], ['hash', 'hash'], ['gin', 'gin'], ['gist', 'gist'], ['brin', 'brin'], ['spgist', 'spgist']] as const;
@@ -37,10 +37,11 @@ function IndexItems({ table, items, onChange }: { table: Table; items: IndexItem
   );
 }
 
-function IndexEditor({ table, edit, index }: SectionProps & { index: Index }) {
+function IndexEditor({ table, edit, index, focusId }: SectionProps & { index: Index }) {
+  const ref = useFocusRef<HTMLDivElement>(focusId === index.id);
   const patch = (p: IndexPatch) => edit((m) => updateIndex(m, { tableId: table.id, indexId: index.id, patch: p }));
   return (
-    <div className="item" data-testid="index-item-editor" data-index={index.name ?? ''}>
+    <div ref={ref} className={itemClass('item', focusId === index.id)} data-testid="index-item-editor" data-index={index.name ?? ''}>
       <div className="row">
         <TextField value={index.name ?? ''} placeholder="default name" label="Index name" testId="index-name" onCommit={(name) => patch({ name })} />
         <CheckField label="unique" testId="index-unique" checked={index.unique} onChange={(unique) => patch({ unique })} />

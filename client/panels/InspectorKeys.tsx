@@ -3,15 +3,18 @@ import {
   addCheck, addUnique, removeCheck, removeUnique, setPrimaryKey, updateCheck, updateUnique,
 } from '../../shared/model/ops.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
-import type { SectionProps } from './edit.ts';
+import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
+import { FocusItem } from './FocusItem.tsx';
 import { CheckField, TextField } from './TextField.tsx';
 
-export function InspectorPrimaryKey({ table, edit }: SectionProps) {
+export function InspectorPrimaryKey({ table, edit, focusId }: SectionProps) {
   const pk = table.primaryKey;
+  const focused = !!pk && focusId === pk.id;
+  const ref = useFocusRef<HTMLElement>(focused);
   const set = (p: { columns?: string[]; name?: string | null; deferrable?: boolean }) =>
     edit((m) => setPrimaryKey(m, { tableId: table.id, columns: p.columns ?? pk?.columns ?? [], name: p.name, deferrable: p.deferrable }));
   return (
-    <section className="inspector-section" data-testid="inspector-primary-key">
+    <section ref={ref} className={itemClass('inspector-section', focused)} data-testid="inspector-primary-key">
       <h4>Primary key</h4>
       <ColumnPicker table={table} value={pk?.columns ?? []} testId="pk-columns" onChange={(columns) => set({ columns })} />
       {pk && (
@@ -24,7 +27,7 @@ export function InspectorPrimaryKey({ table, edit }: SectionProps) {
   );
 }
 
-export function InspectorUniques({ table, edit }: SectionProps) {
+export function InspectorUniques({ table, edit, focusId }: SectionProps) {
   const tableId = table.id;
   return (
     <section className="inspector-section" data-testid="inspector-uniques">
@@ -40,20 +43,20 @@ export function InspectorUniques({ table, edit }: SectionProps) {
         </button>
       </h4>
       {table.uniques.map((u) => (
-        <div className="item" key={u.id} data-testid="unique-item">
+        <FocusItem key={u.id} focused={focusId === u.id} testId="unique-item">
           <ColumnPicker table={table} value={u.columns} required testId="unique-columns" onChange={(columns) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { columns } }))} />
           <div className="row">
             <TextField value={u.name ?? ''} placeholder="default name" label="Unique name" testId="unique-name" onCommit={(name) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { name } }))} />
             <CheckField label="nulls not distinct" testId="unique-nulls-not-distinct" checked={!!u.nullsNotDistinct} onChange={(v) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { nullsNotDistinct: v || null } }))} />
             <button className="btn icon small danger" data-testid="unique-remove" title="Remove unique" onClick={() => edit((m) => removeUnique(m, { tableId, uniqueId: u.id }))}>×</button>
           </div>
-        </div>
+        </FocusItem>
       ))}
     </section>
   );
 }
 
-export function InspectorChecks({ table, edit }: SectionProps) {
+export function InspectorChecks({ table, edit, focusId }: SectionProps) {
   const tableId = table.id;
   return (
     <section className="inspector-section" data-testid="inspector-checks">
@@ -62,14 +65,14 @@ export function InspectorChecks({ table, edit }: SectionProps) {
         <button className="btn small" data-testid="check-add" onClick={() => edit((m) => addCheck(m, { tableId, expression: 'true' }))}>+ check</button>
       </h4>
       {table.checks.map((c) => (
-        <div className="item" key={c.id} data-testid="check-item">
+        <FocusItem key={c.id} focused={focusId === c.id} testId="check-item">
           <TextField value={c.expression} mono label="Check expression" testId="check-expression" onCommit={(expression) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { expression } }))} />
           <div className="row">
             <TextField value={c.name ?? ''} placeholder="default name" label="Check name" testId="check-name" onCommit={(name) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { name } }))} />
             <CheckField label="not valid" testId="check-not-valid" checked={!!c.notValid} onChange={(v) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { notValid: v || null } }))} />
             <button className="btn icon small danger" data-testid="check-remove" title="Remove check" onClick={() => edit((m) => removeCheck(m, { tableId, checkId: c.id }))}>×</button>
           </div>
-        </div>
+        </FocusItem>
       ))}
     </section>
   );

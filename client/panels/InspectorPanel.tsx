@@ -10,7 +10,8 @@ import { useStore } from '../store/index.ts';
 import { selectModel, selectSelectedTableId } from '../store/selectors.ts';
 import { Inspector } from './Inspector.tsx';
 
-export function InspectorPanel() {
+/** `focusId`: an object of the selected table to show (e.g. from a lint jump). */
+export function InspectorPanel({ focusId }: { focusId?: string } = {}) {
   const model = useStore(selectModel);
   const tableId = useStore(selectSelectedTableId);
   const color = useStore((s) => (tableId ? s.doc.layout.nodes[tableId]?.color : undefined));
@@ -44,5 +45,5 @@ export function InspectorPanel() {
     useStore.getState().select([]);
   }, [tableId]);
   if (!tableId) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
-  return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={onError} onDuplicate={onDuplicate} onDelete={onDelete} />;
+  return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={onError} onDuplicate={onDuplicate} onDelete={onDelete} focusId={focusId} />;
 }

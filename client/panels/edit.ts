@@ -1,5 +1,5 @@
 /** How panels change the model: hand a pure op from shared/model/ops.ts to the store. */
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Model, Table } from '../../shared/model/document.ts';
 import { ModelOpError } from '../../shared/model/ops.ts';
 
@@ -11,6 +11,8 @@ export interface SectionProps {
   model: Model;
   table: Table;
   edit: Edit;
+  /** An object to show (a lint jump): its editor is highlighted and scrolled into view. */
+  focusId?: string;
 }
 
 /** Wraps `onEdit` so a refused edit (`ModelOpError`) becomes a message instead of a crash. */
@@ -24,3 +26,15 @@ export function useSafeEdit(onEdit: Edit, onError?: (message: string) => void): 
     }
   }, [onEdit, onError]);
 }
+
+/** A ref for an object's editor that scrolls it into view when it becomes the focused object. */
+export function useFocusRef<T extends HTMLElement>(focused: boolean) {
+  const ref = useRef<T>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [focused]);
+  return ref;
+}
+
+/** `item` plus ` focused` when the object is the focused one. */
+export const itemClass = (base: string, focused: boolean) => (focused ? `${base} focused` : base);

@@ -57,6 +57,17 @@ describe('Inspector', () => {
     expect(html).toMatch(/aria-checked="true"[^>]*data-testid="inspector-color-2f8f5b"/);
   });
 
+  it('highlights the focused object (a lint jump)', () => {
+    const orders = model.tables[1];
+    const focusedHtml = (focusId: string) => render(createElement(Inspector, { model, tableId: orders.id, onEdit: noop, focusId }));
+    expect(focusedHtml(orders.columns[2].id)).toMatch(/class="col-edit focused" data-testid="inspector-column" data-column="status"/);
+    expect(focusedHtml(orders.foreignKeys[0].id)).toMatch(/class="item focused" data-testid="fk-item"/);
+    expect(focusedHtml(orders.indexes[0].id)).toMatch(/class="item focused" data-testid="index-item-editor"/);
+    expect(focusedHtml(orders.checks[0].id)).toMatch(/class="item focused" data-testid="check-item"/);
+    expect(focusedHtml(orders.primaryKey!.id)).toMatch(/class="inspector-section focused" data-testid="inspector-primary-key"/);
+    expect(html).not.toContain('focused');
+  });
+
   it('says so when the table is gone', () => {
     expect(render(createElement(Inspector, { model, tableId: 'nope', onEdit: noop }))).toContain('data-testid="inspector-empty"');
   });

@@ -1,0 +1,54 @@
+/**
+ * What the last apply or dry run came to: verified ("the database now equals the model"), the
+ * differences that remain, or the failure with the step and PostgreSQL's message, detail and hint.
+ */
+import { useStore } from '../store/index.ts';
+import { formatDuration, stepTitle } from './plan-view.ts';
+
+function Failure() {
+  const failure = useStore((s) => s.applyFailure);
+  if (!failure) return null;
+  const conflict = failure.status === 409;
+  return (
+    <div className="live-banner bad apply-result" role="alert" data-testid="apply-result" data-result="failed">
+      <strong>{conflict ? 'Refused: the database changed since the comparison.' : failure.stepIndex !== undefined ? `Step ${failure.stepIndex + 1} failed.` : 'The apply did not run.'}</strong>
+      <div>{failure.message}</div>
+      {failure.detail && <div><span className="label">Detail</span> {failure.detail}</div>}
+      {failure.hint && <div><span className="label">Hint</span> {failure.hint}</div>}
+      {failure.sqlstate && <div className="muted">SQLSTATE {failure.sqlstate}</div>}
+      {conflict && <div>Compare again to review the current plan.</div>}
+    </div>
+  );
+}
+
+export function ApplyResult() {
+  const outcome = useStore((s) => s.applyOutcome);
+  if (!outcome) return <Failure />;
+  const { result, remaining } = outcome;
+  const ran = `${result.steps.length} step${result.steps.length === 1 ? '' : 's'} in ${formatDuration(result.durationMs)}`;
+  if (result.status === 'dry-run') {
+    return (
+      <div className="live-banner ok apply-result" data-testid="apply-result" data-result="dry-run">
+        <strong>Dry run passed:</strong> all {ran} ran, then were rolled back. Nothing changed.
+      </div>
+    );
+  }
+  if (result.verified) {
+    return (
+      <div className="live-banner ok apply-result" data-testid="apply-result" data-result="verified">
+        <strong>✓ Applied {ran}.</strong> Verified: the database now equals the model.
+      </div>
+    );
+  }
+  return (
+    <div className="live-banner warn apply-result" data-testid="apply-result" data-result="differs">
+      <strong>Applied {ran}, but the database still differs from the model</strong>
+      {' '}({result.remainingSteps ?? remaining?.steps.length ?? '?'} step{result.remainingSteps === 1 ? '' : 's'} remain):
+      {remaining && (
+        <ul className="remaining" data-testid="remaining-steps">
+          {remaining.steps.map((s, i) => <li key={i}><code>{stepTitle(s)}</code></li>)}
+        </ul>
+      )}
+    </div>
+  );
+}

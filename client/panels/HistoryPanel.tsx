@@ -1,0 +1,82 @@
+/**
+ * The apply journal of the current target, newest first: when, result, duration, hazards accepted,
+ * and, expanded, the SQL that ran (or was refused), the error and the way back when there is one.
+ */
+import { useEffect } from 'react';
+import type { HistoryEntryResponse } from '../../shared/api-targets.ts';
+import { useStore } from '../store/index.ts';
+import { formatDuration, hazardSeverity } from './plan-view.ts';
+import { TargetPicker } from './TargetPicker.tsx';
+import './live.css';
+
+const STATUS_TEXT: Record<HistoryEntryResponse['status'], string> = {
+  applied: 'Applied', 'dry-run': 'Dry run', failed: 'Failed', refused: 'Refused',
+};
+
+function ErrorText({ error }: { error: Record<string, unknown> }) {
+  const text = (key: string) => (typeof error[key] === 'string' ? (error[key] as string) : undefined);
+  const step = typeof error.stepIndex === 'number' ? `step ${error.stepIndex + 1}: ` : '';
+  return (
+    <div className="history-error" data-testid="history-error">
+      {step}{text('message') ?? 'failed'}
+      {text('detail') && <div><span className="label">Detail</span> {text('detail')}</div>}
+      {text('hint') && <div><span className="label">Hint</span> {text('hint')}</div>}
+    </div>
+  );
+}
+
+function Entry({ entry }: { entry: HistoryEntryResponse }) {
+  const when = new Date(entry.startedAt);
+  return (
+    <li>
+      <details className="history-entry" data-testid="history-entry" data-status={entry.status} data-verified={entry.verified ?? ''}>
+        <summary>
+          <span className={`status-badge ${entry.status}`}>{STATUS_TEXT[entry.status]}</span>
+          <time dateTime={entry.startedAt} title={when.toISOString()}>{when.toLocaleString()}</time>
+          <span className="muted">{entry.steps.length} step{entry.steps.length === 1 ? '' : 's'} · {formatDuration(entry.durationMs)}</span>
+          {entry.verified === true && <span className="verified" title="The database equalled the model afterwards">✓ verified</span>}
+          {entry.verified === false && <span className="not-verified">differs</span>}
+        </summary>
+        <div className="history-body">
+          {entry.hazardsAccepted.length > 0 && (
+            <div className="row">
+              <span className="label">Hazards accepted</span>
+              {entry.hazardsAccepted.map((kind) => <span key={kind} className={`hazard-badge ${hazardSeverity(kind)}`}>{kind}</span>)}
+            </div>
+          )}
+          {entry.error && <ErrorText error={entry.error} />}
+          <pre className="history-sql" data-testid="history-sql">{entry.planSql || '-- (no statements)'}</pre>
+          {entry.reverseSql && (
+            <details className="history-reverse">
+              <summary>Way back (reverse plan, loses no data)</summary>
+              <pre className="history-sql" data-testid="history-reverse-sql">{entry.reverseSql}</pre>
+            </details>
+          )}
+        </div>
+      </details>
+    </li>
+  );
+}
+
+export default function HistoryPanel() {
+  const targetId = useStore((s) => s.currentTargetId);
+  const entries = useStore((s) => s.history[targetId]);
+  const status = useStore((s) => s.historyStatus);
+  const reload = () => void useStore.getState().loadHistory(targetId).catch(() => undefined);
+  // Read the journal whenever this panel shows another target (also after each apply: the slice reloads it).
+  useEffect(reload, [targetId]);
+  return (
+    <div className="live-panel" data-testid="history-panel">
+      <div className="live-toolbar">
+        <TargetPicker />
+        <button className="btn small" data-testid="history-refresh" disabled={status.state === 'running'} onClick={reload}>Refresh</button>
+      </div>
+      {status.state === 'error' && <div className="live-banner bad" role="alert">Could not read the history: {status.message}</div>}
+      {entries && entries.length === 0 && <div className="live-empty" data-testid="history-empty">Nothing was applied to this target yet.</div>}
+      {!entries && status.state === 'running' && <div className="live-empty">Loading…</div>}
+      <ul className="history-list">
+        {entries?.map((entry) => <Entry key={entry.id} entry={entry} />)}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The steps of a plan, one line each with its phase and hazard badges; while an apply runs, each
+ * step shows whether it is done, running or waiting. A click reveals the step in the SQL editor.
+ */
+import type { Step } from '../../shared/diff/types.ts';
+import type { ApplyProgress } from '../store/connection-slice.ts';
+import { hazardSeverity, stepTitle } from './plan-view.ts';
+
+export type StepState = 'pending' | 'running' | 'done' | 'idle';
+
+export function stepState(index: number, progress: ApplyProgress | null, done: boolean): StepState {
+  if (done) return 'done';
+  if (!progress) return 'idle';
+  if (index < progress.running) return 'done';
+  return index === progress.running ? 'running' : 'pending';
+}
+
+const MARK: Record<StepState, string> = { idle: '', pending: '·', running: '▸', done: '✓' };
+
+export interface PlanStepsProps {
+  steps: readonly Step[];
+  progress: ApplyProgress | null;
+  /** The plan was applied: every step is done. */
+  done: boolean;
+  onPick: (index: number) => void;
+}
+
+export function PlanSteps({ steps, progress, done, onPick }: PlanStepsProps) {
+  return (
+    <div className="plan-steps-wrap">
+      {progress && (
+        <div className="plan-progress" data-testid="apply-progress" role="status">
+          <span className="spinner" aria-hidden />
+          {progress.mode === 'dry-run' ? 'Dry run' : 'Applying'}:{' '}
+          {progress.running < progress.total ? `step ${progress.running + 1} of ${progress.total}` : 'committing and verifying…'}
+          <progress max={progress.total} value={Math.min(progress.running, progress.total)} />
+        </div>
+      )}
+      <ol className="plan-steps" data-testid="plan-steps">
+        {steps.map((step, i) => {
+          const state = stepState(i, progress, done);
+          return (
+            <li key={i} className={`plan-step ${state}`} data-testid="plan-step" data-state={state} data-phase={step.phase}>
+              <button className="plan-step-button" onClick={() => onPick(i)} title={step.sql}>
+                <span className="step-mark" aria-hidden>{MARK[state]}</span>
+                <span className="step-number">{i + 1}</span>
+                <span className="step-phase">{step.phase}</span>
+                <span className="step-title">{stepTitle(step)}</span>
+              </button>
+              {step.hazards.length > 0 && (
+                <div className="step-hazards">
+                  {step.hazards.map((h, j) => (
+                    <span key={j} className={`hazard-badge ${hazardSeverity(h.kind)}`} data-testid="hazard-badge" data-kind={h.kind} title={h.message}>{h.kind}</span>
+                  ))}
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
