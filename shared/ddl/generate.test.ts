@@ -53,6 +53,10 @@ describe('statement order', () => {
     ['a table named like a keyword of the signature does not delay a function', model({ tables: [table('language')], rawObjects: [raw('function', 'f', 'CREATE FUNCTION public.f(text) RETURNS text LANGUAGE sql IMMUTABLE AS $function$ SELECT $1 $function$;')] }), 'FUNCTION public.f', 'TABLE public.language'],
     ['functions returning a table row after tables', model({ tables: [table('t')], rawObjects: [raw('function', 'f', 'CREATE FUNCTION f() RETURNS SETOF t LANGUAGE sql AS $$ SELECT * FROM t $$;')] }), 'TABLE public.t', 'FUNCTION f'],
     ['functions returning view rows after views', model({ views: [view('v', 'SELECT 1 AS x')], rawObjects: [raw('function', 'f', 'CREATE FUNCTION f() RETURNS SETOF v LANGUAGE sql AS $$ SELECT * FROM v $$;')] }), 'VIEW public.v', 'FUNCTION f'],
+    ['collations before the domains that use them', model({
+      domains: [{ id: 'd', schema: 'public', name: 'd', type: { name: 'text' }, collation: 'public.nocase', notNull: false, checks: [] }],
+      rawObjects: [raw('collation', 'nocase', "CREATE COLLATION public.nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);")],
+    }), 'COLLATION public.nocase', 'DOMAIN public.d'],
     ['triggers after tables and views', model({ tables: [table('t')], views: [view('v', 'SELECT 1 AS x')], rawObjects: [raw('trigger', 'tg', 'CREATE TRIGGER tg AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();')] }), 'VIEW public.v', 'TRIGGER tg'],
     ['foreign keys after every table', model({ tables: [
       table('a', { foreignKeys: [{ id: 'fk', columns: ['c.a.id'], refTableId: 't.b', refColumns: ['c.b.id'], onDelete: 'no-action', onUpdate: 'no-action', match: 'simple' }] }), table('b'),

@@ -71,11 +71,13 @@ const rawSql = (raw: RawObject) => rawObjectSql({ raw });
  * unless their signature names a table (then after the tables) or a view (after the views);
  * triggers, rules, policies and the rest at the end.
  */
-function placeRawObjects(model: Model): Record<'early' | 'afterTables' | 'afterViews' | 'late', RawObject[]> {
+function placeRawObjects(model: Model): Record<'collations' | 'early' | 'afterTables' | 'afterViews' | 'late', RawObject[]> {
   const tableNames = model.tables.map((t) => t.name);
   const viewNames = model.views.map((v) => v.name);
-  const placed = { early: [] as RawObject[], afterTables: [] as RawObject[], afterViews: [] as RawObject[], late: [] as RawObject[] };
-  for (const kind of EARLY_RAW_KINDS) {
+  const placed = { collations: [] as RawObject[], early: [] as RawObject[], afterTables: [] as RawObject[], afterViews: [] as RawObject[], late: [] as RawObject[] };
+  // Domains and enums' neighbours may be declared COLLATE a custom collation: those come first.
+  placed.collations = model.rawObjects.filter((r) => r.kind === 'collation');
+  for (const kind of EARLY_RAW_KINDS.filter((k) => k !== 'collation')) {
     for (const raw of model.rawObjects.filter((r) => r.kind === kind)) {
       if (needsTables(raw, viewNames)) placed.afterViews.push(raw);
       else if (needsTables(raw, tableNames)) placed.afterTables.push(raw);
@@ -97,6 +99,7 @@ export function generatePostgresSections(input: Model, options: GenerateOptions 
     { section: 'settings', statements: hasFunctions ? ['SET check_function_bodies = false;'] : [] },
     { section: 'schemas', statements: schemaNames(model).map((name) => createSchema({ schema: { name } })) },
     { section: 'extensions', statements: model.extensions.map((extension) => createExtension({ extension })) },
+    { section: 'collations', statements: raw.collations.map(rawSql) },
     { section: 'enums', statements: model.enums.map((enumType) => createEnum({ enumType })) },
     { section: 'domains', statements: orderDomains(model.domains).map((domain) => createDomain({ domain })) },
     { section: 'sequences', statements: model.sequences.map((sequence) => createSequence({ sequence })) },
