@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Model, RawObject, Table, View } from '../model/document.ts';
-import { emptyModel } from '../model/empty.ts';
+import { emptyModel, makeDocument } from '../model/empty.ts';
+import { parseDocument } from '../model/upgrade.ts';
 import { templates } from '../model/templates/index.ts';
 import { featureModel } from './__fixtures__/feature-model.ts';
 import { generatePostgres, generatePostgresStatements } from './generate.ts';
@@ -22,6 +23,11 @@ describe('generatePostgres golden scripts', () => {
     const sql = generatePostgres(build());
     expectGolden(file, sql);
     expect(generatePostgres(build())).toBe(sql); // deterministic
+  });
+
+  it('the every-feature fixture is a valid document', () => {
+    const parsed = parseDocument(JSON.parse(JSON.stringify(makeDocument(featureModel()))));
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
   });
 
   it('an empty model gives an empty script', () => {
