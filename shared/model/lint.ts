@@ -72,34 +72,48 @@ function baseType(model: Model, type: ColumnType): ColumnType {
 /** Compared without length/precision: `varchar(20)` may reference `varchar(40)`. */
 const typeKey = (t: ColumnType) => formatType({ ...t, args: undefined });
 
+/** Per table: the issues of its foreign keys, valid while the table, the tables it references and the domains are the same objects. */
+interface ForeignKeyEntry { refs: Array<Table | undefined>; domains: Model['domains']; issues: LintIssue[] }
+const foreignKeyCache = new WeakMap<Table, ForeignKeyEntry>();
+
 function lintForeignKeys(model: Model): LintIssue[] {
-  const out: LintIssue[] = [];
   const tables = new Map(model.tables.map((t) => [t.id, t]));
-  for (const table of model.tables) {
-    const byId = new Map(table.columns.map((c) => [c.id, c]));
-    const leading = leadingColumnLists(table);
-    for (const fk of table.foreignKeys) {
-      const add = (code: string, severity: LintIssue['severity'], message: string) =>
-        out.push({ code, severity, message, objectId: fk.id, tableId: table.id });
-      const ref = tables.get(fk.refTableId);
-      const columns = fk.columns.map((id) => byId.get(id));
-      const names = columns.map((c) => c?.name ?? '?').join(', ');
-      const label = `${table.schema}.${table.name}(${names})`;
-      if (!ref) { add('fk-missing-table', 'error', `${label} references a table that is not in the model`); continue; }
-      const supported = leading.some((list) => list.length >= fk.columns.length && sameSet(list.slice(0, fk.columns.length), fk.columns));
-      if (!supported) {
-        add('fk-without-index', 'warning', `${label} → ${ref.name}: no index starts with these columns, so deletes on ${ref.name} scan ${table.name}`);
-      }
-      if (!uniqueColumnSets(ref).some((set) => sameSet(set, fk.refColumns))) {
-        add('fk-not-unique', 'error', `${label} references columns of ${ref.name} that are not its primary key or a unique constraint`);
-      }
-      const refById = new Map(ref.columns.map((c) => [c.id, c]));
-      fk.refColumns.forEach((refId, i) => {
-        const mismatch = typeMismatch(model, columns[i], refById.get(refId));
-        if (mismatch) add('fk-type-mismatch', mismatch.severity, `${label} → ${ref.name}: ${mismatch.message}`);
-      });
+  return model.tables.flatMap((table) => {
+    if (table.foreignKeys.length === 0) return [];
+    const refs = table.foreignKeys.map((fk) => tables.get(fk.refTableId));
+    const cached = foreignKeyCache.get(table);
+    if (cached && cached.domains === model.domains && cached.refs.every((r, i) => r === refs[i])) return cached.issues;
+    const issues = tableForeignKeyIssues(model, table, refs);
+    foreignKeyCache.set(table, { refs, domains: model.domains, issues });
+    return issues;
+  });
+}
+
+function tableForeignKeyIssues(model: Model, table: Table, refs: Array<Table | undefined>): LintIssue[] {
+  const out: LintIssue[] = [];
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  const leading = leadingColumnLists(table);
+  table.foreignKeys.forEach((fk, k) => {
+    const add = (code: string, severity: LintIssue['severity'], message: string) =>
+      out.push({ code, severity, message, objectId: fk.id, tableId: table.id });
+    const ref = refs[k];
+    const columns = fk.columns.map((id) => byId.get(id));
+    const names = columns.map((c) => c?.name ?? '?').join(', ');
+    const label = `${table.schema}.${table.name}(${names})`;
+    if (!ref) { add('fk-missing-table', 'error', `${label} references a table that is not in the model`); return; }
+    const supported = leading.some((list) => list.length >= fk.columns.length && sameSet(list.slice(0, fk.columns.length), fk.columns));
+    if (!supported) {
+      add('fk-without-index', 'warning', `${label} → ${ref.name}: no index starts with these columns, so deletes on ${ref.name} scan ${table.name}`);
     }
-  }
+    if (!uniqueColumnSets(ref).some((set) => sameSet(set, fk.refColumns))) {
+      add('fk-not-unique', 'error', `${label} references columns of ${ref.name} that are not its primary key or a unique constraint`);
+    }
+    const refById = new Map(ref.columns.map((c) => [c.id, c]));
+    fk.refColumns.forEach((refId, i) => {
+      const mismatch = typeMismatch(model, columns[i], refById.get(refId));
+      if (mismatch) add('fk-type-mismatch', mismatch.severity, `${label} → ${ref.name}: ${mismatch.message}`);
+    });
+  });
   return out;
 }
 
