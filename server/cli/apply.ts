@@ -8,6 +8,7 @@ import { parseDocument } from '../../shared/model/upgrade.ts';
 import { HazardsNotAccepted } from '../db/apply.ts';
 import { applyLive, planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
+import { canonicalModel } from '../diff/canonical.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 
@@ -62,9 +63,11 @@ export const applyCommand: CliCommand = {
   usage: 'apply --db <url> <document.json> [--allow <hazard>,...] [--allow-all] [--dry-run]   migrate the database to the document',
   async run(args, io) {
     const options = parseApplyArgs(args);
-    const model = await readModel(io, options.file);
+    const written = await readModel(io, options.file);
     const client = await openSqlClient(options.db);
     try {
+      // The model in PostgreSQL's own spelling, so the plan and its verification are exact.
+      const model = await canonicalModel({ url: options.db, model: written });
       // Without a studio store there is no baseline: live objects are matched to the document by name.
       const planned = await planLive(client, model, model);
       const target = {

@@ -7,6 +7,7 @@ import { planBetween } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
 import { planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
+import { canonicalModel } from '../diff/canonical.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
@@ -40,10 +41,12 @@ export const diffCommand: CliCommand = {
     let steps: Step[];
     let reverse: Step[];
     if (options.db) {
-      const model = (await readDocument(options.files[0], io)).model;
+      const written = (await readDocument(options.files[0], io)).model;
       const client = await openSqlClient(options.db);
       try {
-        // No studio store here: live objects are matched to the document itself by name.
+        // Compared in PostgreSQL's own spelling (a shadow database); with no studio store, live
+        // objects are matched to the document itself by name.
+        const model = await canonicalModel({ url: options.db, model: written });
         const live = await planLive(client, model, model);
         steps = live.steps;
         reverse = planBetween(model, live.from).steps;

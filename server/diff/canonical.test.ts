@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import { planBetween } from '../../shared/diff/plan.ts';
+import type { Model } from '../../shared/model/document.ts';
+import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { canonicalModel } from './canonical.ts';
+
+/** Applies the plan from the live database to `model`, then returns the steps a second plan has. */
+async function applyThenReplan(client: SqlClient, model: Model): Promise<string[]> {
+  const first = planBetween(matchToBaseline(await introspect(client), model), model);
+  await client.transaction(async (tx) => {
+    for (const step of first.steps) await tx.exec(step.sql);
+  });
+  return planBetween(matchToBaseline(await introspect(client), model), model).steps.map((s) => s.sql);
+}
+
+describe('canonicalModel on PostgreSQL', () => {
+  let db: ThrowawayDb;
+  let client: SqlClient;
+  beforeAll(async () => {
+    db = await createThrowawayDb('canonical');
+    client = await openSqlClient(db.url);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await db?.drop();
+  });
+
+  it('keeps the ids and makes the next plan empty where the written model would not be', async () => {
+    const written = buildEcommerce().model;
+    const canonical = await canonicalModel({ url: db.url, model: written });
+    expect(canonical.tables.map((t) => t.id).sort()).toEqual(written.tables.map((t) => t.id).sort());
+    expect(await applyThenReplan(client, canonical)).toEqual([]);
+    // The same database against the model as written: PostgreSQL spells checks and defaults its own way.
+    expect(planBetween(matchToBaseline(await introspect(client), written), written).steps.length).toBeGreaterThan(0);
+  });
+
+  it('says in one line when the model does not load', async () => {
+    const broken = buildEcommerce().model;
+    broken.tables[0].checks.push({ id: 'bad', expression: 'no_such_column > 0' });
+    await expect(canonicalModel({ url: db.url, model: broken })).rejects.toThrow(/^the model does not load into PostgreSQL: column "no_such_column" does not exist/);
+  });
+});
+
+describe('canonicalModel on PGlite', () => {
+  it('uses an in-memory shadow for a pglite target', async () => {
+    const client = await openSqlClient('pglite:memory:');
+    try {
+      const canonical = await canonicalModel({ url: 'pglite:memory:', model: buildEcommerce().model });
+      expect(await applyThenReplan(client, canonical)).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+});

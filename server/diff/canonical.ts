@@ -1,0 +1,98 @@
+/**
+ * The model as PostgreSQL itself writes it. A model's expressions are text as a person wrote them
+ * (`price >= 0`, `'new'::status`, `SELECT id FROM t`); introspection reads PostgreSQL's own
+ * rendering (`(price >= (0)::numeric)`, `'new'::public.status`, `SELECT t.id FROM public.t`). To
+ * compare a live database with a model exactly, the model is loaded into a throwaway *shadow*
+ * database (on the same server, so the same version; an in-memory PGlite for PGlite targets, or when
+ * the server refuses CREATE DATABASE), introspected, and given the model's ids by name. Diffing the
+ * live database against that canonical model has no false positives from spelling.
+ */
+import { generatePostgres } from '../../shared/ddl/generate.ts';
+import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import type { Model } from '../../shared/model/document.ts';
+import { isPgliteUrl, openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { introspect } from '../introspect/introspect.ts';
+
+async function withShadowOnServer<T>(url: string, fn: (shadow: SqlClient) => Promise<T>): Promise<T | undefined> {
+  const admin = await openSqlClient(url);
+  const name = `schemata_shadow_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    try {
+      await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0`);
+    } catch {
+      return undefined; // no CREATEDB privilege: the caller falls back to PGlite
+    }
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const shadow = await openSqlClient(target.toString());
+    try {
+      return await fn(shadow);
+    } finally {
+      await shadow.close();
+    }
+  } finally {
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    await admin.close();
+  }
+}
+
+/**
+ * One in-memory PGlite shadow per process, emptied between uses and closed after a minute idle:
+ * creating one runs initdb (2 s, far more on a busy machine), and a studio plans often.
+ */
+let memoryShadow: { client: Promise<SqlClient>; queue: Promise<unknown>; timer?: ReturnType<typeof setTimeout> } | undefined;
+const IDLE_MS = 60_000;
+
+async function emptyShadow(shadow: SqlClient): Promise<void> {
+  await shadow.exec(`
+    DO $$ DECLARE r record; BEGIN
+      FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP EXECUTE format('DROP EXTENSION %I CASCADE', r.extname); END LOOP;
+      FOR r IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND nspname NOT LIKE 'pg\\_%' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP;
+    END $$;
+    CREATE SCHEMA public;
+    COMMENT ON SCHEMA public IS 'standard public schema';`);
+}
+
+async function withShadowInMemory<T>(fn: (shadow: SqlClient) => Promise<T>): Promise<T> {
+  memoryShadow ??= { client: openSqlClient('pglite:memory:'), queue: Promise.resolve() };
+  const entry = memoryShadow;
+  if (entry.timer) clearTimeout(entry.timer);
+  const run = entry.queue.catch(() => undefined).then(async () => {
+    const shadow = await entry.client;
+    await emptyShadow(shadow);
+    return fn(shadow);
+  });
+  entry.queue = run;
+  try {
+    return await run;
+  } finally {
+    if (entry.queue === run) {
+      entry.timer = setTimeout(() => {
+        if (memoryShadow === entry) memoryShadow = undefined;
+        void entry.client.then((c) => c.close());
+      }, IDLE_MS);
+      entry.timer.unref?.();
+    }
+  }
+}
+
+async function loadAndRead(shadow: SqlClient, model: Model): Promise<Model> {
+  try {
+    await shadow.exec(generatePostgres(model));
+  } catch (error) {
+    throw new Error(`the model does not load into PostgreSQL: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return introspect(shadow);
+}
+
+/**
+ * `model` with PostgreSQL's own spelling of every expression, ids kept. `url` is the target's
+ * (`postgres://…` or `pglite:…`): the shadow lives beside it.
+ * Ex: `planLive(client, await canonicalModel({ url, model }), baseline)`.
+ */
+export async function canonicalModel(p: { url: string; model: Model }): Promise<Model> {
+  const read = (shadow: SqlClient) => loadAndRead(shadow, p.model);
+  const live = (isPgliteUrl(p.url) ? undefined : await withShadowOnServer(p.url, read)) ?? await withShadowInMemory(read);
+  return matchToBaseline(live, p.model);
+}
