@@ -1,14 +1,12 @@
-/** The page: top bar, the canvas, and the right pane with the live SQL (Monaco, lazy-loaded). */
-import { lazy, Suspense } from 'react';
+/** The page: top bar, the canvas, and the right pane (inspector, types, live SQL, issues, live database panels). */
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { TopBar } from './chrome/TopBar.tsx';
 import { NoticeBar } from './chrome/NoticeBar.tsx';
 import { Dialogs } from './chrome/Dialogs.tsx';
+import { RightPane } from './chrome/RightPane.tsx';
 import { useThemeAttribute } from './chrome/theme.ts';
 import './app.css';
-
-const SqlPanel = lazy(() => import('./panels/SqlPanel.tsx'));
 
 export function App() {
   useThemeAttribute();
@@ -21,14 +19,7 @@ export function App() {
             <Canvas />
             <NoticeBar />
           </section>
-          <aside className="app-right" aria-label="SQL">
-            <div className="pane-header">PostgreSQL DDL</div>
-            <div className="pane-body">
-              <Suspense fallback={<div className="pane-loading">Loading editor…</div>}>
-                <SqlPanel />
-              </Suspense>
-            </div>
-          </aside>
+          <RightPane />
         </main>
         <Dialogs />
       </div>

@@ -8,6 +8,7 @@ import { newId } from '../shared/model/ids.ts';
 import { useStore } from './store/index.ts';
 import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
 import { autoLayout, type Size } from './canvas/auto-layout.ts';
+import { AREA_COLORS } from './canvas/areas.ts';
 
 type Flow = Pick<ReactFlowInstance, 'getInternalNode' | 'fitView' | 'screenToFlowPosition' | 'getViewport'>;
 
@@ -25,6 +26,7 @@ export function addTableAt(flow: Flow, at?: { x: number; y: number }): string {
     layout: { ...doc.layout, nodes: { ...doc.layout.nodes, [id]: { x: Math.round(point.x), y: Math.round(point.y) } } },
   }));
   state().select([id]);
+  state().setRightTab('inspector');
   return id;
 }
 
@@ -40,10 +42,14 @@ export function deleteSelection(): void {
   state().editDocument((doc) => {
     const model = tableIds.length ? deleteTables(doc.model, { tableIds }) : doc.model;
     const notes = doc.layout.notes.filter((n) => !selection.has(n.id));
+    const gone = new Set(tableIds);
+    const areas = doc.layout.areas
+      .filter((a) => !selection.has(a.id))
+      .map((a) => (a.tableIds.some((t) => gone.has(t)) ? { ...a, tableIds: a.tableIds.filter((t) => !gone.has(t)) } : a));
     const nodes = { ...doc.layout.nodes };
     for (const id of tableIds) delete nodes[id];
-    const touched = model !== doc.model || notes.length !== doc.layout.notes.length;
-    return touched ? { ...doc, model, layout: { ...doc.layout, nodes, notes } } : doc;
+    const touched = model !== doc.model || notes.length !== doc.layout.notes.length || areas.length !== doc.layout.areas.length;
+    return touched ? { ...doc, model, layout: { ...doc.layout, nodes, notes, areas } } : doc;
   });
   state().select([]);
 }
@@ -133,4 +139,22 @@ export function addNote(flow: Flow): string {
 export function escape(): void {
   if (state().dialog) state().openDialog(null);
   else state().select([]);
+}
+
+/** A subject area around the selected tables, named `Area N`, in the next color. */
+export function addAreaFromSelection(): string | undefined {
+  const tableIds = selectedTableIds();
+  if (!tableIds.length) {
+    state().notify({ kind: 'info', message: 'Select the tables of the subject area first (Shift-click or drag a box).' });
+    return undefined;
+  }
+  const id = newId('area');
+  state().editLayout((layout) => ({
+    ...layout,
+    areas: [...layout.areas, {
+      id, name: `Area ${layout.areas.length + 1}`, color: AREA_COLORS[layout.areas.length % AREA_COLORS.length], tableIds,
+    }],
+  }));
+  state().select([id]);
+  return id;
 }

@@ -6,8 +6,11 @@ import { openFromLocation } from './boot.ts';
 import { storedTheme } from './chrome/theme.ts';
 import { useStore } from './store/index.ts';
 import { installTestHook } from './store/test-hook.ts';
+import { startAutosave } from './projects.ts';
 
 installTestHook();
+startAutosave();
+window.addEventListener('popstate', () => void openFromLocation());
 useStore.getState().setTheme(storedTheme());
 void openFromLocation().finally(() => {
   createRoot(document.getElementById('root')!).render(

@@ -3,6 +3,7 @@
  * and fails the test if any leaves 127.0.0.1 (no CDN, no fonts, no telemetry).
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { LivePanels } from './pages/live.ts';
 
 /** True for requests that stay on this machine (same server, inline data, blobs). */
 export function isLocal(url: string): boolean {
@@ -13,8 +14,11 @@ export function isLocal(url: string): boolean {
 
 export class Studio {
   readonly requests: string[] = [];
+  /** Targets, Migrate and History panels. */
+  readonly live: LivePanels;
 
   constructor(readonly page: Page) {
+    this.live = new LivePanels(page);
     page.on('request', (request) => this.requests.push(request.url()));
   }
 
@@ -26,7 +30,7 @@ export class Studio {
 
   /** A table (or view, enum) node by its schema-qualified name, e.g. `public.orders`. */
   table(qualified: string): Locator {
-    return this.page.locator(`[data-table="${qualified}"]`);
+    return this.page.locator(`.react-flow__node [data-table="${qualified}"]`);
   }
 
   column(qualified: string, name: string): Locator {
@@ -59,6 +63,56 @@ export class Studio {
 
   async tableNames(): Promise<string[]> {
     return this.page.locator('[data-testid="table-node"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-table') ?? ''));
+  }
+
+  /** Clicks a node's header (selects it; with `add`, adds it to the selection). */
+  async selectTable(qualified: string, add = false): Promise<void> {
+    await this.table(qualified).locator('.node-header').click({ modifiers: add ? ['Shift'] : [] });
+  }
+
+  /** Drags a node by its header through several mouse steps, like a person. */
+  async dragTable(qualified: string, dx: number, dy: number): Promise<void> {
+    const box = (await this.table(qualified).locator('.node-header').boundingBox())!;
+    const x = box.x + 40;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 8; i += 1) await this.page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
+    await this.page.mouse.up();
+  }
+
+  /** Drags from a column's handle to another column's handle, or to a table's header. */
+  async dragColumnTo(from: { table: string; column: string; side?: 'l' | 'r' }, to: { table: string; column?: string; side?: 'l' | 'r' }): Promise<void> {
+    const side = (s: 'l' | 'r' | undefined) => (s === 'l' ? '.react-flow__handle-left' : '.react-flow__handle-right');
+    await this.table(from.table).hover();
+    const start = (await this.column(from.table, from.column).locator(side(from.side)).boundingBox())!;
+    const target = to.column ? this.column(to.table, to.column).locator(side(to.side ?? 'l')) : this.table(to.table).locator('.node-header');
+    const end = (await target.boundingBox())!;
+    const [x0, y0] = [start.x + start.width / 2, start.y + start.height / 2];
+    const [x1, y1] = [end.x + (to.column ? end.width / 2 : end.width / 3), end.y + end.height / 2];
+    await this.page.mouse.move(x0, y0);
+    await this.page.mouse.down();
+    for (let i = 1; i <= 10; i += 1) await this.page.mouse.move(x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10);
+    await this.page.mouse.up();
+  }
+
+  /** Presses a shortcut with the canvas focused (not a text field). */
+  async press(keys: string): Promise<void> {
+    await this.page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
+    await this.page.keyboard.press(keys);
+  }
+
+  async tableCount(): Promise<number> {
+    return this.state<number>('state.doc.model.tables.length');
+  }
+
+  async position(qualified: string): Promise<{ x: number; y: number }> {
+    const [schema, name] = qualified.split('.');
+    return this.state(`(() => { const t = state.doc.model.tables.find((t) => t.schema === ${JSON.stringify(schema)} && t.name === ${JSON.stringify(name)}); const p = state.doc.layout.nodes[t.id]; return { x: p.x, y: p.y }; })()`);
+  }
+
+  async tabTo(tab: 'inspector' | 'types' | 'sql' | 'lint'): Promise<void> {
+    await this.page.getByTestId(`tab-${tab}`).click();
   }
 
   externalRequests(): string[] {

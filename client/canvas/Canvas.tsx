@@ -1,7 +1,7 @@
 /** The diagram: wires the store to React Flow. Logic lives in to-flow.ts and flow-handlers.ts. */
 import { useMemo, useReducer, useRef } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow,
+  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, ViewportPortal,
   type EdgeTypes, type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -13,6 +13,7 @@ import { CrowsFootMarkers } from './CrowsFootMarkers.tsx';
 import { TableNode } from './TableNode.tsx';
 import { EnumNode, ViewNode } from './ObjectNodes.tsx';
 import { NoteNode } from './NoteNode.tsx';
+import { AreaNode } from './AreaNode.tsx';
 import { CanvasToolbar } from '../chrome/CanvasToolbar.tsx';
 import { useShortcuts } from '../chrome/shortcuts.ts';
 import { addTableAt } from '../commands.ts';
@@ -20,8 +21,9 @@ import { RelationEdge } from './RelationEdge.tsx';
 import { toFlow, type FlowOutput } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
 
-const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode };
+const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 // SVG presentation attributes cannot read CSS variables: the minimap is colored by class.
 const minimapClass = (node: { type?: string }) => `mm-${node.type ?? 'table'}`;
@@ -31,6 +33,7 @@ export function Canvas() {
   const layout = useStore(selectLayout);
   const selection = useStore(selectSelection);
   const theme = useResolvedTheme();
+  const exporting = useStore((s) => s.exporting);
   const measured = useRef<handlers.Measured>(new Map());
   const [sizes, resized] = useReducer((n: number) => n + 1, 0);
   const last = useRef<FlowOutput | undefined>(undefined);
@@ -48,7 +51,6 @@ export function Canvas() {
 
   return (
     <div className="canvas" data-testid="canvas" onDoubleClick={onDoubleClick}>
-      <CrowsFootMarkers />
       <CanvasToolbar />
       <ReactFlow
         nodes={flow.nodes}
@@ -65,8 +67,9 @@ export function Canvas() {
         onEdgeMouseLeave={() => handlers.onEdgeHover(null)}
         connectionMode={ConnectionMode.Loose}
         colorMode={theme}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={!exporting}
         deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
         minZoom={0.05}
         maxZoom={2}
@@ -74,6 +77,8 @@ export function Canvas() {
         fitViewOptions={{ padding: 0.1 }}
         proOptions={{ hideAttribution: true }}
       >
+        {/* Inside the viewport, so an exported image carries the relationship ends. */}
+        <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable nodeClassName={minimapClass} nodeColor="" data-testid="minimap" />
         <Controls showInteractive={false} />

@@ -6,6 +6,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Enum, ForeignKey, Layout, Model, Table, View } from '../../shared/model/document.ts';
 import { isUniqueSet } from './badges.ts';
+import { areaRect, type Area, type Rect } from './areas.ts';
 
 export type NodeLook = Layout['nodes'][string] | undefined;
 export type Note = Layout['notes'][number];
@@ -14,11 +15,13 @@ export type TableNodeData = { table: Table; look: NodeLook };
 export type EnumNodeData = { enumType: Enum; look: NodeLook };
 export type ViewNodeData = { view: View; look: NodeLook };
 export type NoteNodeData = { note: Note };
+export type AreaNodeData = { area: Area; rect: Rect };
 export type TableFlowNode = Node<TableNodeData, 'table'>;
 export type EnumFlowNode = Node<EnumNodeData, 'enum'>;
 export type ViewFlowNode = Node<ViewNodeData, 'view'>;
 export type NoteFlowNode = Node<NoteNodeData, 'note'>;
-export type FlowNode = TableFlowNode | EnumFlowNode | ViewFlowNode | NoteFlowNode;
+export type AreaFlowNode = Node<AreaNodeData, 'area'>;
+export type FlowNode = TableFlowNode | EnumFlowNode | ViewFlowNode | NoteFlowNode | AreaFlowNode;
 
 export interface RelationEdgeData extends Record<string, unknown> {
   fk: ForeignKey;
@@ -85,6 +88,7 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
     }
     index += 1;
   };
+  addAreas(input, prev, out);
   for (const table of model.tables) {
     const look = layout.nodes[table.id];
     add(table.id, 'table', { table, look }, positionOf(look, index));
@@ -99,6 +103,30 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
   }
   for (const note of layout.notes) add(note.id, 'note', { note }, { x: note.x, y: note.y });
   return out;
+}
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+/** Area rectangles go first so they are drawn beneath the tables. */
+function addAreas(input: FlowInput, prev: Map<string, FlowNode>, out: FlowNode[]): void {
+  const counts = new Map(input.model.tables.map((t) => [t.id, t.columns.length]));
+  for (const area of input.layout.areas) {
+    const rect = areaRect(area, input.layout.nodes, input.measured, counts);
+    if (!rect) continue;
+    const selected = input.selected.has(area.id);
+    const old = prev.get(area.id);
+    if (old?.type === 'area' && old.data.area === area && sameRect(old.data.rect, rect) && !!old.selected === selected) {
+      out.push(old);
+      continue;
+    }
+    out.push({
+      id: area.id, type: 'area', position: { x: rect.x, y: rect.y }, data: { area, rect },
+      width: rect.width, height: rect.height, measured: { width: rect.width, height: rect.height },
+      selected, draggable: false, zIndex: -2,
+    });
+  }
 }
 
 /** Which side of each node an edge leaves from, so lines do not cross the tables they join. */

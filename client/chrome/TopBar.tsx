@@ -2,10 +2,11 @@
 import { useStore, undo, redo, useHistory } from '../store/index.ts';
 import { selectProject, selectSaveState } from '../store/selectors.ts';
 import { nextTheme, useResolvedTheme } from './theme.ts';
+import { FileMenu } from './FileMenu.tsx';
 
 const SAVE_TEXT = { unsaved: 'Not saved', saving: 'Saving…', saved: 'Saved', conflict: 'Save refused: changed elsewhere', error: 'Save failed' };
 
-export function TopBar({ actions }: { actions?: React.ReactNode }) {
+export function TopBar() {
   const project = useStore(selectProject);
   const saveState = useStore(selectSaveState);
   const theme = useStore((s) => s.theme);
@@ -23,7 +24,7 @@ export function TopBar({ actions }: { actions?: React.ReactNode }) {
       )}
       <div className="spacer" />
       <div className="actions">
-        {actions}
+        <FileMenu />
         <button className="btn icon" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo}>↶</button>
         <button className="btn icon" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo}>↷</button>
         <button

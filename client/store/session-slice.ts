@@ -2,8 +2,9 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, Mutators } from './types.ts';
 
-export type Dialog = 'palette' | 'shortcuts' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'projects' | null;
 export type Theme = 'light' | 'dark' | 'system';
+export type RightTab = 'inspector' | 'types' | 'sql' | 'lint' | 'live';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -18,11 +19,16 @@ export interface SessionSlice {
   dialog: Dialog;
   theme: Theme;
   notice: Notice | null;
+  /** While an image is exported every node is drawn, not only the visible ones. */
+  exporting: boolean;
+  rightTab: RightTab;
   select: (ids: Iterable<string>) => void;
   setHighlight: (columnIds: Iterable<string>) => void;
   openDialog: (dialog: Dialog) => void;
   setTheme: (theme: Theme) => void;
   notify: (notice: Notice | null) => void;
+  setExporting: (exporting: boolean) => void;
+  setRightTab: (tab: RightTab) => void;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -37,6 +43,8 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   dialog: null,
   theme: 'system',
   notice: null,
+  exporting: false,
+  rightTab: 'sql',
   select: (ids) => {
     const next = new Set(ids);
     if (!sameSet(next, get().selection)) set({ selection: next.size ? next : EMPTY });
@@ -48,4 +56,6 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   openDialog: (dialog) => set({ dialog }),
   setTheme: (theme) => set({ theme }),
   notify: (notice) => set({ notice }),
+  setExporting: (exporting) => set({ exporting }),
+  setRightTab: (rightTab) => set({ rightTab }),
 });

@@ -1,0 +1,82 @@
+/** The right pane: the selected table's inspector, enum and domain editors, the live SQL, design issues. */
+import { lazy, Suspense, useCallback } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { InspectorPanel } from '../panels/InspectorPanel.tsx';
+import { LintPanel } from '../panels/LintPanel.tsx';
+import { EnumEditor } from '../panels/EnumEditor.tsx';
+import { DomainEditor } from '../panels/DomainEditor.tsx';
+import { useStore } from '../store/index.ts';
+import { selectModel } from '../store/selectors.ts';
+import type { RightTab } from '../store/session-slice.ts';
+import { focusNode } from '../commands.ts';
+
+const SqlPanel = lazy(() => import('../panels/SqlPanel.tsx'));
+// Targets, compare/apply and history: lazy too (the plan view loads Monaco).
+const LivePanel = lazy(() => import('../panels/LivePanel.tsx'));
+
+const TABS: Array<{ id: RightTab; label: string }> = [
+  { id: 'inspector', label: 'Table' },
+  { id: 'types', label: 'Types' },
+  { id: 'sql', label: 'SQL' },
+  { id: 'lint', label: 'Issues' },
+  { id: 'live', label: 'Database' },
+];
+
+function TypesTab() {
+  const model = useStore(selectModel);
+  const editModel = useStore((s) => s.editModel);
+  const onError = useCallback((message: string) => useStore.getState().notify({ kind: 'error', message }), []);
+  const selectedId = useStore((s) => (s.selection.size === 1 ? [...s.selection][0] : undefined));
+  return (
+    <div className="pane-scroll">
+      <EnumEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
+      <DomainEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
+    </div>
+  );
+}
+
+function LintTab() {
+  const model = useStore(selectModel);
+  const flow = useReactFlow();
+  const onSelect = useCallback((objectId: string, tableId: string | undefined) => {
+    const target = tableId ?? objectId;
+    const known = [...model.tables, ...model.views, ...model.enums].some((o) => o.id === target);
+    if (known) focusNode(flow, target);
+  }, [model, flow]);
+  return <div className="pane-scroll"><LintPanel model={model} onSelect={onSelect} /></div>;
+}
+
+export function RightPane() {
+  const tab = useStore((s) => s.rightTab);
+  const setTab = useStore((s) => s.setRightTab);
+  return (
+    <aside className="app-right" aria-label="Details">
+      <div className="pane-tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`pane-tab${tab === t.id ? ' active' : ''}`}
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="pane-body">
+        {tab === 'inspector' && <div className="pane-scroll"><InspectorPanel /></div>}
+        {tab === 'types' && <TypesTab />}
+        {tab === 'lint' && <LintTab />}
+        {tab === 'live' && <div className="pane-scroll"><Suspense fallback={<div className="pane-loading">Loading…</div>}><LivePanel /></Suspense></div>}
+        {/* The editor stays mounted (hidden) so switching back does not reload it. */}
+        <div className="pane-sql" hidden={tab !== 'sql'}>
+          <Suspense fallback={<div className="pane-loading">Loading editor…</div>}>
+            <SqlPanel />
+          </Suspense>
+        </div>
+      </div>
+    </aside>
+  );
+}

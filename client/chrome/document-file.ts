@@ -1,0 +1,50 @@
+/**
+ * The document as a JSON file, and opening one. An invalid file is refused with each problem and
+ * its JSON path; the open document stays as it was.
+ */
+import { parseDocument } from '../../shared/model/upgrade.ts';
+import { useStore } from '../store/index.ts';
+import { withMissingPositions } from '../canvas/initial-layout.ts';
+import { download, fileBaseName } from './download.ts';
+
+export function exportJson(): void {
+  const { doc, project } = useStore.getState();
+  const text = JSON.stringify({ ...doc, name: doc.name ?? project.name }, null, 2);
+  const url = URL.createObjectURL(new Blob([text + '\n'], { type: 'application/json' }));
+  download(url, `${fileBaseName()}.schemata.json`);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const SHOWN_PROBLEMS = 8;
+
+/** Reads, validates and opens a document; returns false (and says why) when it is not one. */
+export function openJsonText(text: string, fileName: string): boolean {
+  const state = useStore.getState();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    state.notify({ kind: 'error', message: `${fileName} is not valid JSON: ${error instanceof Error ? error.message : error}` });
+    return false;
+  }
+  const parsed = parseDocument(json);
+  if (!parsed.ok) {
+    const lines = parsed.problems.slice(0, SHOWN_PROBLEMS).map((p) => `${p.path}: ${p.message}`);
+    const more = parsed.problems.length - lines.length;
+    if (more > 0) lines.push(`… and ${more} more`);
+    state.notify({ kind: 'error', message: `${fileName} is not a valid Schemata document; nothing was changed.\n${lines.join('\n')}` });
+    return false;
+  }
+  const doc = parsed.document;
+  state.loadDocument({ ...doc, layout: withMissingPositions(doc.model, doc.layout) });
+  state.setProject({ name: doc.name ?? fileName.replace(/(\.schemata)?\.json$/i, ''), source: 'file' });
+  state.setSaveState('unsaved');
+  state.select([]);
+  state.notify(null);
+  if (window.location.pathname !== '/') window.history.pushState(null, '', '/');
+  return true;
+}
+
+export async function openJsonFile(file: File): Promise<boolean> {
+  return openJsonText(await file.text(), file.name);
+}
