@@ -12,6 +12,7 @@ import { errorMiddleware, notFound } from './http/errors.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { ddlRoutes } from './routes/ddl.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/import.ts';
 import { introspectRoutes } from './routes/introspect.ts';
 import { migrateRoutes } from './routes/migrate.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -39,6 +40,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use(targetRoutes(deps));
   api.use(introspectRoutes(deps));
   api.use(migrateRoutes(deps));
+  api.use(importRoutes(deps));
   api.use((req) => {
     throw notFound(`no API endpoint ${req.method} ${req.originalUrl}`);
   });

@@ -7,6 +7,7 @@ import { applyCommand } from './cli/apply.ts';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
 import { ddlCommand } from './cli/ddl.ts';
 import { diffCommand } from './cli/diff.ts';
+import { importCommand } from './cli/import.ts';
 import { introspectCommand } from './cli/introspect.ts';
 import { newCommand } from './cli/new.ts';
 import { templatesCommand } from './cli/templates.ts';
@@ -21,6 +22,7 @@ const commands: CliCommand[] = [
   introspectCommand,
   applyCommand,
   diffCommand,
+  importCommand,
 ];
 
 function usage(): string {
