@@ -137,7 +137,10 @@ describe('the database holds exactly what the model says', () => {
       const base = { schema: t.schema, owner: t.name };
       const names = (ids: string[]) => ids.map((id) => colName(t, id));
       return [
-        ...(t.primaryKey ? [{ ...base, name: t.primaryKey.name!, kind: 'primary-key' as const, columns: names(t.primaryKey.columns), deferrable: false, nullsNotDistinct: false }] : []),
+        ...(t.primaryKey ? [{
+          ...base, name: t.primaryKey.name!, kind: 'primary-key' as const, columns: names(t.primaryKey.columns),
+          deferrable: Boolean(t.primaryKey.deferrable), initiallyDeferred: Boolean(t.primaryKey.initiallyDeferred), nullsNotDistinct: false,
+        }] : []),
         ...t.uniques.map((u) => ({ ...base, name: u.name!, kind: 'unique' as const, columns: names(u.columns), deferrable: Boolean(u.deferrable), initiallyDeferred: Boolean(u.initiallyDeferred), nullsNotDistinct: Boolean(u.nullsNotDistinct) })),
         ...t.checks.map((c) => ({ ...base, name: c.name!, kind: 'check' as const, noInherit: Boolean(c.noInherit), validated: !c.notValid })),
         ...t.foreignKeys.map((fk) => {

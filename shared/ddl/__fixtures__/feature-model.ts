@@ -101,6 +101,8 @@ cars.inherits = [vehicles.id];
 
 const cache = table({ name: 'cache', columns: { key: { type: 'text', notNull: true }, value: { type: 'jsonb' } }, primaryKey: ['key'] });
 cache.unlogged = true;
+cache.primaryKey!.deferrable = true;
+cache.primaryKey!.initiallyDeferred = true;
 cache.with = { fillfactor: '80' };
 
 // A foreign-key cycle: only works because foreign keys come after every table.
@@ -142,6 +144,10 @@ export function featureModel(): Model {
       checks: [{ id: derivedId.domainCheck('inventory', 'positive_int', 'positive'), name: 'positive', expression: 'VALUE > 0' }],
     },
   );
+  model.domains.push({
+    id: derivedId.domain('inventory', 'short_code'), schema: 'inventory', name: 'short_code', type: { name: 'text' }, notNull: true,
+    collation: 'C', checks: [{ id: derivedId.domainCheck('inventory', 'short_code', 'short_code_check'), expression: 'length(VALUE) <= 10' }],
+  });
   model.sequences.push(
     {
       // OWNED BY needs the table's schema.

@@ -8,6 +8,7 @@ CREATE TYPE inventory.mood AS ENUM ('happy', 'sad', 'it''s complicated');
 
 CREATE DOMAIN inventory.positive_int AS integer DEFAULT 1 CONSTRAINT positive CHECK (VALUE > 0);
 CREATE DOMAIN inventory.small_positive AS inventory.positive_int DEFAULT 1 CONSTRAINT small_positive_check CHECK (VALUE < 100);
+CREATE DOMAIN inventory.short_code AS text COLLATE "C" NOT NULL CONSTRAINT short_code_check CHECK (length(VALUE) <= 10);
 
 CREATE SEQUENCE public.order_number_seq AS bigint INCREMENT BY 10 MINVALUE 1000 MAXVALUE 9999990 START WITH 1000 CACHE 5 CYCLE;
 CREATE SEQUENCE public.tickets;
@@ -93,7 +94,7 @@ CREATE TABLE public.cars (
 CREATE UNLOGGED TABLE public.cache (
     key text NOT NULL,
     value jsonb,
-    CONSTRAINT cache_pkey PRIMARY KEY (key)
+    CONSTRAINT cache_pkey PRIMARY KEY (key) DEFERRABLE INITIALLY DEFERRED
 ) WITH (fillfactor=80);
 
 CREATE TABLE public.departments (
