@@ -34,7 +34,7 @@ let SQL: SqlJsStatic;
 beforeAll(async () => { SQL = await initSqlJs(); });
 
 describe.each(cases)('%s', (label, build) => {
-  it('loads into MariaDB with every table, foreign key and index the script declares', { timeout: 300_000 }, async () => {
+  it('loads into MariaDB with every table, foreign key and index the script declares', { timeout: 600_000 }, async () => {
     const model = await build();
     const { sql, warnings } = generateMysql(model);
     expect(warnings.every((w) => w.length > 0)).toBe(true);
