@@ -97,4 +97,13 @@ export const DIFF_CASES: DiffCase[] = [
       table(m, 'orders').checks.push({ id: 'ck_total', expression: 'total >= 0' });
     },
   },
+  {
+    name: 'renames-that-trade-names', before: shop(), edit: (m) => {
+      // email and age trade names (a cycle: one goes through a temporary name); the table is renamed too.
+      column(m, 'customers', 'email').name = 'age_tmp';
+      column(m, 'customers', 'age').name = 'email';
+      column(m, 'customers', 'age_tmp').name = 'age';
+      table(m, 'customers').name = 'people';
+    },
+  },
 ];

@@ -9,6 +9,7 @@ import { diff } from './diff.ts';
 import { addConstraintSteps, addIndexSteps, commentConstraintSteps, commentIndexSteps, dropConstraintSteps, dropIndexSteps, renameConstraintSteps, renameIndexSteps } from './plan-constraints.ts';
 import { planContext, type Draft, type PlanContext } from './plan-context.ts';
 import { withDependents } from './plan-dependents.ts';
+import { orderRenames } from './plan-renames.ts';
 import {
   addColumnSteps, alterColumnSteps, alterTableSteps, createTableSteps, dropColumnSteps, dropTableSteps, renameColumnSteps,
   renameTableSteps,
@@ -54,7 +55,7 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
  */
 export function plan(changes: Change[], models: { from: Model; to: Model }): Plan {
   const ctx = planContext(changes, models);
-  const all = withDependents(changes, { from: ctx.from, to: ctx.to });
+  const all = orderRenames(withDependents(changes, { from: ctx.from, to: ctx.to }));
   // Functions changed as CREATE OR REPLACE are replaced in place, not dropped first.
   const replaced = new Set(all.filter((c) => c.kind === 'raw.create' && replacesInPlace(c.object)).map((c) => (c as { object: { id: string } }).object.id));
   const drafts = all.flatMap((c) => stepsFor(c, ctx, replaced));

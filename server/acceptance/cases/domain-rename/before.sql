@@ -1,0 +1,2 @@
+CREATE DOMAIN qty AS int CHECK (VALUE >= 0);
+CREATE TABLE t (id int PRIMARY KEY, q qty);

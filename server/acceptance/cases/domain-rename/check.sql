@@ -1,0 +1,1 @@
+SELECT q = 5 AS ok FROM t

@@ -1,0 +1,1 @@
+SELECT count(*) = 2 AS ok FROM crm_customers WHERE NOT vip

@@ -1,0 +1,2 @@
+CREATE SEQUENCE ticket;
+CREATE TABLE t (id bigint PRIMARY KEY DEFAULT nextval('ticket'));

@@ -1,0 +1,1 @@
+CREATE TABLE t (id int PRIMARY KEY, b text, a text);

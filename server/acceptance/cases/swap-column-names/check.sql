@@ -1,0 +1,1 @@
+SELECT a = 'y' AND b = 'x' AS ok FROM t
