@@ -16,3 +16,4 @@ export * from './ops-foreign-key.ts';
 export * from './ops-index.ts';
 export * from './ops-type.ts';
 export * from './ops-schema.ts';
+export * from './ops-object.ts';
