@@ -9,8 +9,9 @@ import { useStore } from './store/index.ts';
 import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
 import { autoLayout, type Size } from './canvas/auto-layout.ts';
 import { AREA_COLORS } from './canvas/areas.ts';
+import { freeSpot } from './canvas/initial-layout.ts';
 
-type Flow = Pick<ReactFlowInstance, 'getInternalNode' | 'fitView' | 'screenToFlowPosition' | 'getViewport'>;
+type Flow = Pick<ReactFlowInstance, 'getInternalNode' | 'fitView' | 'screenToFlowPosition' | 'getViewport' | 'getNodes'>;
 
 let clip: Clip | undefined;
 const state = () => useStore.getState();
@@ -19,11 +20,12 @@ const state = () => useStore.getState();
 export function addTableAt(flow: Flow, at?: { x: number; y: number }): string {
   const id = newId('table');
   const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-  const point = at ?? flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2 - 110, y: (canvas?.top ?? 0) + (canvas?.height ?? 600) / 3 });
+  const wanted = at ?? flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2 - 110, y: (canvas?.top ?? 0) + (canvas?.height ?? 600) / 3 });
+  const measured = new Map(flow.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
   state().editDocument((doc) => ({
     ...doc,
     model: addTable(doc.model, { id, withIdColumn: true }),
-    layout: { ...doc.layout, nodes: { ...doc.layout.nodes, [id]: { x: Math.round(point.x), y: Math.round(point.y) } } },
+    layout: { ...doc.layout, nodes: { ...doc.layout.nodes, [id]: freeSpot(doc.model, doc.layout, wanted, measured) } },
   }));
   state().select([id]);
   state().setRightTab('inspector');
@@ -120,7 +122,7 @@ function topLeft(nodes: Record<string, { x: number; y: number }>, ids: ReadonlyS
 /** Centers the view on a table and selects it (command palette, lint jump). */
 export function focusNode(flow: Flow, id: string): void {
   state().select([id]);
-  void flow.fitView({ nodes: [{ id }], padding: 0.6, duration: 300, maxZoom: 1.2 });
+  void flow.fitView({ nodes: [{ id }], padding: 0.6, duration: 300, maxZoom: 1 });
 }
 
 /** A sticky note in the middle of the view; layout only, never part of the schema. */

@@ -39,7 +39,7 @@ export class Studio {
 
   /** The React Flow wrapper of a node (what gets selected and dragged). */
   node(qualified: string): Locator {
-    return this.page.locator('.react-flow__node').filter({ has: this.table(qualified) });
+    return this.page.locator('.react-flow__node').filter({ has: this.page.locator(`[data-table="${qualified}"]`) });
   }
 
   get sqlEditor(): Locator {

@@ -55,3 +55,35 @@ export function withMissingPositions(model: Model, layout: Layout): Layout {
   }
   return { ...layout, nodes };
 }
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/**
+ * The first spot at or below/right of `wanted` where a `size` box does not overlap any drawn
+ * table, so a new table never lands on top of another. Sizes: measured, or estimated.
+ */
+export function freeSpot(
+  model: Model,
+  layout: Layout,
+  wanted: { x: number; y: number },
+  measured: ReadonlyMap<string, { width: number; height: number }> = new Map(),
+  size = { width: 240, height: 90 },
+): { x: number; y: number } {
+  const boxes: Box[] = model.tables.flatMap((t) => {
+    const at = layout.nodes[t.id];
+    if (!at) return [];
+    const m = measured.get(t.id);
+    return [{ x: at.x, y: at.y, width: m?.width ?? 240, height: m?.height ?? estimatedHeight(t.columns.length) }];
+  });
+  const gap = 24;
+  const hits = (x: number, y: number) => boxes.some((b) =>
+    x < b.x + b.width + gap && x + size.width + gap > b.x && y < b.y + b.height + gap && y + size.height + gap > b.y);
+  for (let column = 0; column < 12; column += 1) {
+    for (let row = 0; row < 30; row += 1) {
+      const x = wanted.x + column * 280;
+      const y = wanted.y + row * 40;
+      if (!hits(x, y)) return { x: Math.round(x), y: Math.round(y) };
+    }
+  }
+  return { x: Math.round(wanted.x), y: Math.round(wanted.y) };
+}

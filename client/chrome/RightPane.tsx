@@ -42,6 +42,7 @@ function LintTab() {
     const target = tableId ?? objectId;
     const known = [...model.tables, ...model.views, ...model.enums].some((o) => o.id === target);
     if (known) focusNode(flow, target);
+    if (model.tables.some((t) => t.id === target)) useStore.getState().showInInspector(target, objectId);
   }, [model, flow]);
   return <div className="pane-scroll"><LintPanel model={model} onSelect={onSelect} /></div>;
 }
@@ -49,6 +50,7 @@ function LintTab() {
 export function RightPane() {
   const tab = useStore((s) => s.rightTab);
   const setTab = useStore((s) => s.setRightTab);
+  const focus = useStore((s) => s.inspectorFocus);
   return (
     <aside className="app-right" aria-label="Details">
       <div className="pane-tabs" role="tablist">
@@ -66,7 +68,7 @@ export function RightPane() {
         ))}
       </div>
       <div className="pane-body">
-        {tab === 'inspector' && <div className="pane-scroll"><InspectorPanel /></div>}
+        {tab === 'inspector' && <div className="pane-scroll"><InspectorPanel focusId={focus} /></div>}
         {tab === 'types' && <TypesTab />}
         {tab === 'lint' && <LintTab />}
         {tab === 'live' && <div className="pane-scroll"><Suspense fallback={<div className="pane-loading">Loading…</div>}><LivePanel /></Suspense></div>}

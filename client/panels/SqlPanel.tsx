@@ -36,16 +36,22 @@ export default function SqlPanel() {
   const { sql, error } = useGeneratedSql();
   const table = useSelectedTable();
   const theme = useResolvedTheme();
+  const shown = useStore((s) => s.rightTab === 'sql');
   const editor = useRef<EditorInstance | null>(null);
 
   useEffect(() => {
     const ed = editor.current;
-    if (!ed || !table) return;
+    if (!ed || !table || !shown) return;
     const range = statementLines(sql, table.schema, table.name);
     if (!range) return;
-    ed.revealLinesInCenterIfOutsideViewport(range.start, range.end);
-    ed.setSelection({ startLineNumber: range.start, startColumn: 1, endLineNumber: range.end + 1, endColumn: 1 });
-  }, [sql, table]);
+    // A pane that was hidden has no size until the next frame: reveal after it is laid out.
+    const frame = requestAnimationFrame(() => {
+      ed.layout();
+      ed.revealLinesInCenterIfOutsideViewport(range.start, range.end);
+      ed.setSelection({ startLineNumber: range.start, startColumn: 1, endLineNumber: range.end + 1, endColumn: 1 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [sql, table, shown]);
 
   if (error) return <div className="sql-error" role="alert" data-testid="sql-error">DDL could not be generated: {error}</div>;
   return (
@@ -66,6 +72,8 @@ export default function SqlPanel() {
           automaticLayout: true,
           renderLineHighlight: 'none',
           wordWrap: 'off',
+          renderWhitespace: 'none',
+          stickyScroll: { enabled: false },
         }}
       />
     </div>

@@ -22,6 +22,8 @@ export interface SessionSlice {
   /** While an image is exported every node is drawn, not only the visible ones. */
   exporting: boolean;
   rightTab: RightTab;
+  /** An object of the selected table for the inspector to show (a lint jump). */
+  inspectorFocus: string | undefined;
   select: (ids: Iterable<string>) => void;
   setHighlight: (columnIds: Iterable<string>) => void;
   openDialog: (dialog: Dialog) => void;
@@ -29,6 +31,8 @@ export interface SessionSlice {
   notify: (notice: Notice | null) => void;
   setExporting: (exporting: boolean) => void;
   setRightTab: (tab: RightTab) => void;
+  /** Selects a table, shows it in the inspector and points at one of its objects. */
+  showInInspector: (tableId: string, objectId?: string) => void;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -47,7 +51,7 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   rightTab: 'sql',
   select: (ids) => {
     const next = new Set(ids);
-    if (!sameSet(next, get().selection)) set({ selection: next.size ? next : EMPTY });
+    if (!sameSet(next, get().selection)) set({ selection: next.size ? next : EMPTY, inspectorFocus: undefined });
   },
   setHighlight: (columnIds) => {
     const next = new Set(columnIds);
@@ -58,4 +62,9 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   notify: (notice) => set({ notice }),
   setExporting: (exporting) => set({ exporting }),
   setRightTab: (rightTab) => set({ rightTab }),
+  inspectorFocus: undefined,
+  showInInspector: (tableId, objectId) => {
+    get().select([tableId]);
+    set({ rightTab: 'inspector', inspectorFocus: objectId });
+  },
 });

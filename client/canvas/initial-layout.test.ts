@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from '../../shared/model/document.ts';
+import { emptyLayout, emptyModel } from '../../shared/model/empty.ts';
+import { freeSpot, withMissingPositions } from './initial-layout.ts';
+
+const table = (id: string, refs: string[] = []): Table => ({
+  id, schema: 'public', name: id, columns: [{ id: `${id}_c`, name: 'id', type: { name: 'integer' }, notNull: true }],
+  uniques: [], checks: [], indexes: [],
+  foreignKeys: refs.map((ref) => ({ id: `fk_${id}_${ref}`, columns: [`${id}_c`], refTableId: ref, refColumns: [`${ref}_c`], onDelete: 'no-action', onUpdate: 'no-action', match: 'simple' })),
+});
+
+describe('withMissingPositions', () => {
+  it('places every table without a position and keeps existing ones', () => {
+    const model = { ...emptyModel(), tables: [table('a'), table('b', ['a']), table('c')] };
+    const layout = { ...emptyLayout(), nodes: { c: { x: 999, y: 999 } } };
+    const out = withMissingPositions(model, layout);
+    expect(Object.keys(out.nodes).sort()).toEqual(['a', 'b', 'c']);
+    expect(out.nodes.c).toBe(layout.nodes.c);
+  });
+
+  it('returns the same layout when nothing is missing', () => {
+    const model = { ...emptyModel(), tables: [table('a')] };
+    const layout = { ...emptyLayout(), nodes: { a: { x: 0, y: 0 } } };
+    expect(withMissingPositions(model, layout)).toBe(layout);
+  });
+});
+
+describe('freeSpot', () => {
+  const model = { ...emptyModel(), tables: [table('a')] };
+  const layout = { ...emptyLayout(), nodes: { a: { x: 0, y: 0 } } };
+
+  it.each([
+    [{ x: 1000, y: 1000 }, { x: 1000, y: 1000 }],
+    [{ x: 0, y: 0 }, { x: 0, y: 120 }],
+  ])('from %j gives %j', (wanted, expected) => {
+    expect(freeSpot(model, layout, wanted)).toEqual(expected);
+  });
+
+  it('uses measured sizes when known', () => {
+    const measured = new Map([['a', { width: 240, height: 400 }]]);
+    expect(freeSpot(model, layout, { x: 0, y: 0 }, measured)).toEqual({ x: 0, y: 440 });
+  });
+});
