@@ -8,6 +8,7 @@ import { useSafeEdit, type Edit } from './edit.ts';
 import { InspectorColumnRow } from './InspectorColumnRow.tsx';
 import { InspectorForeignKeys } from './InspectorForeignKeys.tsx';
 import { InspectorIndexes } from './InspectorIndexes.tsx';
+import { InspectorOptions } from './InspectorOptions.tsx';
 import { InspectorChecks, InspectorPrimaryKey, InspectorUniques } from './InspectorKeys.tsx';
 import { TextField } from './TextField.tsx';
 import './panels.css';
@@ -78,6 +79,7 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
       <InspectorForeignKeys {...props} />
       <InspectorIndexes {...props} />
       <InspectorChecks {...props} />
+      <InspectorOptions {...props} />
     </div>
   );
 }

@@ -13,9 +13,11 @@ export interface TextFieldProps {
   multiline?: boolean;
   mono?: boolean;
   className?: string;
+  /** Height of a multiline field, in lines. */
+  rows?: number;
 }
 
-export function TextField({ value, onCommit, testId, placeholder, label, multiline, mono, className }: TextFieldProps) {
+export function TextField({ value, onCommit, testId, placeholder, label, multiline, mono, className, rows = 2 }: TextFieldProps) {
   // null: show the model's value. After a commit the field shows whatever the model now holds, so a
   // refused edit snaps back and an "add" field (value '') empties itself.
   const [draft, setDraft] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function TextField({ value, onCommit, testId, placeholder, label, multili
     onKeyDown,
     spellCheck: false,
   };
-  return multiline ? <textarea rows={2} {...props} /> : <input type="text" {...props} />;
+  return multiline ? <textarea rows={rows} {...props} /> : <input type="text" {...props} />;
 }
 
 /** A labelled checkbox that edits at once. */

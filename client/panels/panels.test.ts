@@ -12,6 +12,8 @@ import { DomainEditor } from './DomainEditor.tsx';
 import { EnumEditor } from './EnumEditor.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LintPanel, groupIssues } from './LintPanel.tsx';
+import { SchemaEditor } from './SchemaEditor.tsx';
+import { ViewEditor } from './ViewEditor.tsx';
 
 const base = buildModel({
   tables: [
@@ -110,5 +112,30 @@ describe('EnumEditor and DomainEditor', () => {
     const html = render(createElement(DomainEditor, { model, onEdit: noop }));
     expect(count(html, 'domain-item')).toBe(1);
     expect(html).toMatch(/<option value="text" selected="">text<\/option>/);
+  });
+});
+
+describe('ViewEditor and SchemaEditor', () => {
+  const withObjects = ops.addSequence(ops.addExtension(ops.addView(model, { id: 'v', name: 'big_orders', definition: 'SELECT * FROM orders', materialized: true }), { name: 'citext' }), { name: 'invoice_no', start: '1000' });
+
+  it('list the views with their query', () => {
+    const html = render(createElement(ViewEditor, { model: withObjects, onEdit: noop, selectedId: 'v' }));
+    expect(count(html, 'view-item')).toBe(1);
+    expect(html).toContain('SELECT * FROM orders</textarea>');
+    expect(html).toContain('class="item focused"');
+  });
+
+  it('list schemas, extensions and sequences', () => {
+    const html = render(createElement(SchemaEditor, { model: withObjects, onEdit: noop }));
+    expect([count(html, 'schema-item'), count(html, 'extension-item'), count(html, 'sequence-item')]).toEqual([1, 1, 1]);
+    expect(html).toContain('value="1000"');
+  });
+
+  it('the inspector shows table options', () => {
+    const partitioned = ops.setTableOptions(model, { tableId: tableId('orders'), patch: { partitioning: { strategy: 'range', key: 'id' }, with: { fillfactor: '70' } } });
+    const html = render(createElement(Inspector, { model: partitioned, tableId: tableId('orders'), onEdit: noop }));
+    expect(html).toMatch(/<option value="range" selected="">/);
+    expect(html).toContain('value="fillfactor=70"');
+    expect(count(html, 'table-partition-key')).toBe(1);
   });
 });

@@ -25,6 +25,7 @@ export function lintTable(table: Table): LintIssue[] {
   }
   for (const column of table.columns) lintColumn(table, column, add);
   lintForeignKeyActions(table, byId, add);
+  lintPartitionKey(table, add);
   lintRedundantIndexes(table, add);
   return out;
 }
@@ -70,6 +71,24 @@ function lintForeignKeyActions(table: Table, byId: Map<string, Column>, add: Add
         add('fk-set-default-without-default', 'warning', `${q(table)}: ${label} SET DEFAULT but ${columns.map((c) => c.name).join(', ')} has no default`, fk.id);
       }
     }
+  }
+}
+
+/**
+ * PostgreSQL refuses a primary key or unique constraint on a partitioned table that does not
+ * include every partition-key column (checked when the key is plain column names).
+ */
+function lintPartitionKey(table: Table, add: Add): void {
+  if (!table.partitioning) return;
+  const keyColumns = table.partitioning.key.split(',').map((part) => part.trim().replace(/^"(.*)"$/, '$1'));
+  if (!keyColumns.every((name) => table.columns.some((c) => c.name === name))) return;
+  const idsOf = new Map(table.columns.map((c) => [c.name, c.id]));
+  const keyIds = keyColumns.map((name) => idsOf.get(name)!);
+  const constraints = [...(table.primaryKey ? [{ id: table.primaryKey.id, columns: table.primaryKey.columns, what: 'the primary key' }] : []),
+    ...table.uniques.map((u) => ({ id: u.id, columns: u.columns, what: `unique constraint ${u.name ?? ''}`.trim() }))];
+  for (const c of constraints) {
+    if (keyIds.every((id) => c.columns.includes(id))) continue;
+    add('partition-key-not-in-key', 'error', `${q(table)} is partitioned by ${table.partitioning.key}, so ${c.what} must include ${keyColumns.join(', ')}`, c.id);
   }
 }
 

@@ -82,6 +82,7 @@ const cases: Case[] = [
   { code: 'generated-with-default', model: () => { const m = withTable('orders', (t) => { t.columns.push('double numeric = 0'); }); m.tables[1].columns[4].generated = 'total * 2'; return m; }, codes: ['generated-with-default'], objectId: colId('orders', 'double'), severity: 'error' },
   { code: 'enum-without-values', model: () => buildModel({ ...cleanSpec(), enums: [{ name: 'order_status', values: [] }] }), codes: ['enum-without-values'], objectId: 'enum:public.order_status', severity: 'warning' },
   { code: 'enum-duplicate-value', model: () => buildModel({ ...cleanSpec(), enums: [{ name: 'order_status', values: ['a', 'a'] }] }), codes: ['enum-duplicate-value'], objectId: 'enum:public.order_status', severity: 'error' },
+  { code: 'partition-key-not-in-key', model: () => ops.setTableOptions(buildModel(cleanSpec()), { tableId: orders, patch: { partitioning: { strategy: 'range', key: 'total' } } }), codes: ['partition-key-not-in-key'], objectId: 'pk:public.orders', severity: 'error' },
   { code: 'unknown-type', model: () => buildModel({ ...cleanSpec(), enums: [] }), codes: ['unknown-type'], objectId: colId('orders', 'status'), severity: 'error' },
 ];
 
@@ -106,6 +107,10 @@ describe('lintModel', () => {
     const order = lintModel(m).map((i) => i.severity);
     expect(order).toEqual([...order].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
     expect(new Set(order)).toEqual(new Set(['error', 'warning', 'info']));
+  });
+
+  it('accepts a partitioned table whose keys include the partition key', () => {
+    expect(lintModel(ops.setTableOptions(buildModel(cleanSpec()), { tableId: orders, patch: { partitioning: { strategy: 'hash', key: 'id' } } }))).toEqual([]);
   });
 
   it('points table-local issues at their table', () => {

@@ -1,0 +1,46 @@
+/** Views and materialized views: name, schema, materialized, the query, comment; add and delete. */
+import type { Model, View } from '../../shared/model/document.ts';
+import { addView, firstFree, removeView, updateView } from '../../shared/model/ops.ts';
+import { useSafeEdit, type Edit } from './edit.ts';
+import { FocusItem } from './FocusItem.tsx';
+import { CheckField, TextField } from './TextField.tsx';
+import './panels.css';
+
+export interface ViewEditorProps {
+  model: Model;
+  onEdit: Edit;
+  onError?: (message: string) => void;
+  selectedId?: string;
+}
+
+function ViewItem({ view, edit, selected }: { view: View; edit: Edit; selected: boolean }) {
+  const viewId = view.id;
+  const patch = (p: Parameters<typeof updateView>[1]['patch']) => edit((m) => updateView(m, { viewId, patch: p }));
+  return (
+    <FocusItem focused={selected} testId="view-item">
+      <div className="row" data-view={`${view.schema}.${view.name}`}>
+        <TextField value={view.name} label="View name" testId="view-name" onCommit={(name) => patch({ name })} />
+        <TextField value={view.schema} label="View schema" testId="view-schema" className="narrow" onCommit={(schema) => patch({ schema })} />
+        <button className="btn icon small danger" data-testid="view-remove" title="Delete view" onClick={() => edit((m) => removeView(m, { viewId }))}>×</button>
+      </div>
+      <CheckField label="materialized" testId="view-materialized" checked={view.materialized} onChange={(materialized) => patch({ materialized })} />
+      <TextField value={view.definition} multiline rows={5} mono label="View query (Ctrl+Enter to apply)" testId="view-definition" onCommit={(definition) => patch({ definition })} />
+      <TextField value={view.comment ?? ''} placeholder="comment" label="View comment" testId="view-comment" onCommit={(comment) => patch({ comment })} />
+    </FocusItem>
+  );
+}
+
+export function ViewEditor({ model, onEdit, onError, selectedId }: ViewEditorProps) {
+  const edit = useSafeEdit(onEdit, onError);
+  const add = () => edit((m) => addView(m, { name: firstFree('view', m.views.map((v) => v.name)), definition: 'SELECT 1 AS one' }));
+  return (
+    <div className="type-editor" data-testid="view-editor">
+      <h4>
+        Views
+        <button className="btn small" data-testid="view-add" onClick={add}>+ view</button>
+      </h4>
+      {model.views.length === 0 && <p className="muted">No views yet.</p>}
+      {model.views.map((v) => <ViewItem key={v.id} view={v} edit={edit} selected={v.id === selectedId} />)}
+    </div>
+  );
+}
