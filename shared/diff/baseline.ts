@@ -5,7 +5,7 @@
  * baseline's id, so that diffing the live model against the user's model (by id) sees renames made in
  * the model as renames, not as drop + create.
  */
-import type { Index, Model, Table } from '../model/document.ts';
+import type { Index, Model, RawObject, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
 
 type Keyed = { id: string };
@@ -31,7 +31,7 @@ function idMapping(live: Model, baseline: Model): Map<string, string> {
   }
   match(live.sequences, baseline.sequences, qualified);
   match(live.views, baseline.views, qualified);
-  match(live.rawObjects, baseline.rawObjects, (o) => `${o.kind}\u0000${qualified(o)}`);
+  matchRaw(live, baseline, map);
   match(live.tables, baseline.tables, qualified);
   for (const t of live.tables) {
     const b = baseline.tables.find((x) => qualified(x) === qualified(t));
@@ -42,6 +42,33 @@ function idMapping(live: Model, baseline: Model): Map<string, string> {
     if (b) match(v.indexes ?? [], b.indexes ?? [], (x: Index) => x.name ?? '');
   }
   return map;
+}
+
+/**
+ * Carried objects: by kind, schema, name and owning table (triggers of the same name on two tables
+ * are two objects). Overloaded functions share a name: those keep their id when the baseline has
+ * the same id, and match by name only when the name is unique on both sides.
+ */
+function matchRaw(live: Model, baseline: Model, map: Map<string, string>) {
+  const key = (m: Model) => {
+    const tables = new Map(m.tables.map((t) => [t.id, `${t.schema}.${t.name}`]));
+    return (o: RawObject) => `${o.kind}\u0000${o.schema ?? ''}\u0000${o.name}\u0000${o.tableId ? tables.get(o.tableId) ?? '' : ''}`;
+  };
+  const [liveKey, baseKey] = [key(live), key(baseline)];
+  const count = (list: RawObject[], k: (o: RawObject) => string) => {
+    const n = new Map<string, number>();
+    for (const o of list) n.set(k(o), (n.get(k(o)) ?? 0) + 1);
+    return n;
+  };
+  const [liveCount, baseCount] = [count(live.rawObjects, liveKey), count(baseline.rawObjects, baseKey)];
+  const baseById = new Map(baseline.rawObjects.map((o) => [o.id, o]));
+  const baseByKey = new Map(baseline.rawObjects.map((o) => [baseKey(o), o]));
+  for (const o of live.rawObjects) {
+    const same = baseById.get(o.id);
+    if (same && liveKey(o) === baseKey(same)) { map.set(o.id, o.id); continue; }
+    const k = liveKey(o);
+    if (liveCount.get(k) === 1 && baseCount.get(k) === 1) map.set(o.id, baseByKey.get(k)!.id);
+  }
 }
 
 function matchTableParts(t: Table, b: Table, match: <T extends Keyed>(a: readonly T[], b: readonly T[], key: (o: T) => string) => void) {

@@ -6,7 +6,7 @@ import { quoteIdent } from '../ddl/quote.ts';
 import { draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
 import type { Hazard, IndexOwner, TableConstraint } from './types.ts';
 
-const ADD_RANK: Record<TableConstraint['type'], number> = { 'primary-key': 10, unique: 20, check: 30, 'foreign-key': 40 };
+const ADD_RANK: Record<TableConstraint['type'], number> = { 'primary-key': 10, unique: 20, check: 30, 'foreign-key': 30 };
 const LABEL: Record<TableConstraint['type'], string> = { 'primary-key': 'primary key', unique: 'unique constraint', check: 'check', 'foreign-key': 'foreign key' };
 
 function spec(c: TableConstraint, ctx: PlanContext): ConstraintSpec | undefined {
@@ -33,8 +33,10 @@ export function addConstraintSteps(table: Table, c: TableConstraint, ctx: PlanCo
   const s = spec(c, ctx);
   if (!s) return [];
   const hazards = ctx.created.has(table.id) ? [] : addHazards(table, c);
-  const out = [draft('constraints', ADD_RANK[c.type], addConstraint({ table, ...s }), hazards)];
-  if (c.value.comment) out.push(draft('constraints', 50, constraintComment(table, c.value.name!, c.value.comment)));
+  // Foreign keys after the indexes: the key they reference may be a unique index, not a constraint.
+  const [phase, rank] = c.type === 'foreign-key' ? ['indexes', 30] as const : ['constraints', ADD_RANK[c.type]] as const;
+  const out = [draft(phase, rank, addConstraint({ table, ...s }), hazards)];
+  if (c.value.comment) out.push(draft(phase, c.type === 'foreign-key' ? 40 : 50, constraintComment(table, c.value.name!, c.value.comment)));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * view that is rebuilt) are dropped and created again; foreign keys whose columns change type, or
  * whose referenced key is dropped or rebuilt, are dropped and added again.
  */
+import { mentions } from '../ddl/order.ts';
 import type { Model, View } from '../model/document.ts';
 import { sameType } from '../model/types.ts';
 import type { Change } from './types.ts';
@@ -47,7 +48,7 @@ function readsAny(view: View, unstable: Set<string>, from: Model): boolean {
   if (view.dependsOn) return view.dependsOn.some((id) => unstable.has(id));
   // Without recorded dependencies, a view that names an unstable relation is assumed to read it.
   const names = [...from.tables, ...from.views].filter((r) => unstable.has(r.id)).map((r) => r.name);
-  return names.some((n) => new RegExp(`\\b${n.replace(/\W/g, '\\$&')}\\b`).test(view.definition));
+  return names.some((n) => mentions(view.definition, n));
 }
 
 function forcedViews(changes: Change[], from: Model, to: Model): Map<string, [View, View]> {

@@ -1,6 +1,7 @@
 /** Steps for views, materialized views and carried (raw) objects. */
 import type { Model, RawObject, View } from '../model/document.ts';
 import { dropObject, dropRawObject, renameObject } from '../ddl/postgres-alter.ts';
+import { EARLY_RAW_KINDS, mentions, needsTables } from '../ddl/order.ts';
 import { commentOn, createView, qualifiedName, rawObjectSql } from '../ddl/postgres.ts';
 import { sameComment } from './match.ts';
 import { addIndexSteps } from './plan-constraints.ts';
@@ -16,7 +17,7 @@ export function viewParents(model: Model): (id: string) => string[] {
     const v = views.get(id);
     if (!v) return [];
     if (v.dependsOn) return v.dependsOn.filter((d) => views.has(d) && d !== id);
-    return model.views.filter((o) => o.id !== id && new RegExp(`\\b${o.name.replace(/\W/g, '\\$&')}\\b`).test(v.definition)).map((o) => o.id);
+    return model.views.filter((o) => o.id !== id && mentions(v.definition, o.name)).map((o) => o.id);
   };
 }
 
@@ -70,11 +71,16 @@ const EARLY = new Set<RawObject['kind']>(['function', 'procedure', 'aggregate', 
 /** Objects that sit on a table come after it. */
 const ON_TABLE = new Set<RawObject['kind']>(['trigger', 'rule', 'policy']);
 
-export function createRawSteps(o: RawObject): Draft[] {
+export function createRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
   if (!EARLY.has(o.kind)) return [draft('post', 0, rawObjectSql({ raw: o }))];
+  // A signature naming a view or a table (`RETURNS SETOF orders`) needs that relation first.
+  if (needsTables(o, ctx.to.views.map((v) => v.name))) return [draft('views', 70, rawObjectSql({ raw: o }))];
+  if (needsTables(o, ctx.to.tables.map((t) => t.name))) return [draft('tables', 90, rawObjectSql({ raw: o }))];
   // Function bodies may name tables created later in the plan: check them when they run, like pg_dump.
   const sql = o.kind === 'function' || o.kind === 'procedure' ? ['SET LOCAL check_function_bodies = off;', rawObjectSql({ raw: o })] : rawObjectSql({ raw: o });
-  return [draft('types', o.kind === 'function' || o.kind === 'procedure' || o.kind === 'aggregate' ? 40 : 20, sql)];
+  // Collations before enums and domains (rank 10, 30) that may use them; the rest after, in the
+  // order of EARLY_RAW_KINDS (functions before the aggregates and operators built on them).
+  return [draft('types', o.kind === 'collation' ? 5 : 40 + EARLY_RAW_KINDS.indexOf(o.kind), sql)];
 }
 
 export function dropRawSteps(o: RawObject, ctx: PlanContext): Draft[] {

@@ -37,7 +37,7 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
     case 'index.drop': return dropIndexSteps(c.owner, c.index, ctx);
     case 'index.rename': return renameIndexSteps(c.owner, c.from, c.to);
     case 'index.comment': return commentIndexSteps(c.owner, c.to);
-    case 'raw.create': return createRawSteps(c.object);
+    case 'raw.create': return createRawSteps(c.object, ctx);
     case 'raw.drop': return replaced.has(c.object.id) ? [] : dropRawSteps(c.object, ctx);
     default: break;
   }
