@@ -67,7 +67,7 @@ export default function MigrationPanel() {
       {stale && !busy && (
         <div className="live-banner warn" data-testid="plan-stale">The model changed since this comparison: Compare again before applying.</div>
       )}
-      {review && steps.length === 0 && (
+      {review && !stale && steps.length === 0 && (
         <div className="live-banner ok" data-testid="plan-empty">The database already equals the model: nothing to apply.</div>
       )}
       {review && steps.length > 0 && (

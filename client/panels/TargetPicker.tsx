@@ -1,6 +1,5 @@
 /** The target the migration and history panels work on, and the hook that loads the target list once. */
 import { useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useStore } from '../store/index.ts';
 
 /** Loads the targets the first time a live panel shows (and again after a failed load). */
@@ -13,14 +12,14 @@ export function useTargetsLoaded(): void {
 
 export function TargetPicker() {
   useTargetsLoaded();
-  const targets = useStore(useShallow((s) => s.targets.map((t) => ({ id: t.id, name: t.name, locked: t.protected }))));
+  const targets = useStore((s) => s.targets);
   const current = useStore((s) => s.currentTargetId);
   return (
     <label className="target-picker">
       <span className="label">Target</span>
       <select className="field" data-testid="target-picker" value={current} onChange={(e) => useStore.getState().selectTarget(e.target.value)}>
         {targets.length === 0 && <option value={current}>{current === 'sandbox' ? 'Sandbox' : current}</option>}
-        {targets.map((t) => <option key={t.id} value={t.id}>{t.name}{t.locked ? ' (protected)' : ''}</option>)}
+        {targets.map((t) => <option key={t.id} value={t.id}>{t.name}{t.protected ? ' (protected)' : ''}</option>)}
       </select>
     </label>
   );

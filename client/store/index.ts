@@ -7,13 +7,14 @@ import { temporal } from 'zundo';
 import { createDocumentSlice } from './document-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
+import { createConnectionSlice } from './connection-slice.ts';
 import type { AppState, History } from './types.ts';
 
 export type { AppState } from './types.ts';
 
 export const useStore = create<AppState>()(
   temporal(
-    (...a) => ({ ...createDocumentSlice(...a), ...createSessionSlice(...a), ...createProjectSlice(...a) }),
+    (...a) => ({ ...createDocumentSlice(...a), ...createSessionSlice(...a), ...createProjectSlice(...a), ...createConnectionSlice(...a) }),
     {
       partialize: (state): History => ({ doc: state.doc }),
       equality: (past, current) => past.doc === current.doc,

@@ -1,0 +1,200 @@
+/**
+ * The connection slice: targets, the plan under review, apply progress and history, and the state
+ * of each request. Never saved, never undone: it describes databases, not the document.
+ */
+import type { StateCreator } from 'zustand';
+import type { AddTargetRequest, ApplyResponse, HistoryEntryResponse, PlanResponse, TargetResponse, TestTargetResponse } from '../../shared/api-targets.ts';
+import type { HazardKind } from '../../shared/diff/types.ts';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { RequestError } from '../api.ts';
+import { describeError, liveApi } from '../api-live.ts';
+import type { AppState, Mutators } from './types.ts';
+
+export const SANDBOX_TARGET_ID = 'sandbox';
+
+export type RequestStatus = { state: 'idle' | 'running' | 'done' } | { state: 'error'; message: string };
+const IDLE: RequestStatus = { state: 'idle' };
+
+/**
+ * A plan as reviewed: made against `targetId` for exactly this document. Apply sends this document,
+ * never the one being edited, so what runs is what was reviewed; `document.model` identity tells
+ * the panel when the model has moved on (stale).
+ */
+export interface ReviewedPlan {
+  targetId: string;
+  document: ModelDocument;
+  plan: PlanResponse;
+}
+
+/** Why an apply failed, with the failing step when PostgreSQL refused one. */
+export interface ApplyFailure {
+  message: string;
+  status?: number;
+  stepIndex?: number;
+  sqlstate?: string;
+  detail?: string;
+  hint?: string;
+}
+
+export interface ApplyOutcome {
+  result: ApplyResponse;
+  /** After a non-verified apply: what still differs (a fresh plan). */
+  remaining?: PlanResponse;
+}
+
+/** Which step runs now (`running` = total once every step ran: commit and verification). */
+export interface ApplyProgress {
+  mode: 'apply' | 'dry-run';
+  running: number;
+  total: number;
+}
+
+export interface ApplyChoice {
+  dryRun: boolean;
+  acceptedHazards: HazardKind[];
+  confirmName?: string;
+}
+
+/** The sub-panel of the Database tab. */
+export type LiveTab = 'targets' | 'migrate' | 'history';
+
+export interface ConnectionSlice {
+  liveTab: LiveTab;
+  targets: TargetResponse[];
+  targetsStatus: RequestStatus;
+  currentTargetId: string;
+  tests: Record<string, TestTargetResponse>;
+  review: ReviewedPlan | null;
+  planStatus: RequestStatus;
+  progress: ApplyProgress | null;
+  applyOutcome: ApplyOutcome | null;
+  applyFailure: ApplyFailure | null;
+  history: Record<string, HistoryEntryResponse[]>;
+  historyStatus: RequestStatus;
+  setLiveTab: (tab: LiveTab) => void;
+  loadTargets: () => Promise<void>;
+  selectTarget: (id: string) => void;
+  addTarget: (input: AddTargetRequest) => Promise<TargetResponse>;
+  removeTarget: (id: string) => Promise<void>;
+  setTargetProtected: (id: string, value: boolean) => Promise<void>;
+  testTarget: (id: string) => Promise<void>;
+  compare: (doc: ModelDocument) => Promise<void>;
+  applyPlan: (choice: ApplyChoice) => Promise<void>;
+  loadHistory: (id?: string) => Promise<void>;
+}
+
+function failureOf(error: unknown): ApplyFailure {
+  const failure: ApplyFailure = { message: describeError(error) };
+  if (error instanceof RequestError) {
+    failure.status = error.status;
+    const details = (error.body?.details ?? {}) as Record<string, unknown>;
+    if (typeof details.stepIndex === 'number') failure.stepIndex = details.stepIndex;
+    for (const key of ['sqlstate', 'detail', 'hint'] as const) {
+      if (typeof details[key] === 'string') failure[key] = details[key];
+    }
+  }
+  return failure;
+}
+
+const errorStatus = (error: unknown): RequestStatus => ({ state: 'error', message: describeError(error) });
+
+export const createConnectionSlice: StateCreator<AppState, Mutators, [], ConnectionSlice> = (set, get) => {
+  /** Runs a request and records its status under `key`; rethrows so callers may react. */
+  async function tracked<T>(key: 'targetsStatus' | 'planStatus' | 'historyStatus', run: () => Promise<T>): Promise<T> {
+    set({ [key]: { state: 'running' } } as Partial<ConnectionSlice>);
+    try {
+      const value = await run();
+      set({ [key]: { state: 'done' } } as Partial<ConnectionSlice>);
+      return value;
+    } catch (error) {
+      set({ [key]: errorStatus(error) } as Partial<ConnectionSlice>);
+      throw error;
+    }
+  }
+  const clearReview = () => set({ review: null, applyOutcome: null, applyFailure: null, progress: null, planStatus: IDLE });
+
+  return {
+    liveTab: 'migrate',
+    targets: [],
+    targetsStatus: IDLE,
+    currentTargetId: SANDBOX_TARGET_ID,
+    tests: {},
+    review: null,
+    planStatus: IDLE,
+    progress: null,
+    applyOutcome: null,
+    applyFailure: null,
+    history: {},
+    historyStatus: IDLE,
+
+    setLiveTab: (liveTab) => set({ liveTab }),
+    loadTargets: async () => {
+      const targets = await tracked('targetsStatus', liveApi.listTargets);
+      const current = targets.some((t) => t.id === get().currentTargetId) ? get().currentTargetId : SANDBOX_TARGET_ID;
+      set({ targets, currentTargetId: current });
+    },
+    selectTarget: (id) => {
+      if (id === get().currentTargetId) return;
+      set({ currentTargetId: id });
+      clearReview();
+    },
+    addTarget: async (input) => {
+      const added = await liveApi.addTarget(input);
+      set({ targets: [...get().targets, added] });
+      return added;
+    },
+    removeTarget: async (id) => {
+      await liveApi.removeTarget(id);
+      const targets = get().targets.filter((t) => t.id !== id);
+      set({ targets });
+      if (get().currentTargetId === id) get().selectTarget(SANDBOX_TARGET_ID);
+    },
+    setTargetProtected: async (id, value) => {
+      const updated = await liveApi.updateTarget(id, { protected: value });
+      set({ targets: get().targets.map((t) => (t.id === id ? updated : t)) });
+    },
+    testTarget: async (id) => {
+      let result: TestTargetResponse;
+      try {
+        result = await liveApi.testTarget(id);
+      } catch (error) {
+        result = { ok: false, message: describeError(error), ms: 0 };
+      }
+      set({ tests: { ...get().tests, [id]: result } });
+    },
+
+    compare: async (doc) => {
+      const targetId = get().currentTargetId;
+      // The old plan goes at once: a plan on screen is always the answer to the last Compare.
+      set({ review: null, applyOutcome: null, applyFailure: null, progress: null });
+      const plan = await tracked('planStatus', () => liveApi.plan(targetId, doc)).catch(() => undefined);
+      if (plan && get().currentTargetId === targetId) set({ review: { targetId, document: doc, plan } });
+    },
+
+    applyPlan: async (choice) => {
+      const review = get().review;
+      if (!review) return;
+      const mode = choice.dryRun ? 'dry-run' : 'apply';
+      set({ progress: { mode, running: 0, total: review.plan.steps.length }, applyOutcome: null, applyFailure: null });
+      try {
+        const result = await liveApi.apply(review.targetId, { document: review.document, hash: review.plan.hash, ...choice }, (event) => {
+          if (event.type === 'step') set({ progress: { mode, running: event.index, total: event.total } });
+        });
+        const outcome: ApplyOutcome = { result };
+        // Not verified: show what still differs, from a fresh comparison.
+        if (result.status === 'applied' && result.verified === false) {
+          outcome.remaining = await liveApi.plan(review.targetId, review.document).catch(() => undefined);
+        }
+        set({ applyOutcome: outcome, progress: null });
+      } catch (error) {
+        set({ applyFailure: failureOf(error), progress: null });
+      }
+      if (get().history[review.targetId]) void get().loadHistory(review.targetId).catch(() => undefined);
+    },
+
+    loadHistory: async (id = get().currentTargetId) => {
+      const entries = await tracked('historyStatus', () => liveApi.history(id));
+      set({ history: { ...get().history, [id]: entries } });
+    },
+  };
+};
