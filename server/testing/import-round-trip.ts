@@ -25,8 +25,24 @@ export interface ImportRoundTripResult {
   loadError?: string;
 }
 
-export async function importRoundTrip(schema: string): Promise<ImportRoundTripResult> {
-  const file = join(CORPUS_DIR, schema, 'schema.sql');
+/** The round trip of a corpus schema (`../shared/schemas/<schema>/schema.sql`). */
+export function importRoundTrip(schema: string): Promise<ImportRoundTripResult> {
+  return importRoundTripFile(schema, join(CORPUS_DIR, schema, 'schema.sql'));
+}
+
+/** The round trip of SQL text (hand-written cases): written to a file first, so psql reads it as users do. */
+export async function importRoundTripText(name: string, sql: string): Promise<ImportRoundTripResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'schemata-import-src-'));
+  try {
+    const file = join(dir, `${name}.sql`);
+    await writeFile(file, sql);
+    return await importRoundTripFile(name, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function importRoundTripFile(schema: string, file: string): Promise<ImportRoundTripResult> {
   const { model, report } = await importSql(await readFile(file, 'utf8'));
   const ddl = generatePostgres(model);
   const original = await createThrowawayDb(`imp_${schema}_a`);

@@ -171,3 +171,8 @@ function skipBlanksAndComments(text: string, from: number, to: number): number {
 export function deparseNode(node: Node): string {
   return deparseSync(node, { pretty: false }).trim();
 }
+
+/** The statement nodes of SQL that is known to parse (text the importer printed itself). */
+export function parseNodes(text: string): Node[] {
+  return (parseSync(text).stmts ?? []).map((s) => s.stmt).filter((n): n is Node => n !== undefined);
+}

@@ -45,7 +45,22 @@ const dropCases: Case[] = [
     (m) => m.rawObjects.map((r) => r.name), ['f(text)']],
 ];
 
-describe.each([['ALTER TABLE', alterCases], ['DROP', dropCases]])('import of %s', (_group, cases) => {
+const renameCases: Case[] = [
+  ['RENAME table: new ids everywhere, PostgreSQL-chosen names pinned', 'CREATE TABLE a (id serial PRIMARY KEY, x int UNIQUE); CREATE TABLE b (a_id int REFERENCES a); ALTER TABLE a RENAME TO z;',
+    (m) => [table(m, 'z').id, table(m, 'z').columns.map((c) => c.id), table(m, 'z').primaryKey, table(m, 'z').uniques[0].name, table(m, 'b').foreignKeys[0].refTableId, m.sequences[0].ownedBy],
+    ['table:public.z', ['col:public.z.id', 'col:public.z.x'], { id: 'pk:public.z', name: 'a_pkey', columns: ['col:public.z.id'] }, 'a_x_key', 'table:public.z', { tableId: 'table:public.z', columnId: 'col:public.z.id' }]],
+  ['RENAME COLUMN rewrites checks, indexes and views', 'CREATE TABLE t (a int CHECK (a > 0)); CREATE INDEX ON t ((a + 1)); CREATE VIEW v AS SELECT x.a FROM t x; ALTER TABLE t RENAME COLUMN a TO b;',
+    (m) => [column(m, 't', 'b').id, table(m, 't').checks[0], table(m, 't').indexes[0].items, m.views[0].definition],
+    ['col:public.t.b', { id: 'ck:public.t.t_a_check', name: 't_a_check', expression: 'b > 0' }, [{ expression: 'b + 1' }], 'SELECT x.b AS a FROM t AS x']],
+  ['RENAME CONSTRAINT', 'CREATE TABLE t (a int CONSTRAINT c CHECK (a > 0)); ALTER TABLE t RENAME CONSTRAINT c TO d;', (m) => table(m, 't').checks[0].id, 'ck:public.t.d'],
+  ['ALTER INDEX … RENAME', 'CREATE TABLE t (a int); CREATE INDEX ON t (a); ALTER INDEX t_a_idx RENAME TO by_a;', (m) => table(m, 't').indexes[0], { id: 'idx:public.by_a', name: 'by_a', unique: false, items: [{ column: 'col:public.t.a' }] }],
+  ['ALTER TYPE … ADD VALUE BEFORE / AFTER, RENAME VALUE', "CREATE TYPE e AS ENUM ('a', 'c'); ALTER TYPE e ADD VALUE 'b' BEFORE 'c'; ALTER TYPE e ADD VALUE 'd' AFTER 'c'; ALTER TYPE e RENAME VALUE 'a' TO 'A';",
+    (m) => m.enums[0].values, ['A', 'b', 'c', 'd']],
+  ['ALTER DOMAIN', "CREATE DOMAIN d AS int NOT NULL CONSTRAINT pos CHECK (VALUE > 0); ALTER DOMAIN d SET DEFAULT 1; ALTER DOMAIN d DROP NOT NULL; ALTER DOMAIN d DROP CONSTRAINT pos; ALTER DOMAIN d ADD CONSTRAINT small CHECK (VALUE < 10);",
+    (m) => { const d = m.domains[0]; return [d.default, d.notNull, d.checks]; }, ['1', false, [{ id: 'dck:public.d.small', name: 'small', expression: 'VALUE < 10' }]]],
+];
+
+describe.each([['ALTER TABLE', alterCases], ['DROP', dropCases], ['RENAME and ALTER TYPE/DOMAIN', renameCases]])('import of %s', (_group, cases) => {
   it.each(cases)('%s', (_title, sql, pick, expected) => {
     expect(pick(model(sql))).toEqual(expected);
   });

@@ -9,7 +9,7 @@ import type { ForeignKey, ReferentialAction, Table } from '../model/document.ts'
 import { derivedId } from '../model/ids.ts';
 import { quoteQualified } from '../ddl/quote.ts';
 import { as, namesOf, walk } from './sql-import-ast.ts';
-import type { ImportContext } from './sql-import-context.ts';
+import type { ImportContext, PendingForeignKey } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
 import { chooseConstraintName, chooseRelationName, nameAddition } from './sql-import-names.ts';
 import { deparseNode } from './parser.ts';
@@ -61,6 +61,7 @@ function addKey(ctx: ImportContext, table: Table, c: Constraint): void {
   if (c.options?.length) ctx.warn(`${name}: WITH options of a key are not kept`);
   const named = c.conname ? { name: c.conname } : {};
   if (primary) {
+    if (!c.conname) ctx.chosenNames.set(derivedId.primaryKey(table.schema, table.name), name);
     if (table.primaryKey) ctx.warn(`${table.name} already has a primary key; the second one replaces it`);
     table.primaryKey = { id: derivedId.primaryKey(table.schema, table.name), ...named, columns: ids, ...deferrable(c) };
     for (const id of ids) table.columns.find((col) => col.id === id)!.notNull = true;
@@ -109,7 +110,7 @@ function addForeignKey(ctx: ImportContext, table: Table, c: Constraint): void {
   if (!ids) return;
   const name = c.conname ?? chooseConstraintName(ctx, table.schema, table.name, nameAddition(names), 'fkey');
   ctx.takeConstraintName(table.schema, name);
-  ctx.pendingForeignKeys.push({
+  const pending = {
     table,
     foreignKey: {
       id: derivedId.constraint('fk', table.schema, table.name, name), ...(c.conname ? { name: c.conname } : {}),
@@ -120,12 +121,21 @@ function addForeignKey(ctx: ImportContext, table: Table, c: Constraint): void {
     refColumnNames: namesOf(c.pk_attrs),
     searchPath: [...ctx.searchPath],
     line: ctx.line,
-  });
+  };
+  // Resolved now when the referenced table exists (later renames then cannot lose it); otherwise
+  // at the end of the script (a CREATE SCHEMA element may reference a table created after it).
+  if (!resolveForeignKey(ctx, pending, false)) ctx.pendingForeignKeys.push(pending);
 }
 
 /** EXCLUDE constraints have no place in the model: they are kept as raw `ALTER TABLE … ADD` text. */
 function addExclusion(ctx: ImportContext, table: Table, c: Constraint): void {
-  const name = c.conname ?? chooseConstraintName(ctx, table.schema, table.name, undefined, 'excl');
+  // Named like an index: after the columns of the exclusion elements (ChooseIndexName).
+  const columns = (c.exclusions ?? []).map((pair) => {
+    const elem = as<{ items?: Node[] }>(pair, 'List')?.items?.[0];
+    return as<{ name?: string }>(elem, 'IndexElem')?.name ?? 'expr';
+  });
+  const name = c.conname ?? chooseRelationName(ctx, table.schema, table.name, nameAddition(columns), 'excl', true);
+  ctx.takeRelationName(table.schema, name);
   ctx.takeConstraintName(table.schema, name);
   const definition = `ALTER TABLE ${quoteQualified(table.schema, table.name)} ADD ${deparseNode({ Constraint: { ...c, conname: name } })};`;
   ctx.addRaw({ id: derivedId.raw('other', table.schema, `${table.name}.${name}`), kind: 'other', schema: table.schema, name, definition, tableId: table.id });
@@ -156,27 +166,30 @@ export function addConstraints(ctx: ImportContext, table: Table, constraints: Co
   for (const c of [...constraints].sort((a, b) => rank(a) - rank(b))) addConstraint(ctx, table, c);
 }
 
-/** Resolves the foreign keys collected during the import; unresolvable ones become warnings. */
-export function resolveForeignKeys(ctx: ImportContext): void {
-  for (const pending of ctx.pendingForeignKeys) {
-    const target = ctx.table(pending.ref, pending.searchPath);
-    const label = `foreign key ${pending.foreignKey.name ?? ''} on ${pending.table.name}`.replace('  ', ' ');
-    if (!target) {
-      ctx.warn(`${label}: referenced table ${pending.ref.schemaname ? `${pending.ref.schemaname}.` : ''}${pending.ref.relname} not found; not imported`, pending.line);
-      continue;
-    }
-    let refColumns: string[] | undefined;
-    if (pending.refColumnNames.length) {
-      refColumns = pending.refColumnNames.map((n) => target.columns.find((c) => c.name === n)?.id).filter((id): id is string => !!id);
-      if (refColumns.length !== pending.refColumnNames.length) refColumns = undefined;
-    } else refColumns = target.primaryKey?.columns;
-    if (!refColumns) {
-      ctx.warn(`${label}: referenced columns not found in ${target.name}; not imported`, pending.line);
-      continue;
-    }
-    if (!ctx.model.tables.includes(pending.table)) continue; // dropped later in the script
-    pending.table.foreignKeys.push({ ...pending.foreignKey, refTableId: target.id, refColumns });
+/** Adds a foreign key once its target is known; false (and a warning when `final`) if it cannot be yet. */
+function resolveForeignKey(ctx: ImportContext, pending: PendingForeignKey, final: boolean): boolean {
+  const target = ctx.table(pending.ref, pending.searchPath);
+  const label = `foreign key ${pending.foreignKey.name ?? ''} on ${pending.table.name}`.replace('  ', ' ');
+  if (!target) {
+    if (final) ctx.warn(`${label}: referenced table ${pending.ref.schemaname ? `${pending.ref.schemaname}.` : ''}${pending.ref.relname} not found; not imported`, pending.line);
+    return false;
   }
+  let refColumns: string[] | undefined;
+  if (pending.refColumnNames.length) {
+    refColumns = pending.refColumnNames.map((n) => target.columns.find((c) => c.name === n)?.id).filter((id): id is string => !!id);
+    if (refColumns.length !== pending.refColumnNames.length) refColumns = undefined;
+  } else refColumns = target.primaryKey?.columns;
+  if (!refColumns) {
+    if (final) ctx.warn(`${label}: referenced columns not found in ${target.name}; not imported`, pending.line);
+    return false;
+  }
+  if (ctx.model.tables.includes(pending.table)) pending.table.foreignKeys.push({ ...pending.foreignKey, refTableId: target.id, refColumns });
+  return true;
+}
+
+/** Resolves the foreign keys that waited for the end of the script; unresolvable ones become warnings. */
+export function resolveForeignKeys(ctx: ImportContext): void {
+  for (const pending of ctx.pendingForeignKeys) resolveForeignKey(ctx, pending, true);
   ctx.pendingForeignKeys.length = 0;
 }
 

@@ -35,6 +35,8 @@ export class ImportContext {
   /** Line of the statement being imported, for the report. */
   line = 0;
   readonly pendingForeignKeys: PendingForeignKey[] = [];
+  /** Default names PostgreSQL gave primary keys (by id), for when a rename must pin them. */
+  readonly chosenNames = new Map<string, string>();
   private readonly tables = new Map<string, Table>();
   private readonly views = new Map<string, View>();
   private readonly sequences = new Map<string, Sequence>();
@@ -177,6 +179,15 @@ export class ImportContext {
   addSchema(name: string, comment?: string): void {
     if (this.model.schemas.some((s) => s.name === name)) return;
     this.model.schemas.push({ id: derivedId.schema(name), name, ...(comment ? { comment } : {}) });
+  }
+
+  /** Renames a table in place, keeping the look-ups right. */
+  renameRelation(table: Table, to: string): void {
+    this.tables.delete(key(table.schema, table.name));
+    this.relationNames.get(table.schema)?.delete(table.name);
+    table.name = to;
+    this.tables.set(key(table.schema, to), table);
+    this.takeRelationName(table.schema, to);
   }
 
   removeTable(table: Table): void {

@@ -3,13 +3,15 @@
  * queries, privileges, data, transaction control) are skipped with a reason for the report.
  */
 import type {
-  AlterSeqStmt, AlterTableStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt, CreateExtensionStmt, CreateFunctionStmt,
-  CreateSchemaStmt, CreateSeqStmt, CreateStmt, CreateTableAsStmt, CreateTrigStmt, DefineStmt, DropStmt, IndexStmt, Node,
-  SelectStmt, VariableSetStmt, ViewStmt,
+  AlterDomainStmt, AlterEnumStmt, AlterSeqStmt, AlterTableStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt,
+  CreateExtensionStmt, CreateFunctionStmt, CreateSchemaStmt, CreateSeqStmt, CreateStmt, CreateTableAsStmt, CreateTrigStmt,
+  DefineStmt, DropStmt, IndexStmt, Node, RenameStmt, SelectStmt, VariableSetStmt, ViewStmt,
 } from '@pgsql/types';
 import { derivedId } from '../model/ids.ts';
 import { as, defElems, kindOf, namesOf, textOf } from './sql-import-ast.ts';
 import { importAlterTable } from './sql-import-alter.ts';
+import { importAlterDomain, importAlterEnum } from './sql-import-alter-types.ts';
+import { importRename } from './sql-import-rename.ts';
 import { importComment } from './sql-import-comments.ts';
 import { DEFAULT_SEARCH_PATH, type ImportContext } from './sql-import-context.ts';
 import { importDrop } from './sql-import-drop.ts';
@@ -43,9 +45,9 @@ const OTHER_DEFINITIONS = new Set([
   'CompositeTypeStmt', 'CreateRangeStmt', 'CreateCastStmt', 'CreateEventTrigStmt', 'CreatePolicyStmt', 'RuleStmt',
   'CreateOpClassStmt', 'CreateOpFamilyStmt', 'CreateConversionStmt', 'CreateStatsStmt', 'CreateTransformStmt',
   'CreateForeignTableStmt', 'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt', 'CreatePublicationStmt',
-  'CreateSubscriptionStmt', 'CreatePLangStmt', 'CreateAmStmt', 'AlterEnumStmt', 'AlterDomainStmt', 'AlterFunctionStmt',
+  'CreateSubscriptionStmt', 'CreatePLangStmt', 'CreateAmStmt', 'AlterFunctionStmt',
   'AlterExtensionStmt', 'AlterExtensionContentsStmt', 'AlterOpFamilyStmt', 'AlterPolicyStmt', 'AlterTSDictionaryStmt',
-  'RenameStmt', 'AlterObjectSchemaStmt', 'ImportForeignSchemaStmt', 'CreateTableSpaceStmt',
+  'AlterObjectSchemaStmt', 'ImportForeignSchemaStmt', 'CreateTableSpaceStmt',
 ]);
 
 function setSearchPath(ctx: ImportContext, values: string[] | undefined, label: string): void {
@@ -145,6 +147,9 @@ export function importStatement(ctx: ImportContext, node: Node, text: string): v
     case 'CreateTrigStmt': return importTrigger(ctx, payload as CreateTrigStmt, text);
     case 'DefineStmt': return importDefine(ctx, payload as DefineStmt, text);
     case 'DoStmt': return importDoBlock(ctx, text);
+    case 'AlterEnumStmt': return importAlterEnum(ctx, payload as AlterEnumStmt);
+    case 'AlterDomainStmt': return importAlterDomain(ctx, payload as AlterDomainStmt);
+    case 'RenameStmt': return importRename(ctx, payload as RenameStmt, () => importOtherDefinition(ctx, node, text));
     case 'AlterTSConfigurationStmt': return alterTextSearch(ctx, payload as { cfgname?: Node[] }, text);
     default:
       if (OTHER_DEFINITIONS.has(kind)) return importOtherDefinition(ctx, node, text);

@@ -60,7 +60,7 @@ const constraintCases: Case[] = [
     (m) => { const fk = table(m, 'c').foreignKeys[0]; return [fk.name, columnNames(m, 'p', fk.refColumns), fk.match, fk.onUpdate, fk.onDelete]; }, ['f', ['a', 'b'], 'full', 'set-null', 'set-default']],
   ['FK to a table created later in the script', 'CREATE TABLE c (p_id int, FOREIGN KEY (p_id) REFERENCES p (id)); CREATE TABLE p (id int PRIMARY KEY);',
     (m) => table(m, 'c').foreignKeys[0]?.refTableId, 'table:public.p'],
-  ['EXCLUDE is kept as SQL text', 'CREATE TABLE t (r int4range, EXCLUDE USING gist (r WITH &&));', (m) => m.rawObjects.map((r) => [r.kind, r.name, r.tableId]), [['other', 't_excl', 'table:public.t']]],
+  ['EXCLUDE is kept as SQL text', 'CREATE TABLE t (r int4range, EXCLUDE USING gist (r WITH &&));', (m) => m.rawObjects.map((r) => [r.kind, r.name, r.tableId]), [['other', 't_r_excl', 'table:public.t']]],
 ];
 
 const tableCases: Case[] = [
