@@ -3,6 +3,7 @@ import type { Domain, Model } from '../../shared/model/document.ts';
 import { newId } from '../../shared/model/ids.ts';
 import { addDomain, firstFree, removeDomain, updateDomain, type DomainPatch } from '../../shared/model/ops.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
+import { FocusItem } from './FocusItem.tsx';
 import { CheckField, TextField } from './TextField.tsx';
 import { TypePicker } from './TypePicker.tsx';
 import './panels.css';
@@ -50,7 +51,7 @@ function DomainItem({ model, domain, edit, selected }: { model: Model; domain: D
   const domainId = domain.id;
   const patch = (p: DomainPatch) => edit((m) => updateDomain(m, { domainId, patch: p }));
   return (
-    <div className={`item${selected ? ' selected' : ''}`} data-testid="domain-item" data-domain={`${domain.schema}.${domain.name}`}>
+    <FocusItem focused={selected} testId="domain-item" data={{ 'data-domain': `${domain.schema}.${domain.name}` }}>
       <div className="row">
         <TextField value={domain.name} label="Domain name" testId="domain-name" onCommit={(name) => patch({ name })} />
         <TextField value={domain.schema} label="Domain schema" testId="domain-schema" className="narrow" onCommit={(schema) => patch({ schema })} />
@@ -66,7 +67,7 @@ function DomainItem({ model, domain, edit, selected }: { model: Model; domain: D
       </div>
       <DomainChecks domain={domain} patch={patch} />
       <TextField value={domain.comment ?? ''} placeholder="comment" label="Domain comment" testId="domain-comment" onCommit={(text) => patch({ comment: text || null })} />
-    </div>
+    </FocusItem>
   );
 }
 

@@ -2,6 +2,7 @@
 import type { Enum, Model } from '../../shared/model/document.ts';
 import { addEnum, firstFree, removeEnum, renameEnumValue, updateEnum } from '../../shared/model/ops.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
+import { FocusItem } from './FocusItem.tsx';
 import { TextField } from './TextField.tsx';
 import './panels.css';
 
@@ -24,7 +25,7 @@ function EnumItem({ item, edit, selected }: { item: Enum; edit: Edit; selected: 
   const enumId = item.id;
   const setValues = (values: string[]) => edit((m) => updateEnum(m, { enumId, patch: { values } }));
   return (
-    <div className={`item${selected ? ' selected' : ''}`} data-testid="enum-item" data-enum={`${item.schema}.${item.name}`}>
+    <FocusItem focused={selected} testId="enum-item" data={{ 'data-enum': `${item.schema}.${item.name}` }}>
       <div className="row">
         <TextField value={item.name} label="Enum name" testId="enum-name" onCommit={(name) => edit((m) => updateEnum(m, { enumId, patch: { name } }))} />
         <TextField value={item.schema} label="Enum schema" testId="enum-schema" className="narrow" onCommit={(schema) => edit((m) => updateEnum(m, { enumId, patch: { schema } }))} />
@@ -42,7 +43,7 @@ function EnumItem({ item, edit, selected }: { item: Enum; edit: Edit; selected: 
       </ol>
       <TextField value="" placeholder="+ value (Enter)" label="New enum value" testId="enum-value-add" onCommit={(value) => value && setValues([...item.values, value])} />
       <TextField value={item.comment ?? ''} placeholder="comment" label="Enum comment" testId="enum-comment" onCommit={(comment) => edit((m) => updateEnum(m, { enumId, patch: { comment } }))} />
-    </div>
+    </FocusItem>
   );
 }
 

@@ -2,7 +2,15 @@
 import type { ReactNode } from 'react';
 import { itemClass, useFocusRef } from './edit.ts';
 
-export function FocusItem({ focused, testId, children }: { focused: boolean; testId: string; children: ReactNode }) {
+export interface FocusItemProps {
+  focused: boolean;
+  testId: string;
+  /** Extra `data-*` attributes that name the object for tests, e.g. `{ 'data-enum': 'public.status' }`. */
+  data?: Record<`data-${string}`, string>;
+  children: ReactNode;
+}
+
+export function FocusItem({ focused, testId, data, children }: FocusItemProps) {
   const ref = useFocusRef<HTMLDivElement>(focused);
-  return <div ref={ref} className={itemClass('item', focused)} data-testid={testId}>{children}</div>;
+  return <div ref={ref} className={itemClass('item', focused)} data-testid={testId} {...data}>{children}</div>;
 }

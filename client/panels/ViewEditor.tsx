@@ -17,8 +17,8 @@ function ViewItem({ view, edit, selected }: { view: View; edit: Edit; selected: 
   const viewId = view.id;
   const patch = (p: Parameters<typeof updateView>[1]['patch']) => edit((m) => updateView(m, { viewId, patch: p }));
   return (
-    <FocusItem focused={selected} testId="view-item">
-      <div className="row" data-view={`${view.schema}.${view.name}`}>
+    <FocusItem focused={selected} testId="view-item" data={{ 'data-view': `${view.schema}.${view.name}` }}>
+      <div className="row">
         <TextField value={view.name} label="View name" testId="view-name" onCommit={(name) => patch({ name })} />
         <TextField value={view.schema} label="View schema" testId="view-schema" className="narrow" onCommit={(schema) => patch({ schema })} />
         <button className="btn icon small danger" data-testid="view-remove" title="Delete view" onClick={() => edit((m) => removeView(m, { viewId }))}>×</button>

@@ -12,6 +12,7 @@ import { DomainEditor } from './DomainEditor.tsx';
 import { EnumEditor } from './EnumEditor.tsx';
 import { Inspector } from './Inspector.tsx';
 import { LintPanel, groupIssues } from './LintPanel.tsx';
+import { RawObjectEditor } from './RawObjectEditor.tsx';
 import { SchemaEditor } from './SchemaEditor.tsx';
 import { ViewEditor } from './ViewEditor.tsx';
 
@@ -105,7 +106,7 @@ describe('EnumEditor and DomainEditor', () => {
     const html = render(createElement(EnumEditor, { model, onEdit: noop, selectedId: model.enums[0].id }));
     expect(count(html, 'enum-item')).toBe(1);
     expect(count(html, 'enum-value')).toBe(2);
-    expect(html).toContain('class="item selected"');
+    expect(html).toContain('class="item focused" data-testid="enum-item" data-enum="public.order_status"');
   });
 
   it('list the domains with their type', () => {
@@ -129,6 +130,14 @@ describe('ViewEditor and SchemaEditor', () => {
     const html = render(createElement(SchemaEditor, { model: withObjects, onEdit: noop }));
     expect([count(html, 'schema-item'), count(html, 'extension-item'), count(html, 'sequence-item')]).toEqual([1, 1, 1]);
     expect(html).toContain('value="1000"');
+  });
+
+  it('list the SQL objects with their definition and table', () => {
+    const withRaw = ops.addRawObject(model, { id: 'r', kind: 'trigger', name: 'touch', tableId: tableId('orders'), definition: 'CREATE TRIGGER touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch()' });
+    const html = render(createElement(RawObjectEditor, { model: withRaw, onEdit: noop, selectedId: 'r' }));
+    expect(html).toContain('data-raw="trigger:touch"');
+    expect(html).toContain('EXECUTE FUNCTION touch();</textarea>');
+    expect(html).toMatch(/<option value="table:public.orders" selected="">public.orders<\/option>/);
   });
 
   it('the inspector shows table options', () => {

@@ -286,6 +286,16 @@ const cases: Case[] = [
     expect(a.extensions).toEqual([]);
     expect(a.schemas.find((s) => s.name === 'ops')?.comment).toBe('operations');
   } },
+  { title: 'addRawObject, updateRawObject, removeRawObject', changes: [], run: (m) => {
+    const added = ops.addRawObject(m, { id: 'r', kind: 'function', schema: 'public', name: 'touch', definition: 'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$' });
+    expect(added.rawObjects[0].definition.endsWith('$$;')).toBe(true);
+    const updated = ops.updateRawObject(added, { rawId: 'r', patch: { name: 'touch_row', schema: '' } });
+    expect(updated.rawObjects[0]).not.toHaveProperty('schema');
+    expect(updated.rawObjects[0].name).toBe('touch_row');
+    return ops.removeRawObject(updated, { rawId: 'r' });
+  }, check: (a) => {
+    expect(a.rawObjects).toEqual([]);
+  } },
 ];
 
 describe('edit ops', () => {
