@@ -46,6 +46,24 @@ export function InspectorColumnRow({ model, table, edit, column, index, focusId 
             options={IDENTITY}
             onChange={(kind) => patch({ identity: kind === 'none' ? null : { ...column.identity, kind } })}
           />
+          {column.identity && (['start', 'increment'] as const).map((key) => (
+            <TextField
+              key={key}
+              value={column.identity?.options?.[key] ?? ''}
+              mono
+              className="narrow"
+              placeholder={key}
+              label={`Identity ${key}`}
+              testId={`column-identity-${key}`}
+              onCommit={(text) => {
+                const identity = column.identity;
+                if (!identity || (text.trim() && !/^-?\d+$/.test(text.trim()))) return;
+                const { [key]: _old, ...rest } = identity.options ?? {};
+                const options = text.trim() ? { ...rest, [key]: text.trim() } : rest;
+                patch({ identity: Object.keys(options).length ? { ...identity, options } : { kind: identity.kind } });
+              }}
+            />
+          ))}
           <TextField
             value={column.generated ?? ''}
             mono

@@ -48,6 +48,7 @@ export function InspectorUniques({ table, edit, focusId }: SectionProps) {
           <div className="row">
             <TextField value={u.name ?? ''} placeholder="default name" label="Unique name" testId="unique-name" onCommit={(name) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { name } }))} />
             <CheckField label="nulls not distinct" testId="unique-nulls-not-distinct" checked={!!u.nullsNotDistinct} onChange={(v) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { nullsNotDistinct: v || null } }))} />
+            <CheckField label="deferrable" testId="unique-deferrable" checked={!!u.deferrable} onChange={(v) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { deferrable: v || null, ...(v ? {} : { initiallyDeferred: null }) } }))} />
             <button className="btn icon small danger" data-testid="unique-remove" title="Remove unique" onClick={() => edit((m) => removeUnique(m, { tableId, uniqueId: u.id }))}>×</button>
           </div>
         </FocusItem>

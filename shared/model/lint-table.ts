@@ -55,6 +55,9 @@ function lintColumn(table: Table, column: Column, add: Add): void {
     add('serial-default', 'info', `${where} takes its value from a sequence default: an identity column is the standard form`, column.id);
   }
   if (column.identity && column.default) add('identity-with-default', 'error', `${where} is an identity column and also has a default`, column.id);
+  if (column.identity && (column.type.schema || column.type.arrayDims || !['smallint', 'integer', 'bigint'].includes(column.type.name))) {
+    add('identity-not-integer', 'error', `${where} is an identity column of type ${formatType(column.type)}: identity needs smallint, integer or bigint`, column.id);
+  }
   if (column.generated && (column.default || column.identity)) {
     add('generated-with-default', 'error', `${where} is generated and also has a default or identity`, column.id);
   }
