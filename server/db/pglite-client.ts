@@ -8,6 +8,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
+import { bloom } from '@electric-sql/pglite/contrib/bloom';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { citext } from '@electric-sql/pglite/contrib/citext';
@@ -15,18 +16,25 @@ import { cube } from '@electric-sql/pglite/contrib/cube';
 import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { hstore } from '@electric-sql/pglite/contrib/hstore';
+import { intarray } from '@electric-sql/pglite/contrib/intarray';
+import { isn } from '@electric-sql/pglite/contrib/isn';
+import { lo } from '@electric-sql/pglite/contrib/lo';
 import { ltree } from '@electric-sql/pglite/contrib/ltree';
+import { moddatetime } from '@electric-sql/pglite/contrib/moddatetime';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { seg } from '@electric-sql/pglite/contrib/seg';
 import { tablefunc } from '@electric-sql/pglite/contrib/tablefunc';
+import { tsm_system_rows } from '@electric-sql/pglite/contrib/tsm_system_rows';
+import { tsm_system_time } from '@electric-sql/pglite/contrib/tsm_system_time';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
-import type { Row, SqlClient, SqlSession, TransactionOptions } from './sql-client.ts';
+import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-client.ts';
 
 /** Contrib extensions a model may ask for with CREATE EXTENSION (loaded lazily by PGlite). */
 const EXTENSIONS = {
-  btree_gin, btree_gist, citext, cube, earthdistance, fuzzystrmatch, hstore, ltree, pg_trgm, pgcrypto,
-  tablefunc, unaccent, uuid_ossp,
+  bloom, btree_gin, btree_gist, citext, cube, earthdistance, fuzzystrmatch, hstore, intarray, isn, lo, ltree,
+  moddatetime, pg_trgm, pgcrypto, seg, tablefunc, tsm_system_rows, tsm_system_time, unaccent, uuid_ossp,
 };
 
 /** Same value shapes as `pg`: 64-bit integers and numerics stay exact, as strings. */
@@ -77,7 +85,12 @@ function sessionOf(runner: PGlite | Transaction): SqlSession {
       return result.rows;
     },
     async exec(script: string) {
-      await runner.exec(script);
+      try {
+        await runner.exec(script);
+      } finally {
+        const reset = restoresEncoding(script);
+        if (reset) await runner.exec(reset).catch(() => undefined);
+      }
     },
   };
 }

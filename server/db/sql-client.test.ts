@@ -89,3 +89,16 @@ behaves('PGlite driver (persisted directory)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'schemata-pglite-'));
   return { client: await openSqlClient(`pglite:${dir}`), cleanup: () => rm(dir, { recursive: true, force: true }) };
 });
+
+describe('a script that changes the client encoding', () => {
+  it('leaves the session readable in UTF-8 (adventureworks sets latin1)', async () => {
+    const client = await openSqlClient('pglite:memory:');
+    try {
+      await client.exec("SET client_encoding = latin1; CREATE TABLE r (v text); COMMENT ON TABLE r IS 'Résumé';");
+      expect(await client.query("SELECT obj_description('r'::regclass, 'pg_class') AS c, current_setting('client_encoding') AS e"))
+        .toEqual([{ c: 'Résumé', e: 'UTF8' }]);
+    } finally {
+      await client.close();
+    }
+  });
+});

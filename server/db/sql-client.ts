@@ -32,6 +32,14 @@ export interface SqlClient extends SqlSession {
   close(): Promise<void>;
 }
 
+/**
+ * Both drivers speak UTF-8 only: a script that sets another client encoding (adventureworks sets
+ * `latin1`) would make every later result unreadable, so the session is put back to UTF-8.
+ */
+export function restoresEncoding(script: string): string | undefined {
+  return /client_encoding/i.test(script) ? "SET client_encoding = 'UTF8'" : undefined;
+}
+
 /** `postgres://u:secret@h/db` → `postgres://u:***@h/db`; other URLs unchanged. */
 export function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
@@ -95,7 +103,12 @@ function openPgPool(url: string): SqlClient {
       return result.rows as T[];
     },
     async exec(script: string) {
-      await runner.query(script);
+      try {
+        await runner.query(script);
+      } finally {
+        const reset = restoresEncoding(script);
+        if (reset) await runner.query(reset).catch(() => undefined);
+      }
     },
   });
   return {
