@@ -66,6 +66,15 @@ RESET search_path;
 CREATE TABLE public.audit (id serial, event_id bigint, at timestamptz);
 ALTER TABLE public.audit ADD PRIMARY KEY (id), ADD CONSTRAINT audit_event_fk FOREIGN KEY (event_id, at) REFERENCES app.event (id, at) NOT VALID;
 `],
+  ['LIKE', `
+CREATE TABLE template (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, code text NOT NULL UNIQUE DEFAULT 'x', qty int CONSTRAINT qty_positive CHECK (qty > 0), twice int GENERATED ALWAYS AS (qty * 2) STORED);
+CREATE INDEX template_lower ON template (lower(code));
+COMMENT ON COLUMN template.code IS 'the code';
+CREATE TABLE plain (LIKE template, extra int);
+-- INCLUDING IDENTITY is left out: PostgreSQL 15 gives the copy a bigint sequence (with the integer bounds), which an identity column cannot declare.
+CREATE TABLE everything (LIKE template INCLUDING ALL EXCLUDING IDENTITY);
+CREATE TABLE partial_copy (note text, LIKE template INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+`],
 ];
 
 describe('SQL import round trip of hand-written DDL (PostgreSQL 15)', () => {

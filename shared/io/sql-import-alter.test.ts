@@ -66,6 +66,13 @@ describe.each([['ALTER TABLE', alterCases], ['DROP', dropCases], ['RENAME and AL
   });
 });
 
+describe('ADD COLUMN under a SELECT * view', () => {
+  it('warns that the view would gain the column', () => {
+    const { report } = run('CREATE TABLE t (a int);\nCREATE VIEW v AS SELECT * FROM t;\nALTER TABLE t ADD COLUMN b int;');
+    expect(report.warnings).toEqual([{ line: 3, message: 'view v selects * from t: PostgreSQL fixed its columns when it was created, so recreating it from the model adds column b' }]);
+  });
+});
+
 describe('ALTER TABLE subcommands the model does not hold', () => {
   it.each([
     ['OWNER TO', 'ALTER TABLE t OWNER TO postgres;', 'ownership is not part of the model'],

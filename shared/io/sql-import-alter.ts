@@ -53,6 +53,11 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
       const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
       if (cmd.missing_ok && table.columns.some((c) => c.name === def.colname)) return `column ${def.colname} already exists`;
       addTableElements(ctx, table, [cmd.def!]);
+      for (const view of ctx.model.views) {
+        if (view.dependsOn?.includes(table.id) && /(^|[\s,.])\*/.test(view.definition)) {
+          ctx.warn(`view ${view.name} selects * from ${table.name}: PostgreSQL fixed its columns when it was created, so recreating it from the model adds column ${def.colname}`);
+        }
+      }
       return undefined;
     }
     case 'AT_DropColumn': {

@@ -79,6 +79,10 @@ const tableCases: Case[] = [
   ['CREATE TABLE IF NOT EXISTS twice keeps the first', 'CREATE TABLE t (a int); CREATE TABLE IF NOT EXISTS t (b int);', (m) => table(m, 't').columns.map((c) => c.name), ['a']],
   ['CREATE SCHEMA with elements', 'CREATE SCHEMA s CREATE TABLE t (id serial PRIMARY KEY) CREATE VIEW v AS SELECT id FROM t;',
     (m) => [table(m, 's.t').id, m.sequences[0].id, m.views[0].id, m.views[0].definition], ['table:s.t', 'seq:s.t_id_seq', 'view:s.v', 'SELECT id FROM s.t']],
+  ['LIKE copies columns; INCLUDING ALL copies defaults, checks and indexes under new names',
+    "CREATE TABLE src (id int PRIMARY KEY, code text DEFAULT 'x' CHECK (code <> '')); CREATE INDEX ON src (lower(code)); CREATE TABLE a (LIKE src); CREATE TABLE b (LIKE src INCLUDING ALL);",
+    (m) => [table(m, 'a').columns.map((c) => [c.id, c.notNull, c.default]), table(m, 'b').primaryKey?.id, table(m, 'b').checks.map((c) => c.name), table(m, 'b').indexes.map((x) => x.name)],
+    [[['col:public.a.id', true, undefined], ['col:public.a.code', false, undefined]], 'pk:public.b', ['src_code_check'], ['b_lower_idx']]],
   ['temporary tables are skipped', 'CREATE TEMP TABLE t (a int);', (m) => m.tables.length, 0],
 ];
 

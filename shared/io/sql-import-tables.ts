@@ -2,13 +2,14 @@
  * CREATE TABLE: columns and constraints, UNLOGGED, WITH (…), INHERITS, PARTITION BY and
  * PARTITION OF (a partition's columns mirror its parent's, as in PostgreSQL).
  */
-import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, PartitionSpec } from '@pgsql/types';
+import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, PartitionSpec, TableLikeClause } from '@pgsql/types';
 import type { Column, Table } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 import { as, kindOf, namesOf, storageOptions } from './sql-import-ast.ts';
 import { columnOf } from './sql-import-columns.ts';
 import { addConstraints } from './sql-import-constraints.ts';
+import { copyLike } from './sql-import-like.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
 import { deparseNode } from './parser.ts';
@@ -93,7 +94,7 @@ export function addTableElements(ctx: ImportContext, table: Table, elements: Nod
       else table.columns.push(column);
       constraints.push(...own);
     } else if (constraint) constraints.push(constraint);
-    else if (kindOf(element) === 'TableLikeClause') ctx.warn(`${table.name}: LIKE … is not imported; list the columns instead`);
+    else if (kindOf(element) === 'TableLikeClause') copyLike(ctx, table, as<TableLikeClause>(element, 'TableLikeClause')!);
   }
   addConstraints(ctx, table, constraints);
 }
