@@ -161,19 +161,21 @@ const RAW_DROP: Partial<Record<RawObject['kind'], string>> = {
 };
 
 /**
- * The statement that removes a carried object, when it can be named: functions by name (with their
- * argument list when `name` carries one), triggers, rules and policies on their table.
- * `undefined` for kinds that cannot be removed by name (grants, casts, operators, …).
+ * The statement that removes a carried object, when it can be named: functions, procedures and
+ * aggregates by name and `signature` (the argument list, e.g. `(integer, text)`; without it the
+ * name must be unique), operators by their `(left, right)` types, triggers, rules and policies on
+ * their table. `undefined` for kinds that cannot be removed by name (grants, casts, …).
  */
-export function dropRawObject(p: { object: RawObject; table?: QualifiedName }): string | undefined {
+export function dropRawObject(p: { object: RawObject; table?: QualifiedName; signature?: string }): string | undefined {
   const o = p.object;
-  const paren = o.name.indexOf('(');
-  const bare = paren >= 0 ? o.name.slice(0, paren) : o.name;
-  const args = paren >= 0 ? o.name.slice(paren) : '';
-  const name = `${qualifiedName({ schema: o.schema, name: bare })}${args}`;
-  if (RAW_DROP[o.kind]) return `DROP ${RAW_DROP[o.kind]} ${name};`;
+  const name = qualifiedName({ schema: o.schema, name: o.name });
+  if (o.kind === 'operator' && p.signature) {
+    const types = p.signature.replace(/\bnone\b/gi, 'NONE');
+    return `DROP OPERATOR ${o.schema ? `${quoteIdent(o.schema)}.` : ''}${o.name} ${types};`;
+  }
+  if (RAW_DROP[o.kind]) return `DROP ${RAW_DROP[o.kind]} ${name}${o.kind === 'collation' || o.kind === 'type' ? '' : p.signature ?? ''};`;
   if ((o.kind === 'trigger' || o.kind === 'rule' || o.kind === 'policy') && p.table) {
-    return `DROP ${o.kind.toUpperCase()} ${quoteIdent(bare)} ON ${qualifiedName(p.table)};`;
+    return `DROP ${o.kind.toUpperCase()} ${quoteIdent(o.name)} ON ${qualifiedName(p.table)};`;
   }
   return undefined;
 }

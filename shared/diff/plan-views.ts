@@ -83,13 +83,33 @@ export function createRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
   return [draft('types', o.kind === 'collation' ? 5 : 40 + EARLY_RAW_KINDS.indexOf(o.kind), sql)];
 }
 
+/** Where a carried object is dropped: before what it depends on, after what depends on it. */
+function dropPlace(o: RawObject, ctx: PlanContext): { phase: 'pre' | 'post'; rank: number } {
+  if (ON_TABLE.has(o.kind)) return { phase: 'pre', rank: 10 };
+  // A signature naming a view or table (`RETURNS SETOF orders`) goes before them (after triggers).
+  if (needsTables(o, ctx.from.views.map((v) => v.name))) return { phase: 'pre', rank: -100 };
+  if (needsTables(o, ctx.from.tables.map((t) => t.name))) return { phase: 'pre', rank: 15 };
+  // Operators, aggregates and casts before the functions they are built on.
+  const index = EARLY_RAW_KINDS.indexOf(o.kind);
+  return { phase: 'post', rank: 20 + (index < 0 ? 0 : EARLY_RAW_KINDS.length - index) / 10 };
+}
+
+/**
+ * The argument list of a callable or operator, kept in its name-derived id by introspection and
+ * import (`raw:function:public.twice(integer)` → `(integer)`); absent for ids made otherwise.
+ */
+function signatureOf(o: RawObject): string | undefined {
+  const prefix = `raw:${o.kind}:${o.schema ?? ''}.${o.name}(`;
+  return o.id.startsWith(prefix) && o.id.endsWith(')') ? o.id.slice(prefix.length - 1) : undefined;
+}
+
 export function dropRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
   if (o.tableId && ctx.dropped.has(o.tableId)) return [];
   const table = o.tableId ? ctx.fromTables.get(o.tableId) : undefined;
-  const phase = ON_TABLE.has(o.kind) ? 'pre' : 'post';
-  const sql = dropRawObject({ object: phase === 'pre' ? o : ctx.afterSchemaRenames(o), table });
+  const { phase, rank } = dropPlace(o, ctx);
+  const sql = dropRawObject({ object: phase === 'pre' ? o : ctx.afterSchemaRenames(o), table, signature: signatureOf(o) });
   if (!sql) return [];
-  return [draft(phase, phase === 'pre' ? 10 : 20, sql, ON_TABLE.has(o.kind) ? [] : [hazard('breaks-dependents', `drops ${o.kind} ${o.name}`)])];
+  return [draft(phase, rank, sql, ON_TABLE.has(o.kind) ? [] : [hazard('breaks-dependents', `drops ${o.kind} ${o.name}`)])];
 }
 
 /** A changed function whose new text is CREATE OR REPLACE is replaced in place (triggers keep it). */
