@@ -66,6 +66,10 @@ function lintColumn(table: Table, column: Column, add: Add): void {
 function lintForeignKeyActions(table: Table, byId: Map<string, Column>, add: Add): void {
   for (const fk of table.foreignKeys) {
     const columns = fk.columns.map((id) => byId.get(id)).filter((c): c is Column => !!c);
+    const nullable = columns.filter((c) => !c.notNull);
+    if (fk.match === 'simple' && columns.length > 1 && nullable.length > 0 && nullable.length < columns.length) {
+      add('fk-partly-nullable', 'warning', `${q(table)}: with MATCH SIMPLE a row whose ${nullable.map((c) => c.name).join(', ')} is NULL skips the whole composite key check (use MATCH FULL or NOT NULL)`, fk.id);
+    }
     for (const [action, label] of [[fk.onDelete, 'ON DELETE'], [fk.onUpdate, 'ON UPDATE']] as const) {
       if (action === 'set-null' && columns.some((c) => c.notNull)) {
         add('fk-set-null-not-null', 'error', `${q(table)}: ${label} SET NULL on NOT NULL column(s) ${columns.map((c) => c.name).join(', ')} will fail`, fk.id);

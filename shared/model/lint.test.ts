@@ -58,6 +58,10 @@ const cases: Case[] = [
   { code: 'fk-not-unique', model: () => withTable('orders', (t) => { t.fks![0].refColumns = ['created_at']; t.columns[1] = 'customer_id timestamptz!'; }), codes: ['fk-not-unique'], objectId: fkId, severity: 'error' },
   { code: 'fk-set-null-not-null', model: () => ops.updateForeignKey(buildModel(cleanSpec()), { tableId: orders, foreignKeyId: fkId, patch: { onDelete: 'set-null' } }), codes: ['fk-set-null-not-null'], objectId: fkId, severity: 'error' },
   { code: 'fk-set-default-without-default', model: () => ops.updateForeignKey(buildModel(cleanSpec()), { tableId: orders, foreignKeyId: fkId, patch: { onDelete: 'set-default' } }), codes: ['fk-set-default-without-default'], objectId: fkId, severity: 'warning' },
+  { code: 'fk-partly-nullable', model: () => buildModel({ tables: [
+    { name: 'a', columns: ['x integer!', 'y integer!'], pk: ['x', 'y'] },
+    { name: 'b', columns: ['id integer!', 'x integer!', 'y integer'], pk: ['id'], fks: [{ columns: ['x', 'y'], ref: 'a', refColumns: ['x', 'y'] }], indexes: [['x', 'y']] },
+  ] }), codes: ['fk-partly-nullable'], objectId: 'fk:public.b.fk0', severity: 'warning' },
   { code: 'fk-missing-table', model: () => { const m = buildModel(cleanSpec()); return { ...m, tables: m.tables.filter((t) => t.name !== 'customers') }; }, codes: ['fk-missing-table'], objectId: fkId, severity: 'error' },
   { code: 'duplicate-name', model: () => ops.addColumn(buildModel(cleanSpec()), { tableId: orders, id: 'dup', name: 'total', type: { name: 'numeric' } }), codes: ['duplicate-name'], objectId: 'dup', severity: 'error' },
   { code: 'duplicate-name', model: () => withTable('orders', (t) => { t.indexes = [{ items: ['customer_id'], name: 'customers' }]; }), codes: ['duplicate-name'], objectId: 'idx:public.customers', severity: 'error' },

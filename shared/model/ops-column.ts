@@ -3,6 +3,7 @@
  */
 import type { Column, ColumnType, Identity, Model, Table } from './document.ts';
 import { newId } from './ids.ts';
+import { sameType } from './types.ts';
 import { applyPatch, checkName, checkOptionalName, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
 
 export interface AddColumnParams {
@@ -55,7 +56,8 @@ export interface ColumnPatch {
 /**
  * Updates a column. Keeps PostgreSQL's rules so the model stays valid: an identity column is NOT
  * NULL and has no default; a generated column has neither default nor identity; a primary-key
- * column stays NOT NULL. Empty strings count as removal.
+ * column stays NOT NULL. Empty strings count as removal. A new type carries over to the columns
+ * that reference this one (see `retypeReferencing`).
  */
 export function updateColumn(model: Model, params: { tableId: string; columnId: string; patch: ColumnPatch }): Model {
   const table = findTable(model, params.tableId);
@@ -67,7 +69,30 @@ export function updateColumn(model: Model, params: { tableId: string; columnId: 
   if (patch.generated) Object.assign(patch, { default: null, identity: null });
   if (patch.default) Object.assign(patch, { identity: null, generated: null });
   if (inPrimaryKey && patch.notNull === false) delete patch.notNull;
-  return updateColumnIn(model, params.tableId, params.columnId, (c) => applyPatch(c, patch));
+  const old = table.columns.find((c) => c.id === params.columnId);
+  const next = updateColumnIn(model, params.tableId, params.columnId, (c) => applyPatch(c, patch));
+  return patch.type && old && !sameType(old.type, patch.type) ? retypeReferencing(next, params.tableId, old, patch.type) : next;
+}
+
+/**
+ * When a referenced column changes type, the columns that reference it and still had its old type
+ * follow (a key and its references must compare; changing `customers.id` to bigint changes
+ * `orders.customer_id` too). References that already differed are left for the lint to show.
+ */
+function retypeReferencing(model: Model, tableId: string, old: Column, type: ColumnType): Model {
+  const plain = { ...type };
+  return updateTables(model, (t) => {
+    const followers = new Set<string>();
+    for (const fk of t.foreignKeys) {
+      if (fk.refTableId !== tableId) continue;
+      fk.refColumns.forEach((refId, i) => {
+        if (refId === old.id) followers.add(fk.columns[i]);
+      });
+    }
+    if (!followers.size) return t;
+    const columns = mapShared(t.columns, (c) => (followers.has(c.id) && sameType(c.type, old.type) ? { ...c, type: plain } : c));
+    return columns === t.columns ? t : { ...t, columns };
+  });
 }
 
 /**

@@ -100,6 +100,10 @@ const cases: Case[] = [
   { title: 'updateColumn generated drops identity; null removes fields', changes: ['products'], run: (m) => ops.updateColumn(m, { tableId: tableId('products'), columnId: colId('products', 'price'), patch: { generated: 'id * 2', comment: 'c', collation: null } }), check: (a) => {
     expect(table(a, 'products').columns[2]).toMatchObject({ generated: 'id * 2', comment: 'c' });
   } },
+  { title: 'updateColumn: a new key type carries over to the referencing columns', changes: ['products', 'order_items'], run: (m) => ops.updateColumn(m, { tableId: tableId('products'), columnId: colId('products', 'id'), patch: { type: { name: 'bigint' } } }), check: (a) => {
+    expect(table(a, 'order_items').columns[1].type).toEqual({ name: 'bigint' });
+    expect(table(a, 'order_items').columns[0].type).toEqual({ name: 'bigint' });
+  } },
   { title: 'updateColumn keeps a primary-key column NOT NULL', changes: [], run: (m) => ops.updateColumn(m, { tableId: tableId('products'), columnId: colId('products', 'id'), patch: { notNull: false } }), check: (a, b) => {
     expect(a).toBe(b);
   } },
