@@ -32,6 +32,9 @@ ALTER TABLE orders RENAME COLUMN total TO amount;
 ALTER TABLE orders RENAME CONSTRAINT orders_customer_id_fkey TO orders_client_fk;
 ALTER INDEX orders_customer_id_total_idx RENAME TO orders_by_client;
 ALTER INDEX customer_email_key RENAME TO client_email_unique;
+ALTER SEQUENCE customer_id_seq RENAME TO client_id_seq;
+CREATE VIEW top_orders AS SELECT * FROM big_orders ORDER BY total DESC LIMIT 10;
+ALTER VIEW big_orders RENAME TO large_orders;
 `],
   ['types and domains', `
 CREATE TYPE mood AS ENUM ('sad', 'happy');

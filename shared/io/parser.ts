@@ -126,6 +126,8 @@ export function parseScript(text: string): ParsedScript {
   try {
     result = parseSync(clean);
   } catch (error) {
+    // Blank text, or only comments: nothing to import, not an error.
+    if (error instanceof Error && error.message === 'Query cannot be empty') return { statements: [], stripped };
     const position = codePointToCharOffset(clean, errorOffset(error));
     const { line, column } = lineColumn(text, position);
     throw new SqlSyntaxError(error instanceof Error ? error.message : String(error), line, column, position);

@@ -181,13 +181,15 @@ export class ImportContext {
     this.model.schemas.push({ id: derivedId.schema(name), name, ...(comment ? { comment } : {}) });
   }
 
-  /** Renames a table in place, keeping the look-ups right. */
-  renameRelation(table: Table, to: string): void {
-    this.tables.delete(key(table.schema, table.name));
-    this.relationNames.get(table.schema)?.delete(table.name);
-    table.name = to;
-    this.tables.set(key(table.schema, to), table);
-    this.takeRelationName(table.schema, to);
+  /** Renames a table, view or sequence in place, keeping the look-ups right. */
+  renameRelation(object: Table | View | Sequence, to: string): void {
+    const map: Map<string, Table | View | Sequence> = this.tables.get(key(object.schema, object.name)) === object ? this.tables
+      : this.views.get(key(object.schema, object.name)) === object ? this.views : this.sequences;
+    map.delete(key(object.schema, object.name));
+    this.relationNames.get(object.schema)?.delete(object.name);
+    object.name = to;
+    map.set(key(object.schema, to), object);
+    this.takeRelationName(object.schema, to);
   }
 
   removeTable(table: Table): void {

@@ -5,7 +5,7 @@
  * relation or column (checks, defaults, index expressions, view bodies) is reprinted.
  */
 import type { Node, RenameStmt } from '@pgsql/types';
-import type { Model, Table } from '../model/document.ts';
+import type { Model, Sequence, Table, View } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { as, namesOf, walk } from './sql-import-ast.ts';
 import { indexName, type ImportContext } from './sql-import-context.ts';
@@ -173,6 +173,28 @@ function renameIndex(ctx: ImportContext, schema: string | undefined, from: strin
   ctx.warn(`ALTER INDEX … RENAME: no index "${from}" in the model`);
 }
 
+function renameView(ctx: ImportContext, view: View, to: string): void {
+  const from = view.name;
+  const map = new Map([[view.id, derivedId.view(view.schema, to)]]);
+  ctx.renameRelation(view, to);
+  remapIds(ctx, map);
+  rewriteViews(ctx, ctx.model, renameRangeVars(view.schema, from, to), view.id);
+}
+
+/** A sequence's new name, and every `nextval('old'::regclass)` written with the new one. */
+function renameSequence(ctx: ImportContext, sequence: Sequence, to: string): void {
+  const shown = (name: string) => (sequence.schema === 'public' ? name : `${sequence.schema}.${name}`);
+  const from = shown(sequence.name);
+  ctx.renameRelation(sequence, to);
+  remapIds(ctx, new Map([[sequence.id, derivedId.sequence(sequence.schema, to)]]));
+  const change = (tree: Node) => walk(tree, (kind, value) => {
+    const literal = (value as { sval?: { sval?: string } }).sval;
+    if (kind === 'A_Const' && literal?.sval === from) literal.sval = shown(to);
+  });
+  for (const table of ctx.model.tables) {
+    for (const column of table.columns) if (column.default?.includes(from)) column.default = rewrite(ctx, column.default, change);
+  }
+}
 export function importRename(ctx: ImportContext, stmt: RenameStmt, keepAsText: () => void): void {
   const to = stmt.newname!;
   const relation = stmt.relation ?? {};
@@ -188,6 +210,16 @@ export function importRename(ctx: ImportContext, stmt: RenameStmt, keepAsText: (
       if (table) return renameConstraint(ctx, table, stmt.subname!, to);
       break;
     case 'OBJECT_INDEX': return renameIndex(ctx, relation.schemaname, relation.relname!, to);
+    case 'OBJECT_VIEW': case 'OBJECT_MATVIEW': {
+      const view = ctx.view(relation);
+      if (view) return renameView(ctx, view, to);
+      break;
+    }
+    case 'OBJECT_SEQUENCE': {
+      const sequence = ctx.sequence(relation);
+      if (sequence) return renameSequence(ctx, sequence, to);
+      break;
+    }
     default: break;
   }
   if (stmt.missing_ok && stmt.relation && !table) return ctx.skip('ALTER … RENAME', `${relation.relname} is not in the model`);

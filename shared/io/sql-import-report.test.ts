@@ -33,6 +33,13 @@ describe('syntax errors', () => {
   });
 });
 
+describe('empty input', () => {
+  it.each(['', '-- only a comment\n', ';;', '/* x */ ;', '\\connect db\n'])('%j imports an empty model', (sql) => {
+    const { model } = importSqlSync(sql);
+    expect([model.tables, model.views, model.rawObjects]).toEqual([[], [], []]);
+  });
+});
+
 describe('statement positions', () => {
   it('gives each statement its first line, after comments', () => {
     const { statements } = parseScript('-- header\nSET x = 1;\n\n/* note */ CREATE TABLE t (\n a int\n);\nSELECT 1');
