@@ -1,0 +1,1 @@
+SELECT l = 'hi' AS ok FROM j

@@ -1,0 +1,1 @@
+INSERT INTO j VALUES (1, 'hi');

@@ -1,0 +1,4 @@
+CREATE TABLE m (id int, at date NOT NULL, v int) PARTITION BY RANGE (at);
+CREATE TABLE m_all PARTITION OF m DEFAULT;
+CREATE VIEW recent AS SELECT id, at FROM m;
+CREATE TABLE note (id int PRIMARY KEY);
