@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+
+async function saveAsProject(page: Page): Promise<string> {
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('save-project').click();
+  await expect(page).toHaveURL(/\/p\/[^/]+$/);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+}
+
+test.describe('projects', () => {
+  test('saves a project, autosaves edits, and a reload keeps everything', async ({ studio, page }) => {
+    await studio.open('/');
+    await saveAsProject(page);
+    await page.getByTestId('add-table').click();
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    await studio.dragTable('public.customers', 0, 150);
+    const moved = await studio.position('public.customers');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+    await page.reload();
+    await expect(studio.table('public.table_1')).toBeVisible();
+    expect(await studio.position('public.customers')).toEqual(moved);
+    await expect(page.getByTestId('doc-name')).toHaveText('E-commerce');
+    await page.screenshot({ path: 'test-results/projects-reloaded.png' });
+  });
+
+  test('a stale save is refused with a clear message and nothing is overwritten', async ({ studio, page }) => {
+    await studio.open('/');
+    const id = await saveAsProject(page);
+    // Another tab (or person) saves first.
+    const current = await (await page.request.get(`/api/projects/${id}`)).json();
+    const other = structuredClone(current.document);
+    other.model.tables = other.model.tables.filter((t: { name: string }) => t.name !== 'categories' && t.name !== 'products');
+    for (const t of other.model.tables) t.foreignKeys = t.foreignKeys.filter((fk: { refTableId: string }) => other.model.tables.some((x: { id: string }) => x.id === fk.refTableId));
+    const saved = await page.request.put(`/api/projects/${id}`, { data: { document: other, version: current.version } });
+    expect(saved.status()).toBe(200);
+
+    await page.getByTestId('add-table').click();
+    await expect(page.getByTestId('save-state')).toHaveText('Save refused: changed elsewhere');
+    await expect(page.getByTestId('notice')).toContainText('changed elsewhere');
+    await page.screenshot({ path: 'test-results/projects-conflict.png' });
+    const after = await (await page.request.get(`/api/projects/${id}`)).json();
+    expect(after.version).toBe((await saved.json()).version);
+    expect(after.document.model.tables.map((t: { name: string }) => t.name)).not.toContain('table_1');
+    // The edit is still on the page: nothing was lost either way.
+    await expect(studio.table('public.table_1')).toBeVisible();
+  });
+
+  test('lists projects and opens one', async ({ studio, page }) => {
+    await studio.open('/?template=ecommerce');
+    const id = await saveAsProject(page);
+    await page.goto('/');
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('open-projects').click();
+    const row = page.locator(`[data-testid="project-row"][data-project="${id}"]`);
+    await expect(row).toBeVisible();
+    await row.locator('.project-open').click();
+    await expect(page).toHaveURL(new RegExp(`/p/${id}$`));
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  });
+});
