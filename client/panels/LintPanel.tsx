@@ -1,7 +1,7 @@
 /** Design issues of the model, grouped by severity; a click jumps to the object. */
 import { useMemo, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
-import { lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/model/lint.ts';
+import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/model/lint.ts';
 import './panels.css';
 
 export interface LintPanelProps {
@@ -46,7 +46,7 @@ function LintGroup({ severity, list, onSelect }: { severity: LintSeverity; list:
               data-testid="lint-issue"
               data-code={issue.code}
               data-severity={issue.severity}
-              title={issue.code}
+              title={`${issue.code}: ${LINT_RULES[issue.code] ?? ''}`}
               onClick={() => onSelect(issue.objectId, issue.tableId)}
             >
               <span className={`lint-dot ${issue.severity}`} aria-hidden />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from './document.ts';
 import { lintModel } from './lint.ts';
+import { LINT_RULES } from './lint-rules.ts';
 import { buildModel, colId, tableId, type ModelSpec, type TableSpec } from './model-builder.ts';
 import * as ops from './ops.ts';
 import { templates } from './templates/index.ts';
@@ -98,6 +99,12 @@ describe('lintModel: one case per rule', () => {
     const issue = issues.find((i) => i.code === code)!;
     expect({ objectId: issue.objectId, severity: issue.severity }).toEqual({ objectId, severity });
     expect(issue.message.length).toBeGreaterThan(10);
+  });
+});
+
+describe('LINT_RULES', () => {
+  it('documents every rule the cases cover, and every documented rule has a case', () => {
+    expect([...new Set(cases.map((c) => c.code))].sort()).toEqual(Object.keys(LINT_RULES).sort());
   });
 });
 

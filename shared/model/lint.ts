@@ -13,6 +13,7 @@ import { formatType, normalizeType } from './types.ts';
 
 export type { LintIssue, LintSeverity } from './lint-types.ts';
 export { SEVERITY_ORDER } from './lint-types.ts';
+export { LINT_RULES } from './lint-rules.ts';
 
 const tableCache = new WeakMap<Table, LintIssue[]>();
 

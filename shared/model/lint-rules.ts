@@ -1,0 +1,37 @@
+/**
+ * Every design-lint rule: its code and why a reviewer flags it. The lint panel shows the reason;
+ * the tests check that every rule here has a case and every case's rule is here.
+ */
+export const LINT_RULES: Record<string, string> = {
+  'no-primary-key': 'Rows cannot be identified, updated one by one, referenced or replicated logically without a key.',
+  'no-columns': 'A table without columns is almost always unfinished.',
+  'nullable-primary-key': 'PostgreSQL makes primary-key columns NOT NULL anyway; the model says otherwise.',
+  'fk-without-index': 'Deleting or updating a referenced row scans the referencing table unless an index starts with the key columns.',
+  'fk-type-mismatch': 'Key and reference of different types: PostgreSQL refuses incompatible ones, and mixed integer widths overflow later.',
+  'fk-not-unique': 'A foreign key must reference a primary key or unique constraint: PostgreSQL refuses it otherwise.',
+  'fk-missing-table': 'The referenced table is not in the model.',
+  'fk-set-null-not-null': 'ON DELETE/UPDATE SET NULL on a NOT NULL column fails when it fires.',
+  'fk-set-default-without-default': 'SET DEFAULT without a default sets NULL, which may not be what was meant.',
+  'fk-partly-nullable': 'Under MATCH SIMPLE one NULL column skips the whole composite-key check.',
+  'partition-key-not-in-key': 'Keys of a partitioned table must include the partition key: PostgreSQL refuses them otherwise.',
+  'duplicate-name': 'Two objects share a name in the same namespace: PostgreSQL refuses the second.',
+  'empty-name': 'Every object needs a name.',
+  'name-too-long': 'PostgreSQL truncates names to 63 bytes, so two long names can collide.',
+  'name-needs-quoting': 'Upper case, spaces or reserved words force quotes in every statement that names the object.',
+  'duplicate-index': 'Two identical indexes cost writes and space for nothing.',
+  'redundant-index': 'An index that is a prefix of another index or key is served by that one.',
+  'redundant-unique': 'A unique constraint over the primary-key columns adds nothing.',
+  'timestamp-without-time-zone': 'timestamptz stores an instant; timestamp depends on who wrote it where.',
+  'varchar-without-length': 'varchar without a length is text under another name.',
+  'char-type': 'char(n) pads with spaces and compares surprisingly; text or varchar is usually meant.',
+  'money-type': 'money depends on lc_monetary and rounds to the locale: use numeric.',
+  'float-for-money': 'Floating-point amounts round: use numeric for money.',
+  'json-type': 'jsonb is indexable and faster to query; json keeps text as written.',
+  'serial-default': 'A sequence default (serial) is the old form of an identity column.',
+  'identity-with-default': 'An identity column cannot have a default: PostgreSQL refuses it.',
+  'identity-not-integer': 'Identity columns must be smallint, integer or bigint.',
+  'generated-with-default': 'A generated column cannot also have a default or identity.',
+  'enum-without-values': 'An enum without values cannot hold anything.',
+  'enum-duplicate-value': 'An enum cannot list a value twice: PostgreSQL refuses it.',
+  'unknown-type': 'The column uses a type the model does not define.',
+};
