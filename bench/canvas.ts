@@ -1,0 +1,149 @@
+// `npm run bench -- canvas`: how the canvas copes with large models, in Debian's Chromium against the
+// real server (a free port, data in a throwaway directory). Two models: the largest corpus schema
+// (musicbrainz, imported with importSql, placed by the client's starting layout) and a generated
+// 2,000-table model. For each: time to first render, frames per second while panning (the whole
+// model in view, then at working zoom after a jump), and time for a rename to repaint.
+// Builds the client first if dist/client is missing. Prints figures; asserts nothing about time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import type { Model } from '../shared/model/document.ts';
+import { makeDocument } from '../shared/model/empty.ts';
+import { importSql } from '../shared/io/sql-import.ts';
+import { withMissingPositions } from '../client/canvas/initial-layout.ts';
+import { createApp } from '../server/app.ts';
+import { openTargetService } from '../server/db/targets.ts';
+import { openStore, storeUrl } from '../server/store/index.ts';
+import { generateModel } from './_generate-model.ts';
+import { installFrameRecorder, jumpTo, measureFirstRender, measurePan, measureRename, type PanResult } from './_canvas-measure.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const MUSICBRAINZ = join(ROOT, '..', 'shared', 'schemas', 'musicbrainz', 'schema.sql');
+const VIEWPORT = { width: 1440, height: 900 };
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+const RENAMES = 3;
+
+function ensureBuilt(): void {
+  const clientDir = process.env.SCHEMATA_BENCH_CLIENT;
+  if (clientDir && !existsSync(join(clientDir, 'index.html'))) throw new Error(`SCHEMATA_BENCH_CLIENT: no index.html in ${clientDir}`);
+  if (clientDir || existsSync(join(ROOT, 'dist', 'client', 'index.html'))) return;
+  console.log('dist/client is missing: building the client (npm run build)…');
+  const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+
+interface Studio { url: string; dataDir: string; stop: () => Promise<void> }
+
+/**
+ * The real app (createApp with the embedded store, as server/index.ts wires it) on a free port.
+ * `SCHEMATA_BENCH_CLIENT` may name another build of the client (e.g. one made with `vite build
+ * --outDir`) so a change can be measured without touching dist/client.
+ */
+async function startServer(): Promise<Studio> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'schemata-bench-'));
+  const store = await openStore({ dataDir });
+  const targets = await openTargetService({ storeUrl: storeUrl({ dataDir }), dataDir });
+  const app = createApp({ store, targets, host: '127.0.0.1', allowedOrigins: [], clientDir: process.env.SCHEMATA_BENCH_CLIENT });
+  const server = await new Promise<Server>((done) => {
+    const listening = app.listen(0, '127.0.0.1', () => done(listening));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const stop = async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await Promise.allSettled([targets.close(), store.close()]);
+    if (!process.env.SCHEMATA_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: `http://127.0.0.1:${port}`, dataDir, stop };
+}
+
+async function saveProject(url: string, name: string, model: Model): Promise<string> {
+  const document = makeDocument(model, withMissingPositions(model, makeDocument(model).layout), name);
+  const response = await fetch(`${url}/api/projects`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, document }),
+  });
+  if (!response.ok) throw new Error(`POST /api/projects: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+interface Figures {
+  model: string;
+  tables: number;
+  firstRenderMs: number;
+  nodesInDom: number;
+  panOverview?: PanResult;
+  panWorking?: PanResult;
+  renameMs: number[];
+  renameFrameMs: number[];
+}
+
+async function measureModel(browser: Browser, studio: Studio, label: string, model: Model): Promise<Figures> {
+  const id = await saveProject(studio.url, label, model);
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await installFrameRecorder(page);
+  await page.goto(`${studio.url}/p/${encodeURIComponent(id)}`);
+  const first = await measureFirstRender(page);
+  const panOverview = await measurePan(page);
+  // A table in the middle of the model: the palette selects it, zooms to it and opens the inspector.
+  const target = model.tables[Math.floor(model.tables.length / 2)];
+  await jumpTo(page, target.schema, target.name);
+  const panWorking = await measurePan(page);
+  const renames = [];
+  for (let i = 1; i <= RENAMES; i++) {
+    renames.push(await measureRename(page, target.schema, `${target.name.slice(0, 50)}_r${i}`));
+    await page.waitForTimeout(300);
+  }
+  await page.screenshot({ path: join(studio.dataDir, `${label}.png`) });
+  await page.close();
+  return {
+    model: label, tables: model.tables.length, firstRenderMs: first.ms, nodesInDom: first.nodes, panOverview, panWorking,
+    renameMs: renames.map((r) => r.domMs), renameFrameMs: renames.map((r) => r.frameMs),
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fps = (pan?: PanResult) => (pan ? `${pan.fps.toFixed(0)} fps (worst frame ${pan.worstFrameMs.toFixed(0)} ms)` : 'n/a (no empty pane)');
+
+function printTable(rows: Figures[]): void {
+  const header = ['model', 'tables', 'first render', 'nodes in DOM', 'pan, all in view', 'pan, working zoom', 'rename → repaint'];
+  const cells = rows.map((r) => [
+    r.model, String(r.tables), `${(r.firstRenderMs / 1000).toFixed(2)} s`, String(r.nodesInDom), fps(r.panOverview), fps(r.panWorking),
+    `${median(r.renameMs).toFixed(0)} ms (next frame ${median(r.renameFrameMs).toFixed(0)} ms)`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const c of cells) console.log(line(c));
+}
+
+async function main(): Promise<void> {
+  ensureBuilt();
+  const musicbrainz = (await importSql(readFileSync(MUSICBRAINZ, 'utf8'))).model;
+  const generated = generateModel({ tables: 2000 });
+  const studio = await startServer();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const rows = [];
+    for (const [label, model] of [['musicbrainz', musicbrainz], ['generated-2000', generated]] as const) {
+      rows.push(await measureModel(browser, studio, label, model));
+    }
+    console.log(`Chromium ${browser.version()}, viewport ${VIEWPORT.width}×${VIEWPORT.height}, software rendering; medians of ${RENAMES} renames`);
+    printTable(rows);
+    if (process.env.SCHEMATA_BENCH_KEEP) console.log(`screenshots: ${studio.dataDir}/*.png`);
+  } finally {
+    await browser.close();
+    await studio.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
