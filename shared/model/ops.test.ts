@@ -254,52 +254,6 @@ const cases: Case[] = [
     expect(table(a, 'orders', 'app').columns[2].type).toEqual({ name: 'order_status', schema: 'app' });
     expect(a.enums[0].schema).toBe('app');
   } },
-  { title: 'setTableOptions: partitioning, unlogged, storage parameters', changes: ['products'], run: (m) => {
-    const t = tableId('products');
-    const set = ops.setTableOptions(m, { tableId: t, patch: { partitioning: { strategy: 'hash', key: 'id' }, unlogged: true, with: { fillfactor: '70' } } });
-    expect(table(set, 'products')).toMatchObject({ partitioning: { strategy: 'hash', key: 'id' }, unlogged: true, with: { fillfactor: '70' } });
-    return ops.setTableOptions(set, { tableId: t, patch: { partitioning: null, unlogged: false, with: {} } });
-  }, check: (a) => {
-    expect(['partitioning', 'unlogged', 'with'].filter((k) => k in table(a, 'products'))).toEqual([]);
-  } },
-  { title: 'addView, updateView, removeView', changes: [], run: (m) => {
-    const added = ops.addView(m, { id: 'v', schema: 'reporting', name: 'big_orders', definition: 'SELECT * FROM orders' });
-    expect(added.schemas.map((s) => s.name)).toContain('reporting');
-    const updated = ops.updateView(added, { viewId: 'v', patch: { definition: 'SELECT id FROM orders;\n', materialized: true, comment: 'x' } });
-    expect(updated.views[0]).toMatchObject({ definition: 'SELECT id FROM orders', materialized: true, comment: 'x' });
-    const cleared = ops.updateView(updated, { viewId: 'v', patch: { comment: '' } });
-    expect(cleared.views[0]).not.toHaveProperty('comment');
-    return ops.removeView(cleared, { viewId: 'v' });
-  }, check: (a) => {
-    expect(a.views).toEqual([]);
-  } },
-  { title: 'addSequence, updateSequence, removeSequence', changes: [], run: (m) => {
-    const added = ops.addSequence(m, { id: 's', name: 'invoice_no', start: '1000' });
-    const updated = ops.updateSequence(added, { sequenceId: 's', patch: { increment: '10', start: '' } });
-    expect(updated.sequences[0]).toEqual({ id: 's', schema: 'public', name: 'invoice_no', increment: '10' });
-    return ops.removeSequence(updated, { sequenceId: 's' });
-  }, check: (a) => {
-    expect(a.sequences).toEqual([]);
-  } },
-  { title: 'addExtension (once), removeExtension, setSchemaComment', changes: [], run: (m) => {
-    const added = ops.addExtension(ops.addExtension(m, { id: 'e', name: 'citext' }), { name: 'citext' });
-    expect(added.extensions).toEqual([{ id: 'e', name: 'citext' }]);
-    const commented = ops.setSchemaComment(ops.removeExtension(added, { extensionId: 'e' }), { schemaId: 'schema:ops', comment: 'operations' });
-    return commented;
-  }, check: (a) => {
-    expect(a.extensions).toEqual([]);
-    expect(a.schemas.find((s) => s.name === 'ops')?.comment).toBe('operations');
-  } },
-  { title: 'addRawObject, updateRawObject, removeRawObject', changes: [], run: (m) => {
-    const added = ops.addRawObject(m, { id: 'r', kind: 'function', schema: 'public', name: 'touch', definition: 'CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$' });
-    expect(added.rawObjects[0].definition.endsWith('$$;')).toBe(true);
-    const updated = ops.updateRawObject(added, { rawId: 'r', patch: { name: 'touch_row', schema: '' } });
-    expect(updated.rawObjects[0]).not.toHaveProperty('schema');
-    expect(updated.rawObjects[0].name).toBe('touch_row');
-    return ops.removeRawObject(updated, { rawId: 'r' });
-  }, check: (a) => {
-    expect(a.rawObjects).toEqual([]);
-  } },
 ];
 
 describe('edit ops', () => {
@@ -348,9 +302,6 @@ describe('impossible edits throw ModelOpError', () => {
     ['a column name over 63 bytes', (m) => ops.renameColumn(m, { tableId: tableId('orders'), columnId: colId('orders', 'id'), name: 'é'.repeat(32) }), /63 bytes/],
     ['an index name over 63 bytes', (m) => ops.addIndex(m, { tableId: tableId('orders'), columns: [colId('orders', 'id')], name: 'x'.repeat(64) }), /63 bytes/],
     ['an empty enum value', (m) => ops.updateEnum(m, { enumId: m.enums[0].id, patch: { values: ['a', ''] } }), /cannot be empty/],
-    ['a view without a query', (m) => ops.addView(m, { name: 'v', definition: ' ' }), /needs a query/],
-    ['a sequence bound that is not a whole number', (m) => ops.addSequence(m, { name: 's', start: '1.5' }), /whole number/],
-    ['partitioning without a key', (m) => ops.setTableOptions(m, { tableId: tableId('orders'), patch: { partitioning: { strategy: 'range', key: '' } } }), /partition key/],
     ['a repeated enum value', (m) => ops.addEnum(m, { name: 'e', values: ['a', 'a'] }), /twice/],
     ['a foreign key with no columns', (m) => ops.updateForeignKey(m, { tableId: tableId('orders'), foreignKeyId: table(m, 'orders').foreignKeys[0].id, patch: { columns: [] } }), /at least one column/],
     ['padding beyond the available columns', (m) => ops.updateForeignKey(m, { tableId: tableId('orders'), foreignKeyId: table(m, 'orders').foreignKeys[0].id, patch: { refColumns: [colId('customers', 'id'), colId('customers', 'email'), colId('customers', 'id'), colId('customers', 'email')] } }), /not enough columns/],
