@@ -62,15 +62,15 @@ export interface ApplyInput {
   confirmName?: string;
 }
 
-/** One line of the apply progress stream (`Accept: application/x-ndjson`). */
+/** One line of the apply progress stream (`POST …/apply?stream`, NDJSON; see server/routes/migrate.ts). */
 export type ApplyEvent =
   | { type: 'step'; index: number; total: number }
   | { type: 'result'; result: ApplyResponse }
   | { type: 'error'; status: number; error: z.infer<typeof apiErrorZod> };
 
-const applyEventZod = z.discriminatedUnion('type', [
+const applyEventZod = z.union([
   z.object({ type: z.literal('step'), index: z.number().int(), total: z.number().int() }),
-  z.object({ type: z.literal('result'), result: applyZod }),
+  applyZod.extend({ type: z.literal('result') }).transform(({ type, ...result }) => ({ type, result })),
   z.object({ type: z.literal('error'), status: z.number().int(), error: apiErrorZod }),
 ]);
 
@@ -78,7 +78,7 @@ const applyEventZod = z.discriminatedUnion('type', [
  * Reads an NDJSON body line by line, handing each event over as it arrives. A response that is
  * plain JSON (a server without streaming) is one `result` event.
  */
-async function readApplyStream(response: Response, onEvent: (event: ApplyEvent) => void): Promise<ApplyResponse> {
+export async function readApplyStream(response: Response, onEvent: (event: ApplyEvent) => void): Promise<ApplyResponse> {
   if (!response.headers.get('content-type')?.includes('ndjson') || !response.body) {
     return checked(applyZod, 'apply result', JSON.parse(await response.text()));
   }
@@ -100,7 +100,7 @@ async function readApplyStream(response: Response, onEvent: (event: ApplyEvent) 
 }
 
 async function streamApply(id: string, input: ApplyInput, onEvent: (event: ApplyEvent) => void): Promise<ApplyResponse> {
-  const response = await fetch(`${target(id)}/apply`, {
+  const response = await fetch(`${target(id)}/apply?stream`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson, application/json' },
     body: JSON.stringify(input),

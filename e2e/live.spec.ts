@@ -18,6 +18,29 @@ async function setTheme(studio: Studio, theme: 'light' | 'dark'): Promise<void> 
   await expect.poll(isDark).toBe(theme === 'dark');
 }
 
+/** Adds a table with the toolbar; its qualified name (e.g. `public.table_2`). */
+async function addTable(studio: Studio): Promise<string> {
+  const before = new Set(await studio.tableNames());
+  await studio.page.getByTestId('add-table').click();
+  await expect.poll(async () => (await studio.tableNames()).length).toBe(before.size + 1);
+  return (await studio.tableNames()).find((name) => !before.has(name))!;
+}
+
+async function rowsOf(url: string, sql: string): Promise<Array<Record<string, unknown>>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function columnsOf(url: string, table: string): Promise<string[]> {
+  const rows = await rowsOf(url, `SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '${table}' ORDER BY ordinal_position`);
+  return rows.map((r) => String(r.column_name));
+}
+
 async function deleteTable(studio: Studio, qualified: string): Promise<void> {
   await studio.node(qualified).click();
   await studio.page.keyboard.press('Delete');
@@ -25,7 +48,7 @@ async function deleteTable(studio: Studio, qualified: string): Promise<void> {
 }
 
 test.describe('live database', () => {
-  test('sandbox: change the model, compare, dry run, apply with hazards confirmed, verified, history', async ({ studio, page }) => {
+  test('sandbox: import, change the model, compare, apply with progress, dry run, apply with hazards confirmed, verified, history', async ({ studio, page }) => {
     await studio.open('/');
     const { live } = studio;
     await live.openTab('targets');
@@ -34,17 +57,32 @@ test.describe('live database', () => {
     await live.target('Sandbox').getByTestId('target-test-button').click();
     await expect(live.target('Sandbox').getByTestId('target-test')).toContainText('PGlite', { timeout: 60_000 });
 
-    // Whatever the sandbox holds, make it equal the template first.
-    await live.syncTarget();
+    // Import whatever the sandbox holds: the model then equals it (and becomes its baseline).
+    await live.target('Sandbox').getByTestId('target-import').click();
+    await expect(page.getByTestId('doc-name')).toContainText('Sandbox (imported)', { timeout: 30_000 });
+    expect(await live.compare()).toBe(0);
+
+    // Three new tables, applied while the live progress is watched.
+    const added = [await addTable(studio), await addTable(studio), await addTable(studio)];
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="apply-progress"]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    expect(await live.syncTarget()).toBe(3);
+    const progress = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    expect(progress.some((t) => /Applying: step \d of 3/.test(t)), `progress seen: ${progress.join(' | ')}`).toBe(true);
     expect(await live.compare()).toBe(0);
 
     // A change with a hazard (a dropped table) and one without (a new table).
-    await deleteTable(studio, 'public.order_items');
-    await page.getByTestId('add-table').click();
-    await expect(studio.table('public.table_1')).toBeVisible();
+    await deleteTable(studio, added[0]);
+    const fourth = await addTable(studio);
     await live.openTab('migrate');
     await expect(live.plan.stale).toBeVisible();
-    expect(await live.compare()).toBeGreaterThanOrEqual(2);
+    expect(await live.compare()).toBe(2);
     await expect(live.plan.stale).toHaveCount(0);
     await expect(live.plan.badges.filter({ hasText: 'deletes-data' }).first()).toBeVisible();
     await expect(live.plan.summary.locator('[data-kind="deletes-data"]')).toContainText('×1');
@@ -67,9 +105,15 @@ test.describe('live database', () => {
     expect(await acks.count()).toBe(await live.plan.badges.count());
     await expect(dialog.getByTestId('confirm-apply')).toBeDisabled();
     await shot(page, 'apply-dialog-dark');
+    await dialog.getByTestId('apply-cancel').click();
+    await expect(dialog).toHaveCount(0);
     await setTheme(studio, 'light');
+    await page.getByTestId('apply').click();
+    for (const box of await acks.all()) {
+      await expect(dialog.getByTestId('confirm-apply')).toBeDisabled();
+      await box.check();
+    }
     await shot(page, 'apply-dialog-light');
-    for (const box of await acks.all()) await box.check();
     await dialog.getByTestId('confirm-apply').click();
     await expect(live.result).toHaveAttribute('data-result', 'verified', { timeout: 60_000 });
     await expect(live.result).toContainText('the database now equals the model');
@@ -84,8 +128,8 @@ test.describe('live database', () => {
     await expect(newest).toHaveAttribute('data-verified', 'true');
     await expect(page.locator('[data-testid="history-entry"][data-status="dry-run"]').first()).toBeVisible();
     await newest.locator('summary').click();
-    await expect(newest.getByTestId('history-sql')).toContainText('DROP TABLE');
-    await expect(newest.getByTestId('history-sql')).toContainText('table_1');
+    await expect(newest.getByTestId('history-sql')).toContainText(`DROP TABLE ${added[0]}`);
+    await expect(newest.getByTestId('history-sql')).toContainText(`CREATE TABLE ${fourth}`);
     await shot(page, 'history-light');
     await setTheme(studio, 'dark');
     await shot(page, 'history-dark');
@@ -108,7 +152,7 @@ test.describe('live database', () => {
       await db?.drop();
     });
 
-    test('add (tested, protected), import, change, compare, apply with the typed name, verified in PostgreSQL, remove', async ({ studio, page }) => {
+    test('add (tested, protected), import, a failing step rolled back, apply with the typed name, verified in PostgreSQL, history, remove', async ({ studio, page }) => {
       await studio.open('/');
       const { live } = studio;
       await live.addTarget('Nowhere', 'postgres://postgres:secret@127.0.0.1:1/none');
@@ -131,8 +175,28 @@ test.describe('live database', () => {
       await expect(page).toHaveURL(/\/p\//);
       expect(await live.compare()).toBe(0);
 
-      await page.getByTestId('add-table').click();
-      await expect(studio.table('public.table_1')).toBeVisible();
+      // A NOT NULL column on a table that has rows: the step fails, PostgreSQL says why, nothing changes.
+      await studio.node('public.item').click();
+      await page.getByTestId('tab-inspector').click();
+      const column = page.getByTestId('inspector').getByTestId('inspector-column');
+      await page.getByTestId('inspector').getByTestId('column-add').click();
+      await expect(column).toHaveCount(3);
+      const added = column.last();
+      await added.getByTestId('column-not-null').check();
+      expect(await live.compare()).toBe(1);
+      await expect(live.plan.badges.filter({ hasText: 'may-fail-on-existing-data' })).toBeVisible();
+      await live.apply({ confirmName: name });
+      await expect(live.result).toHaveAttribute('data-result', 'failed', { timeout: 60_000 });
+      await expect(live.result).toContainText('step 1 of 1 failed');
+      await expect(live.plan.steps.first()).toHaveAttribute('data-state', 'failed');
+      await expect(live.result).toContainText('contains null values');
+      await expect(live.result).toContainText('SQLSTATE 23502');
+      await shot(page, 'apply-failed-light');
+      expect(await columnsOf(db.url, 'item')).toEqual(['id', 'label']);
+
+      // Nullable instead: the name must be typed, exactly, before Apply is possible.
+      await page.getByTestId('tab-inspector').click();
+      await added.getByTestId('column-not-null').uncheck();
       expect(await live.compare()).toBe(1);
       await page.getByTestId('apply').click();
       const dialog = page.getByTestId('apply-dialog');
@@ -144,22 +208,19 @@ test.describe('live database', () => {
       await shot(page, 'apply-protected-light');
       await dialog.getByTestId('confirm-apply').click();
       await expect(live.result).toHaveAttribute('data-result', 'verified', { timeout: 60_000 });
-
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      try {
-        const tables = await client.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1");
-        expect(tables.rows.map((r) => r.table_name)).toEqual(['item', 'table_1']);
-        expect((await client.query('SELECT label FROM item')).rows).toEqual([{ label: 'kept' }]);
-      } finally {
-        await client.end();
-      }
+      expect(await columnsOf(db.url, 'item')).toEqual(['id', 'label', 'column_1']);
+      expect(await rowsOf(db.url, 'SELECT id, label FROM item')).toEqual([{ id: 1, label: 'kept' }]);
 
       await live.openTab('history');
-      await expect(live.historyEntries()).toHaveCount(1);
-      await live.historyEntries().first().locator('summary').click();
-      await expect(live.historyEntries().first().getByTestId('history-sql')).toContainText('CREATE TABLE');
-      await expect(live.historyEntries().first().getByTestId('history-sql')).toContainText('table_1');
+      await expect(live.historyEntries()).toHaveCount(2);
+      const [applied, failed] = [live.historyEntries().nth(0), live.historyEntries().nth(1)];
+      await expect(applied).toHaveAttribute('data-status', 'applied');
+      await expect(failed).toHaveAttribute('data-status', 'failed');
+      await applied.locator('summary').click();
+      await expect(applied.getByTestId('history-sql')).toContainText('ADD COLUMN column_1 text');
+      await failed.locator('summary').click();
+      await expect(failed.getByTestId('history-error')).toContainText('contains null values');
+      await shot(page, 'history-failed-light');
 
       await live.openTab('targets');
       await row.getByTestId('target-remove').click();

@@ -11,7 +11,7 @@ function Failure() {
   const conflict = failure.status === 409;
   return (
     <div className="live-banner bad apply-result" role="alert" data-testid="apply-result" data-result="failed">
-      <strong>{conflict ? 'Refused: the database changed since the comparison.' : failure.stepIndex !== undefined ? `Step ${failure.stepIndex + 1} failed.` : 'The apply did not run.'}</strong>
+      <strong>{conflict ? 'Refused: the database changed since the comparison.' : failure.stepIndex !== undefined ? 'Rolled back: nothing changed.' : 'The apply did not run.'}</strong>
       <div>{failure.message}</div>
       {failure.detail && <div><span className="label">Detail</span> {failure.detail}</div>}
       {failure.hint && <div><span className="label">Hint</span> {failure.hint}</div>}

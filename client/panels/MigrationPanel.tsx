@@ -10,7 +10,7 @@ import { selectModel } from '../store/selectors.ts';
 import { ApplyDialog } from './ApplyDialog.tsx';
 import { ApplyResult } from './ApplyResult.tsx';
 import { PlanSteps } from './PlanSteps.tsx';
-import { hazardKinds, planText, summarize } from './plan-view.ts';
+import { hazardKinds, hazardSeverity, planText, summarize } from './plan-view.ts';
 import { TargetPicker } from './TargetPicker.tsx';
 import './live.css';
 
@@ -23,7 +23,7 @@ function Summary({ steps }: { steps: Parameters<typeof summarize>[0] }) {
       <strong>{summary.steps} step{summary.steps === 1 ? '' : 's'}</strong>
       <span className="muted">{summary.stepsWithHazards ? `${summary.stepsWithHazards} with hazards` : 'no hazards'}</span>
       {summary.byKind.map(({ kind, count }) => (
-        <span key={kind} className="hazard-count" data-testid="hazard-count" data-kind={kind}>{kind} ×{count}</span>
+        <span key={kind} className={`hazard-count ${hazardSeverity(kind)}`} data-testid="hazard-count" data-kind={kind}>{kind} ×{count}</span>
       ))}
     </div>
   );
@@ -35,6 +35,7 @@ export default function MigrationPanel() {
   const planStatus = useStore((s) => s.planStatus);
   const progress = useStore((s) => s.progress);
   const outcome = useStore((s) => s.applyOutcome);
+  const failedIndex = useStore((s) => s.applyFailure?.stepIndex);
   const target = useStore((s) => s.targets.find((t) => t.id === s.currentTargetId));
   const [confirming, setConfirming] = useState(false);
   const [focus, setFocus] = useState<{ index: number; seq: number } | undefined>();
@@ -73,7 +74,7 @@ export default function MigrationPanel() {
       {review && steps.length > 0 && (
         <>
           <Summary steps={steps} />
-          <PlanSteps steps={steps} progress={progress} done={applied} onPick={(index) => setFocus({ index, seq: (focus?.seq ?? 0) + 1 })} />
+          <PlanSteps steps={steps} progress={progress} done={applied} failedIndex={failedIndex} onPick={(index) => setFocus({ index, seq: (focus?.seq ?? 0) + 1 })} />
         </>
       )}
       <ApplyResult />

@@ -6,39 +6,43 @@ import type { Step } from '../../shared/diff/types.ts';
 import type { ApplyProgress } from '../store/connection-slice.ts';
 import { hazardSeverity, stepTitle } from './plan-view.ts';
 
-export type StepState = 'pending' | 'running' | 'done' | 'idle';
+export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'idle';
 
-export function stepState(index: number, progress: ApplyProgress | null, done: boolean): StepState {
+export function stepState(index: number, progress: ApplyProgress | null, done: boolean, failedIndex?: number): StepState {
   if (done) return 'done';
+  if (index === failedIndex) return 'failed';
   if (!progress) return 'idle';
   if (index < progress.running) return 'done';
   return index === progress.running ? 'running' : 'pending';
 }
 
-const MARK: Record<StepState, string> = { idle: '', pending: '·', running: '▸', done: '✓' };
+const MARK: Record<StepState, string> = { idle: '', pending: '·', running: '▸', done: '✓', failed: '✗' };
 
 export interface PlanStepsProps {
   steps: readonly Step[];
   progress: ApplyProgress | null;
   /** The plan was applied: every step is done. */
   done: boolean;
+  /** The step PostgreSQL refused in the last apply. */
+  failedIndex?: number;
   onPick: (index: number) => void;
 }
 
-export function PlanSteps({ steps, progress, done, onPick }: PlanStepsProps) {
+export function PlanSteps({ steps, progress, done, failedIndex, onPick }: PlanStepsProps) {
   return (
     <div className="plan-steps-wrap">
       {progress && (
         <div className="plan-progress" data-testid="apply-progress" role="status">
           <span className="spinner" aria-hidden />
           {progress.mode === 'dry-run' ? 'Dry run' : 'Applying'}:{' '}
-          {progress.running < progress.total ? `step ${progress.running + 1} of ${progress.total}` : 'committing and verifying…'}
+          {`step ${Math.min(progress.running + 1, progress.total)} of ${progress.total}`}
+          {progress.running + 1 >= progress.total && <span className="muted">, then commit{progress.mode === 'apply' ? ' and verify' : ' is skipped (rolled back)'}</span>}
           <progress max={progress.total} value={Math.min(progress.running, progress.total)} />
         </div>
       )}
       <ol className="plan-steps" data-testid="plan-steps">
         {steps.map((step, i) => {
-          const state = stepState(i, progress, done);
+          const state = stepState(i, progress, done, failedIndex);
           return (
             <li key={i} className={`plan-step ${state}`} data-testid="plan-step" data-state={state} data-phase={step.phase}>
               <button className="plan-step-button" onClick={() => onPick(i)} title={step.sql}>

@@ -19,7 +19,7 @@ export function TargetPicker() {
       <span className="label">Target</span>
       <select className="field" data-testid="target-picker" value={current} onChange={(e) => useStore.getState().selectTarget(e.target.value)}>
         {targets.length === 0 && <option value={current}>{current === 'sandbox' ? 'Sandbox' : current}</option>}
-        {targets.map((t) => <option key={t.id} value={t.id}>{t.name}{t.protected ? ' (protected)' : ''}</option>)}
+        {targets.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
       </select>
     </label>
   );

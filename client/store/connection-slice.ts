@@ -42,7 +42,7 @@ export interface ApplyOutcome {
   remaining?: PlanResponse;
 }
 
-/** Which step runs now (`running` = total once every step ran: commit and verification). */
+/** Which step runs now (0-based; the server reports each step as it starts). */
 export interface ApplyProgress {
   mode: 'apply' | 'dry-run';
   running: number;

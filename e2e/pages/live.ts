@@ -65,11 +65,13 @@ export class LivePanels {
     await expect(dialog).toHaveCount(0);
   }
 
-  /** Compare and apply whatever it takes to make the current target equal the model. */
-  async syncTarget(options: { confirmName?: string } = {}): Promise<void> {
-    if ((await this.compare()) === 0) return;
+  /** Compare and apply whatever it takes to make the current target equal the model; the number of steps. */
+  async syncTarget(options: { confirmName?: string } = {}): Promise<number> {
+    const steps = await this.compare();
+    if (steps === 0) return 0;
     await this.apply(options);
     await expect(this.result).toHaveAttribute('data-result', 'verified', { timeout: 60_000 });
+    return steps;
   }
 
   historyEntries(): Locator {
