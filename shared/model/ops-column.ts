@@ -3,6 +3,7 @@
  */
 import type { Column, ColumnType, Identity, Model, Table } from './document.ts';
 import { newId } from './ids.ts';
+import { renameIdentifier } from './sql-rename.ts';
 import { sameType } from './types.ts';
 import { applyPatch, checkName, checkOptionalName, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
 
@@ -38,8 +39,31 @@ export function addColumn(model: Model, params: AddColumnParams): Model {
   });
 }
 
+/**
+ * Renames a column (its id stays). Expressions of the same table that name it follow: checks,
+ * index expressions and predicates, generated columns, the partition key.
+ */
 export function renameColumn(model: Model, params: { tableId: string; columnId: string; name: string }): Model {
-  return updateColumnIn(model, params.tableId, params.columnId, (c) => (c.name === params.name ? c : { ...c, name: checkName(params.name, 'column') }));
+  const old = findTable(model, params.tableId)?.columns.find((c) => c.id === params.columnId);
+  if (!old || old.name === params.name) return model;
+  checkName(params.name, 'column');
+  const renamed = updateColumnIn(model, params.tableId, params.columnId, (c) => ({ ...c, name: params.name }));
+  return updateTable(renamed, params.tableId, (t) => renameInExpressions(t, old.name, params.name));
+}
+
+function renameInExpressions(table: Table, from: string, to: string): Table {
+  const sql = <T extends string | undefined>(text: T): T => (text ? (renameIdentifier(text, from, to) as T) : text);
+  const checks = mapShared(table.checks, (c) => (sql(c.expression) === c.expression ? c : { ...c, expression: sql(c.expression) }));
+  const columns = mapShared(table.columns, (c) => (sql(c.generated) === c.generated ? c : { ...c, generated: sql(c.generated) }));
+  const indexes = mapShared(table.indexes, (x) => {
+    const items = mapShared(x.items, (item) => (sql(item.expression) === item.expression ? item : { ...item, expression: sql(item.expression) }));
+    const where = sql(x.where);
+    return items === x.items && where === x.where ? x : { ...x, items, ...(where ? { where } : {}) };
+  });
+  const key = sql(table.partitioning?.key);
+  const partitioning = table.partitioning && key !== table.partitioning.key ? { ...table.partitioning, key: key! } : table.partitioning;
+  if (checks === table.checks && columns === table.columns && indexes === table.indexes && partitioning === table.partitioning) return table;
+  return { ...table, checks, columns, indexes, ...(partitioning ? { partitioning } : {}) };
 }
 
 /** Fields of a column that `updateColumn` sets; `null` removes an optional field. */

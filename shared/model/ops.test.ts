@@ -90,6 +90,20 @@ const cases: Case[] = [
   { title: 'renameColumn keeps the id', changes: ['products'], run: (m) => ops.renameColumn(m, { tableId: tableId('products'), columnId: colId('products', 'name'), name: 'title' }), check: (a) => {
     expect(table(a, 'products').columns[1]).toMatchObject({ id: colId('products', 'name'), name: 'title' });
   } },
+  { title: 'renameColumn rewrites the expressions of its table that name it', changes: ['products'], run: (m) => {
+    const t = tableId('products');
+    let next = ops.addIndex(m, { tableId: t, id: 'i', items: [{ expression: 'lower(name)' }], where: "price > 0 AND name <> 'price'" });
+    next = ops.updateColumn(next, { tableId: t, columnId: colId('products', 'name'), patch: { generated: 'price * 2' } });
+    next = ops.setTableOptions(next, { tableId: t, patch: { partitioning: { strategy: 'range', key: 'price' } } });
+    return ops.renameColumn(next, { tableId: t, columnId: colId('products', 'price'), name: 'unit_price' });
+  }, check: (a) => {
+    const t = table(a, 'products');
+    expect(t.checks[0].expression).toBe('unit_price >= 0');
+    expect(t.indexes[0].where).toBe("unit_price > 0 AND name <> 'price'");
+    expect(t.indexes[0].items[0].expression).toBe('lower(name)');
+    expect(t.columns[1].generated).toBe('unit_price * 2');
+    expect(t.partitioning?.key).toBe('unit_price');
+  } },
   { title: 'updateColumn identity forces NOT NULL and drops the default', changes: ['products'], run: (m) => {
     const step = ops.updateColumn(m, { tableId: tableId('products'), columnId: colId('products', 'name'), patch: { default: "'x'" } });
     return ops.updateColumn(step, { tableId: tableId('products'), columnId: colId('products', 'name'), patch: { identity: { kind: 'by-default' } } });
