@@ -12,12 +12,14 @@ import {
   collationsQuery, functionsQuery, operatorsQuery, rulesQuery, textSearchConfigsQuery, textSearchDictionariesQuery,
   triggersQuery, viewsQuery,
 } from './queries-objects.ts';
+import { policiesQuery, typesQuery } from './queries-extra.ts';
 import { columnsQuery, constraintsQuery, indexesQuery, tablesQuery } from './queries-tables.ts';
 import { domainsQuery, enumsQuery, extensionsQuery, schemasQuery, sequencesQuery } from './queries-types.ts';
 import { columnType, compact, parseCheckDefinition, sequenceOptions } from './to-model-parts.ts';
 import {
   buildViews, collationObjects, functionObjects, onTableObjects, operatorObjects, ruleRows, textSearchObjects, triggerRows,
 } from './to-model-raw.ts';
+import { policyObjects, typeObjects } from './to-model-extra.ts';
 import { attachConstraints, attachIndexes, buildTables } from './to-model-tables.ts';
 
 export type { IntrospectOptions } from './catalog-query.ts';
@@ -31,6 +33,7 @@ export function introspectionQueries(options: IntrospectOptions, context: QueryC
     views: viewsQuery(options), functions: functionsQuery(options), triggers: triggersQuery(options, context),
     rules: rulesQuery(options), collations: collationsQuery(options), textSearchConfigs: textSearchConfigsQuery(options),
     textSearchDictionaries: textSearchDictionariesQuery(options), operators: operatorsQuery(options),
+    types: typesQuery(options, context), policies: policiesQuery(options),
   };
 }
 
@@ -81,11 +84,13 @@ function toModel(rows: Rows): Model {
     views: buildViews(rows.views, viewIndexes, known),
     rawObjects: [
       ...collationObjects(rows.collations),
+      ...typeObjects(rows.types),
       ...textSearchObjects(rows.textSearchConfigs, rows.textSearchDictionaries),
       ...functionObjects(rows.functions),
       ...operatorObjects(rows.operators),
       ...onTableObjects('trigger', triggerRows(rows.triggers), known),
       ...onTableObjects('rule', ruleRows(rows.rules), known),
+      ...policyObjects(rows.policies, tableIds),
       ...exclusions,
     ],
   };

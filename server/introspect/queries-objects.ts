@@ -56,6 +56,9 @@ export function functionsQuery(options: IntrospectOptions) {
     JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
     LEFT JOIN pg_catalog.pg_aggregate ag ON ag.aggfnoid = p.oid
     WHERE ${userSchema('n')} AND ${notFromExtension('pg_proc', 'p.oid')}
+      -- a range type's constructors belong to the type (pg_depend deptype 'i')
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend own WHERE own.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+        AND own.objid = p.oid AND own.deptype = 'i')
     ORDER BY n.nspname, p.proname, 4`,
   z.object({
     schema: text, name: text, kind: z.enum(['f', 'p', 'a', 'w']), identityArgs: text, args: text,

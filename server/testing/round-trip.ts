@@ -98,19 +98,21 @@ export async function pgDumpRoundTrip(schema: string): Promise<CatalogDifference
   }
 }
 
+/** `schema` names a corpus folder, or is a path to a `.sql` file. */
 export async function roundTrip(schema: string): Promise<RoundTripResult> {
-  const original = await createThrowawayDb(`rt_${schema}_a`);
-  const copy = await createThrowawayDb(`rt_${schema}_b`);
+  const label = schema.replace(/^.*\//, '').replace(/\.sql$/, '');
+  const original = await createThrowawayDb(`rt_${label}_a`);
+  const copy = await createThrowawayDb(`rt_${label}_b`);
   const dir = await mkdtemp(join(tmpdir(), 'schemata-rt-'));
   const a = await openSqlClient(original.url);
   const b = await openSqlClient(copy.url);
   try {
-    await psqlFile(original.url, join(CORPUS_DIR, schema, 'schema.sql'));
+    await psqlFile(original.url, schema.endsWith('.sql') ? schema : join(CORPUS_DIR, schema, 'schema.sql'));
     const started = performance.now();
     const model = await introspect(a);
     const introspectMs = performance.now() - started;
     const ddl = generatePostgres(model);
-    const file = join(dir, `${schema}.sql`);
+    const file = join(dir, `${label}.sql`);
     await writeFile(file, ddl);
     const result: RoundTripResult = { schema, model, ddl, introspectMs, differences: [] };
     try {

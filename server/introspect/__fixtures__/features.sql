@@ -51,3 +51,7 @@ COMMENT ON FUNCTION app.touch() IS 'keeps rows fresh';
 CREATE TRIGGER orders_touch BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION app.touch();
 CREATE PROCEDURE app.noop(a integer) LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE AGGREGATE app.concat_all(text) (SFUNC = textcat, STYPE = text, INITCOND = '');
+CREATE TYPE app.money_pair AS (amount numeric(10,2), currency text COLLATE "C");
+CREATE TYPE app.float_range AS RANGE (SUBTYPE = float8);
+ALTER TABLE app.orders ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_orders ON app.orders FOR SELECT TO PUBLIC USING (customer_id > 0);
