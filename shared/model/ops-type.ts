@@ -4,16 +4,38 @@
  */
 import type { ColumnType, Domain, Enum, Model } from './document.ts';
 import { newId } from './ids.ts';
+import { formatType } from './types.ts';
 import { ModelOpError, applyPatch, checkName, ensureSchema, filterShared, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
 
 const isType = (type: ColumnType, schema: string, name: string) => type.schema === schema && type.name === name;
 
-/** Points every use of `schema.name` at `to` (keeping array dimensions). */
+/** Points every use of `schema.name` at `to` (keeping array dimensions), casts in defaults included. */
 function retype(model: Model, from: { schema: string; name: string }, to: ColumnType): Model {
-  return mapColumnTypes(model, (type) => {
+  const next = mapColumnTypes(model, (type) => {
     if (!isType(type, from.schema, from.name)) return type;
     return { ...to, ...(type.arrayDims ? { arrayDims: type.arrayDims } : {}) };
   });
+  return recastDefaults(next, from, to);
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `name` as it may be written in SQL: bare (any case) or double-quoted. */
+const written = (name: string) => `(?:"${escape(name.replace(/"/g, '""'))}"|${escape(name)})`;
+
+/**
+ * Defaults such as `'pending'::order_status` name their type: after a rename or removal they must
+ * cast to the new type, or the default no longer parses.
+ */
+function recastDefaults(model: Model, from: { schema: string; name: string }, to: ColumnType): Model {
+  const cast = new RegExp(`::\\s*(${written(from.schema)}\\s*\\.\\s*)?${written(from.name)}(?![A-Za-z0-9_$"])`, 'gi');
+  const target = (qualified: boolean) => `::${formatType(qualified || to.schema !== from.schema ? to : { name: to.name })}`;
+  const fix = (text: string | undefined) => text?.replace(cast, (_m, schemaPart: string | undefined) => target(!!schemaPart));
+  const next = updateTables(model, (t) => {
+    const columns = mapShared(t.columns, (c) => (c.default && fix(c.default) !== c.default ? { ...c, default: fix(c.default) } : c));
+    return columns === t.columns ? t : { ...t, columns };
+  });
+  const domains = mapShared(next.domains, (d) => (d.default && fix(d.default) !== d.default ? { ...d, default: fix(d.default) } : d));
+  return domains === next.domains ? next : { ...next, domains };
 }
 
 export interface AddEnumParams {

@@ -233,6 +233,11 @@ const cases: Case[] = [
   { title: 'updateEnum rename propagates to columns', changes: ['orders'], run: (m) => ops.updateEnum(m, { enumId: m.enums[0].id, patch: { name: 'status', values: ['paid', 'pending', 'shipped'] } }), check: (a) => {
     expect(a.enums[0]).toMatchObject({ name: 'status', values: ['paid', 'pending', 'shipped'] });
     expect(table(a, 'orders').columns[2].type).toEqual({ name: 'status', schema: 'public' });
+    expect(table(a, 'orders').columns[2].default).toBe("'pending'::status");
+  } },
+  { title: 'updateEnum: a move to another schema qualifies the casts', changes: ['orders'], run: (m) => ops.updateEnum(m, { enumId: m.enums[0].id, patch: { schema: 'sales' } }), check: (a) => {
+    expect(table(a, 'orders').columns[2].default).toBe("'pending'::sales.order_status");
+    expect(a.schemas.map((s) => s.name)).toContain('sales');
   } },
   { title: 'renameEnumValue rewrites defaults', changes: ['orders'], run: (m) => ops.renameEnumValue(m, { enumId: m.enums[0].id, from: 'pending', to: 'new' }), check: (a) => {
     expect(a.enums[0].values).toEqual(['new', 'paid']);
@@ -241,6 +246,7 @@ const cases: Case[] = [
   { title: 'addEnum then removeEnum turns columns into text', changes: ['orders'], run: (m) => ops.removeEnum(ops.addEnum(m, { id: 'e', name: 'mood', values: [] }), { enumId: m.enums[0].id }), check: (a) => {
     expect(a.enums.map((e) => e.id)).toEqual(['e']);
     expect(table(a, 'orders').columns[2].type).toEqual({ name: 'text' });
+    expect(table(a, 'orders').columns[2].default).toBe("'pending'::text");
   } },
   { title: 'addDomain, updateDomain rename, removeDomain back to the base type', changes: ['customers'], run: (m) => {
     const added = ops.addDomain(m, { id: 'd', name: 'positive', type: { name: 'integer' }, checks: [{ expression: 'VALUE > 0' }] });
