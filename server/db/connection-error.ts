@@ -40,3 +40,12 @@ export function connectionFailure(error: unknown, target: ConnectionTarget): Con
   const isSqlState = typeof sqlState === 'string' && /^[0-9A-Z]{5}$/.test(sqlState);
   return new ConnectionError(`cannot connect to PostgreSQL at ${where}: ${causeOf(error)}`, target, isSqlState ? sqlState : undefined);
 }
+
+/** A socket-level failure on an open connection (the server went away): the one-line cause, or undefined. */
+export function lostConnectionCause(error: unknown): string | undefined {
+  const code = (error as { code?: string } | null)?.code;
+  if (code && CAUSES[code]) return CAUSES[code];
+  const message = (error as Error | null)?.message ?? '';
+  if (/Connection terminated|connection timeout|terminating connection/i.test(message)) return message.split('\n')[0];
+  return undefined;
+}
