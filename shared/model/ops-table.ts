@@ -4,6 +4,7 @@
  */
 import type { Column, Model, Table } from './document.ts';
 import { newId } from './ids.ts';
+import { renameIdentifier } from './sql-rename.ts';
 import { checkName, checkOptionalName, ensureSchema, filterShared, findTable, firstFree, mapShared, updateTable, uniqueName } from './ops-util.ts';
 
 export interface AddTableParams {
@@ -44,8 +45,19 @@ export function addTable(model: Model, params: AddTableParams): Model {
   return { ...withSchema, tables: [...withSchema.tables, table] };
 }
 
+/**
+ * Renames a table (its id stays). View queries, and the SQL of triggers, rules and policies on the
+ * table, follow the new name (dollar-quoted function bodies are left alone).
+ */
 export function renameTable(model: Model, params: { tableId: string; name: string }): Model {
-  return updateTable(model, params.tableId, (t) => (t.name === params.name ? t : { ...t, name: checkName(params.name, 'table') }));
+  const old = findTable(model, params.tableId);
+  if (!old || old.name === params.name) return model;
+  checkName(params.name, 'table');
+  const next = updateTable(model, params.tableId, (t) => ({ ...t, name: params.name }));
+  const sql = (text: string) => renameIdentifier(text, old.name, params.name);
+  const views = mapShared(next.views, (v) => (sql(v.definition) === v.definition ? v : { ...v, definition: sql(v.definition) }));
+  const rawObjects = mapShared(next.rawObjects, (r) => (r.tableId !== old.id || sql(r.definition) === r.definition ? r : { ...r, definition: sql(r.definition) }));
+  return views === next.views && rawObjects === next.rawObjects ? next : { ...next, views, rawObjects };
 }
 
 /** Moves a table to another schema, adding the schema to the model when it is new. */

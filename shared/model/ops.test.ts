@@ -65,6 +65,16 @@ const cases: Case[] = [
   { title: 'renameTable keeps the id', changes: ['orders'], run: (m) => ops.renameTable(m, { tableId: tableId('orders'), name: 'purchases' }), check: (a) => {
     expect(a.tables.find((t) => t.id === tableId('orders'))!.name).toBe('purchases');
   } },
+  { title: 'renameTable rewrites view queries and the SQL of its triggers', changes: ['orders'], run: (m) => {
+    let next = ops.addView(m, { id: 'v', name: 'open_orders', definition: "SELECT o.id FROM public.orders o WHERE o.id > 0 AND 'orders' <> ''" });
+    next = ops.addRawObject(next, { id: 'tr', kind: 'trigger', name: 'touch', tableId: tableId('orders'), definition: 'CREATE TRIGGER touch BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION touch()' });
+    next = ops.addRawObject(next, { id: 'fn', kind: 'function', name: 'count_orders', definition: 'CREATE FUNCTION count_orders() RETURNS bigint LANGUAGE sql AS $$ SELECT count(*) FROM orders $$' });
+    return ops.renameTable(next, { tableId: tableId('orders'), name: 'purchases' });
+  }, check: (a) => {
+    expect(a.views[0].definition).toBe("SELECT o.id FROM public.purchases o WHERE o.id > 0 AND 'orders' <> ''");
+    expect(a.rawObjects[0].definition).toContain('ON purchases FOR EACH ROW');
+    expect(a.rawObjects[1].definition).toContain('FROM orders $$');
+  } },
   { title: 'setTableSchema adds the schema', changes: ['products'], run: (m) => ops.setTableSchema(m, { tableId: tableId('products'), schema: 'catalog' }), check: (a) => {
     expect(table(a, 'products', 'catalog').id).toBe(tableId('products'));
     expect(a.schemas.map((s) => s.name)).toContain('catalog');
