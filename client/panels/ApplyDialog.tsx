@@ -62,7 +62,8 @@ export function ApplyDialog({ target, steps, onCancel, onApply }: ApplyDialogPro
           )}
         </div>
         <div className="dialog-actions">
-          <button className="btn" data-testid="apply-cancel" onClick={onCancel}>Cancel</button>
+          {/* Focus starts on Cancel: Enter never applies by accident, Escape closes. */}
+          <button className="btn" data-testid="apply-cancel" onClick={onCancel} autoFocus>Cancel</button>
           <button
             className="btn primary" data-testid="confirm-apply" disabled={!allTicked || !named}
             onClick={() => onApply({ dryRun: false, acceptedHazards: hazardKinds(steps), confirmName: target.protected ? typed : undefined })}

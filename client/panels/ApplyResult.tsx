@@ -21,6 +21,9 @@ function Failure() {
   );
 }
 
+/** Remaining differences listed inline; Compare again shows them all as a plan. */
+const SHOWN_REMAINING = 6;
+
 export function ApplyResult() {
   const outcome = useStore((s) => s.applyOutcome);
   if (!outcome) return <Failure />;
@@ -46,9 +49,15 @@ export function ApplyResult() {
       {' '}({result.remainingSteps ?? remaining?.steps.length ?? '?'} step{result.remainingSteps === 1 ? '' : 's'} remain):
       {remaining && (
         <ul className="remaining" data-testid="remaining-steps">
-          {remaining.steps.map((s, i) => <li key={i}><code>{stepTitle(s)}</code></li>)}
+          {remaining.steps.slice(0, SHOWN_REMAINING).map((s, i) => <li key={i}><code>{stepTitle(s)}</code></li>)}
+          {remaining.steps.length > SHOWN_REMAINING && <li className="muted">… and {remaining.steps.length - SHOWN_REMAINING} more</li>}
         </ul>
       )}
+      <div>
+        <button className="btn small" data-testid="compare-again" onClick={() => void useStore.getState().compare(useStore.getState().doc)}>
+          Compare again to review them
+        </button>
+      </div>
     </div>
   );
 }
