@@ -58,10 +58,19 @@ export function sameComment(a: string | undefined, b: string | undefined): boole
   return (a || undefined) === (b || undefined);
 }
 
-/** SQL text compared without surrounding whitespace and trailing semicolons. */
+/** Quoted literals and identifiers, kept as they are; the rest of the text between them. */
+const QUOTED = /('(?:[^']|'')*'|"(?:[^"]|"")*")/;
+
+/** `SELECT  a\n FROM t;` → `SELECT a FROM t`: whitespace runs outside quotes folded, final `;` dropped. */
+export function normalizeSqlText(text: string): string {
+  const parts = text.trim().replace(/;\s*$/, '').split(QUOTED);
+  return parts.map((part, i) => (i % 2 === 1 ? part : part.replace(/\s+/g, ' '))).join('').trim();
+}
+
+/** SQL text compared up to whitespace outside quotes and a trailing semicolon. */
 export function sameSqlText(a: string | undefined, b: string | undefined): boolean {
-  const clean = (s: string | undefined) => s?.trim().replace(/;\s*$/, '').trim();
-  return clean(a) === clean(b);
+  if (a === undefined || b === undefined) return a === b;
+  return a === b || normalizeSqlText(a) === normalizeSqlText(b);
 }
 
 /** Schema renames (same id, new name) as old name → new name. */
