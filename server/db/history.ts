@@ -64,13 +64,26 @@ export const TARGET_JOURNAL_DDL = `
 const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`;
 
-/** Writes an entry into the target's own journal (inside the apply's transaction, or after a failure). */
-export async function journalInTarget(session: SqlSession, entry: JournalEntry): Promise<void> {
-  await session.exec(TARGET_JOURNAL_DDL);
-  await session.query(INSERT_TARGET, [
-    entry.id, entry.startedAt, Math.round(entry.durationMs), entry.status, entry.planSql, entry.hazardsAccepted,
-    entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null,
-  ]);
+/**
+ * Writes an entry into the target's own journal, inside a transaction (the apply's, or one of its
+ * own after a failure). Bookkeeping must never fail a migration: a user without CREATE rights on the
+ * database only loses this copy of the journal (the savepoint keeps the transaction usable).
+ * Returns whether the entry was written.
+ */
+export async function journalInTarget(session: SqlSession, entry: JournalEntry): Promise<boolean> {
+  await session.exec('SAVEPOINT schemata_journal');
+  try {
+    await session.exec(TARGET_JOURNAL_DDL);
+    await session.query(INSERT_TARGET, [
+      entry.id, entry.startedAt, Math.round(entry.durationMs), entry.status, entry.planSql, entry.hazardsAccepted,
+      entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null,
+    ]);
+    await session.exec('RELEASE SAVEPOINT schemata_journal');
+    return true;
+  } catch {
+    await session.exec('ROLLBACK TO SAVEPOINT schemata_journal');
+    return false;
+  }
 }
 
 interface JournalRow {

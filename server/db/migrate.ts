@@ -103,7 +103,7 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     const outcome = await applySteps(target.client, {
       steps: planned.steps, expectedHash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun,
       lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs, onStep: request.onStep,
-      beforeCommit: request.dryRun ? undefined : (tx) => journalInTarget(tx, { ...entry, durationMs: performance.now() - started }),
+      beforeCommit: request.dryRun ? undefined : async (tx) => { await journalInTarget(tx, { ...entry, durationMs: performance.now() - started }); },
     });
     entry.durationMs = outcome.durationMs;
     if (request.dryRun) {

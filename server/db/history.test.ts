@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../../shared/model/document.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import type { JournalEntry } from './history.ts';
+import { applyLive, planLive } from './migrate.ts';
+import { openSqlClient, type SqlClient } from './sql-client.ts';
+
+describe('journal in the target', () => {
+  let db: ThrowawayDb;
+  let admin: SqlClient;
+  let limited: SqlClient;
+  const role = `schemata_t_role_${Math.random().toString(36).slice(2, 8)}`;
+
+  beforeAll(async () => {
+    db = await createThrowawayDb('history');
+    admin = await openSqlClient(db.url);
+    await admin.exec(`CREATE ROLE ${role} LOGIN; REVOKE CREATE ON DATABASE ${db.name} FROM PUBLIC;
+      GRANT CREATE, USAGE ON SCHEMA public TO ${role};`);
+    const url = new URL(db.url);
+    url.username = role;
+    limited = await openSqlClient(url.toString());
+    await limited.exec('CREATE TABLE mine (id int PRIMARY KEY);');
+  });
+  afterAll(async () => {
+    await limited.close();
+    await admin.close();
+    await db.drop();
+    const cluster = await openSqlClient(ADMIN_URL);
+    await cluster.exec(`DROP ROLE IF EXISTS ${role}`);
+    await cluster.close();
+  });
+
+  it('never fails a migration: a user who may not create schemas still applies, journaled in the store only', async () => {
+    const start: Model = await introspect(limited);
+    const wanted = structuredClone(start);
+    wanted.tables[0].columns.push({ id: 'col_note', name: 'note', type: { name: 'text' }, notNull: false });
+    const planned = await planLive(limited, wanted, start);
+    const recorded: JournalEntry[] = [];
+    const result = await applyLive(
+      { id: 't', client: limited, baseline: start, setBaseline: async () => undefined, record: async (e) => { recorded.push(e); } },
+      { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards },
+    );
+    expect(result).toMatchObject({ status: 'applied', verified: true });
+    expect(recorded.map((e) => e.status)).toEqual(['applied']);
+    expect(await admin.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = '_schemata'")).toEqual([{ n: 0 }]);
+    expect((await introspect(admin)).tables[0].columns.map((c) => c.name)).toEqual(['id', 'note']);
+  });
+});
