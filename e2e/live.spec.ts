@@ -57,7 +57,14 @@ test.describe('live database', () => {
     await live.target('Sandbox').getByTestId('target-test-button').click();
     await expect(live.target('Sandbox').getByTestId('target-test')).toContainText('PGlite', { timeout: 60_000 });
 
-    // Import whatever the sandbox holds: the model then equals it (and becomes its baseline).
+    // Import whatever the sandbox holds: the model then equals it (and becomes its baseline). The
+    // template has an unsaved edit, so the page asks first; saying no keeps it.
+    await page.getByTestId('add-table').click();
+    await live.openTab('targets');
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await live.target('Sandbox').getByTestId('target-import').click();
+    await expect(studio.table('public.customers')).toBeVisible();
+    page.once('dialog', (dialog) => void dialog.accept());
     await live.target('Sandbox').getByTestId('target-import').click();
     await expect(page.getByTestId('doc-name')).toContainText('Sandbox (imported)', { timeout: 30_000 });
     expect(await live.compare()).toBe(0);

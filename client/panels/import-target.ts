@@ -7,8 +7,15 @@ import { withMissingPositions } from '../canvas/initial-layout.ts';
 import { saveAsProject } from '../projects.ts';
 import { useStore } from '../store/index.ts';
 
-export async function importFromTarget(targetId: string): Promise<void> {
+/** The open model has edits that live nowhere else (a saved project autosaves; a template or file does not). */
+function hasUnsavedEdits(): boolean {
+  return useStore.getState().project.source !== 'project' && useStore.temporal.getState().pastStates.length > 0;
+}
+
+/** Returns false when the user chose to keep the open model. */
+export async function importFromTarget(targetId: string): Promise<boolean> {
   const target = useStore.getState().targets.find((t) => t.id === targetId);
+  if (hasUnsavedEdits() && !window.confirm('The open model has unsaved changes. Replace it with the model read from the database?')) return false;
   const document = await liveApi.introspect(targetId);
   const name = `${target?.name ?? targetId} (imported)`;
   const state = useStore.getState();
@@ -18,4 +25,5 @@ export async function importFromTarget(targetId: string): Promise<void> {
   state.select([]);
   state.selectTarget(targetId);
   await saveAsProject(name);
+  return true;
 }
