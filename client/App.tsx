@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { TopBar } from './chrome/TopBar.tsx';
 import { NoticeBar } from './chrome/NoticeBar.tsx';
+import { DropZone } from './chrome/DropZone.tsx';
 import { Dialogs } from './chrome/Dialogs.tsx';
 import { RightPane } from './chrome/RightPane.tsx';
 import { useThemeAttribute } from './chrome/theme.ts';
@@ -18,6 +19,7 @@ export function App() {
           <section className="app-canvas" aria-label="Diagram">
             <Canvas />
             <NoticeBar />
+            <DropZone />
           </section>
           <RightPane />
         </main>

@@ -1,14 +1,23 @@
 /** Whichever dialog the session has open. */
+import { lazy, Suspense } from 'react';
 import { useStore } from '../store/index.ts';
 import { selectDialog } from '../store/selectors.ts';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { ProjectsDialog } from './ProjectsDialog.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import { ImportReportDialog } from './ImportReportDialog.tsx';
+
+// The exporters (three dialects, DBML, the planner) load when the dialog opens.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx'));
 
 export function Dialogs() {
   const dialog = useStore(selectDialog);
   if (dialog === 'palette') return <CommandPalette />;
   if (dialog === 'shortcuts') return <ShortcutHelp />;
   if (dialog === 'projects') return <ProjectsDialog />;
+  if (dialog === 'import') return <ImportDialog />;
+  if (dialog === 'import-report') return <ImportReportDialog />;
+  if (dialog === 'export') return <Suspense fallback={null}><ExportDialog /></Suspense>;
   return null;
 }

@@ -37,6 +37,8 @@ export function FileMenu() {
           <Item id="open-projects" onClick={run(() => useStore.getState().openDialog('projects'))}>Projects…</Item>
           <div className="menu-sep" />
           <Item id="open-json" onClick={run(() => fileInput.current?.click())}>Open JSON…</Item>
+          <Item id="import-open" onClick={run(() => useStore.getState().openDialog('import'))}>Import SQL/DBML…</Item>
+          <Item id="export-open" onClick={run(() => useStore.getState().openDialog('export'))}>Export SQL, DBML, migrations…</Item>
           <Item id="export-json" onClick={run(exportJson)}>Export JSON</Item>
           <Item id="export-png" onClick={run(() => exportImage(flow, 'png', false))}>Export PNG</Item>
           <Item id="export-svg" onClick={run(() => exportImage(flow, 'svg', false))}>Export SVG</Item>

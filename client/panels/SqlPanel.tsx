@@ -10,6 +10,8 @@ import { useStore } from '../store/index.ts';
 import { selectModel } from '../store/selectors.ts';
 import { useResolvedTheme } from '../chrome/theme.ts';
 import { statementLines } from './statement-range.ts';
+import { useSqlApply } from './sql-apply.ts';
+import { SqlApplyBar } from './SqlApplyBar.tsx';
 
 type EditorInstance = Parameters<OnMount>[0];
 
@@ -38,6 +40,7 @@ export default function SqlPanel() {
   const theme = useResolvedTheme();
   const shown = useStore((s) => s.rightTab === 'sql');
   const editor = useRef<EditorInstance | null>(null);
+  const apply = useSqlApply(sql);
 
   useEffect(() => {
     const ed = editor.current;
@@ -55,15 +58,18 @@ export default function SqlPanel() {
 
   if (error) return <div className="sql-error" role="alert" data-testid="sql-error">DDL could not be generated: {error}</div>;
   return (
-    <div className="sql-editor" data-testid="sql-editor">
+    <div className="sql-editor with-apply-bar" data-testid="sql-editor">
+      <SqlApplyBar apply={apply} />
+      <div className="sql-editor-body">
       <Editor
         language="sql"
-        value={sql}
+        value={apply.value}
+        onChange={apply.onChange}
         theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-        onMount={(instance) => { editor.current = instance; }}
+        onMount={(instance) => { editor.current = instance; apply.onMount(instance); }}
         loading={<div className="pane-loading">Loading editor…</div>}
         options={{
-          readOnly: true,
+          readOnly: false,
           editContext: false,
           minimap: { enabled: false },
           fontSize: 12,
@@ -76,6 +82,7 @@ export default function SqlPanel() {
           stickyScroll: { enabled: false },
         }}
       />
+      </div>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 /** The session slice: what the user is doing right now. Never saved, never undone. */
 import type { StateCreator } from 'zustand';
 import type { AppState, Mutators } from './types.ts';
+import type { ImportOutcome } from './import-outcome.ts';
 
-export type Dialog = 'palette' | 'shortcuts' | 'projects' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'import' | 'import-report' | 'export' | null;
 export type Theme = 'light' | 'dark' | 'system';
 export type RightTab = 'inspector' | 'types' | 'sql' | 'lint' | 'live';
 
@@ -33,6 +34,9 @@ export interface SessionSlice {
   setRightTab: (tab: RightTab) => void;
   /** Selects a table, shows it in the inspector and points at one of its objects. */
   showInInspector: (tableId: string, objectId?: string) => void;
+  /** The last import's report (shown by the `import-report` dialog). */
+  importOutcome: ImportOutcome | null;
+  showImportOutcome: (outcome: ImportOutcome) => void;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -49,6 +53,7 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   notice: null,
   exporting: false,
   rightTab: 'sql',
+  importOutcome: null,
   select: (ids) => {
     const next = new Set(ids);
     if (!sameSet(next, get().selection)) set({ selection: next.size ? next : EMPTY, inspectorFocus: undefined });
@@ -67,4 +72,5 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
     get().select([tableId]);
     set({ rightTab: 'inspector', inspectorFocus: objectId });
   },
+  showImportOutcome: (importOutcome) => set({ importOutcome, dialog: 'import-report' }),
 });
