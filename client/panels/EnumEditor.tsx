@@ -33,7 +33,8 @@ function EnumItem({ item, edit, selected }: { item: Enum; edit: Edit; selected: 
       </div>
       <ol className="values">
         {item.values.map((value, i) => (
-          <li key={value} className="row" data-testid="enum-value">
+          // Keyed by position and value: a document may repeat a value (the lint flags it).
+          <li key={`${i}:${value}`} className="row" data-testid="enum-value">
             <TextField value={value} label="Enum value" testId="enum-value-name" onCommit={(to) => edit((m) => renameEnumValue(m, { enumId, from: value, to }))} />
             <button className="btn icon small" data-testid="enum-value-up" title="Move up" disabled={i === 0} onClick={() => setValues(moved(item.values, i, i - 1))}>↑</button>
             <button className="btn icon small" data-testid="enum-value-down" title="Move down" disabled={i === item.values.length - 1} onClick={() => setValues(moved(item.values, i, i + 1))}>↓</button>

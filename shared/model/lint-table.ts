@@ -106,14 +106,21 @@ function itemKey(item: Index['items'][number]): string {
 
 interface KeyList { id: string; keys: string[]; unique: boolean; label: string }
 
+/** `orders_status_idx`, or for an unnamed index its items: `index on (status, lower(email))`. */
+function describeIndex(table: Table, x: Index): string {
+  if (x.name) return `index ${x.name}`;
+  const items = x.items.map((i) => (i.column ? table.columns.find((c) => c.id === i.column)?.name ?? '?' : i.expression));
+  return `index on (${items.join(', ')})`;
+}
+
 function btreeKeyLists(table: Table): KeyList[] {
   const plain = (ids: string[]) => ids.map((column) => itemKey({ column }));
   const lists: KeyList[] = [];
   if (table.primaryKey) lists.push({ id: table.primaryKey.id, keys: plain(table.primaryKey.columns), unique: true, label: 'the primary key' });
-  for (const u of table.uniques) lists.push({ id: u.id, keys: plain(u.columns), unique: true, label: u.name ?? 'a unique constraint' });
+  for (const u of table.uniques) lists.push({ id: u.id, keys: plain(u.columns), unique: true, label: u.name ? `unique constraint ${u.name}` : 'a unique constraint' });
   for (const x of table.indexes) {
     if (x.where || (x.method && x.method !== 'btree')) continue;
-    lists.push({ id: x.id, keys: x.items.map(itemKey), unique: x.unique, label: x.name ?? 'another index' });
+    lists.push({ id: x.id, keys: x.items.map(itemKey), unique: x.unique, label: describeIndex(table, x) });
   }
   return lists;
 }
@@ -140,9 +147,8 @@ function lintRedundantIndexes(table: Table, add: Add): void {
       return !same || !indexIds.has(other.id) || j < i;
     });
     if (!cover) return;
-    const name = table.indexes.find((x) => x.id === list.id)?.name;
     const verb = cover.keys.length === list.keys.length ? 'duplicates' : 'is a prefix of';
-    add(verb === 'duplicates' ? 'duplicate-index' : 'redundant-index', 'warning', `${q(table)}: index${name ? ` ${name}` : ''} ${verb} ${cover.label}`, list.id);
+    add(verb === 'duplicates' ? 'duplicate-index' : 'redundant-index', 'warning', `${q(table)}: ${list.label} ${verb} ${cover.label}`, list.id);
   });
 }
 
