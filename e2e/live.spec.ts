@@ -159,7 +159,7 @@ test.describe('live database', () => {
       await db?.drop();
     });
 
-    test('add (tested, protected), import, a failing step rolled back, apply with the typed name, verified in PostgreSQL, history, remove', async ({ studio, page }) => {
+    test('add (tested, protected), import, a failing step rolled back, a changed database refused, apply with the typed name, verified in PostgreSQL, history, remove', async ({ studio, page }) => {
       await studio.open('/');
       const { live } = studio;
       await live.addTarget('Nowhere', 'postgres://postgres:secret@127.0.0.1:1/none');
@@ -205,6 +205,15 @@ test.describe('live database', () => {
       await page.getByTestId('tab-inspector').click();
       await added.getByTestId('column-not-null').uncheck();
       expect(await live.compare()).toBe(1);
+
+      // Someone changes the database between Compare and Apply: refused, nothing runs.
+      await rowsOf(db.url, 'CREATE TABLE intruder (x integer)');
+      await live.apply({ confirmName: name });
+      await expect(live.result).toHaveAttribute('data-result', 'failed', { timeout: 60_000 });
+      await expect(live.result).toContainText('the database changed since the comparison');
+      expect(await columnsOf(db.url, 'item')).toEqual(['id', 'label']);
+      await rowsOf(db.url, 'DROP TABLE intruder');
+      expect(await live.compare()).toBe(1);
       await page.getByTestId('apply').click();
       const dialog = page.getByTestId('apply-dialog');
       await expect(dialog.getByTestId('apply-no-hazards')).toBeVisible();
@@ -219,9 +228,10 @@ test.describe('live database', () => {
       expect(await rowsOf(db.url, 'SELECT id, label FROM item')).toEqual([{ id: 1, label: 'kept' }]);
 
       await live.openTab('history');
-      await expect(live.historyEntries()).toHaveCount(2);
-      const [applied, failed] = [live.historyEntries().nth(0), live.historyEntries().nth(1)];
+      await expect(live.historyEntries()).toHaveCount(3);
+      const [applied, refused, failed] = [0, 1, 2].map((i) => live.historyEntries().nth(i));
       await expect(applied).toHaveAttribute('data-status', 'applied');
+      await expect(refused).toHaveAttribute('data-status', 'refused');
       await expect(failed).toHaveAttribute('data-status', 'failed');
       await applied.locator('summary').click();
       await expect(applied.getByTestId('history-sql')).toContainText('ADD COLUMN column_1 text');
