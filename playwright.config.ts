@@ -1,6 +1,8 @@
 /**
- * Browser journeys against the built app (`npm run build` first): the real server on port 4799
- * with its data in a throwaway directory, and Debian's Chromium (never a downloaded browser).
+ * Browser journeys against the built app: the real server (server/index.ts) on port 4799 with its
+ * data in a throwaway directory, and Debian's Chromium (never a downloaded browser).
+ * The tests get their own build (`--mode test`, which carries the `window.__schemata` hook) in
+ * dist/e2e-client, so a `npm run build` running meanwhile cannot swap the page under them.
  */
 import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
@@ -48,11 +50,11 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node --import tsx server/index.ts',
+    command: 'node scripts/copy-wasm.mjs && npx vite build --mode test --outDir ../dist/e2e-client --emptyOutDir --logLevel warn && node --import tsx server/index.ts',
     url: `${BASE_URL}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA, SCHEMATA_CLIENT_DIR: 'dist/e2e-client' },
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 240_000,
     stdout: 'pipe',
     stderr: 'pipe',
   },

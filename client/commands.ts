@@ -3,7 +3,7 @@
  * is a single undoable step made of pure ops (shared/model/ops) and layout edits.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { addTable, deleteTables, duplicateTable } from '../shared/model/ops.ts';
+import { addManyToMany, addTable, deleteTables, duplicateTable, ModelOpError } from '../shared/model/ops.ts';
 import { newId } from '../shared/model/ids.ts';
 import { useStore } from './store/index.ts';
 import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
@@ -157,6 +157,35 @@ export function addAreaFromSelection(): string | undefined {
       id, name: `Area ${layout.areas.length + 1}`, color: AREA_COLORS[layout.areas.length % AREA_COLORS.length], tableIds,
     }],
   }));
+  state().select([id]);
+  return id;
+}
+
+/** Two selected tables → a junction table between them (composite key, two foreign keys). */
+export function addJunctionForSelection(): string | undefined {
+  // In click order: the first table names the junction (products × categories → product_category).
+  const tables = new Set(state().doc.model.tables.map((t) => t.id));
+  const ids = [...state().selection].filter((id) => tables.has(id));
+  if (ids.length !== 2) {
+    state().notify({ kind: 'info', message: 'Select exactly two tables to link them many-to-many.' });
+    return undefined;
+  }
+  const id = newId('table');
+  const [left, right] = ids.map((t) => state().doc.layout.nodes[t]);
+  try {
+    state().editDocument((doc) => ({
+      ...doc,
+      model: addManyToMany(doc.model, { leftTableId: ids[0], rightTableId: ids[1], id }),
+      layout: {
+        ...doc.layout,
+        nodes: { ...doc.layout.nodes, [id]: freeSpot(doc.model, doc.layout, { x: ((left?.x ?? 0) + (right?.x ?? 0)) / 2, y: Math.max(left?.y ?? 0, right?.y ?? 0) + 120 }) },
+      },
+    }));
+  } catch (error) {
+    if (!(error instanceof ModelOpError)) throw error;
+    state().notify({ kind: 'error', message: error.message });
+    return undefined;
+  }
   state().select([id]);
   return id;
 }

@@ -102,4 +102,16 @@ test.describe('canvas: editing', () => {
     );
     expect(refersToCopy).toBe(true);
   });
+
+  test('links two tables many-to-many through a junction table', async ({ studio, page }) => {
+    await studio.selectTable('public.products');
+    await studio.selectTable('public.categories', true);
+    await page.getByTestId('add-junction').click();
+    const junction = studio.table('public.product_category');
+    await expect(junction).toBeVisible();
+    await expect(junction.locator('.badge-pk')).toHaveCount(2);
+    await expect(junction.locator('.badge-fk')).toHaveCount(2);
+    await page.getByTestId('undo').click();
+    await expect(junction).toHaveCount(0);
+  });
 });

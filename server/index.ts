@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   await mkdir(config.dataDir, { recursive: true });
   const store = await openStore({ url: config.storeUrl, dataDir: config.dataDir });
   const targets = await openTargetService({ storeUrl: storeUrl({ url: config.storeUrl, dataDir: config.dataDir }), dataDir: config.dataDir });
-  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins });
+  // SCHEMATA_CLIENT_DIR: serve another build of the client (the browser tests use their own).
+  const clientDir = process.env.SCHEMATA_CLIENT_DIR?.trim() ? resolve(process.env.SCHEMATA_CLIENT_DIR.trim()) : undefined;
+  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir });
   const server: Server = await new Promise((done, fail) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? fail(error) : done(listening)));
   });

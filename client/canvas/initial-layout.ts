@@ -69,11 +69,16 @@ export function freeSpot(
   measured: ReadonlyMap<string, { width: number; height: number }> = new Map(),
   size = { width: 240, height: 90 },
 ): { x: number; y: number } {
-  const boxes: Box[] = model.tables.flatMap((t) => {
-    const at = layout.nodes[t.id];
+  const drawn = [
+    ...model.tables.map((t) => [t.id, t.columns.length] as const),
+    ...model.views.map((v) => [v.id, v.columns?.length ?? 1] as const),
+    ...model.enums.map((e) => [e.id, e.values.length] as const),
+  ];
+  const boxes: Box[] = drawn.flatMap(([id, rows]) => {
+    const at = layout.nodes[id];
     if (!at) return [];
-    const m = measured.get(t.id);
-    return [{ x: at.x, y: at.y, width: m?.width ?? 240, height: m?.height ?? estimatedHeight(t.columns.length) }];
+    const m = measured.get(id);
+    return [{ x: at.x, y: at.y, width: m?.width ?? 240, height: m?.height ?? estimatedHeight(rows) }];
   });
   const gap = 24;
   const hits = (x: number, y: number) => boxes.some((b) =>
