@@ -175,6 +175,10 @@ test.describe('live database', () => {
       await expect(row.getByTestId('target-select')).toBeChecked();
       await row.getByTestId('target-test-button').click();
       await expect(row.getByTestId('target-test')).toContainText('PostgreSQL 15', { timeout: 30_000 });
+      await setTheme(studio, 'dark');
+      await shot(page, 'targets-postgres-dark');
+      await setTheme(studio, 'light');
+      await shot(page, 'targets-postgres-light');
 
       await row.getByTestId('target-import').click();
       await expect(studio.table('public.item')).toBeVisible({ timeout: 20_000 });
