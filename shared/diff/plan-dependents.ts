@@ -17,6 +17,7 @@ function unstableRelations(changes: Change[], from: Model): Set<string> {
     if (c.kind === 'table.recreate') ids.add(c.from.id);
     if (c.kind === 'column.drop') ids.add(c.table.id);
     if (c.kind === 'column.alter' && columnRetyped(c)) ids.add(c.table.id);
+    if (c.kind === 'column.rebuild') ids.add(c.table.id);
     if (c.kind === 'view.drop') ids.add(c.view.id);
     if (c.kind === 'view.recreate') ids.add(c.from.id);
     if (c.kind === 'enum.recreate' || c.kind === 'domain.recreate') retyped.add(`${c.from.schema}.${c.from.name}`);
@@ -127,9 +128,39 @@ function enumAdditionsUsedNow(changes: Change[]): Change[] {
   });
 }
 
+/**
+ * PostgreSQL refuses to change the type of a column a generated column reads: such generated
+ * columns (unchanged themselves) are dropped before and added again after.
+ */
+function generatedRebuilds(changes: Change[]): Change[] {
+  const out: Change[] = [];
+  const altered = new Set(changes.filter((c) => c.kind === 'column.alter').map((c) => (c as { to: { id: string } }).to.id));
+  for (const c of changes) {
+    if (c.kind !== 'column.alter' || !columnRetyped(c) || c.to.generated !== undefined) continue;
+    for (const g of c.table.columns) {
+      const before = c.fromTable.columns.find((x) => x.id === g.id);
+      if (!before?.generated || !g.generated || altered.has(g.id) || !mentions(before.generated, c.from.name)) continue;
+      if (out.some((o) => o.kind === 'column.rebuild' && o.to.id === g.id)) continue;
+      out.push({ kind: 'column.rebuild', fromTable: c.fromTable, table: c.table, from: before, to: g });
+    }
+  }
+  return out;
+}
+
+/** Domains over a recreated enum are recreated with it (they would keep pointing at the old type). */
+function domainsOverRecreated(changes: Change[], from: Model, to: Model): Change[] {
+  const recreated = new Set(changes.filter((c) => c.kind === 'enum.recreate').map((c) => `${(c as { from: { schema: string; name: string } }).from.schema}.${(c as { from: { name: string } }).from.name}`));
+  const already = new Set(changes.flatMap((c) => (c.kind === 'domain.recreate' ? [c.from.id] : c.kind === 'domain.drop' ? [c.domain.id] : [])));
+  const toDomains = new Map(to.domains.map((d) => [d.id, d]));
+  return from.domains
+    .filter((d) => d.type.schema && recreated.has(`${d.type.schema}.${d.type.name}`) && toDomains.has(d.id) && !already.has(d.id))
+    .map((d): Change => ({ kind: 'domain.recreate', from: d, to: toDomains.get(d.id)! }));
+}
+
 /** `changes` plus what they imply; changes about a view that is now rebuilt are folded into it. */
 export function withDependents(input: Change[], models: { from: Model; to: Model }): Change[] {
-  const changes = enumAdditionsUsedNow(input);
+  const enums = enumAdditionsUsedNow(input);
+  const changes = [...enums, ...domainsOverRecreated(enums, models.from, models.to)];
   const views = forcedViews(changes, models.from, models.to);
   const kept = changes.filter((c) => {
     if ((c.kind === 'view.rename' || c.kind === 'view.comment') && views.has(c.to.id)) return false;
@@ -137,5 +168,5 @@ export function withDependents(input: Change[], models: { from: Model; to: Model
     return true;
   });
   const rebuilt: Change[] = [...views.values()].map(([from, to]) => ({ kind: 'view.recreate', from, to }));
-  return [...kept, ...rebuilt, ...forcedForeignKeys(changes, models.from, models.to)];
+  return [...kept, ...rebuilt, ...forcedForeignKeys(changes, models.from, models.to), ...generatedRebuilds(changes)];
 }

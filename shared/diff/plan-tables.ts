@@ -164,3 +164,12 @@ export function alterColumnSteps(table: Table, from: Column, to: Column): Draft[
   if (!sameComment(from.comment, to.comment)) at(columnComment(table, to));
   return out;
 }
+
+/** Dropped in `pre`, added back after every type change of its table (rank 25). */
+export function rebuildColumnSteps(fromTable: Table, table: Table, from: Column, to: Column): Draft[] {
+  const label = columnLabel(table, to);
+  return [
+    draft('pre', 50, dropColumn({ table: fromTable, column: from }), [hazard('rewrites-table', `generated column ${label} is dropped to change the type of a column it reads, then computed again`)]),
+    draft('columns', 25, addColumn({ table, column: to }), [hazard('rewrites-table', `generated column ${label} is computed again for every row`)]),
+  ];
+}

@@ -90,7 +90,8 @@ function recreateType(p: { kind: 'TYPE' | 'DOMAIN'; from: Named; to: Named; crea
       hazard('locks-table', `converting ${label} locks ${qualifiedName(table)}`),
     ]));
   }
-  out.push(draft('post', 35, dropObject({ kind: p.kind, object: parked })));
+  // A parked domain may sit on a parked enum: domains go first.
+  out.push(draft('post', p.kind === 'DOMAIN' ? 34 : 35, dropObject({ kind: p.kind, object: parked })));
   return out;
 }
 
@@ -153,7 +154,9 @@ export function domainSteps(c: Extract<Change, { kind: `domain.${string}` }>, ct
       return alterDomainSteps(c.from, c.to);
     case 'domain.recreate':
       return recreateType({
-        kind: 'DOMAIN', from: c.from, to: c.to, create: createDomain({ domain: c.to }), via: formatType(c.to.type),
+        // A user-defined base type (an enum recreated too) converts through text.
+        kind: 'DOMAIN', from: c.from, to: c.to, create: createDomain({ domain: c.to }),
+        via: c.to.type.schema ? `text::${formatType(c.to.type)}` : formatType(c.to.type),
         why: `the new base type ${formatType(c.to.type)} may not hold every value`, ctx,
       });
   }

@@ -12,7 +12,7 @@ import { withDependents } from './plan-dependents.ts';
 import { orderRenames } from './plan-renames.ts';
 import {
   addColumnSteps, alterColumnSteps, alterTableSteps, createTableSteps, dropColumnSteps, dropTableSteps, renameColumnSteps,
-  renameTableSteps,
+  rebuildColumnSteps, renameTableSteps,
 } from './plan-tables.ts';
 import { domainSteps, enumSteps, extensionSteps, schemaSteps, sequenceSteps } from './plan-types.ts';
 import { createRawSteps, dropRawSteps, replacesInPlace, viewSteps } from './plan-views.ts';
@@ -29,6 +29,7 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
     case 'column.drop': return dropColumnSteps(c.table, c.column);
     case 'column.rename': return renameColumnSteps(c.table, c.from, c.to);
     case 'column.alter': return alterColumnSteps(c.table, c.from, c.to);
+    case 'column.rebuild': return rebuildColumnSteps(c.fromTable, c.table, c.from, c.to);
     case 'constraint.add': return addConstraintSteps(c.table, c.constraint, ctx);
     case 'constraint.drop': return dropConstraintSteps(c.table, c.constraint, ctx);
     case 'constraint.rename': return renameConstraintSteps(c.table, c.from, c.to);

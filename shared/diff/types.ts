@@ -110,6 +110,8 @@ export type Change =
   | { kind: 'column.rename'; table: Table; from: Column; to: Column }
   /** Type, nullability, default, identity, generated, collation or comment changed. */
   | { kind: 'column.alter'; fromTable: Table; table: Table; from: Column; to: Column }
+  /** A generated column dropped and added again around a type change of a column it reads (implied). */
+  | { kind: 'column.rebuild'; fromTable: Table; table: Table; from: Column; to: Column }
   | { kind: 'constraint.add'; table: Table; constraint: TableConstraint }
   | { kind: 'constraint.drop'; table: Table; constraint: TableConstraint }
   | { kind: 'constraint.rename'; table: Table; from: TableConstraint; to: TableConstraint }

@@ -1,0 +1,1 @@
+SELECT m::text = 'x' AND n::text = 'z' AS ok FROM u

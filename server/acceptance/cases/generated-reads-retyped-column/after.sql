@@ -1,0 +1,1 @@
+CREATE TABLE t (id int PRIMARY KEY, a bigint, b int GENERATED ALWAYS AS (a * 2) STORED);

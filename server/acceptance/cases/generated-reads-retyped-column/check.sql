@@ -1,0 +1,1 @@
+SELECT b = 42 AND a = 21 AS ok FROM t
