@@ -3,7 +3,7 @@
  * is a single undoable step made of pure ops (shared/model/ops) and layout edits.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { addManyToMany, addTable, deleteTables, duplicateTable, ModelOpError } from '../shared/model/ops.ts';
+import { addManyToMany, addTable, deleteTables, duplicateTable, ModelOpError, removeForeignKey } from '../shared/model/ops.ts';
 import { newId } from '../shared/model/ids.ts';
 import { useStore } from './store/index.ts';
 import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
@@ -37,12 +37,16 @@ function selectedTableIds(): string[] {
   return doc.model.tables.filter((t) => selection.has(t.id)).map((t) => t.id);
 }
 
-/** Deletes the selected tables (with the foreign keys pointing at them) and notes. */
+/** Deletes the selected tables (with the foreign keys pointing at them), relationships, areas and notes. */
 export function deleteSelection(): void {
   const tableIds = selectedTableIds();
   const selection = state().selection;
   state().editDocument((doc) => {
-    const model = tableIds.length ? deleteTables(doc.model, { tableIds }) : doc.model;
+    // Selected relationships go too (a selected edge is its foreign key's id).
+    const withoutKeys = doc.model.tables.reduce((m, t) => t.foreignKeys
+      .filter((fk) => selection.has(fk.id))
+      .reduce((acc, fk) => removeForeignKey(acc, { tableId: t.id, foreignKeyId: fk.id }), m), doc.model);
+    const model = tableIds.length ? deleteTables(withoutKeys, { tableIds }) : withoutKeys;
     const notes = doc.layout.notes.filter((n) => !selection.has(n.id));
     const gone = new Set(tableIds);
     const areas = doc.layout.areas

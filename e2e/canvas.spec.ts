@@ -114,4 +114,22 @@ test.describe('canvas: editing', () => {
     await page.getByTestId('undo').click();
     await expect(junction).toHaveCount(0);
   });
+
+  test('deletes a relationship selected on the canvas', async ({ studio, page }) => {
+    const fkId = await studio.state<string>("state.doc.model.tables.find((t) => t.name === 'products').foreignKeys[0].id");
+    await page.getByTestId(`rf__edge-${fkId}`).locator('.react-flow__edge-interaction').click({ force: true });
+    await expect.poll(() => studio.state<boolean>(`state.selection.has(${JSON.stringify(fkId)})`)).toBe(true);
+    await page.keyboard.press('Delete');
+    await expect(studio.column('public.products', 'category_id').locator('.badge-fk')).toHaveCount(0);
+    await expect(studio.column('public.products', 'category_id')).toHaveCount(1); // the column stays
+  });
 });
+
+test('view nodes show a view with its kind', async ({ studio }) => {
+  await studio.open('/?template=event-store');
+  const view = studio.page.locator('.react-flow__node [data-kind="view"]').first();
+  await expect(view).toBeVisible();
+  await expect(view.locator('.node-kind')).toHaveText(/view/);
+  await studio.page.screenshot({ path: 'test-results/canvas-event-store.png' });
+});
+
