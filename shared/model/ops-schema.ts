@@ -4,7 +4,8 @@
  */
 import type { Model } from './document.ts';
 import { newId } from './ids.ts';
-import { ModelOpError, checkName, mapColumnTypes, mapShared } from './ops-util.ts';
+import { ModelOpError, checkName, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
+import { renameIdentifier } from './sql-rename.ts';
 
 /** Adds an empty schema; a name already present leaves the model unchanged. */
 export function addSchema(model: Model, params: { name: string; id?: string; comment?: string }): Model {
@@ -22,7 +23,13 @@ export function renameSchema(model: Model, params: { schemaId: string; name: str
   if (model.schemas.some((s) => s.name === params.name)) throw new ModelOpError(`schema ${params.name} already exists`);
   const from = schema.name;
   const to = params.name;
-  const move = <T extends { schema?: string }>(list: T[]): T[] => mapShared(list, (o) => (o.schema === from ? { ...o, schema: to } : o));
+  const sql = (text: string) => renameIdentifier(text, from, to, { qualifying: true });
+  // Objects move, and SQL that qualifies names with the schema (`sales.orders`, `'x'::sales.status`) follows.
+  const move = <T extends { schema?: string; definition?: string }>(list: T[]): T[] => mapShared(list, (o) => {
+    const definition = o.definition === undefined ? undefined : sql(o.definition);
+    if (o.schema !== from && definition === o.definition) return o;
+    return { ...o, ...(o.schema === from ? { schema: to } : {}), ...(definition !== undefined ? { definition } : {}) };
+  });
   const next: Model = {
     ...model,
     schemas: model.schemas.map((s) => (s === schema ? { ...s, name: to } : s)),
@@ -34,7 +41,12 @@ export function renameSchema(model: Model, params: { schemaId: string; name: str
     views: move(model.views),
     rawObjects: move(model.rawObjects),
   };
-  return mapColumnTypes(next, (type) => (type.schema === from ? { ...type, schema: to } : type));
+  const retyped = mapColumnTypes(next, (type) => (type.schema === from ? { ...type, schema: to } : type));
+  return updateTables(retyped, (t) => {
+    const columns = mapShared(t.columns, (c) => (c.default && sql(c.default) !== c.default ? { ...c, default: sql(c.default) } : c));
+    const checks = mapShared(t.checks, (c) => (sql(c.expression) === c.expression ? c : { ...c, expression: sql(c.expression) }));
+    return columns === t.columns && checks === t.checks ? t : { ...t, columns, checks };
+  });
 }
 
 /** Removes a schema that holds nothing; throws `ModelOpError` otherwise (nothing is dropped silently). */

@@ -66,7 +66,11 @@ export function setTableSchema(model: Model, params: { tableId: string; schema: 
   if (!table || table.schema === params.schema) return model;
   checkName(params.schema, 'schema');
   const next = updateTable(model, params.tableId, (t) => ({ ...t, schema: params.schema }));
-  return ensureSchema(next, params.schema);
+  // Queries that name the table with its schema follow it.
+  const sql = (text: string) => renameIdentifier(text, table.schema, params.schema, { qualifying: table.name });
+  const views = mapShared(next.views, (v) => (sql(v.definition) === v.definition ? v : { ...v, definition: sql(v.definition) }));
+  const rawObjects = mapShared(next.rawObjects, (r) => (sql(r.definition) === r.definition ? r : { ...r, definition: sql(r.definition) }));
+  return ensureSchema({ ...next, views, rawObjects }, params.schema);
 }
 
 /** An empty comment removes it. */

@@ -280,6 +280,16 @@ const cases: Case[] = [
     expect(a.schemas.map((s) => s.name)).toEqual(['public', 'operations', 'x']);
     expect(table(a, 'audit', 'operations').id).toBe(tableId('audit', 'ops'));
   } },
+  { title: 'setTableSchema and renameSchema carry schema-qualified SQL along', changes: ['audit', 'orders'], run: (m) => {
+    let next = ops.addView(m, { id: 'v', name: 'v', definition: 'SELECT a.id FROM ops.audit a JOIN public.orders o ON o.id = a.id' });
+    next = ops.updateColumn(next, { tableId: tableId('orders'), columnId: colId('orders', 'status'), patch: { default: "'pending'::ops.order_status" } });
+    next = ops.setTableSchema(next, { tableId: tableId('orders'), schema: 'sales' });
+    expect(next.views[0].definition).toBe('SELECT a.id FROM ops.audit a JOIN sales.orders o ON o.id = a.id');
+    return ops.renameSchema(next, { schemaId: 'schema:ops', name: 'operations' });
+  }, check: (a) => {
+    expect(a.views[0].definition).toBe('SELECT a.id FROM operations.audit a JOIN sales.orders o ON o.id = a.id');
+    expect(a.tables.find((t) => t.name === 'orders')!.columns[2].default).toBe("'pending'::operations.order_status");
+  } },
   { title: 'renameSchema rewrites types defined in it', changes: ['orders', 'customers', 'products', 'categories', 'order_items'], run: (m) => ops.renameSchema(m, { schemaId: 'schema:public', name: 'app' }), check: (a) => {
     expect(table(a, 'orders', 'app').columns[2].type).toEqual({ name: 'order_status', schema: 'app' });
     expect(a.enums[0].schema).toBe('app');

@@ -24,4 +24,12 @@ describe('renameIdentifier', () => {
   it.each(cases)('%s: %s → %s', (sql, from, to, expected) => {
     expect(renameIdentifier(sql, from, to)).toBe(expected);
   });
+
+  it.each([
+    ['SELECT * FROM public.orders JOIN public.items ON true', 'SELECT * FROM sales.orders JOIN public.items ON true'],
+    ['SELECT * FROM public . "orders"', 'SELECT * FROM sales . "orders"'],
+    ['SELECT public FROM orders', 'SELECT public FROM orders'],
+  ])('qualifying: %s', (sql, expected) => {
+    expect(renameIdentifier(sql, 'public', 'sales', { qualifying: 'orders' })).toBe(expected);
+  });
 });

@@ -34,12 +34,28 @@ function skipLength(sql: string, i: number): number {
   return 0;
 }
 
+export interface RenameOptions {
+  /**
+   * Only rename a qualifier: `from` directly followed by `.<qualifying>` (a schema before that
+   * table name), or by `.` and any name when `true`.
+   */
+  qualifying?: string | true;
+}
+
 /**
  * Ex: `renameIdentifier("price >= 0 AND note <> 'price'", 'price', 'unit_price')`
  * → `"unit_price >= 0 AND note <> 'price'"`.
  */
-export function renameIdentifier(sql: string, from: string, to: string): string {
+export function renameIdentifier(sql: string, from: string, to: string, options: RenameOptions = {}): string {
   if (from === to) return sql;
+  const qualifies = (rest: string) => {
+    if (options.qualifying === undefined) return true;
+    const next = /^\s*\.\s*("(?:[^"]|"")+"|[A-Za-z_\u0080-\uffff][A-Za-z0-9_$\u0080-\uffff]*)/.exec(rest);
+    if (!next) return false;
+    if (options.qualifying === true) return true;
+    const name = next[1].startsWith('"') ? next[1].slice(1, -1).replace(/""/g, '"') : next[1].toLowerCase();
+    return name === options.qualifying;
+  };
   let out = '';
   let i = 0;
   while (i < sql.length) {
@@ -47,7 +63,7 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
     if (ch === '"') {
       const len = skipLength(sql, i);
       const name = sql.slice(i + 1, i + len - 1).replace(/""/g, '"');
-      out += name === from ? quoteIdent(to) : sql.slice(i, i + len);
+      out += name === from && qualifies(sql.slice(i + len)) ? quoteIdent(to) : sql.slice(i, i + len);
       i += len;
       continue;
     }
@@ -63,7 +79,7 @@ export function renameIdentifier(sql: string, from: string, to: string): string 
       const word = match[0];
       const called = /^\s*\(/.test(sql.slice(i + word.length));
       // Unquoted identifiers fold to lower case in PostgreSQL.
-      out += word.toLowerCase() === from && !called ? quoteIdent(to) : word;
+      out += word.toLowerCase() === from && !called && qualifies(sql.slice(i + word.length)) ? quoteIdent(to) : word;
       i += word.length;
       continue;
     }
