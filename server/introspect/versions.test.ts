@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openSqlClient } from '../db/sql-client.ts';
-import { CORPUS_DIR, psqlFile } from '../testing/round-trip.ts';
+import { generatePostgres } from '../../shared/ddl/generate.ts';
+import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
+import { compareSnapshots, CORPUS_DIR, psqlFile } from '../testing/round-trip.ts';
 import { createThrowawayDb } from '../testing/throwaway-db.ts';
 import { introspect } from './introspect.ts';
 
@@ -25,6 +27,19 @@ describe('the same schema on PostgreSQL 15 and PGlite (18)', () => {
     } finally {
       await Promise.all([pg.close(), lite.close()]);
       await db.drop();
+    }
+  }, 120_000);
+});
+
+describe('round trip inside PGlite', () => {
+  it('features.sql → introspect → generatePostgres → a second PGlite: same catalog', async () => {
+    const [a, b] = [await openSqlClient('pglite:memory:'), await openSqlClient('pglite:memory:')];
+    try {
+      await a.exec(readFileSync(join(import.meta.dirname, '__fixtures__', 'features.sql'), 'utf8'));
+      await b.exec(generatePostgres(await introspect(a)));
+      expect(compareSnapshots(await catalogSnapshot(a), await catalogSnapshot(b))).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   }, 120_000);
 });
