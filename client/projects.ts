@@ -67,14 +67,25 @@ function schedule(): void {
   }, AUTOSAVE_DELAY_MS);
 }
 
+/** Leaving while a save is pending or refused would lose edits: let the browser ask first. */
+function warnBeforeLeaving(event: BeforeUnloadEvent): void {
+  const { project, saveState } = useStore.getState();
+  if (project.source === 'project' && saveState !== 'saved') event.preventDefault();
+}
+
 /** Starts autosaving; returns the unsubscribe function. */
 export function startAutosave(): () => void {
-  return useStore.subscribe((state, previous) => {
+  window.addEventListener('beforeunload', warnBeforeLeaving);
+  const unsubscribe = useStore.subscribe((state, previous) => {
     if (state.doc === previous.doc || state.project.source !== 'project') return;
     if (state.project.id !== previous.project.id) return; // a project was just opened, not edited
     if (state.saveState !== 'conflict') state.setSaveState('unsaved');
     schedule();
   });
+  return () => {
+    unsubscribe();
+    window.removeEventListener('beforeunload', warnBeforeLeaving);
+  };
 }
 
 /** Waits for pending saves (tests, and before leaving the page). */
