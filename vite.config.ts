@@ -14,7 +14,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:4780' },
+    proxy: { '/api/': 'http://127.0.0.1:4780' },
   },
   test: {
     root: '.',
