@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   await mkdir(config.dataDir, { recursive: true });
   const store = await openStore({ url: config.storeUrl, dataDir: config.dataDir });
-  const targets = await openTargetService({ storeUrl: storeUrl({ url: config.storeUrl, dataDir: config.dataDir }), dataDir: config.dataDir });
+  const targets = await openTargetService({ storeUrl: storeUrl({ url: config.storeUrl, dataDir: config.dataDir }), dataDir: config.dataDir, warmSandbox: true });
   // SCHEMATA_CLIENT_DIR: serve another build of the client (the browser tests use their own).
   const clientDir = process.env.SCHEMATA_CLIENT_DIR?.trim() ? resolve(process.env.SCHEMATA_CLIENT_DIR.trim()) : undefined;
   const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir });

@@ -64,6 +64,8 @@ export interface TargetServiceConfig {
   storeUrl: string;
   /** The data directory; the sandbox lives in `<dataDir>/sandbox`. */
   dataDir: string;
+  /** Open the sandbox now, in the background (its first start runs initdb: seconds), not on first use. */
+  warmSandbox?: boolean;
 }
 
 function sandboxInfo(dataDir: string): TargetInfo {
@@ -118,6 +120,8 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
     }
     return open;
   };
+
+  if (config.warmSandbox) clientFor(SANDBOX_ID).catch(() => undefined);
 
   return {
     journal,
