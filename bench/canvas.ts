@@ -4,9 +4,8 @@
 // 2,000-table model. For each: time to first render, frames per second while panning (the whole
 // model in view, then at working zoom after a jump), and time for a rename to repaint.
 // Builds the client first if dist/client is missing. Prints figures; asserts nothing about time.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
@@ -14,9 +13,6 @@ import type { Model } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
 import { importSql } from '../shared/io/sql-import.ts';
 import { withMissingPositions } from '../client/canvas/initial-layout.ts';
-import { createApp } from '../server/app.ts';
-import { openTargetService } from '../server/db/targets.ts';
-import { openStore, storeUrl } from '../server/store/index.ts';
 import { generateModel } from './_generate-model.ts';
 import { installFrameRecorder, jumpTo, measureFirstRender, measurePan, measureRename, type PanResult } from './_canvas-measure.ts';
 
@@ -39,27 +35,37 @@ function ensureBuilt(): void {
 interface Studio { url: string; dataDir: string; stop: () => Promise<void> }
 
 /**
- * The real app (createApp with the embedded store, as server/index.ts wires it) on a free port.
- * `SCHEMATA_BENCH_CLIENT` may name another build of the client (e.g. one made with `vite build
- * --outDir`) so a change can be measured without touching dist/client.
+ * The real server (server/index.ts) on a free port (PORT=0: it prints the one it got), its data in
+ * a throwaway directory. `SCHEMATA_BENCH_CLIENT` may name another build of the client (e.g. one made
+ * with `vite build --outDir`) so a change can be measured without touching dist/client.
  */
 async function startServer(): Promise<Studio> {
   const dataDir = mkdtempSync(join(tmpdir(), 'schemata-bench-'));
-  const store = await openStore({ dataDir });
-  const targets = await openTargetService({ storeUrl: storeUrl({ dataDir }), dataDir });
-  const app = createApp({ store, targets, host: '127.0.0.1', allowedOrigins: [], clientDir: process.env.SCHEMATA_BENCH_CLIENT });
-  const server = await new Promise<Server>((done) => {
-    const listening = app.listen(0, '127.0.0.1', () => done(listening));
+  const clientDir = process.env.SCHEMATA_BENCH_CLIENT;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEMATA_DATA: dataDir, ...(clientDir ? { SCHEMATA_CLIENT_DIR: clientDir } : {}) },
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-    await Promise.allSettled([targets.close(), store.close()]);
+    child.kill('SIGTERM');
+    await exited;
     if (!process.env.SCHEMATA_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url: `http://127.0.0.1:${port}`, dataDir, stop };
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the server did not start within 60 s')), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/running at (http:\/\/[\d.]+:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
+  });
+  return { url, dataDir, stop };
 }
 
 async function saveProject(url: string, name: string, model: Model): Promise<string> {

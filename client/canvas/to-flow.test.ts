@@ -98,6 +98,27 @@ describe('toFlow', () => {
     expect(byId(grown.nodes, 't_o')).toBe(byId(first.nodes, 't_o'));
   });
 
+  it('keeps the edges when a table with foreign keys is renamed, rebuilds them when optionality changes', () => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const renamed = { ...start.model.tables[1], name: 'purchases' };
+    const next = toFlow({ ...start, model: { ...start.model, tables: [start.model.tables[0], renamed, start.model.tables[2]] } }, first);
+    expect(next.edges).toBe(first.edges);
+    const optional = { ...renamed, columns: renamed.columns.map((c) => (c.id === 'o_cust' ? { ...c, notNull: false } : c)) };
+    const after = toFlow({ ...start, model: { ...start.model, tables: [start.model.tables[0], optional, start.model.tables[2]] } }, next);
+    expect(after.edges[0].data?.parentOptional).toBe(true);
+  });
+
+  it('gives an unmeasured table an estimated size and handles, a measured one its size only', () => {
+    const start = input(sampleModel());
+    const flow = toFlow({ ...start, measured: new Map([['t_c', { width: 230, height: 61 }]]) });
+    const orders = byId(flow.nodes, 't_o');
+    expect(orders.measured?.height).toBe(2 + 35 + 2 * 24);
+    expect(orders.handles?.map((h) => h.id)).toEqual(['o_id:l', 'o_id:r', 'o_cust:l', 'o_cust:r']);
+    expect(byId(flow.nodes, 't_c')).toMatchObject({ measured: { width: 230, height: 61 } });
+    expect(byId(flow.nodes, 't_c').handles).toBeUndefined();
+  });
+
   it('draws a self reference from the right side back to the right side', () => {
     const model = sampleModel();
     const parent = column('p_parent', 'parent_id');

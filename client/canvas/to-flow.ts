@@ -7,6 +7,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Enum, ForeignKey, Layout, Model, Table, View } from '../../shared/model/document.ts';
 import { isUniqueSet } from './badges.ts';
 import { areaRect, type Area, type Rect } from './areas.ts';
+import { estimateTableNode, type NodeEstimate } from './node-estimate.ts';
 
 export type NodeLook = Layout['nodes'][string] | undefined;
 export type Note = Layout['notes'][number];
@@ -25,7 +26,6 @@ export type FlowNode = TableFlowNode | EnumFlowNode | ViewFlowNode | NoteFlowNod
 
 export interface RelationEdgeData extends Record<string, unknown> {
   fk: ForeignKey;
-  table: Table;
   /** The referencing columns may be NULL: a child row need not have a parent. */
   parentOptional: boolean;
   /** The referencing columns are unique: at most one child per parent (one-to-one). */
@@ -71,7 +71,7 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
   const { model, layout, selected } = input;
   const out: FlowNode[] = [];
   let index = 0;
-  const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }) => {
+  const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }, estimate?: () => NodeEstimate) => {
     const isSelected = selected.has(id);
     const old = prev.get(id);
     const size = input.measured?.get(id);
@@ -82,7 +82,8 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
       const measured = input.measured?.get(id);
       out.push({
         id, type, position, data, selected: isSelected,
-        ...(measured ? { measured } : {}),
+        // Unmeasured tables carry an estimate, so React Flow mounts only those in view (node-estimate.ts).
+        ...(measured ? { measured } : estimate ? estimate() : {}),
         ...(type === 'note' ? { zIndex: -1 } : {}),
       } as FlowNode);
     }
@@ -91,7 +92,7 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
   addAreas(input, prev, out);
   for (const table of model.tables) {
     const look = layout.nodes[table.id];
-    add(table.id, 'table', { table, look }, positionOf(look, index));
+    add(table.id, 'table', { table, look }, positionOf(look, index), () => estimateTableNode(table, look?.collapsed));
   }
   for (const view of model.views) {
     const look = layout.nodes[view.id];
@@ -151,13 +152,18 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
       const sourceHandle = `${fk.columns[0]}:${out1}`;
       const targetHandle = `${fk.refColumns[0]}:${in1}`;
       const selected = input.selected.has(fk.id);
+      const fkColumns = table.columns.filter((c) => fk.columns.includes(c.id));
+      const parentOptional = fkColumns.some((c) => !c.notNull);
+      const childUnique = isUniqueSet(table, fk.columns);
       const old = prev.get(fk.id);
-      if (old && old.data?.fk === fk && old.data.table === table && old.sourceHandle === sourceHandle &&
-          old.targetHandle === targetHandle && old.target === target.id && !!old.selected === selected) {
+      // Compared by what the edge draws, not by table identity: renaming a table (or editing an
+      // unrelated column) keeps its edges, so React Flow does not re-index all of them.
+      if (old && old.data?.fk === fk && old.data.parentOptional === parentOptional && old.data.childUnique === childUnique &&
+          old.sourceHandle === sourceHandle && old.targetHandle === targetHandle && old.target === target.id &&
+          !!old.selected === selected) {
         out.push(old);
         continue;
       }
-      const fkColumns = table.columns.filter((c) => fk.columns.includes(c.id));
       out.push({
         id: fk.id,
         type: 'relation',
@@ -166,12 +172,7 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
         sourceHandle,
         targetHandle,
         selected,
-        data: {
-          fk,
-          table,
-          parentOptional: fkColumns.some((c) => !c.notNull),
-          childUnique: isUniqueSet(table, fk.columns),
-        },
+        data: { fk, parentOptional, childUnique },
       });
     }
   }
