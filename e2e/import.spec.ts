@@ -129,3 +129,31 @@ test('export: dialect warnings, DBML, and migration files as a zip', async ({ st
   expect((await download).suggestedFilename()).toBe('pagila-migrations-flyway.zip');
   await page.screenshot({ path: shots('export-migration') });
 });
+
+test('paste DBML into the import dialog; a syntax error is shown at its line and imports nothing', async ({ studio, page }) => {
+  const io = new ImportExport(page);
+  await studio.open('/');
+  const dbml = [
+    'Table users {', '  id integer [pk]', '  email varchar [unique, not null]', '}',
+    'Table posts {', '  id integer [pk]', '  user_id integer [ref: > users.id]', '  title varchar', '}',
+  ].join('\n');
+  await io.openImport();
+  await page.getByTestId('import-text').fill(dbml);
+  await expect(page.getByTestId('import-source')).toContainText('DBML');
+  await page.getByTestId('import-submit').click();
+  await expect(io.report).toBeVisible();
+  expect(await io.stat('tables')).toBe(2);
+  await io.closeReport();
+  await expect(studio.table('public.posts')).toBeVisible();
+  expect(await studio.tableCount()).toBe(2);
+
+  const model = await studio.state<string>('JSON.stringify(state.doc.model)');
+  await io.openImport();
+  await page.getByTestId('import-into-merge').check();
+  await page.getByTestId('import-text').fill('CREATE TABLE comments (id int PRIMARY KEY);\nCREATE TABLE t (id int,, x int);');
+  await page.getByTestId('import-submit').click();
+  await expect(page.getByTestId('import-error')).toContainText(`Line 2, column ${'CREATE TABLE t (id int,'.length + 1}`);
+  await expect(page.getByTestId('import-error')).toContainText('Nothing was imported');
+  await page.screenshot({ path: shots('dialog-error') });
+  expect(await studio.state<string>('JSON.stringify(state.doc.model)')).toBe(model);
+});

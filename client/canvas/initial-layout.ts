@@ -12,7 +12,7 @@ export function estimatedHeight(columnCount: number): number {
 }
 
 /** Tables in foreign-key neighbourhood order: each parent followed by the tables near it. */
-function neighbourOrder(model: Model): string[] {
+export function neighbourOrder(model: Model): string[] {
   const links = new Map<string, Set<string>>(model.tables.map((t) => [t.id, new Set()]));
   for (const t of model.tables) {
     for (const fk of t.foreignKeys) {

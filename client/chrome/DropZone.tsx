@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { importFile, type ImportTarget } from './import-apply.ts';
+import { warmImportParser } from './import-parse.ts';
 import './io.css';
 
 const hasFiles = (e: DragEvent | React.DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
@@ -15,7 +16,7 @@ function useDraggingFiles(): [boolean, (v: boolean) => void] {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
-    const enter = (e: DragEvent) => { if (hasFiles(e)) { depth += 1; setDragging(true); } };
+    const enter = (e: DragEvent) => { if (hasFiles(e)) { depth += 1; setDragging(true); warmImportParser(); } };
     const leave = () => { depth = Math.max(0, depth - 1); if (!depth) setDragging(false); };
     const end = () => { depth = 0; setDragging(false); };
     window.addEventListener('dragenter', enter);

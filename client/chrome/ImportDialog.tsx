@@ -1,9 +1,9 @@
 /** File ▸ Import SQL/DBML…: paste text or pick a file, into a new model or merged into the open one. */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { importText, type ImportTarget } from './import-apply.ts';
-import { guessFormat, type ParseError } from './import-parse.ts';
+import { guessFormat, warmImportParser, type ParseError } from './import-parse.ts';
 import './io.css';
 
 function describe(error: ParseError): string {
@@ -21,6 +21,7 @@ export function ImportDialog() {
   const docName = useStore((s) => s.project.name);
   const close = () => useStore.getState().openDialog(null);
   const format = guessFormat(text, source === 'pasted text' ? undefined : source);
+  useEffect(warmImportParser, []);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;

@@ -88,7 +88,7 @@ export function MigrationExportPanel() {
       {result && (
         <>
           <p className="io-muted" data-testid="migration-summary">
-            {result.steps ? `${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}` : 'Nothing changed since this starting point: no files.'}
+            {result.steps ? `${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}.` : 'Nothing changed since this starting point: no files.'}
             {result.downLosesData ? ' The down migration drops data (see its hazards).' : ''}
           </p>
           {result.files.length > 0 && <textarea className="io-text" readOnly spellCheck={false} data-testid="migration-preview"

@@ -1,8 +1,8 @@
 /**
  * An import lands on the page: as a new document, or merged into the open one (tables matched by
  * schema and name keep their ids and positions). New objects first take a grid spot so the diagram
- * shows at once; ELK then arranges them in its worker and the result replaces the grid if nothing
- * was edited meanwhile (ELK takes seconds on 500 tables).
+ * shows at once; for up to ELK_LIMIT objects ELK then arranges them in its worker and the result
+ * replaces the grid if nothing was edited meanwhile (see import-layout.ts for larger models).
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { Layout, Model, ModelDocument } from '../../shared/model/document.ts';
@@ -13,6 +13,7 @@ import { estimatedHeight, withMissingPositions } from '../canvas/initial-layout.
 import { useStore } from '../store/index.ts';
 import type { ImportOutcome } from '../store/import-outcome.ts';
 import { guessFormat, parseImport, type ParseError } from './import-parse.ts';
+import { clusteredGrid, ELK_LIMIT } from './import-layout.ts';
 
 export type ImportTarget = 'new' | 'merge';
 type Flow = Pick<ReactFlowInstance, 'fitView' | 'getInternalNode'>;
@@ -74,7 +75,7 @@ async function arrange(expected: ModelDocument, ids: readonly string[] | undefin
   // A new document starts its history with the arranged layout; a merge moves in one more step.
   if (!ids) state().loadDocument({ ...expected, layout });
   else state().moveNodes(positions);
-  window.setTimeout(() => void flow?.fitView({ padding: 0.1, duration: 300 }), 50);
+  window.setTimeout(() => void flow?.fitView({ padding: 0.1, duration: 300, maxZoom: 1 }), 50);
 }
 
 function topLeft(layout: Layout, ids: readonly string[]) {
@@ -82,9 +83,9 @@ function topLeft(layout: Layout, ids: readonly string[]) {
   return { x: Math.min(...points.map((p) => p.x)), y: Math.min(...points.map((p) => p.y)) };
 }
 
-function openAsNew(result: ImportResponse, source: string): ModelDocument {
-  const name = source.replace(/\.(sql|dbml)$/i, '') || 'Imported';
-  const doc: ModelDocument = { ...result.document, name };
+function openAsNew(result: ImportResponse, source: string, format: ImportFormat): ModelDocument {
+  const name = source === 'pasted text' ? `Imported ${format.toUpperCase()}` : source.replace(/\.(sql|dbml)$/i, '') || 'Imported';
+  const doc: ModelDocument = { ...result.document, name, layout: clusteredGrid(result.document.model, result.document.layout) };
   const s = state();
   s.loadDocument(doc);
   s.setProject({ name, source: 'file' });
@@ -109,11 +110,11 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
     added: 0, removed: 0, mergeWarnings: [], ms: parsed.ms,
   };
   if (params.into === 'new') {
-    const doc = openAsNew(result, params.source);
+    const doc = openAsNew(result, params.source, params.format);
     outcome.added = outcome.tables + outcome.views + outcome.enums;
     state().showImportOutcome(outcome);
-    window.setTimeout(() => void params.flow?.fitView({ padding: 0.1 }), 50);
-    void arrange(doc, undefined, params.flow);
+    window.setTimeout(() => void params.flow?.fitView({ padding: 0.1, maxZoom: 1 }), 50);
+    if (outcome.added <= ELK_LIMIT) void arrange(doc, undefined, params.flow);
     return undefined;
   }
   const base = state().doc;
@@ -122,7 +123,7 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
   state().editDocument(() => doc);
   Object.assign(outcome, { added: merged.added.length, removed: merged.removed.length, mergeWarnings: merged.warnings });
   state().showImportOutcome(outcome);
-  if (merged.added.length) void arrange(doc, merged.added, params.flow);
+  if (merged.added.length && merged.added.length <= ELK_LIMIT) void arrange(doc, merged.added, params.flow);
   return undefined;
 }
 

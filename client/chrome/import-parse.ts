@@ -60,6 +60,18 @@ async function parseOnServer(text: string, format: ImportFormat): Promise<ParseO
   }
 }
 
+let warmed = false;
+
+/**
+ * Starts the worker and loads the parser's WebAssembly ahead of use (1–3 s the first time), e.g.
+ * when a file is dragged over the page or the SQL pane is first edited.
+ */
+export function warmImportParser(): void {
+  if (warmed) return;
+  warmed = true;
+  void parseInWorker('SELECT 1;', 'sql').catch(() => undefined);
+}
+
 /** Ex: `await parseImport('CREATE TABLE t (id int);', 'sql')` → `{ ok: true, result: { document, report }, ms }`. */
 export async function parseImport(text: string, format: ImportFormat): Promise<ParseOutcome> {
   let answer: WorkerAnswer;

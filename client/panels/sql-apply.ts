@@ -13,7 +13,7 @@ import { diff } from '../../shared/diff/diff.ts';
 import { mergeModels } from '../../shared/model/merge.ts';
 import { useStore } from '../store/index.ts';
 import { withMissingPositions } from '../canvas/initial-layout.ts';
-import { parseImport, type ParseError } from '../chrome/import-parse.ts';
+import { parseImport, warmImportParser, type ParseError } from '../chrome/import-parse.ts';
 import { withoutNodes } from '../chrome/import-apply.ts';
 import type { ImportOutcome } from '../store/import-outcome.ts';
 import { monaco } from './monaco-setup.ts';
@@ -82,7 +82,10 @@ export function useSqlApply(generated: string): SqlApply {
   const onChange = useCallback((text: string | undefined) => {
     const shown = frozenRef.current ?? generatedRef.current;
     if (text === shown) setFrozen(null);
-    else if (frozenRef.current === null) setFrozen(generatedRef.current);
+    else if (frozenRef.current === null) {
+      setFrozen(generatedRef.current);
+      warmImportParser();
+    }
     clearMarkers(editor.current);
     setStatus((s) => (s.kind === 'error' || s.kind === 'ok' ? { kind: 'idle', text: '' } : s));
   }, []);

@@ -63,6 +63,12 @@ export class ImportExport {
     await this.page.keyboard.press('Control+Enter');
   }
 
+  async openImport(): Promise<void> {
+    await this.page.getByTestId('file-menu').click();
+    await this.page.getByTestId('import-open').click();
+    await expect(this.page.getByTestId('import-dialog')).toBeVisible();
+  }
+
   async openExport(): Promise<void> {
     await this.page.getByTestId('file-menu').click();
     await this.page.getByTestId('export-open').click();
