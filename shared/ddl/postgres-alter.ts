@@ -108,9 +108,19 @@ export const renameColumn = (p: { table: QualifiedName; from: string; to: string
 
 /** `ALTER TABLE t ALTER COLUMN c TYPE integer COLLATE "C" USING c::integer;` */
 export function alterColumnType(p: { table: QualifiedName; column: { name: string }; type: ColumnType; collation?: string; using?: string }): string {
+  return `${table(p.table)} ${alterColumnTypeClause(p)};`;
+}
+
+/** `ALTER COLUMN c TYPE integer USING c::integer`: one clause, for several in one ALTER TABLE. */
+export function alterColumnTypeClause(p: { column: { name: string }; type: ColumnType; collation?: string; using?: string }): string {
   const collate = p.collation ? ` COLLATE ${quoteName(p.collation)}` : '';
   const using = p.using ? ` USING ${p.using}` : '';
-  return `${table(p.table)} ${column(p.column)} TYPE ${formatType(p.type)}${collate}${using};`;
+  return `${column(p.column)} TYPE ${formatType(p.type)}${collate}${using}`;
+}
+
+/** `ALTER TABLE public.t ALTER COLUMN a TYPE …, ALTER COLUMN b TYPE …;` */
+export function alterTableClauses(p: { table: QualifiedName; clauses: string[] }): string {
+  return `${table(p.table)} ${p.clauses.join(', ')};`;
 }
 
 /** The cast expression for USING: `col::integer`, or through text (`col::text::public.mood`). */

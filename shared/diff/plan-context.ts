@@ -7,6 +7,12 @@ import type { Change, Hazard, HazardKind, Phase, Step } from './types.ts';
 /** A step with its place inside its phase (lower runs first; equal ranks keep their order). */
 export interface Draft extends Step {
   rank: number;
+  /**
+   * Drafts with the same `merge.key` become one statement of their clauses (the first one's place):
+   * type changes of one table run together, so a check or index reading two retyped columns is
+   * rebuilt once, after both.
+   */
+  merge?: { key: string; table: { schema: string; name: string }; clause: string };
 }
 
 export interface PlanContext {

@@ -2,7 +2,7 @@
 import type { Column, Table } from '../model/document.ts';
 import { sameType } from '../model/types.ts';
 import {
-  addColumn, addIdentity, alterColumnType, alterIdentity, attachPartition, castExpression, detachPartition,
+  addColumn, addIdentity, alterColumnType, alterColumnTypeClause, alterIdentity, attachPartition, castExpression, detachPartition,
   dropColumn, dropConstraint, dropExpression, dropIdentity, dropObject, inherit, renameColumn, renameObject, setDefault,
   setLogged, setNotNull, setStorage,
 } from '../ddl/postgres-alter.ts';
@@ -128,21 +128,28 @@ function rebuildGenerated(table: Table, from: Column, to: Column): Draft[] {
 export function alterColumnSteps(table: Table, from: Column, to: Column): Draft[] {
   if (to.generated !== undefined && !sameSqlText(from.generated, to.generated)) return rebuildGenerated(table, from, to);
   const out: Draft[] = [];
-  const at = (sql: string, hazards = [] as ReturnType<typeof hazard>[]) => out.push(draft('columns', 20, sql, hazards));
+  // Rank 19: what must go before any type change of the table; 20: type changes (merged per
+  // table); 21: the rest.
+  const before = (sql: string) => out.push(draft('columns', 19, sql));
+  const at = (sql: string, hazards = [] as ReturnType<typeof hazard>[]) => out.push(draft('columns', 21, sql, hazards));
   const label = columnLabel(table, to);
   const column = to;
-  if (from.generated !== undefined && to.generated === undefined) at(dropExpression({ table, column }));
-  if (from.identity && !to.identity) at(dropIdentity({ table, column }));
+  if (from.generated !== undefined && to.generated === undefined) before(dropExpression({ table, column }));
+  if (from.identity && !to.identity) before(dropIdentity({ table, column }));
   const typeChanged = !sameType(from.type, to.type) || (from.collation ?? '') !== (to.collation ?? '');
   const defaultChanged = !sameSqlText(from.default, to.default);
-  if (from.default !== undefined && (typeChanged || defaultChanged)) at(setDefault({ table, column }));
+  if (from.default !== undefined && (typeChanged || defaultChanged)) before(setDefault({ table, column }));
   if (typeChanged) {
     const cost = typeChangeCost(from.type, to.type);
     const hazards = [hazard('locks-table', `changing the type of ${label} locks ${describe(table)}`)];
     if (cost.rewrites) hazards.push(hazard('rewrites-table', `${label} changes type and every row is rewritten`));
     if (cost.mayFail) hazards.push(hazard('may-fail-on-existing-data', `${label}: not every existing value may convert to the new type`));
     const using = cost.using ? castExpression({ column: to.name, type: to.type, viaText: cost.using === 'via-text' }) : undefined;
-    at(alterColumnType({ table, column, type: to.type, collation: to.collation, using }), hazards);
+    const spec = { table, column, type: to.type, collation: to.collation, using };
+    out.push({
+      ...draft('columns', 20, alterColumnType(spec), hazards),
+      merge: { key: `retype:${table.id}`, table, clause: alterColumnTypeClause(spec) },
+    });
   }
   // A default dropped for the type change comes back; a changed one is set.
   if (to.default !== undefined && (defaultChanged || (typeChanged && from.default !== undefined))) {

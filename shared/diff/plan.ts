@@ -4,6 +4,7 @@
  * and by rank inside a phase. `pre` runs under the old names (drops of what is in the way); renames
  * open their phase, and everything after them uses the new names.
  */
+import { alterTableClauses } from '../ddl/postgres-alter.ts';
 import type { Model } from '../model/document.ts';
 import { diff } from './diff.ts';
 import { addConstraintSteps, addIndexSteps, commentConstraintSteps, commentIndexSteps, dropConstraintSteps, dropIndexSteps, renameConstraintSteps, renameIndexSteps } from './plan-constraints.ts';
@@ -50,6 +51,21 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
   return viewSteps(c as Extract<Change, { kind: `view.${string}` }>, ctx);
 }
 
+/** Drafts sharing a `merge` key become one ALTER TABLE with all their clauses, where the first was. */
+function mergeDrafts(drafts: Draft[]): Draft[] {
+  const groups = new Map<string, Draft[]>();
+  for (const d of drafts) if (d.merge) groups.set(d.merge.key, [...(groups.get(d.merge.key) ?? []), d]);
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    const group = d.merge ? groups.get(d.merge.key)! : undefined;
+    if (!group || group.length === 1) { out.push(d); continue; }
+    if (group[0] !== d) continue;
+    const sql = alterTableClauses({ table: d.merge!.table, clauses: group.map((g) => g.merge!.clause) });
+    out.push({ phase: d.phase, rank: d.rank, sql, hazards: group.flatMap((g) => g.hazards) });
+  }
+  return out;
+}
+
 /**
  * Ex: `plan(diff(a, b), { from: a, to: b })` → `{ steps: [{ sql: 'ALTER TABLE …;', hazards: [], phase: 'columns' }, …] }`.
  * No changes give no steps.
@@ -59,7 +75,7 @@ export function plan(changes: Change[], models: { from: Model; to: Model }): Pla
   const all = orderRenames(withDependents(changes, { from: ctx.from, to: ctx.to }));
   // Functions changed as CREATE OR REPLACE are replaced in place, not dropped first.
   const replaced = new Set(all.filter((c) => c.kind === 'raw.create' && replacesInPlace(c.object)).map((c) => (c as { object: { id: string } }).object.id));
-  const drafts = all.flatMap((c) => stepsFor(c, ctx, replaced));
+  const drafts = mergeDrafts(all.flatMap((c) => stepsFor(c, ctx, replaced)));
   const order = (d: Draft) => PHASES.indexOf(d.phase);
   const sorted = drafts.map((d, i) => ({ d, i })).sort((a, b) => order(a.d) - order(b.d) || a.d.rank - b.d.rank || a.i - b.i);
   return { steps: sorted.map(({ d }) => ({ sql: d.sql, hazards: d.hazards, phase: d.phase })) };

@@ -1,0 +1,1 @@
+SELECT id = '1' AS ok FROM c
