@@ -10,13 +10,37 @@ import { requirePostgres } from './testing/throwaway-db.ts';
 /** Every PostgreSQL schema of the corpus (sakila_mysql is MySQL). lago needs postgresql-15-partman. */
 const CORPUS = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'lago', 'musicbrainz'];
 
+/**
+ * Where import and introspection (of the database psql built from the same file) derive different
+ * ids, and why. Everything else must match id for id.
+ */
+const KNOWN_ID_DIFFERENCES: Record<string, { onlyImported: string[]; onlyIntrospected: string[]; reason: string }> = {
+  lago: {
+    onlyImported: [
+      'idx:public.enriched_events_default_event_id_idx',
+      'idx:public.enriched_events_default_organization_id_external_subscript_idx1',
+      'idx:public.enriched_events_default_organization_id_external_subscripti_idx',
+      'idx:public.enriched_events_default_organization_id_subscription_id_cha_idx',
+    ],
+    onlyIntrospected: [],
+    reason: "introspection leaves out a partition's index attached to its parent's; import keeps it, because the name PostgreSQL would give a re-created copy differs (…_idx1 collisions)",
+  },
+  musicbrainz: {
+    onlyImported: ['raw:function:public.DO@59'],
+    onlyIntrospected: ['raw:function:musicbrainz.musicbrainz_unaccent(text)', 'raw:function:public.immutable_unaccent(regdictionary, text)'],
+    reason: 'a DO block creates two functions: import keeps the block, introspection sees the functions it made',
+  },
+};
+
 describe('SQL import corpus round trip (PostgreSQL 15)', () => {
-  it.each(CORPUS)('%s: import → generatePostgres → load gives the catalog psql gives', async (schema) => {
+  it.each(CORPUS)('%s: import → generatePostgres → load gives the catalog psql gives; ids match introspection', async (schema) => {
     await requirePostgres();
     const result = await importRoundTrip(schema);
     expect(result.loadError).toBeUndefined();
     expect(result.differences).toEqual([]);
     expect(result.model.tables.length).toBeGreaterThan(0);
+    const known = KNOWN_ID_DIFFERENCES[schema] ?? { onlyImported: [], onlyIntrospected: [] };
+    expect(result.ids).toEqual({ onlyImported: known.onlyImported, onlyIntrospected: known.onlyIntrospected });
   }, 300_000);
 });
 
@@ -87,5 +111,6 @@ describe('SQL import round trip of hand-written DDL (PostgreSQL 15)', () => {
     expect(result.report.warnings.filter((w) => !/kept as SQL text/.test(w.message))).toEqual([]);
     expect(result.loadError).toBeUndefined();
     expect(result.differences).toEqual([]);
+    expect(result.ids).toEqual({ onlyImported: [], onlyIntrospected: [] });
   }, 120_000);
 });

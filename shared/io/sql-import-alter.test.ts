@@ -32,6 +32,11 @@ const alterCases: Case[] = [
   ['DROP IDENTITY', 'CREATE TABLE t (id int GENERATED ALWAYS AS IDENTITY); ALTER TABLE t ALTER COLUMN id DROP IDENTITY;', (m) => column(m, 't', 'id').identity, undefined],
   ['ATTACH PARTITION', "CREATE TABLE p (d date) PARTITION BY RANGE (d); CREATE TABLE p1 (d date); ALTER TABLE ONLY p ATTACH PARTITION p1 FOR VALUES FROM ('2022-01-01') TO ('2022-02-01');",
     (m) => table(m, 'p1').partitionOf, { parentId: 'table:public.p', bound: "FOR VALUES FROM ('2022-01-01') TO ('2022-02-01')" }],
+  ['ENABLE / FORCE ROW LEVEL SECURITY kept as one statement per table', `${T} ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE t FORCE ROW LEVEL SECURITY;`,
+    (m) => m.rawObjects, [{ id: 'raw:other:public.t.row-level-security', kind: 'other', schema: 'public', name: 't row level security', tableId: 'table:public.t',
+      definition: 'ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;\nALTER TABLE public.t FORCE ROW LEVEL SECURITY;' }]],
+  ["a partition's index attached to its parent's keeps its own name", "CREATE TABLE p (a int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); CREATE INDEX pa ON ONLY p (a); CREATE INDEX p1a ON p1 (a); ALTER INDEX pa ATTACH PARTITION p1a;",
+    (m) => [table(m, 'p').indexes.map((x) => x.name), table(m, 'p1').indexes.map((x) => x.name)], [['pa'], ['p1a']]],
   ['SET (storage options), SET UNLOGGED, INHERIT', `${T} CREATE TABLE base (id int); ALTER TABLE t SET (fillfactor = 50); ALTER TABLE t SET UNLOGGED; ALTER TABLE t INHERIT base;`,
     (m) => [table(m, 't').with, table(m, 't').unlogged, table(m, 't').inherits], [{ fillfactor: '50' }, true, ['table:public.base']]],
 ];
@@ -42,7 +47,7 @@ const dropCases: Case[] = [
   ['DROP VIEW, INDEX, SEQUENCE, TYPE, SCHEMA, EXTENSION', "CREATE SCHEMA s; CREATE EXTENSION hstore; CREATE TABLE t (a int); CREATE INDEX ix ON t (a); CREATE VIEW v AS SELECT 1 AS x; CREATE SEQUENCE q; CREATE TYPE e AS ENUM ('x'); DROP VIEW v; DROP INDEX ix; DROP SEQUENCE q; DROP TYPE e; DROP SCHEMA s; DROP EXTENSION hstore;",
     (m) => [m.views, table(m, 't').indexes, m.sequences, m.enums, m.schemas.map((s) => s.name), m.extensions], [[], [], [], [], ['public'], []]],
   ['DROP FUNCTION by signature', 'CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$; CREATE FUNCTION f(text) RETURNS int LANGUAGE sql AS $$ SELECT 2 $$; DROP FUNCTION f(integer);',
-    (m) => m.rawObjects.map((r) => r.name), ['f(text)']],
+    (m) => m.rawObjects.map((r) => r.id), ['raw:function:public.f(text)']],
 ];
 
 const renameCases: Case[] = [
@@ -51,13 +56,13 @@ const renameCases: Case[] = [
     ['table:public.z', ['col:public.z.id', 'col:public.z.x'], { id: 'pk:public.z', name: 'a_pkey', columns: ['col:public.z.id'] }, 'a_x_key', 'table:public.z', { tableId: 'table:public.z', columnId: 'col:public.z.id' }]],
   ['RENAME COLUMN rewrites checks, indexes and views', 'CREATE TABLE t (a int CHECK (a > 0)); CREATE INDEX ON t ((a + 1)); CREATE VIEW v AS SELECT x.a FROM t x; ALTER TABLE t RENAME COLUMN a TO b;',
     (m) => [column(m, 't', 'b').id, table(m, 't').checks[0], table(m, 't').indexes[0].items, m.views[0].definition],
-    ['col:public.t.b', { id: 'ck:public.t.t_a_check', name: 't_a_check', expression: 'b > 0' }, [{ expression: 'b + 1' }], 'SELECT x.b AS a FROM t AS x']],
+    ['col:public.t.b', { id: 'ck:public.t.t_a_check', name: 't_a_check', expression: 'b > 0' }, [{ expression: 'b + 1' }], 'SELECT x.b AS a FROM public.t AS x']],
   ['RENAME CONSTRAINT', 'CREATE TABLE t (a int CONSTRAINT c CHECK (a > 0)); ALTER TABLE t RENAME CONSTRAINT c TO d;', (m) => table(m, 't').checks[0].id, 'ck:public.t.d'],
   ['ALTER INDEX … RENAME', 'CREATE TABLE t (a int); CREATE INDEX ON t (a); ALTER INDEX t_a_idx RENAME TO by_a;', (m) => table(m, 't').indexes[0], { id: 'idx:public.by_a', name: 'by_a', unique: false, items: [{ column: 'col:public.t.a' }] }],
   ['ALTER VIEW … RENAME rewrites the views that read it', 'CREATE VIEW a AS SELECT 1 AS x; CREATE VIEW b AS SELECT x FROM a; ALTER VIEW a RENAME TO z;',
-    (m) => m.views.map((v) => [v.id, v.definition, v.dependsOn]), [['view:public.z', 'SELECT 1 AS x', undefined], ['view:public.b', 'SELECT x FROM z', ['view:public.z']]]],
+    (m) => m.views.map((v) => [v.id, v.definition, v.dependsOn]), [['view:public.z', 'SELECT 1 AS x', undefined], ['view:public.b', 'SELECT x FROM public.z', ['view:public.z']]]],
   ['ALTER SEQUENCE … RENAME rewrites nextval defaults', "CREATE SEQUENCE s; CREATE TABLE t (id int DEFAULT nextval('s')); ALTER SEQUENCE s RENAME TO q;",
-    (m) => [m.sequences[0].id, column(m, 't', 'id').default], ['seq:public.q', "nextval('q'::regclass)"]],
+    (m) => [m.sequences[0].id, column(m, 't', 'id').default], ['seq:public.q', "nextval('public.q'::regclass)"]],
   ['ALTER TYPE … ADD VALUE BEFORE / AFTER, RENAME VALUE', "CREATE TYPE e AS ENUM ('a', 'c'); ALTER TYPE e ADD VALUE 'b' BEFORE 'c'; ALTER TYPE e ADD VALUE 'd' AFTER 'c'; ALTER TYPE e RENAME VALUE 'a' TO 'A';",
     (m) => m.enums[0].values, ['A', 'b', 'c', 'd']],
   ['ALTER DOMAIN', "CREATE DOMAIN d AS int NOT NULL CONSTRAINT pos CHECK (VALUE > 0); ALTER DOMAIN d SET DEFAULT 1; ALTER DOMAIN d DROP NOT NULL; ALTER DOMAIN d DROP CONSTRAINT pos; ALTER DOMAIN d ADD CONSTRAINT small CHECK (VALUE < 10);",
@@ -82,7 +87,6 @@ describe('ALTER TABLE subcommands the model does not hold', () => {
     ['OWNER TO', 'ALTER TABLE t OWNER TO postgres;', 'ownership is not part of the model'],
     ['REPLICA IDENTITY', 'ALTER TABLE ONLY t REPLICA IDENTITY FULL;', 'replica identity is not part of the model'],
     ['CLUSTER ON', 'ALTER TABLE t CLUSTER ON ix;', 'clustering is not part of the model'],
-    ['ENABLE ROW LEVEL SECURITY', 'ALTER TABLE t ENABLE ROW LEVEL SECURITY;', 'row security is not part of the model'],
     ['OWNER TO on a sequence, written as ALTER TABLE', 'CREATE SEQUENCE sq; ALTER TABLE sq OWNER TO postgres;', 'ownership is not part of the model'],
   ])('%s is skipped and reported at its line', (_title, sql, reason) => {
     const { report } = run(`CREATE TABLE t (a int);\nCREATE INDEX ix ON t (a);\n${sql}`);

@@ -5,6 +5,8 @@
  */
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, PartitionCmd } from '@pgsql/types';
 import type { Table } from '../model/document.ts';
+import { derivedId } from '../model/ids.ts';
+import { quoteQualified } from '../ddl/quote.ts';
 import { as, namesOf, storageOptions } from './sql-import-ast.ts';
 import { identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
 import { addConstraint } from './sql-import-constraints.ts';
@@ -22,8 +24,6 @@ const NOT_MODELED: Record<string, string> = {
   AT_SetStatistics: 'column statistics targets are not part of the model',
   AT_SetStorage: 'column storage is not part of the model', AT_SetCompression: 'column compression is not part of the model',
   AT_SetOptions: 'column options are not part of the model', AT_ResetOptions: 'column options are not part of the model',
-  AT_EnableRowSecurity: 'row security is not part of the model', AT_DisableRowSecurity: 'row security is not part of the model',
-  AT_ForceRowSecurity: 'row security is not part of the model', AT_NoForceRowSecurity: 'row security is not part of the model',
   AT_EnableTrig: 'trigger enabling is not part of the model', AT_DisableTrig: 'trigger enabling is not part of the model',
   AT_EnableAlwaysTrig: 'trigger enabling is not part of the model', AT_EnableReplicaTrig: 'trigger enabling is not part of the model',
   AT_EnableTrigAll: 'trigger enabling is not part of the model', AT_DisableTrigAll: 'trigger enabling is not part of the model',
@@ -35,6 +35,35 @@ function columnNamed(ctx: ImportContext, table: Table, name: string | undefined)
   const column = table.columns.find((c) => c.name === name);
   if (!column) ctx.warn(`ALTER TABLE ${table.name}: no column "${name}"`);
   return column;
+}
+
+/**
+ * ENABLE/FORCE ROW LEVEL SECURITY are kept as one raw statement per table, named as introspection
+ * names it (`orders.row-level-security`); DISABLE/NO FORCE take the line out again.
+ */
+function rowSecurity(ctx: ImportContext, table: Table, subtype: string): void {
+  const id = derivedId.raw('other', table.schema, `${table.name}.row-level-security`);
+  const existing = ctx.model.rawObjects.find((r) => r.id === id);
+  const lines = new Set(existing?.definition.split('\n') ?? []);
+  const name = quoteQualified(table.schema, table.name);
+  const enable = `ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;`;
+  const force = `ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`;
+  if (subtype === 'AT_EnableRowSecurity') lines.add(enable);
+  if (subtype === 'AT_DisableRowSecurity') lines.delete(enable);
+  if (subtype === 'AT_ForceRowSecurity') lines.add(force);
+  if (subtype === 'AT_NoForceRowSecurity') lines.delete(force);
+  const definition = [enable, force].filter((l) => lines.has(l)).join('\n');
+  ctx.model.rawObjects = ctx.model.rawObjects.filter((r) => r.id !== id);
+  if (definition) ctx.addRaw({ id, kind: 'other', schema: table.schema, name: `${table.name} row level security`, definition, tableId: table.id });
+}
+
+/**
+ * `ALTER INDEX parent_idx ATTACH PARTITION child_idx` changes nothing the model holds: the
+ * partition's index stays in the model under its own name (PostgreSQL's automatic name for it could
+ * differ, e.g. `…_idx1`), and the generator creates it before the parent's index, which attaches it.
+ */
+function attachPartitionIndex(ctx: ImportContext, stmt: AlterTableStmt): void {
+  ctx.skip('ALTER INDEX … ATTACH PARTITION', `implied: creating ${stmt.relation?.relname} attaches the partition's matching index`);
 }
 
 function attachPartition(ctx: ImportContext, table: Table, cmd: PartitionCmd): void {
@@ -109,6 +138,9 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
     }
     case 'AT_SetRelOptions': table.with = { ...table.with, ...storageOptions(as<{ items?: [] }>(cmd.def, 'List')?.items ?? [cmd.def!]) }; return undefined;
     case 'AT_ResetRelOptions': case 'AT_ReplaceRelOptions': return 'resetting storage options is not imported';
+    case 'AT_EnableRowSecurity': case 'AT_DisableRowSecurity': case 'AT_ForceRowSecurity': case 'AT_NoForceRowSecurity':
+      rowSecurity(ctx, table, subtype);
+      return undefined;
     case 'AT_SetLogged': delete table.unlogged; return undefined;
     case 'AT_SetUnLogged': table.unlogged = true; return undefined;
     case 'AT_AttachPartition': attachPartition(ctx, table, as<PartitionCmd>(cmd.def, 'PartitionCmd')!); return undefined;
@@ -134,9 +166,7 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
 export function importAlterTable(ctx: ImportContext, stmt: AlterTableStmt): void {
   const label = stmt.objtype === 'OBJECT_TABLE' || stmt.objtype === 'OBJECT_FOREIGN_TABLE' ? 'ALTER TABLE' : `ALTER ${(stmt.objtype ?? '').replace('OBJECT_', '').replace('MATVIEW', 'MATERIALIZED VIEW')}`;
   const cmds = (stmt.cmds ?? []).map((n) => as<AlterTableCmd>(n, 'AlterTableCmd')!);
-  if (stmt.objtype === 'OBJECT_INDEX' && cmds.every((c) => c.subtype === 'AT_AttachPartition')) {
-    return ctx.skip('ALTER INDEX … ATTACH PARTITION', 'implied: PostgreSQL attaches the matching partition index when the parent index is created');
-  }
+  if (stmt.objtype === 'OBJECT_INDEX' && cmds.every((c) => c.subtype === 'AT_AttachPartition')) return attachPartitionIndex(ctx, stmt);
   if (stmt.objtype !== 'OBJECT_TABLE' && stmt.objtype !== 'OBJECT_FOREIGN_TABLE') {
     const reasons = cmds.map((c) => NOT_MODELED[c.subtype ?? '']);
     if (reasons.every((r) => r)) return ctx.skip(label, [...new Set(reasons)].join('; '));

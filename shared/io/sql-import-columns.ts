@@ -69,7 +69,7 @@ function makeSerial(ctx: ImportContext, table: Table, column: Column, intType: '
   });
   column.type = { name: intType };
   column.notNull = true;
-  const shown = table.schema === 'public' ? name : `${table.schema}.${name}`;
+  const shown = `${table.schema}.${name}`;
   column.default = `nextval('${shown.replace(/'/g, "''")}'::regclass)`;
 }
 

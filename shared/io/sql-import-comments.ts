@@ -52,12 +52,12 @@ function rawTarget(ctx: ImportContext, kind: RawObjectKind, object: Node | undef
     const schema = names.length > 1 ? names[names.length - 2] : undefined;
     const signature = withArgs.args_unspecified ? undefined : signatureOf(ctx, name, (withArgs.objargs ?? []).map((n) => as<TypeName>(n, 'TypeName')!));
     return ctx.model.rawObjects.find((r) => r.kind === kind && (schema ? r.schema === schema : true)
-      && (signature ? r.name === signature : r.name.startsWith(`${name}(`)));
+      && (signature ? ctx.rawKeys.get(r.id) === signature : r.name === name));
   }
   const names = namesOf(object);
   if (kind === 'trigger' || kind === 'policy' || kind === 'rule') {
     const { ref, member } = splitMember(names);
-    return ctx.model.rawObjects.find((r) => r.kind === kind && r.name === `${ref.relname}.${member}`);
+    return ctx.model.rawObjects.find((r) => r.kind === kind && r.name === member && r.id.endsWith(`.${ref.relname}.${member}`));
   }
   const typeName = as<TypeName>(object, 'TypeName');
   const parts = typeName ? typeNameParts(typeName) : { ...refOf(names), name: names[names.length - 1] };

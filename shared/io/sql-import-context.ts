@@ -35,6 +35,8 @@ export class ImportContext {
   /** Line of the statement being imported, for the report. */
   line = 0;
   readonly pendingForeignKeys: PendingForeignKey[] = [];
+  /** Raw callable id → `name(input types)`, how COMMENT ON and DROP name a function. */
+  readonly rawKeys = new Map<string, string>();
   /** Default names PostgreSQL gave primary keys (by id), for when a rename must pin them. */
   readonly chosenNames = new Map<string, string>();
   private readonly tables = new Map<string, Table>();
@@ -109,9 +111,10 @@ export class ImportContext {
     return this.find(this.domains, ref);
   }
 
-  /** The schema holding a user-defined type named `ref`, if any (enum, domain, raw type). */
+  /** The schema holding a user-defined type named `ref`, if any (enum, domain, raw type, row type). */
   typeSchema(ref: RelationRef): string | undefined {
-    const e = this.enumType(ref) ?? this.domain(ref);
+    // Tables and views define a composite type of the same name (a function may take a row: `f(e editor)`).
+    const e = this.enumType(ref) ?? this.domain(ref) ?? this.table(ref) ?? this.view(ref);
     if (e) return e.schema;
     if (!ref.relname) return undefined;
     if (ref.schemaname) return this.otherTypes.has(key(ref.schemaname, ref.relname)) ? ref.schemaname : undefined;
@@ -130,12 +133,12 @@ export class ImportContext {
     return schemas ? this.lookupPath().find((s) => schemas.has(s)) : undefined;
   }
 
-  /** `en_US` → `en_US`; an unqualified collation the model defines off `public` → `schema.name`. */
+  /** `en_US` → `en_US`; an unqualified collation the model defines → `schema.name`. */
   collationName(names: string[]): string {
     const quote = (part: string) => (/[."]/.test(part) ? `"${part.replace(/"/g, '""')}"` : part);
     if (names.length === 1) {
       const schema = this.collationSchema(names[0]);
-      if (schema && schema !== 'public') return `${quote(schema)}.${quote(names[0])}`;
+      if (schema) return `${quote(schema)}.${quote(names[0])}`;
     }
     return names.map(quote).join('.');
   }

@@ -98,12 +98,13 @@ function dropRaw(ctx: ImportContext, removeType: string, object: Parameters<type
     const names = namesOf(withArgs.objname);
     const name = names[names.length - 1];
     const signature = withArgs.args_unspecified ? undefined : signatureOf(ctx, name, (withArgs.objargs ?? []).map((n) => as<TypeName>(n, 'TypeName')!));
-    ctx.model.rawObjects = ctx.model.rawObjects.filter((r) => !(signature ? r.name === signature : r.name.startsWith(`${name}(`))
+    ctx.model.rawObjects = ctx.model.rawObjects.filter((r) => !(signature ? ctx.rawKeys.get(r.id) === signature : r.name === name)
       || (names.length > 1 && r.schema !== names[names.length - 2]));
   } else {
     const names = namesOf(object);
-    const member = ['OBJECT_TRIGGER', 'OBJECT_POLICY', 'OBJECT_RULE'].includes(removeType) ? names.slice(-2).join('.') : names[names.length - 1];
-    ctx.model.rawObjects = ctx.model.rawObjects.filter((r) => r.name !== member);
+    const member = names[names.length - 1];
+    const onTable = ['OBJECT_TRIGGER', 'OBJECT_POLICY', 'OBJECT_RULE'].includes(removeType);
+    ctx.model.rawObjects = ctx.model.rawObjects.filter((r) => !(r.name === member && (!onTable || r.id.endsWith(`.${names.slice(-2).join('.')}`))));
   }
   return before !== ctx.model.rawObjects.length;
 }

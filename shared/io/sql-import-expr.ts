@@ -1,9 +1,10 @@
 /**
  * Expressions and queries kept as SQL text (defaults, checks, index expressions, view bodies),
  * printed from the AST rather than copied from the file, so they read the way PostgreSQL prints
- * them: casts as `'x'::type`, and names qualified exactly when `search_path = public` would not find
- * them (a view written under `SET search_path = shop` reads `shop.orders`, a `public` table reads
- * `orders`). Text that runs under the default search_path then means what the file meant.
+ * them: casts as `'x'::type`, and every name the model defines schema-qualified (a view written under
+ * `SET search_path = shop` reads `shop.orders`; one on a public table reads `public.orders`), as
+ * pg_dump writes them and introspection reads them back. Text then means what the file meant under
+ * any search_path.
  */
 import type { ColumnRef, Node, TypeCast, TypeName } from '@pgsql/types';
 import { Deparser } from 'pgsql-deparser';
@@ -40,8 +41,11 @@ class PgStyleDeparser extends Deparser {
   }
 }
 
-/** The schema PostgreSQL would print in front of a name found in `schema`: none for `public`. */
-const shownSchema = (schema: string | undefined) => (schema && schema !== 'public' ? schema : undefined);
+/**
+ * The schema printed in front of a name the model defines: always, as PostgreSQL prints names with
+ * `search_path = pg_catalog` (what pg_dump writes and what introspection reads back).
+ */
+const shownSchema = (schema: string | undefined) => schema || undefined;
 
 function qualifyRegclassLiteral(ctx: ImportContext, literal: { sval?: { sval?: string } }): void {
   const text = literal.sval?.sval;
@@ -71,7 +75,6 @@ function qualifyNames(ctx: ImportContext, tree: unknown): void {
       if (found) {
         const schema = shownSchema(found.schema);
         if (schema) rv.schemaname = schema;
-        else delete rv.schemaname;
       }
     } else if (kind === 'FuncCall') {
       const call = value as { funcname?: Node[]; args?: Node[] };

@@ -49,35 +49,35 @@ const indexCases: Case[] = [
 
 const viewCases: Case[] = [
   ['view definition deparsed, dependsOn from the query', 'CREATE TABLE a (id int, x int); CREATE TABLE b (id int); CREATE VIEW v AS SELECT a.x, count(*) AS n FROM a JOIN b USING (id) GROUP BY a.x;',
-    (m) => [m.views[0].definition, m.views[0].dependsOn], ['SELECT a.x, count(*) AS n FROM a JOIN b USING (id) GROUP BY a.x', ['table:public.a', 'table:public.b']]],
-  ['names outside public are qualified; CTEs are not', 'CREATE SCHEMA s; SET search_path = s; CREATE TABLE t (id int); CREATE VIEW v AS WITH w AS (SELECT id FROM t) SELECT id FROM w;',
+    (m) => [m.views[0].definition, m.views[0].dependsOn], ['SELECT a.x, count(*) AS n FROM public.a JOIN public.b USING (id) GROUP BY a.x', ['table:public.a', 'table:public.b']]],
+  ['names resolve on the search_path and are qualified; CTEs are not', 'CREATE SCHEMA s; SET search_path = s; CREATE TABLE t (id int); CREATE VIEW v AS WITH w AS (SELECT id FROM t) SELECT id FROM w;',
     (m) => m.views[0].definition, 'WITH w AS (SELECT id FROM s.t) SELECT id FROM w'],
-  ['pg_dump style public.x reads as x', 'CREATE TABLE t (id int); CREATE VIEW public.v AS SELECT t.id FROM public.t;', (m) => m.views[0].definition, 'SELECT t.id FROM t'],
-  ['column aliases fold into the query', 'CREATE TABLE t (a int, b int); CREATE VIEW v (x, y) AS SELECT a, b FROM t;', (m) => m.views[0].definition, 'SELECT a AS x, b AS y FROM t'],
+  ['names the model defines are schema-qualified, as pg_dump writes them', 'CREATE TABLE t (id int); CREATE VIEW v AS SELECT t.id FROM t;', (m) => m.views[0].definition, 'SELECT t.id FROM public.t'],
+  ['column aliases fold into the query', 'CREATE TABLE t (a int, b int); CREATE VIEW v (x, y) AS SELECT a, b FROM t;', (m) => m.views[0].definition, 'SELECT a AS x, b AS y FROM public.t'],
   ['WITH CHECK OPTION and options', 'CREATE TABLE t (a int); CREATE VIEW v WITH (security_barrier) AS SELECT a FROM t WITH LOCAL CHECK OPTION;',
     (m) => m.views[0].with, { security_barrier: 'true', check_option: 'local' }],
   ['CREATE OR REPLACE VIEW replaces', 'CREATE TABLE t (a int); CREATE VIEW v AS SELECT 1 AS a; CREATE OR REPLACE VIEW v AS SELECT a FROM t;',
-    (m) => m.views.map((v) => v.definition), ['SELECT a FROM t']],
+    (m) => m.views.map((v) => v.definition), ['SELECT a FROM public.t']],
   ['materialized view', 'CREATE TABLE t (a int); CREATE MATERIALIZED VIEW mv AS SELECT a FROM t WITH NO DATA;', (m) => [m.views[0].materialized, m.views[0].id], [true, 'view:public.mv']],
   ['CREATE TABLE AS is kept as text', 'CREATE TABLE t (a int); CREATE TABLE copy AS SELECT a FROM t;', (m) => m.rawObjects.map((r) => [r.kind, r.name]), [['other', 'copy']]],
 ];
 
 const rawCases: Case[] = [
   ['function kept with its text and signature', 'CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql AS $$ SELECT a + b $$;',
-    (m) => m.rawObjects, [{ id: 'raw:function:public.add(integer, integer)', kind: 'function', schema: 'public', name: 'add(integer, integer)', definition: 'CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql AS $$ SELECT a + b $$;' }]],
+    (m) => m.rawObjects, [{ id: 'raw:function:public.add(a integer, b integer)', kind: 'function', schema: 'public', name: 'add', definition: 'CREATE FUNCTION add(a int, b int) RETURNS int LANGUAGE sql AS $$ SELECT a + b $$;' }]],
   ['procedure', 'CREATE PROCEDURE p() LANGUAGE sql AS $$ SELECT 1 $$;', (m) => m.rawObjects[0].kind, 'procedure'],
   ['function under a search_path keeps it', 'CREATE SCHEMA s; SET search_path = s, public; CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;',
     (m) => [m.rawObjects[0].schema, m.rawObjects[0].definition], ['s', 'SET search_path = s, public;\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\nRESET search_path;']],
   ['a call to a model function outside public is qualified', 'CREATE SCHEMA s; SET search_path = s; CREATE FUNCTION ok(int) RETURNS bool LANGUAGE sql AS $$ SELECT true $$; CREATE TABLE t (a int CHECK (ok(a)));',
     (m) => table(m, 's.t').checks[0].expression, 's.ok(a)'],
   ['trigger belongs to its table', 'CREATE TABLE t (a int); CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();',
-    (m) => m.rawObjects.map((r) => [r.kind, r.name, r.tableId]), [['trigger', 't.tr', 'table:public.t']]],
+    (m) => m.rawObjects.map((r) => [r.id, r.name, r.tableId]), [['raw:trigger:public.t.tr', 'tr', 'table:public.t']]],
   ['aggregate, collation, text search', "CREATE AGGREGATE agg(text) (SFUNC = textcat, STYPE = text); CREATE COLLATION c1 (provider = icu, locale = 'und'); CREATE TEXT SEARCH CONFIGURATION ts (COPY = simple); ALTER TEXT SEARCH CONFIGURATION ts ALTER MAPPING FOR word WITH simple;",
-    (m) => m.rawObjects.map((r) => [r.kind, r.name, r.definition.split('\n').length]), [['aggregate', 'agg(text)', 1], ['collation', 'c1', 1], ['text-search', 'ts', 2]]],
+    (m) => m.rawObjects.map((r) => [r.id, r.name, r.definition.split('\n').length]), [['raw:aggregate:public.agg(text)', 'agg', 1], ['raw:collation:public.c1', 'c1', 1], ['raw:text-search:public.configuration.ts', 'ts', 2]]],
   ['policy and rule', 'CREATE TABLE t (a int); CREATE POLICY p ON t USING (a > 0); CREATE RULE r AS ON DELETE TO t DO INSTEAD NOTHING;',
-    (m) => m.rawObjects.map((r) => [r.kind, r.name, r.tableId]), [['policy', 't.p', 'table:public.t'], ['rule', 't.r', 'table:public.t']]],
+    (m) => m.rawObjects.map((r) => [r.id, r.name, r.tableId]), [['raw:policy:public.t.p', 'p', 'table:public.t'], ['raw:rule:public.t.r', 'r', 'table:public.t']]],
   ['a DO block that creates functions counts as one', 'DO $$ BEGIN CREATE FUNCTION public.f() RETURNS int LANGUAGE sql AS \'SELECT 1\'; END $$; CREATE TABLE t (a int DEFAULT f());',
-    (m) => [m.rawObjects.map((r) => r.kind), column(m, 't', 'a').default], [['function'], 'f()']],
+    (m) => [m.rawObjects.map((r) => r.kind), column(m, 't', 'a').default], [['function'], 'public.f()']],
 ];
 
 const commentCases: Case[] = [

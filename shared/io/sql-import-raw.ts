@@ -10,7 +10,7 @@ import type { RawObject, RawObjectKind } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { formatType } from '../model/types.ts';
 import { quoteIdent } from '../ddl/quote.ts';
-import { as, kindOf, namesOf } from './sql-import-ast.ts';
+import { as, defElems, kindOf, namesOf } from './sql-import-ast.ts';
 import { DEFAULT_SEARCH_PATH, type ImportContext } from './sql-import-context.ts';
 import { columnTypeOf } from './sql-import-types.ts';
 
@@ -29,17 +29,45 @@ export function rawDefinition(ctx: ImportContext, text: string): string {
   return `${searchPathStatement(ctx.searchPath)}\n${statement}\nRESET search_path;`;
 }
 
-export function rawObjectOf(ctx: ImportContext, kind: RawObjectKind, explicitSchema: string | undefined, name: string, text: string, tableId?: string): RawObject {
+/** A raw object; `idName` (default `name`) is what its id derives from, as introspection derives it. */
+export function rawObjectOf(ctx: ImportContext, kind: RawObjectKind, explicitSchema: string | undefined, name: string, text: string, tableId?: string, idName = name): RawObject {
   const schema = kind === 'other' && !explicitSchema ? undefined : ctx.creationSchema(explicitSchema);
   return {
-    id: derivedId.raw(kind, schema, name), kind, ...(schema ? { schema } : {}), name,
+    id: derivedId.raw(kind, schema, idName), kind, ...(schema ? { schema } : {}), name,
     definition: rawDefinition(ctx, text), ...(tableId ? { tableId } : {}),
   };
 }
 
-/** `f(integer, text)`: a function's name with the types of its input arguments. */
+/** An argument type as `format_type` prints it with `search_path = pg_catalog` (no modifiers). */
+function argTypeText(ctx: ImportContext, typeName: TypeName): string {
+  const { args: _args, ...type } = columnTypeOf(ctx, typeName);
+  return formatType(type);
+}
+
+/** `f(integer, text)`: a function's name with the types of its input arguments, to find it again. */
 export function signatureOf(ctx: ImportContext, name: string, argTypes: TypeName[]): string {
-  return `${name}(${argTypes.map((t) => formatType(columnTypeOf(ctx, t))).join(', ')})`;
+  return `${name}(${argTypes.map((t) => argTypeText(ctx, t)).join(', ')})`;
+}
+
+const MODES: Record<string, string> = { FUNC_PARAM_OUT: 'OUT ', FUNC_PARAM_INOUT: 'INOUT ', FUNC_PARAM_VARIADIC: 'VARIADIC ' };
+const isInput = (p: FunctionParameter) => !['FUNC_PARAM_OUT', 'FUNC_PARAM_TABLE'].includes(p.mode ?? '');
+
+/**
+ * What `pg_get_function_identity_arguments` prints, so the id matches introspection's:
+ * `p_film_id integer, OUT p_count integer`.
+ */
+function identityArguments(ctx: ImportContext, params: FunctionParameter[]): string {
+  return params.filter((p) => p.mode !== 'FUNC_PARAM_TABLE')
+    .map((p) => `${MODES[p.mode ?? ''] ?? ''}${p.name ? `${quoteIdent(p.name)} ` : ''}${argTypeText(ctx, p.argType!)}`).join(', ');
+}
+
+/** A function-like raw object: bare name, id from the identity arguments, look-up key from the input types. */
+function callableObject(ctx: ImportContext, kind: RawObjectKind, names: string[], params: FunctionParameter[], text: string): RawObject {
+  const name = names[names.length - 1];
+  const schema = ctx.creationSchema(names.length > 1 ? names[names.length - 2] : undefined);
+  const raw = rawObjectOf(ctx, kind, schema, name, text, undefined, `${name}(${identityArguments(ctx, params)})`);
+  ctx.rawKeys.set(raw.id, signatureOf(ctx, name, params.filter(isInput).map((p) => p.argType!)));
+  return raw;
 }
 
 /** Adds a raw object, replacing one with the same id (CREATE OR REPLACE). */
@@ -51,19 +79,19 @@ function addOrReplace(ctx: ImportContext, raw: RawObject, functionName?: string)
 
 export function importFunction(ctx: ImportContext, stmt: CreateFunctionStmt, text: string): void {
   const names = namesOf(stmt.funcname);
-  const name = names[names.length - 1];
-  const inputs = (stmt.parameters ?? [])
-    .map((p) => as<FunctionParameter>(p, 'FunctionParameter')!)
-    .filter((p) => !['FUNC_PARAM_OUT', 'FUNC_PARAM_TABLE'].includes(p.mode ?? ''))
-    .map((p) => p.argType!);
-  const raw = rawObjectOf(ctx, stmt.is_procedure ? 'procedure' : 'function', names.length > 1 ? names[names.length - 2] : undefined, signatureOf(ctx, name, inputs), text);
-  addOrReplace(ctx, raw, name);
+  const params = (stmt.parameters ?? []).map((p) => as<FunctionParameter>(p, 'FunctionParameter')!);
+  addOrReplace(ctx, callableObject(ctx, stmt.is_procedure ? 'procedure' : 'function', names, params, text), names[names.length - 1]);
+}
+
+/** Triggers, rules and policies: named within their table (`orders.audit`), as introspection names them. */
+export function onTableObject(ctx: ImportContext, kind: RawObjectKind, relation: { schemaname?: string; relname?: string }, name: string, text: string): RawObject {
+  const table = ctx.table(relation);
+  const owner = table ?? ctx.view(relation);
+  return rawObjectOf(ctx, kind, owner?.schema ?? relation.schemaname, name, text, table?.id, `${owner?.name ?? relation.relname}.${name}`);
 }
 
 export function importTrigger(ctx: ImportContext, stmt: CreateTrigStmt, text: string): void {
-  const table = ctx.table(stmt.relation!) ?? ctx.view(stmt.relation!);
-  const raw = rawObjectOf(ctx, 'trigger', table?.schema ?? stmt.relation?.schemaname, `${stmt.relation!.relname}.${stmt.trigname}`, text, table && 'columns' in table && 'uniques' in table ? table.id : undefined);
-  addOrReplace(ctx, raw);
+  addOrReplace(ctx, onTableObject(ctx, 'trigger', stmt.relation!, stmt.trigname!, text));
 }
 
 const DEFINE_KINDS: Record<string, RawObjectKind> = {
@@ -71,16 +99,31 @@ const DEFINE_KINDS: Record<string, RawObjectKind> = {
   OBJECT_TSCONFIGURATION: 'text-search', OBJECT_TSDICTIONARY: 'text-search', OBJECT_TSPARSER: 'text-search', OBJECT_TSTEMPLATE: 'text-search',
 };
 
+const TEXT_SEARCH_PREFIX: Record<string, string> = {
+  OBJECT_TSCONFIGURATION: 'configuration', OBJECT_TSDICTIONARY: 'dictionary', OBJECT_TSPARSER: 'parser', OBJECT_TSTEMPLATE: 'template',
+};
+
+/** Operator `~<<` with `LEFTARG = text, RIGHTARG = text` → `~<<(text,text)`, as introspection names it. */
+function operatorIdName(ctx: ImportContext, name: string, definition: Node[] | undefined): string {
+  const arg = (which: string) => {
+    const typeName = as<TypeName>(defElems(definition).find((d) => d.defname === which)?.arg, 'TypeName');
+    return typeName ? argTypeText(ctx, typeName) : 'none';
+  };
+  return `${name}(${arg('leftarg')},${arg('rightarg')})`;
+}
+
 export function importDefine(ctx: ImportContext, stmt: DefineStmt, text: string): void {
   const names = namesOf(stmt.defnames);
   const kind = DEFINE_KINDS[stmt.kind ?? ''] ?? 'other';
   const name = names[names.length - 1];
   const schema = names.length > 1 ? names[names.length - 2] : undefined;
-  const argTypes = stmt.kind === 'OBJECT_AGGREGATE'
-    ? (as<{ items?: Node[] }>(stmt.args?.[0], 'List')?.items ?? []).map((n) => as<FunctionParameter>(n, 'FunctionParameter')?.argType).filter((t): t is TypeName => !!t)
-    : undefined;
-  const raw = rawObjectOf(ctx, kind, schema, argTypes ? signatureOf(ctx, name, argTypes) : name, text);
-  addOrReplace(ctx, raw, kind === 'aggregate' ? name : undefined);
+  if (kind === 'aggregate') {
+    const params = (as<{ items?: Node[] }>(stmt.args?.[0], 'List')?.items ?? []).map((n) => as<FunctionParameter>(n, 'FunctionParameter')).filter((p): p is FunctionParameter => !!p);
+    return addOrReplace(ctx, callableObject(ctx, 'aggregate', names, params, text), name);
+  }
+  const prefix = TEXT_SEARCH_PREFIX[stmt.kind ?? ''];
+  const idName = prefix ? `${prefix}.${name}` : kind === 'operator' ? operatorIdName(ctx, name, stmt.definition) : name;
+  addOrReplace(ctx, rawObjectOf(ctx, kind, schema, name, text, undefined, idName));
 }
 
 /** Statements that define a named object in a schema, kept whole: (kind, name list) per node kind. */
@@ -108,6 +151,9 @@ export function importOtherDefinition(ctx: ImportContext, node: Node, text: stri
     schema = names.length > 1 ? names[names.length - 2] : undefined;
   } else if (typeof value === 'string') name = relation?.relname ? `${relation.relname}.${value}` : value;
   else name = `${kind.replace(/Stmt$/, '')}@${ctx.line}`;
+  if ((rawKind === 'policy' || rawKind === 'rule') && relation && typeof value === 'string') {
+    return addOrReplace(ctx, onTableObject(ctx, rawKind, relation, value, text));
+  }
   if (relation && !schema) schema = ctx.table(relation)?.schema ?? relation.schemaname;
   const owner = relation ? ctx.table(relation) : undefined;
   const explicit = rawKind === 'other' && !schema ? undefined : schema;

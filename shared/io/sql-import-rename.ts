@@ -183,7 +183,7 @@ function renameView(ctx: ImportContext, view: View, to: string): void {
 
 /** A sequence's new name, and every `nextval('old'::regclass)` written with the new one. */
 function renameSequence(ctx: ImportContext, sequence: Sequence, to: string): void {
-  const shown = (name: string) => (sequence.schema === 'public' ? name : `${sequence.schema}.${name}`);
+  const shown = (name: string) => `${sequence.schema}.${name}`;
   const from = shown(sequence.name);
   ctx.renameRelation(sequence, to);
   remapIds(ctx, new Map([[sequence.id, derivedId.sequence(sequence.schema, to)]]));

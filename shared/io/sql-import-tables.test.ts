@@ -23,7 +23,7 @@ const columnCases: Case[] = [
   ['NOT NULL and NULL', 'CREATE TABLE t (a int NOT NULL, b int NULL);', (m) => [column(m, 't', 'a').notNull, column(m, 't', 'b').notNull], [true, false]],
   ['default with a cast prints as PostgreSQL does', "CREATE TABLE t (a varchar[] DEFAULT '{}'::varchar[]);", (m) => column(m, 't', 'a').default, "'{}'::character varying[]"],
   ['default over an expression is parenthesised', 'CREATE TABLE t (a numeric DEFAULT (1 + 2)::numeric);', (m) => column(m, 't', 'a').default, '(1 + 2)::numeric'],
-  ['nextval gets its implicit regclass', "CREATE SEQUENCE s; CREATE TABLE t (a int DEFAULT nextval('s'));", (m) => column(m, 't', 'a').default, "nextval('s'::regclass)"],
+  ['nextval gets its implicit regclass', "CREATE SEQUENCE s; CREATE TABLE t (a int DEFAULT nextval('s'));", (m) => column(m, 't', 'a').default, "nextval('public.s'::regclass)"],
   ['named DEFAULT constraint keeps the default only', 'CREATE TABLE t (a int CONSTRAINT df DEFAULT 0);', (m) => column(m, 't', 'a').default, '0'],
   ['COLLATE', 'CREATE TABLE t (a text COLLATE "C");', (m) => column(m, 't', 'a').collation, 'C'],
   ['generated stored', 'CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a * 2) STORED);', (m) => column(m, 't', 'b').generated, 'a * 2'],
@@ -34,7 +34,7 @@ const columnCases: Case[] = [
 
 const serialCases: Case[] = [
   ['serial becomes integer + nextval + NOT NULL', 'CREATE TABLE t (id serial);', (m) => column(m, 't', 'id'),
-    { id: 'col:public.t.id', name: 'id', type: { name: 'integer' }, notNull: true, default: "nextval('t_id_seq'::regclass)" }],
+    { id: 'col:public.t.id', name: 'id', type: { name: 'integer' }, notNull: true, default: "nextval('public.t_id_seq'::regclass)" }],
   ['serial creates a sequence owned by the column', 'CREATE TABLE t (id bigserial);', (m) => m.sequences,
     [{ id: 'seq:public.t_id_seq', schema: 'public', name: 't_id_seq', dataType: 'bigint', ownedBy: { tableId: 'table:public.t', columnId: 'col:public.t.id' } }]],
   ['serial sequence name avoids a taken name', 'CREATE SEQUENCE t_id_seq; CREATE TABLE t (id serial);', (m) => m.sequences.map((s) => s.name), ['t_id_seq', 't_id_seq1']],
