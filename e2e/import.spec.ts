@@ -63,6 +63,11 @@ test('drop a pg_dump: diagram and report; edit the SQL pane: the canvas follows;
   expect(await studio.position('public.actor')).toEqual(before);
   expect(await studio.tableCount()).toBe(tables);
   await page.screenshot({ path: shots('applied') });
+  // The apply is one undoable step.
+  await page.getByTestId('undo').click();
+  await expect(studio.column('public.actor', 'nickname')).toHaveCount(0);
+  await page.getByTestId('redo').click();
+  await expect(studio.column('public.actor', 'nickname')).toBeVisible();
 
   // A syntax error: a marker at PostgreSQL's line and column, and the model stays as it was.
   const model = await studio.state<string>('JSON.stringify(state.doc.model)');
