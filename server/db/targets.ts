@@ -53,6 +53,8 @@ export interface TargetService {
   test(id: string): Promise<TestResult>;
   /** An open client for the target (kept open and reused). */
   client(id: string): Promise<SqlClient>;
+  /** The full connection URL, password included: server-side use only, never into a response or a log. */
+  connectionUrl(id: string): Promise<string>;
   baseline(id: string): Promise<Model | undefined>;
   setBaseline(id: string, model: Model): Promise<void>;
   readonly journal: JournalStore;
@@ -126,6 +128,7 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
   return {
     journal,
     client: clientFor,
+    connectionUrl: urlOf,
     async list() {
       return [sandboxInfo(config.dataDir), ...(await store.list()).map(infoOf)];
     },

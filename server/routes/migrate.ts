@@ -1,11 +1,27 @@
 /** Plan, apply (or dry-run) a document against a target, and read the target's apply history. */
 import { Router, type Request, type Response } from 'express';
 import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryResponse, type PlanResponse } from '../../shared/api-targets.ts';
+import type { Model } from '../../shared/model/document.ts';
 import { applyLive, checkConfirmation, planLive, type ApplyRequest } from '../db/migrate.ts';
-import { HttpError } from '../http/errors.ts';
+import { canonicalModel } from '../diff/canonical.ts';
+import { HttpError, invalidRequest } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
 import { bodyOf, validate } from '../http/validate.ts';
 import { handle, idOf, targetsOf, toHttpError } from './target-errors.ts';
+
+/**
+ * The model in PostgreSQL's own spelling (loaded into a shadow database beside the target and read
+ * back, ids kept): plan, apply and the verification after it then compare like with like.
+ */
+async function canonical(service: TargetService, id: string, model: Model): Promise<Model> {
+  try {
+    return await canonicalModel({ url: await service.connectionUrl(id), model });
+  } catch (error) {
+    const message = (error as Error).message ?? String(error);
+    if (message.startsWith('the model does not load')) throw invalidRequest(message);
+    throw error;
+  }
+}
 
 type RunApply = (req: Request, onStep: ApplyRequest['onStep']) => Promise<ApplyResponse>;
 
@@ -39,7 +55,8 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     const id = idOf(req);
     await service.get(id);
     const { document } = bodyOf(planRequestZod, req.body);
-    const planned = await planLive(await service.client(id), document.model, await service.baseline(id));
+    const model = await canonical(service, id, document.model);
+    const planned = await planLive(await service.client(id), model, await service.baseline(id));
     const body: PlanResponse = { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
     res.json(body);
   }));
@@ -49,10 +66,11 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     const id = idOf(req);
     const request = bodyOf(applyRequestZod, req.body);
     checkConfirmation(await service.get(id), request.confirmName, request.dryRun);
+    const model = await canonical(service, id, request.document.model);
     return applyLive({
       id, client: await service.client(id), baseline: await service.baseline(id),
-      setBaseline: (model) => service.setBaseline(id, model), record: (entry) => service.journal.record(entry),
-    }, { ...request, model: request.document.model, onStep });
+      setBaseline: (applied) => service.setBaseline(id, applied), record: (entry) => service.journal.record(entry),
+    }, { ...request, model, onStep });
   };
 
   router.post('/targets/:id/apply', validate(applyRequestZod), handle(async (req, res) => {

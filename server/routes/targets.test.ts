@@ -123,4 +123,20 @@ describe('targets API', () => {
     const plan = await server.request('POST', '/api/targets/sandbox/plan', { body: { document } });
     expect(plan.json.steps).toEqual([]);
   });
+
+  it('compares a hand-written model in PostgreSQL\'s own spelling: applied, verified, and nothing left to plan', async () => {
+    const document = (await server.request('POST', '/api/targets/sandbox/introspect')).json as ModelDocument;
+    document.model.tables.push({
+      id: 'tbl_price', schema: 'public', name: 'price', uniques: [], foreignKeys: [], indexes: [],
+      columns: [
+        { id: 'c_amount', name: 'amount', type: { name: 'numeric', args: [10, 2] }, notNull: true, default: '0' },
+        { id: 'c_label', name: 'label', type: { name: 'varchar', args: [20] }, notNull: false, default: "'none'" },
+      ],
+      checks: [{ id: 'ck_amount', expression: 'amount >= 0' }],
+    });
+    const plan = await server.request('POST', '/api/targets/sandbox/plan', { body: { document } });
+    const applied = await server.request('POST', '/api/targets/sandbox/apply', { body: { document, hash: plan.json.hash, acceptedHazards: plan.json.hazards } });
+    expect(applied.json).toMatchObject({ status: 'applied', verified: true, remainingSteps: 0 });
+    expect((await server.request('POST', '/api/targets/sandbox/plan', { body: { document } })).json.steps).toEqual([]);
+  });
 });
