@@ -146,6 +146,20 @@ test.describe('live database', () => {
     await shot(page, 'targets-light');
   });
 
+  test('sandbox: the e-commerce template applies, verifies, and compares equal afterwards', async ({ studio }) => {
+    await studio.open('/');
+    const { live } = studio;
+    await live.openTab('migrate');
+    await expect(studio.page.getByTestId('target-picker')).toHaveValue('sandbox');
+    const steps = await live.syncTarget();
+    expect(await live.compare()).toBe(0);
+    await expect(live.plan.empty).toContainText('already equals the model');
+    if (steps > 0) {
+      await live.openTab('history');
+      await expect(live.historyEntries().first()).toHaveAttribute('data-verified', 'true');
+    }
+  });
+
   test.describe('PostgreSQL URL target', () => {
     let db: ThrowawayDb;
     test.beforeAll(async () => {
