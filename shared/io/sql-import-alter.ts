@@ -8,7 +8,7 @@ import type { Table } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { quoteQualified } from '../ddl/quote.ts';
 import { as, namesOf, storageOptions } from './sql-import-ast.ts';
-import { identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
+import { compactSequenceOptions, identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
 import { addConstraint } from './sql-import-constraints.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
@@ -126,8 +126,12 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
       const column = columnNamed(ctx, table, cmd.name);
       if (!column) return undefined;
       if (subtype === 'AT_DropIdentity') delete column.identity;
-      else if (subtype === 'AT_AddIdentity' && constraint) column.identity = identityFromConstraint(ctx, constraint);
-      else if (column.identity) column.identity.options = { ...column.identity.options, ...sequenceOptionsOf(ctx, as<{ items?: [] }>(cmd.def, 'List')?.items) };
+      else if (subtype === 'AT_AddIdentity' && constraint) column.identity = identityFromConstraint(ctx, constraint, column.type.name);
+      else if (column.identity) {
+        const options = compactSequenceOptions({ ...column.identity.options, ...sequenceOptionsOf(ctx, as<{ items?: [] }>(cmd.def, 'List')?.items) }, column.type.name);
+        if (Object.keys(options).length) column.identity.options = options;
+        else delete column.identity.options;
+      }
       if (column.identity) column.notNull = true;
       return undefined;
     }

@@ -36,6 +36,32 @@ export function sequenceOptionsOf(ctx: ImportContext, options: Node[] | undefine
   return out;
 }
 
+const TYPE_RANGE: Record<string, [bigint, bigint]> = {
+  smallint: [-32768n, 32767n], integer: [-2147483648n, 2147483647n], bigint: [-9223372036854775808n, 9223372036854775807n],
+};
+
+/**
+ * Leaves out options equal to what PostgreSQL would choose anyway (start at the bound, increment
+ * 1, the type's range, cache 1, `defaultType`), so a sequence reads the same imported or introspected.
+ * Ex: `{ dataType: 'bigint', start: '1', cache: '1' }` → `{}`.
+ */
+export function compactSequenceOptions<T extends SequenceOptions>(options: T, defaultType = 'bigint'): T {
+  const out = { ...options };
+  const dataType = out.dataType ?? defaultType;
+  const [typeMin, typeMax] = TYPE_RANGE[dataType] ?? TYPE_RANGE.bigint;
+  const ascending = BigInt(out.increment ?? '1') > 0n;
+  const min = out.minValue !== undefined ? BigInt(out.minValue) : ascending ? 1n : typeMin;
+  const max = out.maxValue !== undefined ? BigInt(out.maxValue) : ascending ? typeMax : -1n;
+  if (out.dataType === defaultType) delete out.dataType;
+  if (out.start !== undefined && BigInt(out.start) === (ascending ? min : max)) delete out.start;
+  if (out.increment === '1') delete out.increment;
+  if (out.minValue !== undefined && min === (ascending ? 1n : typeMin)) delete out.minValue;
+  if (out.maxValue !== undefined && max === (ascending ? typeMax : -1n)) delete out.maxValue;
+  if (out.cache === '1') delete out.cache;
+  if (out.cycle === false) delete out.cycle;
+  return out;
+}
+
 /** Applies `DEFERRABLE`, `INITIALLY DEFERRED`, … items to the constraint before them, as the grammar intends. */
 export function attachConstraintAttributes(nodes: Node[] | undefined): Constraint[] {
   const out: Constraint[] = [];
@@ -55,8 +81,8 @@ export function attachConstraintAttributes(nodes: Node[] | undefined): Constrain
   return out;
 }
 
-function identityOf(ctx: ImportContext, c: Constraint): Identity {
-  const options = sequenceOptionsOf(ctx, c.options);
+function identityOf(ctx: ImportContext, c: Constraint, columnType = 'bigint'): Identity {
+  const options = compactSequenceOptions(sequenceOptionsOf(ctx, c.options), columnType);
   return { kind: c.generated_when === 'a' ? 'always' : 'by-default', ...(Object.keys(options).length ? { options } : {}) };
 }
 
@@ -96,7 +122,7 @@ export function columnOf(ctx: ImportContext, table: Table, def: ColumnDef): Colu
       case 'CONSTR_NOTNULL': column.notNull = true; break;
       case 'CONSTR_NULL': column.notNull = false; break;
       case 'CONSTR_DEFAULT': if (c.raw_expr) column.default = expressionText(ctx, c.raw_expr); break;
-      case 'CONSTR_IDENTITY': column.identity = identityOf(ctx, c); column.notNull = true; break;
+      case 'CONSTR_IDENTITY': column.identity = identityOf(ctx, c, column.type.name); column.notNull = true; break;
       case 'CONSTR_GENERATED':
         if (c.raw_expr) column.generated = expressionText(ctx, c.raw_expr);
         if (c.generated_kind === 'v') ctx.warn(`column ${name}: virtual generated columns are imported as stored`);
@@ -115,6 +141,6 @@ export function columnOf(ctx: ImportContext, table: Table, def: ColumnDef): Colu
 }
 
 /** `ALTER TABLE … ALTER COLUMN … ADD GENERATED … AS IDENTITY`. */
-export function identityFromConstraint(ctx: ImportContext, c: Constraint): Identity {
-  return identityOf(ctx, c);
+export function identityFromConstraint(ctx: ImportContext, c: Constraint, columnType: string): Identity {
+  return identityOf(ctx, c, columnType);
 }

@@ -25,8 +25,12 @@ const typeCases: Case[] = [
 ];
 
 const sequenceCases: Case[] = [
-  ['CREATE SEQUENCE with options', 'CREATE SEQUENCE s AS integer START WITH 5 INCREMENT BY 2 MINVALUE -10 MAXVALUE 9223372036854775807 CACHE 3 CYCLE;',
-    (m) => m.sequences, [{ id: 'seq:public.s', schema: 'public', name: 's', dataType: 'integer', start: '5', increment: '2', minValue: '-10', maxValue: '9223372036854775807', cache: '3', cycle: true }]],
+  ['CREATE SEQUENCE with options', 'CREATE SEQUENCE s AS integer START WITH 5 INCREMENT BY 2 MINVALUE -10 MAXVALUE 1000 CACHE 3 CYCLE;',
+    (m) => m.sequences, [{ id: 'seq:public.s', schema: 'public', name: 's', dataType: 'integer', start: '5', increment: '2', minValue: '-10', maxValue: '1000', cache: '3', cycle: true }]],
+  ["options equal to PostgreSQL's defaults are left out, as introspection leaves them out", 'CREATE SEQUENCE s AS bigint START WITH 1 INCREMENT BY 1 NO MINVALUE MAXVALUE 9223372036854775807 CACHE 1 NO CYCLE;',
+    (m) => m.sequences, [{ id: 'seq:public.s', schema: 'public', name: 's' }]],
+  ['a descending sequence starts at its maximum', 'CREATE SEQUENCE s AS smallint INCREMENT BY -1 MAXVALUE -1 START WITH -1;',
+    (m) => m.sequences, [{ id: 'seq:public.s', schema: 'public', name: 's', dataType: 'smallint', increment: '-1' }]],
   ['ALTER SEQUENCE … OWNED BY', 'CREATE TABLE t (id int); CREATE SEQUENCE s; ALTER SEQUENCE s OWNED BY t.id;',
     (m) => m.sequences[0].ownedBy, { tableId: 'table:public.t', columnId: 'col:public.t.id' }],
   ['ALTER SEQUENCE options', 'CREATE SEQUENCE s; ALTER SEQUENCE s INCREMENT BY 10 NO MAXVALUE;', (m) => m.sequences[0].increment, '10'],

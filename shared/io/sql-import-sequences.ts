@@ -1,10 +1,12 @@
 /** CREATE SEQUENCE and ALTER SEQUENCE (options, OWNED BY). */
 import type { AlterSeqStmt, CreateSeqStmt } from '@pgsql/types';
-import type { Sequence } from '../model/document.ts';
+import type { Sequence, SequenceOptions } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { defElems, namesOf } from './sql-import-ast.ts';
-import { sequenceOptionsOf } from './sql-import-columns.ts';
+import { compactSequenceOptions, sequenceOptionsOf } from './sql-import-columns.ts';
 import type { ImportContext } from './sql-import-context.ts';
+
+const OPTION_KEYS: (keyof SequenceOptions)[] = ['dataType', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'];
 
 function applyOwnedBy(ctx: ImportContext, sequence: Sequence, names: string[]): void {
   if (names.length === 1 && names[0] === 'none') {
@@ -35,7 +37,7 @@ export function importCreateSequence(ctx: ImportContext, stmt: CreateSeqStmt): v
     if (stmt.if_not_exists) return ctx.skip('CREATE SEQUENCE IF NOT EXISTS', `sequence ${schema}.${name} already exists`);
     return ctx.warn(`sequence ${schema}.${name} is created twice; the second definition is ignored`);
   }
-  const sequence: Sequence = { id: derivedId.sequence(schema, name), schema, name, ...sequenceOptionsOf(ctx, stmt.options) };
+  const sequence: Sequence = { id: derivedId.sequence(schema, name), schema, name, ...compactSequenceOptions(sequenceOptionsOf(ctx, stmt.options)) };
   ctx.addSequence(sequence);
   const owned = ownedByNames(stmt.options);
   if (owned) applyOwnedBy(ctx, sequence, owned);
@@ -47,11 +49,14 @@ export function importAlterSequence(ctx: ImportContext, stmt: AlterSeqStmt): voi
     if (stmt.missing_ok) return ctx.skip('ALTER SEQUENCE IF EXISTS', `sequence ${stmt.sequence!.relname} is not in the model`);
     return ctx.warn(`ALTER SEQUENCE: sequence ${stmt.sequence!.relname} not found`);
   }
-  const options = sequenceOptionsOf(ctx, stmt.options);
+  const current = Object.fromEntries(OPTION_KEYS.filter((k) => sequence[k] !== undefined).map((k) => [k, sequence[k]])) as SequenceOptions;
+  const merged: SequenceOptions = { ...current, ...sequenceOptionsOf(ctx, stmt.options) };
   for (const d of defElems(stmt.options)) {
-    if (d.defname === 'minvalue' && !d.arg) delete sequence.minValue;
-    if (d.defname === 'maxvalue' && !d.arg) delete sequence.maxValue;
+    if (d.defname === 'minvalue' && !d.arg) delete merged.minValue;
+    if (d.defname === 'maxvalue' && !d.arg) delete merged.maxValue;
   }
+  const options = compactSequenceOptions(merged);
+  for (const key of OPTION_KEYS) delete sequence[key];
   Object.assign(sequence, options);
   const owned = ownedByNames(stmt.options);
   if (owned) applyOwnedBy(ctx, sequence, owned);
