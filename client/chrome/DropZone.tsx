@@ -19,11 +19,17 @@ function useDraggingFiles(): [boolean, (v: boolean) => void] {
     const enter = (e: DragEvent) => { if (hasFiles(e)) { depth += 1; setDragging(true); warmImportParser(); } };
     const leave = () => { depth = Math.max(0, depth - 1); if (!depth) setDragging(false); };
     const end = () => { depth = 0; setDragging(false); };
+    // A file dropped beside the targets must not make the browser navigate away to show it.
+    const keepPage = (e: DragEvent) => { if (hasFiles(e) && !e.defaultPrevented) e.preventDefault(); };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', end);
     window.addEventListener('dragend', end);
+    window.addEventListener('dragover', keepPage);
+    window.addEventListener('drop', keepPage);
     return () => {
+      window.removeEventListener('dragover', keepPage);
+      window.removeEventListener('drop', keepPage);
       window.removeEventListener('dragenter', enter);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', end);
