@@ -54,5 +54,5 @@ describe('canonicalModel on PGlite', () => {
     } finally {
       await client.close();
     }
-  });
+  }, 180_000); // two in-memory PGlite instances each run initdb: slow on a busy machine
 });
