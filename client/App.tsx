@@ -5,6 +5,7 @@ import { TopBar } from './chrome/TopBar.tsx';
 import { NoticeBar } from './chrome/NoticeBar.tsx';
 import { DropZone } from './chrome/DropZone.tsx';
 import { Dialogs } from './chrome/Dialogs.tsx';
+import { CompareBanner } from './chrome/CompareBanner.tsx';
 import { RightPane } from './chrome/RightPane.tsx';
 import { useThemeAttribute } from './chrome/theme.ts';
 import './app.css';
@@ -19,6 +20,7 @@ export function App() {
           <section className="app-canvas" aria-label="Diagram">
             <Canvas />
             <NoticeBar />
+            <CompareBanner />
             <DropZone />
           </section>
           <RightPane />

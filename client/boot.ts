@@ -22,6 +22,7 @@ function open(doc: ModelDocument, project: ReturnType<typeof useStore.getState>[
   state.setProject(project);
   state.setSaveState(project.source === 'project' ? 'saved' : 'unsaved');
   state.select([]);
+  state.setComparison(null);
 }
 
 export function openTemplate(name: string): void {

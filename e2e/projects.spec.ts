@@ -60,4 +60,38 @@ test.describe('projects', () => {
     await expect(page).toHaveURL(new RegExp(`/p/${id}$`));
     await expect(page.getByTestId('save-state')).toHaveText('Saved');
   });
+
+  test('saves a named version and highlights what changed since', async ({ studio, page }) => {
+    await studio.open('/');
+    await saveAsProject(page);
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('open-versions').click();
+    await page.getByTestId('version-label').fill('first draft');
+    await page.getByTestId('version-save').click();
+    await expect(page.locator('[data-testid="version-row"][data-version="first draft"]')).toBeVisible();
+    await page.getByTestId('dialog-close').click();
+
+    await page.getByTestId('add-table').click();
+    await studio.selectTable('public.categories');
+    await page.keyboard.press('Delete');
+    await studio.selectTable('public.customers');
+    await studio.tabTo('inspector');
+    await page.getByTestId('inspector').getByTestId('inspector-table-comment').fill('people who buy');
+    await page.getByTestId('inspector').getByTestId('inspector-table-name').click();
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('open-versions').click();
+    await page.locator('[data-testid="version-row"][data-version="first draft"]').getByTestId('version-compare').click();
+    await expect(studio.table('public.table_1')).toHaveAttribute('data-compare', 'added');
+    await expect(studio.table('public.customers')).toHaveAttribute('data-compare', 'changed');
+    await expect(studio.table('public.orders')).not.toHaveAttribute('data-compare', /./);
+    const banner = page.getByTestId('compare-banner');
+    await expect(banner).toContainText('first draft');
+    await expect(banner).toContainText('Removed: public.categories');
+    await page.screenshot({ path: 'test-results/projects-compare.png' });
+    await page.getByTestId('compare-stop').click();
+    await expect(studio.table('public.table_1')).not.toHaveAttribute('data-compare', /./);
+  });
 });
+

@@ -32,6 +32,7 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
   // A string selector: only the tables whose lit columns change re-render on hover.
   const lit = useStore((s) => (s.highlight.size ? table.columns.filter((c) => s.highlight.has(c.id)).map((c) => c.id).join(',') : ''));
   const litIds = useMemo(() => new Set(lit.split(',')), [lit]);
+  const compared = useStore((s) => s.comparison?.status.get(table.id));
   const collapsed = look?.collapsed ?? false;
   const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
   const toggle = () => useStore.getState().editLayout((l) => ({
@@ -39,8 +40,9 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
   }));
   return (
     <div
-      className={`table-node${selected ? ' selected' : ''}`}
+      className={`table-node${selected ? ' selected' : ''}${compared ? ` cmp-${compared}` : ''}`}
       data-table={`${table.schema}.${table.name}`}
+      data-compare={compared}
       data-testid="table-node"
       style={look?.color ? ({ '--node-color': look.color } as React.CSSProperties) : undefined}
     >

@@ -5,6 +5,7 @@ import { selectDialog } from '../store/selectors.ts';
 import { CommandPalette } from './CommandPalette.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { ProjectsDialog } from './ProjectsDialog.tsx';
+import { VersionsDialog } from './VersionsDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { ImportReportDialog } from './ImportReportDialog.tsx';
 
@@ -16,6 +17,7 @@ export function Dialogs() {
   if (dialog === 'palette') return <CommandPalette />;
   if (dialog === 'shortcuts') return <ShortcutHelp />;
   if (dialog === 'projects') return <ProjectsDialog />;
+  if (dialog === 'versions') return <VersionsDialog />;
   if (dialog === 'import') return <ImportDialog />;
   if (dialog === 'import-report') return <ImportReportDialog />;
   if (dialog === 'export') return <Suspense fallback={null}><ExportDialog /></Suspense>;

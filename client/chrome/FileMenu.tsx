@@ -35,6 +35,7 @@ export function FileMenu() {
           <div className="menu-sep" />
           <Item id="save-project" onClick={run(() => saveAsProject())}>{isProject ? 'Save as new project' : 'Save as project'}</Item>
           <Item id="open-projects" onClick={run(() => useStore.getState().openDialog('projects'))}>Projects…</Item>
+          {isProject && <Item id="open-versions" onClick={run(() => useStore.getState().openDialog('versions'))}>Versions…</Item>}
           <div className="menu-sep" />
           <Item id="open-json" onClick={run(() => fileInput.current?.click())}>Open JSON…</Item>
           <Item id="import-open" onClick={run(() => useStore.getState().openDialog('import'))}>Import SQL/DBML…</Item>

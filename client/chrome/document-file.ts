@@ -40,6 +40,7 @@ export function openJsonText(text: string, fileName: string): boolean {
   state.setProject({ name: doc.name ?? fileName.replace(/(\.schemata)?\.json$/i, ''), source: 'file' });
   state.setSaveState('unsaved');
   state.select([]);
+  state.setComparison(null);
   state.notify(null);
   if (window.location.pathname !== '/') window.history.pushState(null, '', '/');
   return true;

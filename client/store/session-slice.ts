@@ -1,9 +1,10 @@
 /** The session slice: what the user is doing right now. Never saved, never undone. */
 import type { StateCreator } from 'zustand';
 import type { AppState, Mutators } from './types.ts';
+import type { Comparison } from '../canvas/compare.ts';
 import type { ImportOutcome } from './import-outcome.ts';
 
-export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'import' | 'import-report' | 'export' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'versions' | 'import' | 'import-report' | 'export' | null;
 export type Theme = 'light' | 'dark' | 'system';
 export type RightTab = 'inspector' | 'types' | 'sql' | 'lint' | 'live';
 
@@ -23,6 +24,9 @@ export interface SessionSlice {
   /** While an image is exported every node is drawn, not only the visible ones. */
   exporting: boolean;
   rightTab: RightTab;
+  /** The saved version the canvas is being compared with (added/changed tables highlighted). */
+  comparison: Comparison | null;
+  setComparison: (comparison: Comparison | null) => void;
   /** An object of the selected table for the inspector to show (a lint jump). */
   inspectorFocus: string | undefined;
   select: (ids: Iterable<string>) => void;
@@ -53,6 +57,8 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   notice: null,
   exporting: false,
   rightTab: 'sql',
+  comparison: null,
+  setComparison: (comparison) => set({ comparison }),
   importOutcome: null,
   select: (ids) => {
     const next = new Set(ids);

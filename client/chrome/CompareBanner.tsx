@@ -1,0 +1,29 @@
+/** While comparing with a version: what changed since, and a way out. */
+import { useEffect } from 'react';
+import { useStore } from '../store/index.ts';
+import { selectModel } from '../store/selectors.ts';
+import { compareModels } from '../canvas/compare.ts';
+
+export function CompareBanner() {
+  const comparison = useStore((s) => s.comparison);
+  const model = useStore(selectModel);
+  // Edits made while comparing show up at once.
+  useEffect(() => {
+    const now = useStore.getState().comparison;
+    if (now) useStore.getState().setComparison(compareModels(now.label, now.version, model));
+  }, [model]);
+  if (!comparison) return null;
+  const counts = { added: 0, changed: 0 };
+  for (const status of comparison.status.values()) counts[status] += 1;
+  return (
+    <div className="compare-banner" role="status" data-testid="compare-banner">
+      <div>
+        Compared with <b>{comparison.label}</b>:{' '}
+        <span className="banner-added">{counts.added} added</span>, <span className="banner-changed">{counts.changed} changed</span>,{' '}
+        <span className="banner-removed">{comparison.removed.length} removed</span>
+        {comparison.removed.length > 0 && <div className="compare-removed">Removed: {comparison.removed.join(', ')}</div>}
+      </div>
+      <button className="btn" data-testid="compare-stop" onClick={() => useStore.getState().setComparison(null)}>Stop comparing</button>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/** Named versions of the open project: save one, or compare the canvas with one. */
+import { useCallback, useEffect, useState } from 'react';
+import type { VersionSummary } from '../../shared/api.ts';
+import { parseDocument } from '../../shared/model/upgrade.ts';
+import { api } from '../api.ts';
+import { flushAutosave } from '../projects.ts';
+import { useStore } from '../store/index.ts';
+import { compareModels } from '../canvas/compare.ts';
+
+export function VersionsDialog() {
+  const projectId = useStore((s) => s.project.id);
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const base = `/api/projects/${encodeURIComponent(projectId ?? '')}/versions`;
+  const close = () => useStore.getState().openDialog(null);
+  const reload = useCallback(() => {
+    if (projectId) api.get<VersionSummary[]>(base).then(setVersions, (e: Error) => setError(e.message));
+  }, [base, projectId]);
+  useEffect(reload, [reload]);
+
+  const save = async () => {
+    if (!label.trim()) return;
+    await flushAutosave(); // a version snapshots what the server holds
+    await api.post(base, { label: label.trim() }).then(() => { setLabel(''); reload(); }, (e: Error) => setError(e.message));
+  };
+  const compare = async (v: VersionSummary) => {
+    const version = await api.get<{ document: unknown }>(`${base}/${encodeURIComponent(v.id)}`);
+    const parsed = parseDocument(version.document);
+    if (!parsed.ok) return setError(`version "${v.label}" cannot be read: ${parsed.problems[0]?.message}`);
+    const state = useStore.getState();
+    state.setComparison(compareModels(v.label, parsed.document.model, state.doc.model));
+    close();
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={close}>
+      <div className="dialog projects" role="dialog" aria-label="Versions" data-testid="versions-dialog" onMouseDown={(e) => e.stopPropagation()}>
+        <div className="dialog-title">
+          Versions
+          <button className="btn icon" onClick={close} title="Close" data-testid="dialog-close">×</button>
+        </div>
+        {!projectId && <div className="dialog-empty">Save the model as a project first (File → Save as project).</div>}
+        {projectId && (
+          <form className="version-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+            <input className="field" data-testid="version-label" placeholder="Name this version, e.g. “before invoices”" value={label} onChange={(e) => setLabel(e.target.value)} />
+            <button className="btn primary" data-testid="version-save" disabled={!label.trim()}>Save version</button>
+          </form>
+        )}
+        {error && <div className="dialog-error" role="alert">{error}</div>}
+        {versions?.length === 0 && <div className="dialog-empty">No named versions yet.</div>}
+        <ul className="project-list">
+          {versions?.map((v) => (
+            <li key={v.id} data-testid="version-row" data-version={v.label}>
+              <span className="project-open">
+                <span className="project-name">{v.label}</span>
+                <span className="project-meta">save #{v.projectVersion} · {new Date(v.createdAt).toLocaleString()}</span>
+              </span>
+              <button className="btn" data-testid="version-compare" onClick={() => void compare(v)}>Compare with now</button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
