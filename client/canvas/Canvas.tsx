@@ -1,7 +1,7 @@
 /** The diagram: wires the store to React Flow. Logic lives in to-flow.ts and flow-handlers.ts. */
 import { useMemo, useReducer, useRef } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, useReactFlow, ViewportPortal,
+  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow, ViewportPortal,
   type EdgeTypes, type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -18,15 +18,13 @@ import { CanvasToolbar } from '../chrome/CanvasToolbar.tsx';
 import { useShortcuts } from '../chrome/shortcuts.ts';
 import { addTableAt } from '../commands.ts';
 import { RelationEdge } from './RelationEdge.tsx';
+import { CanvasMinimap } from './CanvasMinimap.tsx';
 import { toFlow, type FlowOutput } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
 
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-
-// SVG presentation attributes cannot read CSS variables: the minimap is colored by class.
-const minimapClass = (node: { type?: string }) => `mm-${node.type ?? 'table'}`;
 
 export function Canvas() {
   const model = useStore(selectModel);
@@ -80,7 +78,7 @@ export function Canvas() {
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap pannable zoomable nodeClassName={minimapClass} nodeColor="" data-testid="minimap" />
+        <CanvasMinimap theme={theme} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
