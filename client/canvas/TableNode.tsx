@@ -26,7 +26,7 @@ function Row({ row, lit }: { row: ColumnRow; lit: boolean }) {
   );
 }
 
-function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
+function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<TableFlowNode>) {
   const { table, look } = data;
   const rows = useMemo(() => columnRows(table), [table]);
   // A string selector: only the tables whose lit columns change re-render on hover.
@@ -35,8 +35,10 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
   const compared = useStore((s) => s.comparison?.status.get(table.id));
   const collapsed = look?.collapsed ?? false;
   const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
+  // A table drawn at its fallback spot has no layout entry yet: keep it where it is shown.
   const toggle = () => useStore.getState().editLayout((l) => ({
-    ...l, nodes: { ...l.nodes, [table.id]: { x: look?.x ?? 0, y: look?.y ?? 0, ...look, collapsed: !collapsed } },
+    ...l,
+    nodes: { ...l.nodes, [table.id]: { x: positionAbsoluteX, y: positionAbsoluteY, ...look, collapsed: !collapsed } },
   }));
   return (
     <div
