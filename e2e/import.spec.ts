@@ -58,7 +58,7 @@ test('drop a pg_dump: diagram and report; edit the SQL pane: the canvas follows;
   await io.typeSql('\n    nickname text,');
   await expect(page.getByTestId('sql-apply')).toBeEnabled();
   await io.applySqlWithKeyboard();
-  await expect(io.applyStatus).toContainText('Applied');
+  await expect(io.applyStatus).toContainText('Applied: 1 change.');
   await expect(studio.column('public.actor', 'nickname')).toBeVisible();
   expect(await studio.position('public.actor')).toEqual(before);
   expect(await studio.tableCount()).toBe(tables);

@@ -6,7 +6,7 @@ import '../chrome/io.css';
 export function SqlApplyBar({ apply }: { apply: SqlApply }) {
   const { status, dirty, stale, outcome } = apply;
   const hint = stale
-    ? 'The diagram changed since you began editing: applying replaces those changes with this text.'
+    ? 'The diagram changed since you began editing: applying this text may undo some of those changes.'
     : dirty ? 'Edited: apply to update the diagram (Ctrl+Enter).' : 'Edit the DDL here and apply it to the model.';
   return (
     <div className="sql-apply-bar" data-testid="sql-apply-bar">

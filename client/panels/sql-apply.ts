@@ -9,6 +9,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OnMount } from '@monaco-editor/react';
+import type { Model } from '../../shared/model/document.ts';
 import { diff } from '../../shared/diff/diff.ts';
 import { mergeModels } from '../../shared/model/merge.ts';
 import { useStore } from '../store/index.ts';
@@ -64,6 +65,16 @@ function clearMarkers(editor: EditorInstance | null): void {
   if (model) monaco.editor.setModelMarkers(model, OWNER, []);
 }
 
+/** The model's own DDL read back (one at a time): what an unedited statement imports as. */
+let shownParse: { text: string; model: Promise<Model | undefined> } | undefined;
+
+function readBack(text: string): Promise<Model | undefined> {
+  if (shownParse?.text !== text) {
+    shownParse = { text, model: parseImport(text, 'sql').then((r) => (r.ok ? r.result.document.model : undefined)) };
+  }
+  return shownParse.model;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -85,6 +96,7 @@ export function useSqlApply(generated: string): SqlApply {
     else if (frozenRef.current === null) {
       setFrozen(generatedRef.current);
       warmImportParser();
+      void readBack(generatedRef.current);
     }
     clearMarkers(editor.current);
     setStatus((s) => (s.kind === 'error' || s.kind === 'ok' ? { kind: 'idle', text: '' } : s));
@@ -94,6 +106,7 @@ export function useSqlApply(generated: string): SqlApply {
     const ed = editor.current;
     if (!ed) return;
     const text = ed.getValue();
+    const shown = frozenRef.current ?? generatedRef.current;
     setStatus({ kind: 'busy', text: 'Reading the SQL…' });
     const parsed = await parseImport(text, 'sql');
     if (!parsed.ok) {
@@ -105,7 +118,7 @@ export function useSqlApply(generated: string): SqlApply {
     const state = useStore.getState();
     const base = state.doc;
     const incoming = parsed.result.document.model;
-    const merged = mergeModels({ base: base.model, incoming, mode: 'replace' });
+    const merged = mergeModels({ base: base.model, incoming, mode: 'replace', baseAsImported: await readBack(shown) });
     const changes = diff(base.model, merged.model);
     const { report } = parsed.result;
     const result: ImportOutcome = {

@@ -11,6 +11,7 @@
  *   are added, everything else in the open model stays.
  */
 import { matchToBaseline } from '../diff/baseline.ts';
+import { stableJson } from '../diff/match.ts';
 import type { Model, Table } from './document.ts';
 
 export type MergeMode = 'replace' | 'merge';
@@ -21,6 +22,12 @@ export interface MergeParams {
   /** The imported one (ids derived from names). */
   incoming: Model;
   mode: MergeMode;
+  /**
+   * The base's own DDL imported again (replace mode). Objects the text leaves exactly as they read
+   * there are kept as the base has them, so an unedited statement is a no-op even where the model
+   * spells an expression differently from PostgreSQL's printout.
+   */
+  baseAsImported?: Model;
 }
 
 export interface MergeResult {
@@ -71,7 +78,16 @@ function withRenamesApplied(base: Model, incoming: Model): Model {
     const columns = at >= 0 && !clash ? t.columns.map((c, i) => (i === at ? { ...c, name: target.columns[at].name } : c)) : t.columns;
     return target.name === t.name && columns === t.columns ? t : { ...t, name: target.name, columns };
   });
-  return { ...base, tables };
+  // Raw objects (functions, triggers, policies…) named differently by whoever made them are the
+  // same object when their definition is the same.
+  const rawNames = new Set(incoming.rawObjects.map((o) => `${o.kind}\u0000${o.schema ?? ''}\u0000${o.name}`));
+  const arrivedRaw = new Map(incoming.rawObjects.map((o) => [`${o.kind}\u0000${o.definition}`, o]));
+  const rawObjects = base.rawObjects.map((o) => {
+    if (rawNames.has(`${o.kind}\u0000${o.schema ?? ''}\u0000${o.name}`)) return o;
+    const twin = arrivedRaw.get(`${o.kind}\u0000${o.definition}`);
+    return twin && twin.schema === o.schema ? { ...o, name: twin.name } : o;
+  });
+  return { ...base, tables, rawObjects };
 }
 
 /** Base objects not replaced by an incoming one (same id), then the incoming objects in base order first. */
@@ -100,12 +116,59 @@ function withoutDanglingForeignKeys(model: Model, warnings: string[]): Model {
 
 const drawn = (m: Model): Named[] => [...m.tables, ...m.views, ...m.enums];
 
+const COLLECTIONS = ['schemas', 'extensions', 'enums', 'domains', 'sequences', 'tables', 'views', 'rawObjects'] as const;
+
+/**
+ * `matched` is `incoming` with carried ids, element for element. Where an incoming object reads
+ * exactly as in `baseAsImported` (same derived id, same content), the base's own object is used.
+ */
+const PARTS = ['columns', 'uniques', 'checks', 'foreignKeys', 'indexes'] as const;
+
+/** An edited table keeps the base's spelling of the columns, keys and indexes the edit left alone. */
+function tableWithUntouchedParts(base: Table, incoming: Table, matched: Table, before: Table | undefined): Table {
+  if (!before) return matched;
+  const out: Table = { ...matched };
+  for (const key of PARTS) {
+    const was = new Map<string, string>((before[key] as Array<{ id: string }>).map((o) => [o.id, stableJson(o)]));
+    const baseById = new Map((base[key] as Array<{ id: string }>).map((o) => [o.id, o]));
+    (out as Record<string, unknown>)[key] = (matched[key] as Array<{ id: string }>).map((m, i) => {
+      const original = (incoming[key] as Array<{ id: string }>)[i];
+      return (was.get(original.id) === stableJson(original) && baseById.get(m.id)) || m;
+    });
+  }
+  if (incoming.primaryKey && base.primaryKey && stableJson(incoming.primaryKey) === stableJson(before.primaryKey)) out.primaryKey = base.primaryKey;
+  return out;
+}
+
+function withUntouchedKept(base: Model, incoming: Model, matched: Model, baseAsImported: Model): Model {
+  const out = { ...matched };
+  for (const key of COLLECTIONS) {
+    const before = new Map<string, string>((baseAsImported[key] as Array<{ id: string }>).map((o) => [o.id, stableJson(o)]));
+    const baseById = new Map((base[key] as Array<{ id: string }>).map((o) => [o.id, o]));
+    const list = (matched[key] as Array<{ id: string }>).map((m, i) => {
+      const original = (incoming[key] as Array<{ id: string }>)[i];
+      const untouched = before.get(original.id) === stableJson(original);
+      return (untouched && baseById.get(m.id)) || m;
+    });
+    (out as Record<string, unknown>)[key] = list;
+  }
+  const baseTables = new Map(base.tables.map((t) => [t.id, t]));
+  const beforeTables = new Map(baseAsImported.tables.map((t) => [t.id, t]));
+  out.tables = out.tables.map((t, i) => {
+    const own = baseTables.get(t.id);
+    if (!own || t === own) return t;
+    return tableWithUntouchedParts(own, incoming.tables[i], t, beforeTables.get(incoming.tables[i].id));
+  });
+  return out;
+}
+
 /**
  * Ex: `mergeModels({ base: open, incoming: imported, mode: 'replace' }).model` — the imported model
  * with the open model's ids wherever names match; `added` lists what needs a position.
  */
-export function mergeModels({ base, incoming, mode }: MergeParams): MergeResult {
-  const matched = matchToBaseline(incoming, mode === 'replace' ? withRenamesApplied(base, incoming) : base);
+export function mergeModels({ base, incoming, mode, baseAsImported }: MergeParams): MergeResult {
+  let matched = matchToBaseline(incoming, mode === 'replace' ? withRenamesApplied(base, incoming) : base);
+  if (mode === 'replace' && baseAsImported) matched = withUntouchedKept(base, incoming, matched, baseAsImported);
   const warnings: string[] = [];
   let model: Model = matched;
   if (mode === 'merge') {
