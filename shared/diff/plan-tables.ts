@@ -6,7 +6,7 @@ import {
   dropColumn, dropConstraint, dropExpression, dropIdentity, dropObject, inherit, renameColumn, renameObject, setDefault,
   setLogged, setNotNull, setStorage,
 } from '../ddl/postgres-alter.ts';
-import { addForeignKey, commentOn, createIndex, createTable, qualifiedName } from '../ddl/postgres.ts';
+import { addConstraint, addForeignKey, commentOn, createIndex, createTable, qualifiedName, tableConstraints } from '../ddl/postgres.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 import { typeChangeCost } from './casts.ts';
 import { sameComment, sameSqlText, stableJson } from './match.ts';
@@ -25,9 +25,9 @@ export function createTableSteps(table: Table, ctx: PlanContext): Draft[] {
   const out = [draft('tables', 10 + depth, createTable({ table, tables: ctx.toTables }))];
   if (table.comment) out.push(draft('tables', 10 + depth, commentOn({ target: { kind: 'table', schema: table.schema, name: table.name }, comment: table.comment })));
   for (const c of table.columns) if (c.comment) out.push(draft('tables', 10 + depth, columnComment(table, c)));
-  for (const check of table.checks.filter((c) => c.notValid)) {
-    out.push(draft('constraints', 30, `ALTER TABLE ${describe(table)} ADD CONSTRAINT ${quoteIdent(check.name!)} CHECK (${check.expression}) NOT VALID;`));
-  }
+  // What CREATE TABLE cannot say (NOT VALID checks, a key repeating another) is added after it.
+  const parent = table.partitionOf ? ctx.toTables.get(table.partitionOf.parentId) : undefined;
+  for (const spec of tableConstraints({ table, parent }).after) out.push(draft('constraints', 30, addConstraint({ table, ...spec })));
   const constraints = [table.primaryKey, ...table.uniques, ...table.checks];
   for (const c of constraints) {
     if (c?.comment) out.push(draft('constraints', 50, commentOn({ target: { kind: 'constraint', schema: table.schema, table: table.name, name: c.name! }, comment: c.comment })));
