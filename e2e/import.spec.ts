@@ -25,6 +25,7 @@ function lineOf(file: string, prefix: string): number {
 }
 
 test('drop a pg_dump: diagram and report; edit the SQL pane: the canvas follows; a syntax error shows at its line', async ({ studio, page }) => {
+  test.setTimeout(120_000); // parsing, layout and Monaco on a 2-core machine shared with other runs
   const io = new ImportExport(page);
   const PAGILA = pagila();
   await studio.open('/');
@@ -161,4 +162,30 @@ test('paste DBML into the import dialog; a syntax error is shown at its line and
   await expect(page.getByTestId('import-error')).toContainText('Nothing was imported');
   await page.screenshot({ path: shots('dialog-error') });
   expect(await studio.state<string>('JSON.stringify(state.doc.model)')).toBe(model);
+});
+
+test('migration files from a named version of the project hold only what changed since', async ({ studio, page }) => {
+  const io = new ImportExport(page);
+  await studio.open('/');
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('save-project').click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  await io.openExport();
+  await page.getByTestId('export-format-migration').click();
+  page.once('dialog', (dialog) => void dialog.accept('release 1'));
+  await page.getByTestId('migration-label-version').click();
+  await expect(page.getByTestId('migration-start')).toContainText('release 1');
+  await expect(page.getByTestId('migration-summary')).toContainText('Nothing changed');
+  await page.getByTestId('dialog-close').click();
+
+  await page.getByTestId('add-table').click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await io.openExport();
+  await page.getByTestId('export-format-migration').click();
+  await page.getByTestId('migration-start').selectOption({ index: 1 });
+  await expect(page.getByTestId('migration-summary')).toContainText(/\d+ steps? in 2 files/);
+  await expect(page.getByTestId('migration-preview')).toHaveValue(/CREATE TABLE/);
+  await expect(page.getByTestId('migration-preview')).toHaveValue(/DROP TABLE/);
+  await page.screenshot({ path: shots('migration-from-version') });
 });

@@ -32,6 +32,7 @@ export function MigrationExportPanel() {
   const projectId = useStore((s) => (s.project.source === 'project' ? s.project.id : undefined));
   const [versions, reloadVersions] = useVersions(projectId);
   const [startId, setStartId] = useState('empty');
+  const [endId, setEndId] = useState('now');
   const [layout, setLayout] = useState<MigrationLayout>('flyway');
   const [name, setName] = useState('update schema');
   const [version, setVersion] = useState(1);
@@ -41,13 +42,15 @@ export function MigrationExportPanel() {
   useEffect(() => {
     const picked = versions.find((v) => v.id === startId);
     const start: MigrationStart = picked && projectId ? { kind: 'version', projectId, version: picked } : { kind: 'empty' };
+    const last = versions.find((v) => v.id === endId);
+    const end = last && projectId ? { kind: 'version' as const, projectId, version: last } : undefined;
     let current = true;
-    migrationExport({ start, model, layout, name, version }).then(
+    migrationExport({ start, end, model, layout, name, version }).then(
       (r) => { if (current) { setResult(r); setError(null); } },
       (e: Error) => { if (current) setError(e.message); },
     );
     return () => { current = false; };
-  }, [startId, versions, projectId, model, layout, name, version]);
+  }, [startId, endId, versions, projectId, model, layout, name, version]);
 
   const labelVersion = async () => {
     const label = window.prompt('Label for the saved project as it is now (e.g. release 1.4)')?.trim();
@@ -70,6 +73,14 @@ export function MigrationExportPanel() {
             {versions.map((v) => <option key={v.id} value={v.id}>version “{v.label}” ({new Date(v.createdAt).toLocaleString()})</option>)}
           </select>
         </label>
+        {versions.length > 0 && (
+          <label className="io-field">To
+            <select className="io-select" value={endId} onChange={(e) => setEndId(e.target.value)} data-testid="migration-end">
+              <option value="now">the model as it is now</option>
+              {versions.map((v) => <option key={v.id} value={v.id}>version “{v.label}”</option>)}
+            </select>
+          </label>
+        )}
         {projectId ? <button className="btn" onClick={() => void labelVersion()} data-testid="migration-label-version">Label saved version…</button>
           : <span className="io-muted">Save as a project to migrate from a named version.</span>}
       </div>

@@ -78,12 +78,25 @@ async function startModel(start: MigrationStart): Promise<Model> {
   return parsed.document.model;
 }
 
-/** The plan from `start` to `model`, and its reverse, as files in `layout`. */
-export async function migrationExport(params: { start: MigrationStart; model: Model; layout: MigrationLayout; name: string; version: number }): Promise<MigrationExport> {
-  // Names carry the model's ids over (the empty database's `public`, objects of an older version).
-  const from = matchToBaseline(await startModel(params.start), params.model);
-  const plan = planBetween(from, params.model);
-  const reverse = reversePlan(from, params.model);
+export interface MigrationExportParams {
+  start: MigrationStart;
+  /** Where it ends: another named version, or (absent) the model as it is now. */
+  end?: Extract<MigrationStart, { kind: 'version' }>;
+  model: Model;
+  layout: MigrationLayout;
+  name: string;
+  version: number;
+}
+
+/** The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`. */
+export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
+  const to = params.end ? await startModel(params.end) : params.model;
+  const start = await startModel(params.start);
+  // Versions of a project share its ids (a rename keeps its id); an empty database only has
+  // `public`, which takes the model's id by name.
+  const from = params.start.kind === 'empty' ? matchToBaseline(start, to) : start;
+  const plan = planBetween(from, to);
+  const reverse = reversePlan(from, to);
   const files = migrationFiles({ plan, reverse: reverse.plan, name: params.name, layout: params.layout, version: params.version });
   return { files, steps: plan.steps.length, downLosesData: reverse.losesData };
 }
