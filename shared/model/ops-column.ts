@@ -3,7 +3,7 @@
  */
 import type { Column, ColumnType, Identity, Model, Table } from './document.ts';
 import { newId } from './ids.ts';
-import { renameIdentifier } from './sql-rename.ts';
+import { mentionsIdentifier, renameIdentifier } from './sql-rename.ts';
 import { sameType } from './types.ts';
 import { applyPatch, checkName, checkOptionalName, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
 
@@ -129,13 +129,18 @@ export function deleteColumn(model: Model, params: { tableId: string; columnId: 
   if (!table?.columns.some((c) => c.id === params.columnId)) return model;
   const gone = params.columnId;
   const uses = (ids: string[] | undefined) => ids?.includes(gone) ?? false;
+  // As DROP COLUMN does, constraints and indexes whose SQL text reads the column go with it.
+  const goneName = table.columns.find((c) => c.id === gone)!.name;
+  const reads = (sql: string | undefined) => sql !== undefined && mentionsIdentifier(sql, goneName);
   let next = updateTable(model, params.tableId, (t) => {
     const out: Table = {
       ...t,
       columns: t.columns.filter((c) => c.id !== gone),
       uniques: filterShared(t.uniques, (u) => !uses(u.columns)),
+      checks: filterShared(t.checks, (c) => !reads(c.expression)),
       foreignKeys: filterShared(t.foreignKeys, (fk) => !uses(fk.columns)),
-      indexes: filterShared(t.indexes, (x) => !x.items.some((i) => i.column === gone) && !uses(x.include)),
+      indexes: filterShared(t.indexes, (x) =>
+        !x.items.some((i) => i.column === gone || reads(i.expression)) && !uses(x.include) && !reads(x.where)),
     };
     if (uses(t.primaryKey?.columns)) delete out.primaryKey;
     return out;

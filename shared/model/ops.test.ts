@@ -143,6 +143,13 @@ const cases: Case[] = [
     expect(table(a, 'orders').foreignKeys).toEqual([]);
     expect(table(a, 'customers').primaryKey).toBeUndefined();
   } },
+  { title: 'deleteColumn drops the checks that read the column', changes: ['products'], run: (m) => ops.deleteColumn(m, { tableId: tableId('products'), columnId: colId('products', 'price') }), check: (a) => {
+    expect(table(a, 'products').checks).toEqual([]);
+    expect(colNames(table(a, 'products'))).toEqual(['id', 'name']);
+  } },
+  { title: 'deleteColumn keeps the checks that do not read the column', changes: ['products'], run: (m) => ops.deleteColumn(m, { tableId: tableId('products'), columnId: colId('products', 'name') }), check: (a) => {
+    expect(table(a, 'products').checks.map((c) => c.expression)).toEqual(['price >= 0']);
+  } },
   { title: 'moveColumn reorders', changes: ['products'], run: (m) => ops.moveColumn(m, { tableId: tableId('products'), columnId: colId('products', 'price'), index: 0 }), check: (a) => {
     expect(colNames(table(a, 'products'))).toEqual(['price', 'id', 'name']);
   } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renameIdentifier } from './sql-rename.ts';
+import { mentionsIdentifier, renameIdentifier } from './sql-rename.ts';
 
 describe('renameIdentifier', () => {
   const cases: Array<[sql: string, from: string, to: string, expected: string]> = [
@@ -32,4 +32,15 @@ describe('renameIdentifier', () => {
   ])('qualifying: %s', (sql, expected) => {
     expect(renameIdentifier(sql, 'public', 'sales', { qualifying: 'orders' })).toBe(expected);
   });
+});
+
+describe('mentionsIdentifier', () => {
+  it.each([
+    ['price >= 0', 'price', true],
+    ['(unit_price >= 0)', 'price', false],
+    ["note <> 'price'", 'price', false],
+    ['"Price" > 1', 'price', false],
+    ['lower(name) <> name -- price', 'price', false],
+    ['t.price > 0', 'price', true],
+  ])('%s mentions %s: %s', (sql, name, expected) => expect(mentionsIdentifier(sql, name)).toBe(expected));
 });

@@ -88,3 +88,11 @@ export function renameIdentifier(sql: string, from: string, to: string, options:
   }
   return out;
 }
+
+/**
+ * True when `sql` names the identifier outside strings and comments, e.g. a check that reads a
+ * column. Ex: `mentionsIdentifier("price >= 0", 'price')` → true; `("note <> 'price'", 'price')` → false.
+ */
+export function mentionsIdentifier(sql: string, name: string): boolean {
+  return renameIdentifier(sql, name, `${name}_`) !== sql;
+}
