@@ -1,10 +1,13 @@
-/** The right pane: the selected table's inspector, enum and domain editors, the live SQL, design issues. */
+/** The right pane: the selected table's inspector, editors for enums, domains, views, schemas and SQL objects, the live SQL, design issues. */
 import { lazy, Suspense, useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { InspectorPanel } from '../panels/InspectorPanel.tsx';
 import { LintPanel } from '../panels/LintPanel.tsx';
 import { EnumEditor } from '../panels/EnumEditor.tsx';
 import { DomainEditor } from '../panels/DomainEditor.tsx';
+import { ViewEditor } from '../panels/ViewEditor.tsx';
+import { SchemaEditor } from '../panels/SchemaEditor.tsx';
+import { RawObjectEditor } from '../panels/RawObjectEditor.tsx';
 import { useStore } from '../store/index.ts';
 import { selectModel } from '../store/selectors.ts';
 import type { RightTab } from '../store/session-slice.ts';
@@ -16,7 +19,7 @@ const LivePanel = lazy(() => import('../panels/LivePanel.tsx'));
 
 const TABS: Array<{ id: RightTab; label: string }> = [
   { id: 'inspector', label: 'Table' },
-  { id: 'types', label: 'Types' },
+  { id: 'types', label: 'Objects' },
   { id: 'sql', label: 'SQL' },
   { id: 'lint', label: 'Issues' },
   { id: 'live', label: 'Database' },
@@ -31,6 +34,9 @@ function TypesTab() {
     <div className="pane-scroll">
       <EnumEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
       <DomainEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
+      <ViewEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
+      <SchemaEditor model={model} onEdit={editModel} onError={onError} />
+      <RawObjectEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
     </div>
   );
 }
