@@ -49,6 +49,19 @@ test.describe('canvas: working at scale', () => {
     await studio.dragTable('public.order_items', 0, 200);
     await expect.poll(async () => (await page.locator('[data-area="Sales"]').boundingBox())!.height).toBeGreaterThan(before.height + 100);
     await page.screenshot({ path: 'test-results/scale-area.png' });
+
+    // Dragging the label moves every table of the area, as one undo step.
+    const [orders, items] = [await studio.position('public.orders'), await studio.position('public.order_items')];
+    const label = (await page.getByTestId('area-label').boundingBox())!;
+    await page.mouse.move(label.x + 10, label.y + 5);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i += 1) await page.mouse.move(label.x + 10, label.y + 5 + i * 20);
+    await page.mouse.up();
+    const moved = await studio.position('public.orders');
+    expect(moved.y - orders.y).toBeGreaterThan(100);
+    expect((await studio.position('public.order_items')).y - items.y).toBeCloseTo(moved.y - orders.y, 0);
+    await page.getByTestId('undo').click();
+    expect(await studio.position('public.orders')).toEqual(orders);
   });
 
   test('adds a sticky note and keeps its text', async ({ studio, page }) => {
