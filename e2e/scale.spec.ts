@@ -24,6 +24,13 @@ test.describe('canvas: working at scale', () => {
     await expect(studio.node('public.order_items')).toHaveClass(/selected/);
     const selected = await studio.state<string[]>('[...state.selection]');
     expect(selected).toHaveLength(1);
+
+    // It runs commands too.
+    const before = await studio.tableCount();
+    await studio.press('Control+k');
+    await page.getByTestId('palette-input').fill('add a table');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => studio.tableCount()).toBe(before + 1);
   });
 
   test('? shows the keyboard shortcuts; Escape closes them', async ({ studio, page }) => {

@@ -1,10 +1,16 @@
-/** Ctrl/Cmd+K: type part of a name, Enter jumps to that table (or view, enum). */
+/** Ctrl/Cmd+K: type part of a name, Enter jumps to that table (or view, enum) or runs that command. */
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { focusNode } from '../commands.ts';
+import { SHORTCUTS } from './shortcuts.ts';
 
-interface Entry { id: string; label: string; kind: string }
+interface Entry { id: string; label: string; kind: string; run?: (flow: ReturnType<typeof useReactFlow>) => void }
+
+/** The shortcut table doubles as the command list (minus the keys that only make sense as keys). */
+const COMMANDS: Entry[] = SHORTCUTS
+  .filter((s) => !['Ctrl/⌘ K', 'Esc', 'Ctrl/⌘ C', 'Ctrl/⌘ V'].includes(s.keys))
+  .map((s) => ({ id: `command:${s.keys}`, label: s.label, kind: s.keys, run: s.run }));
 
 const MAX = 50;
 
@@ -18,16 +24,18 @@ export function CommandPalette() {
     ...model.views.map((v) => ({ id: v.id, label: `${v.schema}.${v.name}`, kind: v.materialized ? 'mat. view' : 'view' })),
     ...model.enums.map((e) => ({ id: e.id, label: `${e.schema}.${e.name}`, kind: 'enum' })),
   ], [model]);
+  const startsWith = (e: Entry, q: string) => (e.run ? e.label : e.label.split('.')[1] ?? '').toLowerCase().startsWith(q);
   const q = query.trim().toLowerCase();
-  const found = entries
-    .filter((e) => e.label.toLowerCase().includes(q))
-    .sort((a, b) => Number(!a.label.toLowerCase().split('.')[1].startsWith(q)) - Number(!b.label.toLowerCase().split('.')[1].startsWith(q)))
-    .slice(0, MAX);
+  const found = [
+    ...entries.filter((e) => e.label.toLowerCase().includes(q)).sort((a, b) => Number(!startsWith(a, q)) - Number(!startsWith(b, q))),
+    ...(q ? COMMANDS.filter((c) => c.label.toLowerCase().includes(q)) : []),
+  ].slice(0, MAX);
   const close = () => useStore.getState().openDialog(null);
   const choose = (entry: Entry | undefined) => {
     if (!entry) return;
     close();
-    focusNode(flow, entry.id);
+    if (entry.run) entry.run(flow);
+    else focusNode(flow, entry.id);
   };
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((i) => Math.min(i + 1, found.length - 1)); }
@@ -37,12 +45,12 @@ export function CommandPalette() {
   };
   return (
     <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog palette" role="dialog" aria-label="Jump to a table" data-testid="command-palette" onMouseDown={(e) => e.stopPropagation()}>
+      <div className="dialog palette" role="dialog" aria-label="Jump to a table or run a command" data-testid="command-palette" onMouseDown={(e) => e.stopPropagation()}>
         <input
           autoFocus
           className="palette-input"
           data-testid="palette-input"
-          placeholder="Jump to a table…"
+          placeholder="Jump to a table, or type a command…"
           value={query}
           onChange={(e) => { setQuery(e.target.value); setActive(0); }}
           onKeyDown={onKey}
@@ -57,10 +65,10 @@ export function CommandPalette() {
               onMouseEnter={() => setActive(i)}
               onClick={() => choose(entry)}
             >
-              <span>{entry.label}</span><span className="palette-kind">{entry.kind}</span>
+              <span>{entry.label}</span><span className="palette-kind">{entry.run ? <kbd>{entry.kind}</kbd> : entry.kind}</span>
             </li>
           ))}
-          {!found.length && <li className="palette-empty">No table matches “{query}”</li>}
+          {!found.length && <li className="palette-empty">Nothing matches “{query}”</li>}
         </ul>
       </div>
     </div>
