@@ -147,9 +147,22 @@ export function escape(): void {
   else state().select([]);
 }
 
-/** A subject area around the selected tables, named `Area N`, in the next color. */
+/**
+ * A subject area around the selected tables, named `Area N`, in the next color; with one area
+ * selected as well, the tables join that area instead.
+ */
 export function addAreaFromSelection(): string | undefined {
   const tableIds = selectedTableIds();
+  const { selection, doc } = state();
+  const chosen = doc.layout.areas.filter((a) => selection.has(a.id));
+  if (chosen.length === 1 && tableIds.length) {
+    const target = chosen[0];
+    state().editLayout((layout) => ({
+      ...layout,
+      areas: layout.areas.map((a) => (a.id === target.id ? { ...a, tableIds: [...new Set([...a.tableIds, ...tableIds])] } : a)),
+    }));
+    return target.id;
+  }
   if (!tableIds.length) {
     state().notify({ kind: 'info', message: 'Select the tables of the subject area first (Shift-click or drag a box).' });
     return undefined;

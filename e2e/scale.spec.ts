@@ -69,6 +69,13 @@ test.describe('canvas: working at scale', () => {
     expect((await studio.position('public.order_items')).y - items.y).toBeCloseTo(moved.y - orders.y, 0);
     await page.getByTestId('undo').click();
     expect(await studio.position('public.orders')).toEqual(orders);
+
+    // Selecting the area and another table, then Area, adds the table to it.
+    await page.getByTestId('area-label').click();
+    await studio.selectTable('public.products', true);
+    await page.getByTestId('add-area').click();
+    await expect.poll(() => studio.state<number>('state.doc.layout.areas[0].tableIds.length')).toBe(3);
+    await expect(page.getByTestId('area-node')).toHaveCount(1);
   });
 
   test('adds a sticky note and keeps its text', async ({ studio, page }) => {
