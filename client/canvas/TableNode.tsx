@@ -1,9 +1,18 @@
 /** A table on the canvas: header, one row per column with badges, a handle on each side of each row. */
 import { memo, useMemo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { columnRows, type ColumnRow } from './badges.ts';
 import type { TableFlowNode } from './to-flow.ts';
+import './far.css';
+
+/**
+ * Below this zoom 12px text is under 4px: unreadable, yet it is most of what a node costs to lay
+ * out, paint and hit-test. Far away a table keeps its box and its handles (edges stay anchored,
+ * nothing is re-measured) and drops its text.
+ */
+export const FAR_ZOOM = 0.35;
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 const BADGE_TITLE: Record<string, string> = {
   PK: 'primary key', FK: 'foreign key', UQ: 'unique', NN: 'not null',
@@ -26,13 +35,23 @@ function Row({ row, lit }: { row: ColumnRow; lit: boolean }) {
   );
 }
 
-function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY }: NodeProps<TableFlowNode>) {
+function FarRow({ row, lit }: { row: ColumnRow; lit: boolean }) {
+  return (
+    <div className={`col-row${lit ? ' lit' : ''}`}>
+      <Handle type="source" position={Position.Left} id={`${row.id}:l`} className="col-handle" />
+      <Handle type="source" position={Position.Right} id={`${row.id}:r`} className="col-handle" />
+    </div>
+  );
+}
+
+function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, width }: NodeProps<TableFlowNode>) {
   const { table, look } = data;
   const rows = useMemo(() => columnRows(table), [table]);
   // A string selector: only the tables whose lit columns change re-render on hover.
   const lit = useStore((s) => (s.highlight.size ? table.columns.filter((c) => s.highlight.has(c.id)).map((c) => c.id).join(',') : ''));
   const litIds = useMemo(() => new Set(lit.split(',')), [lit]);
   const compared = useStore((s) => s.comparison?.status.get(table.id));
+  const far = useFlowStore(selectFar) && width !== undefined;
   const collapsed = look?.collapsed ?? false;
   const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
   // A table drawn at its fallback spot has no layout entry yet: keep it where it is shown.
@@ -42,13 +61,13 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY }:
   }));
   return (
     <div
-      className={`table-node${selected ? ' selected' : ''}${compared ? ` cmp-${compared}` : ''}`}
+      className={`table-node${selected ? ' selected' : ''}${compared ? ` cmp-${compared}` : ''}${far ? ' far' : ''}`}
       data-table={`${table.schema}.${table.name}`}
       data-compare={compared}
       data-testid="table-node"
-      style={look?.color ? ({ '--node-color': look.color } as React.CSSProperties) : undefined}
+      style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...(far ? { width } : {}) } as React.CSSProperties}
     >
-      <div className="node-header" title={table.comment}>
+      {far ? <div className="node-header" /> : <div className="node-header" title={table.comment}>
         <span className="node-schema">{table.schema}.</span>
         <span className="node-name">{table.name}</span>
         <button
@@ -59,8 +78,8 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY }:
         >
           {collapsed ? '▸' : '▾'}
         </button>
-      </div>
-      {shown.map((row) => <Row key={row.id} row={row} lit={litIds.has(row.id)} />)}
+      </div>}
+      {shown.map((row) => (far ? <FarRow key={row.id} row={row} lit={litIds.has(row.id)} /> : <Row key={row.id} row={row} lit={litIds.has(row.id)} />))}
       {collapsed && rows.length > shown.length && (
         <div className="col-more">{rows.length - shown.length} more column{rows.length - shown.length > 1 ? 's' : ''}</div>
       )}
