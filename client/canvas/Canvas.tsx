@@ -1,8 +1,8 @@
 /** The diagram: wires the store to React Flow. Logic lives in to-flow.ts and flow-handlers.ts. */
 import { useMemo, useReducer, useRef } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow, ViewportPortal,
-  type EdgeTypes, type NodeTypes,
+  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow, useStore as useFlowStore, ViewportPortal,
+  type EdgeTypes, type NodeTypes, type ReactFlowState,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -10,7 +10,7 @@ import { useStore } from '../store/index.ts';
 import { selectLayout, selectModel, selectSelection } from '../store/selectors.ts';
 import { useResolvedTheme } from '../chrome/theme.ts';
 import { CrowsFootMarkers } from './CrowsFootMarkers.tsx';
-import { TableNode } from './TableNode.tsx';
+import { FAR_ZOOM, TableNode } from './TableNode.tsx';
 import { EnumNode, ViewNode } from './ObjectNodes.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { AreaNode } from './AreaNode.tsx';
@@ -25,6 +25,7 @@ import * as handlers from './flow-handlers.ts';
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 export function Canvas() {
   const model = useStore(selectModel);
@@ -32,6 +33,8 @@ export function Canvas() {
   const selection = useStore(selectSelection);
   const theme = useResolvedTheme();
   const exporting = useStore((s) => s.exporting);
+  // Far away the crow's feet are specks that cost a fifth of a pan frame (far.css drops them).
+  const far = useFlowStore(selectFar) && !exporting;
   const measured = useRef<handlers.Measured>(new Map());
   const [sizes, resized] = useReducer((n: number) => n + 1, 0);
   const last = useRef<FlowOutput | undefined>(undefined);
@@ -48,7 +51,7 @@ export function Canvas() {
   };
 
   return (
-    <div className="canvas" data-testid="canvas" onDoubleClick={onDoubleClick}>
+    <div className={`canvas${far ? ' far' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
       <CanvasToolbar />
       <ReactFlow
         nodes={flow.nodes}

@@ -51,7 +51,9 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
   const lit = useStore((s) => (s.highlight.size ? table.columns.filter((c) => s.highlight.has(c.id)).map((c) => c.id).join(',') : ''));
   const litIds = useMemo(() => new Set(lit.split(',')), [lit]);
   const compared = useStore((s) => s.comparison?.status.get(table.id));
-  const far = useFlowStore(selectFar) && width !== undefined;
+  // An image export draws the nodes at full size whatever the zoom: never far then.
+  const exporting = useStore((s) => s.exporting);
+  const far = useFlowStore(selectFar) && !exporting && width !== undefined;
   const collapsed = look?.collapsed ?? false;
   const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
   // A table drawn at its fallback spot has no layout entry yet: keep it where it is shown.
