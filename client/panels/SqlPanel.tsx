@@ -15,8 +15,13 @@ import { SqlApplyBar } from './SqlApplyBar.tsx';
 
 type EditorInstance = Parameters<OnMount>[0];
 
-function useGeneratedSql(): { sql: string; error?: string } {
-  const model = useDeferredValue(useStore(selectModel));
+function useGeneratedSql(shown: boolean): { sql: string; error?: string } {
+  const live = useDeferredValue(useStore(selectModel));
+  // The pane stays mounted while hidden: regenerating the DDL of a 2,000-table model on every
+  // edit then costs hundreds of milliseconds for nothing. Catch up when the pane is shown.
+  const generatedFor = useRef(live);
+  if (shown) generatedFor.current = live;
+  const model = generatedFor.current;
   return useMemo(() => {
     try {
       return { sql: generatePostgres(model) };
@@ -35,10 +40,10 @@ function useSelectedTable() {
 }
 
 export default function SqlPanel() {
-  const { sql, error } = useGeneratedSql();
+  const shown = useStore((s) => s.rightTab === 'sql');
+  const { sql, error } = useGeneratedSql(shown);
   const table = useSelectedTable();
   const theme = useResolvedTheme();
-  const shown = useStore((s) => s.rightTab === 'sql');
   const editor = useRef<EditorInstance | null>(null);
   const apply = useSqlApply(sql);
 
