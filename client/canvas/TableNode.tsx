@@ -35,9 +35,10 @@ function Row({ row, lit }: { row: ColumnRow; lit: boolean }) {
   );
 }
 
+// A far row keeps its column name as data: the row is the same row, drawn without text.
 function FarRow({ row, lit }: { row: ColumnRow; lit: boolean }) {
   return (
-    <div className={`col-row${lit ? ' lit' : ''}`}>
+    <div className={`col-row${lit ? ' lit' : ''}`} data-column={row.name}>
       <Handle type="source" position={Position.Left} id={`${row.id}:l`} className="col-handle" />
       <Handle type="source" position={Position.Right} id={`${row.id}:r`} className="col-handle" />
     </div>
