@@ -183,3 +183,17 @@ export function translateExpr(sql: string, target: ExprTarget): ExprResult {
   if (!tokens) return { ok: false, reason: 'could not be read' };
   return rewrite(tokens, target);
 }
+
+/**
+ * `GENERATED ALWAYS AS (…) STORED` translated for the target, or undefined when the expression has
+ * no translation; every translation note or loss goes to `warn`.
+ */
+export function generatedClause(params: { expression: string; target: ExprTarget; warn: (message: string) => void }): string | undefined {
+  const g = translateExpr(params.expression, params.target);
+  if (!g.ok) {
+    params.warn(`generated column became a plain column (expression ${g.reason})`);
+    return undefined;
+  }
+  for (const note of g.notes) params.warn(`generated expression translated: ${note}`);
+  return `GENERATED ALWAYS AS (${g.sql}) STORED`;
+}

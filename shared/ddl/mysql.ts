@@ -6,7 +6,7 @@
 import type { ForeignKey, Index, Model, Table } from '../model/document.ts';
 import { resolveNames } from '../model/names.ts';
 import { DialectDdl, NameSpace, WarningList, exportedTables, flatTableNames, modelWarnings, tableFeatureWarnings } from './dialect-common.ts';
-import { translateExpr, type ExprTarget } from './dialect-expr.ts';
+import { generatedClause, translateExpr, type ExprTarget } from './dialect-expr.ts';
 import { translateDefault } from './dialect-defaults.ts';
 import { MYSQL_PREFIX_CHARS, keyCharLimit, planMysqlColumns, type MysqlColumns } from './mysql-columns.ts';
 
@@ -52,13 +52,11 @@ function columnLine(ctx: Ctx, table: Table, columnId: string): string {
   const parts = [q(column.name), plan.type.sql];
   let generated = false;
   if (column.generated) {
-    const g = translateExpr(column.generated, exprTarget(table));
-    if (g.ok) {
-      parts.push(`GENERATED ALWAYS AS (${g.sql}) STORED`);
+    const clause = generatedClause({ expression: column.generated, target: exprTarget(table), warn: (m) => ctx.warnings.add(m, subject) });
+    if (clause) {
+      parts.push(clause);
       generated = true;
-      for (const note of g.notes) ctx.warnings.add(`generated expression translated: ${note}`, subject);
     }
-    else ctx.warnings.add(`generated column became a plain column (expression ${g.reason})`, subject);
   }
   // MariaDB takes no NULL/NOT NULL on a generated column.
   if (!generated) parts.push(column.notNull ? 'NOT NULL' : 'NULL');

@@ -7,7 +7,7 @@
 import type { Column, ForeignKey, Index, Model, Table } from '../model/document.ts';
 import { resolveNames } from '../model/names.ts';
 import { DialectDdl, NameSpace, WarningList, exportedTables, flatTableNames, modelWarnings, tableFeatureWarnings } from './dialect-common.ts';
-import { translateExpr, type ExprTarget } from './dialect-expr.ts';
+import { generatedClause, translateExpr, type ExprTarget } from './dialect-expr.ts';
 import { translateDefault } from './dialect-defaults.ts';
 import { mapColumnType, type MappedColumnType } from './type-maps.ts';
 
@@ -61,13 +61,11 @@ function columnItem(ctx: Ctx, table: Table, column: Column, rowid: Column | unde
   if (column.notNull) parts.push('NOT NULL');
   let generated = false;
   if (column.generated) {
-    const g = translateExpr(column.generated, exprTarget(table));
-    if (g.ok) {
-      parts.push(`GENERATED ALWAYS AS (${g.sql}) STORED`);
+    const clause = generatedClause({ expression: column.generated, target: exprTarget(table), warn: (m) => ctx.warnings.add(m, subject) });
+    if (clause) {
+      parts.push(clause);
       generated = true;
-      for (const note of g.notes) ctx.warnings.add(`generated expression translated: ${note}`, subject);
     }
-    else ctx.warnings.add(`generated column became a plain column (expression ${g.reason})`, subject);
   }
   if (column.default !== undefined && !generated && !isSerial(column)) {
     const d = translateDefault(column.default, type, exprTarget(table));
