@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
-import { loadCases, runCase } from './harness.ts';
+import { expectCaseHolds, loadCases, runCase } from './harness.ts';
 
 const cases = await loadCases();
 
@@ -26,11 +26,6 @@ describe('acceptance on PostgreSQL', () => {
   });
 
   it.each(cases)('$name', async (c) => {
-    const result = await runCase(client, c);
-    expect(result.differences).toEqual([]);
-    expect(result.replan.steps.map((s) => s.sql)).toEqual([]);
-    if (!result.deletesData) expect(result.rowsAfter).toBe(result.rowsBefore);
-    if (result.checkOk !== undefined) expect(result.checkOk).toBe(true);
-    expect(result.plan.steps.length).toBeGreaterThan(0);
+    expectCaseHolds(await runCase(client, c));
   });
 });

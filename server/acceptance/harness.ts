@@ -7,6 +7,7 @@
  *   4. compare the catalog with step 1's (catalog-snapshot, independent of introspection), plan
  *      again (must be empty), check rows survived (and `check.sql`, when the case has one).
  */
+import { expect } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,4 +120,13 @@ export async function runCase(db: SqlClient, c: AcceptanceCase): Promise<CaseRes
   const checkOk = c.check ? Boolean((await db.query<{ ok: boolean }>(c.check))[0]?.ok) : undefined;
   const deletesData = steps.steps.some((s) => s.hazards.some((h) => h.kind === 'deletes-data'));
   return { plan: steps, differences, replan, rowsBefore, rowsAfter, deletesData, checkOk };
+}
+
+/** What every case must hold on every engine: the catalog of `after`, an empty replan, rows kept. */
+export function expectCaseHolds(result: CaseResult): void {
+  expect(result.differences).toEqual([]);
+  expect(result.replan.steps.map((s) => s.sql)).toEqual([]);
+  if (!result.deletesData) expect(result.rowsAfter).toBe(result.rowsBefore);
+  if (result.checkOk !== undefined) expect(result.checkOk).toBe(true);
+  expect(result.plan.steps.length).toBeGreaterThan(0);
 }

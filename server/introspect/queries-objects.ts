@@ -69,6 +69,9 @@ export function functionsQuery(options: IntrospectOptions) {
   }), options);
 }
 
+/** A row of an object that belongs to a table (trigger, rule), with its full definition. */
+const tableObjectRow = z.object({ schema: text, table: text, tableKind: text, name: text, definition: text, comment: optionalText });
+
 /** User triggers (not the internal ones behind foreign keys, not a partition's clone of its parent's). */
 export function triggersQuery(options: IntrospectOptions, context: QueryContext) {
   const notClone = context.version >= 130000 ? 'AND t.tgparentid = 0' : '';
@@ -81,7 +84,7 @@ export function triggersQuery(options: IntrospectOptions, context: QueryContext)
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE NOT t.tgisinternal ${notClone} AND ${userSchema('n')} AND ${notFromExtension('pg_class', 'c.oid')}
     ORDER BY n.nspname, c.relname, t.tgname`,
-  z.object({ schema: text, table: text, tableKind: text, name: text, definition: text, comment: optionalText }), options);
+  tableObjectRow, options);
 }
 
 /** Rules other than the `_RETURN` rule that makes a view. */
@@ -95,7 +98,7 @@ export function rulesQuery(options: IntrospectOptions) {
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE r.rulename <> '_RETURN' AND ${userSchema('n')} AND ${notFromExtension('pg_class', 'c.oid')}
     ORDER BY n.nspname, c.relname, r.rulename`,
-  z.object({ schema: text, table: text, tableKind: text, name: text, definition: text, comment: optionalText }), options);
+  tableObjectRow, options);
 }
 
 /** The whole catalog row as JSON: its columns differ between PostgreSQL 15, 16 and 17. */
