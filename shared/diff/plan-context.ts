@@ -1,5 +1,5 @@
 /** What the step builders share: both models (names resolved), lookups, and small step helpers. */
-import type { Model, Table } from '../model/document.ts';
+import type { Column, ColumnType, Model, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
 import { schemaRenames } from './match.ts';
 import type { Change, Hazard, HazardKind, Phase, Step } from './types.ts';
@@ -29,11 +29,39 @@ export interface PlanContext {
    * must call it. Ex: `billing.invoices` → `accounts.invoices` when billing became accounts.
    */
   afterSchemaRenames: <T extends { schema?: string }>(o: T) => T;
+  /**
+   * Column ids converted to a recreated enum or domain (`recreateType`). That conversion drops the
+   * old default and sets the new one, so the column's own ALTER must leave the default alone.
+   */
+  convertedColumns: ReadonlySet<string>;
 }
 
-export function planContext(changes: Change[], models: { from: Model; to: Model }): PlanContext {
-  const from = withEffectiveNames(models.from);
-  const to = withEffectiveNames(models.to);
+type Named = { schema: string; name: string };
+export type TypeConversion = { table: Table; was: Column; column: Column };
+const typeIs = (t: ColumnType, o: Named) => t.schema === o.schema && t.name === o.name;
+
+/** Columns of kept tables whose type was `from` and is `to` (the same type object, recreated). */
+export function columnsOfType(ctx: Pick<PlanContext, 'to' | 'created' | 'fromTables'>, from: Named, to: Named): TypeConversion[] {
+  const out: TypeConversion[] = [];
+  for (const table of ctx.to.tables) {
+    if (ctx.created.has(table.id) || table.partitionOf) continue;
+    const before = ctx.fromTables.get(table.id);
+    for (const column of table.columns) {
+      const was = before?.columns.find((c) => c.id === column.id);
+      if (was && typeIs(was.type, from) && typeIs(column.type, to)) out.push({ table, was, column });
+    }
+  }
+  return out;
+}
+
+/** Both models with every default constraint and index name made explicit (what the plan compares). */
+export function namedModels(models: { from: Model; to: Model }): { from: Model; to: Model } {
+  return { from: withEffectiveNames(models.from), to: withEffectiveNames(models.to) };
+}
+
+/** `changes` are all the plan's changes, implied ones included; `named` comes from `namedModels`. */
+export function planContext(changes: Change[], named: { from: Model; to: Model }): PlanContext {
+  const { from, to } = named;
   const created = new Set<string>();
   const dropped = new Set<string>();
   for (const c of changes) {
@@ -44,9 +72,14 @@ export function planContext(changes: Change[], models: { from: Model; to: Model 
   const renamed = schemaRenames(from.schemas, to.schemas);
   const afterSchemaRenames = <T extends { schema?: string }>(o: T): T =>
     (o.schema && renamed.has(o.schema) ? { ...o, schema: renamed.get(o.schema) } : o);
+  const fromTables = new Map(from.tables.map((t) => [t.id, t]));
+  const convertedColumns = new Set<string>();
+  for (const c of changes) {
+    if (c.kind !== 'enum.recreate' && c.kind !== 'domain.recreate') continue;
+    for (const { column } of columnsOfType({ to, created, fromTables }, c.from, c.to)) convertedColumns.add(column.id);
+  }
   return {
-    from, to, created, dropped, afterSchemaRenames,
-    fromTables: new Map(from.tables.map((t) => [t.id, t])),
+    from, to, created, dropped, afterSchemaRenames, fromTables, convertedColumns,
     toTables: new Map(to.tables.map((t) => [t.id, t])),
   };
 }

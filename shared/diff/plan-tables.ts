@@ -124,8 +124,11 @@ function rebuildGenerated(table: Table, from: Column, to: Column): Draft[] {
   return [draft('columns', 20, [dropColumn({ table, column: from }), addColumn({ table, column: to })], hazards)];
 }
 
-/** Type, default, nullability, identity and comment changes of one column, in the order PostgreSQL needs. */
-export function alterColumnSteps(table: Table, from: Column, to: Column): Draft[] {
+/**
+ * Type, default, nullability, identity and comment changes of one column, in the order PostgreSQL needs.
+ * A column converted to a recreated enum or domain has its default set by that conversion instead.
+ */
+export function alterColumnSteps(table: Table, from: Column, to: Column, ctx: Pick<PlanContext, 'convertedColumns'>): Draft[] {
   if (to.generated !== undefined && !sameSqlText(from.generated, to.generated)) return rebuildGenerated(table, from, to);
   const out: Draft[] = [];
   // Rank 19: what must go before any type change of the table; 20: type changes (merged per
@@ -137,7 +140,7 @@ export function alterColumnSteps(table: Table, from: Column, to: Column): Draft[
   if (from.generated !== undefined && to.generated === undefined) before(dropExpression({ table, column }));
   if (from.identity && !to.identity) before(dropIdentity({ table, column }));
   const typeChanged = !sameType(from.type, to.type) || (from.collation ?? '') !== (to.collation ?? '');
-  const defaultChanged = !sameSqlText(from.default, to.default);
+  const defaultChanged = !sameSqlText(from.default, to.default) && !ctx.convertedColumns.has(to.id);
   if (from.default !== undefined && (typeChanged || defaultChanged)) before(setDefault({ table, column }));
   if (typeChanged) {
     const cost = typeChangeCost(from.type, to.type);

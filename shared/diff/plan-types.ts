@@ -1,5 +1,5 @@
 /** Steps for schemas, extensions, enums, domains and sequences. */
-import type { Column, ColumnType, Domain, Sequence, Table } from '../model/document.ts';
+import type { Domain, Sequence } from '../model/document.ts';
 import { formatType } from '../model/types.ts';
 import {
   addEnumValue, alterColumnType, alterSequence, domainAddCheck, domainDropCheck, domainSetDefault, domainSetNotNull,
@@ -10,7 +10,7 @@ import { clipBytes } from '../model/names.ts';
 import { commentOn, createDomain, createExtension, createEnum, createSchema, createSequence, qualifiedName, sequenceOwnedBy } from '../ddl/postgres.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 import { sameComment, sameSqlText } from './match.ts';
-import { draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
+import { columnsOfType, draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
 import type { Change } from './types.ts';
 
 type Named = { schema: string; name: string };
@@ -53,25 +53,11 @@ export function extensionSteps(c: Extract<Change, { kind: `extension.${string}` 
   }
 }
 
-const typeIs = (t: ColumnType, o: Named) => t.schema === o.schema && t.name === o.name;
-
-/** Columns of kept tables whose type was `from` and is `to` (the same type object, recreated). */
-function columnsOfType(ctx: PlanContext, from: Named, to: Named): Array<{ table: Table; was: Column; column: Column }> {
-  const out: Array<{ table: Table; was: Column; column: Column }> = [];
-  for (const table of ctx.to.tables) {
-    if (ctx.created.has(table.id) || table.partitionOf) continue;
-    const before = ctx.fromTables.get(table.id);
-    for (const column of table.columns) {
-      const was = before?.columns.find((c) => c.id === column.id);
-      if (was && typeIs(was.type, from) && typeIs(column.type, to)) out.push({ table, was, column });
-    }
-  }
-  return out;
-}
-
 /**
  * A type PostgreSQL cannot change in place: park the old one under another name, create the new one,
  * convert every column through `via` (text for enums, the base type for domains), drop the old one.
+ * The conversion owns each column's default: the old one is dropped first (it is of the old type)
+ * and the new one set after (`alterColumnSteps` skips the default of these columns).
  */
 function recreateType(p: { kind: 'TYPE' | 'DOMAIN'; from: Named; to: Named; create: string; via: string; why: string; ctx: PlanContext }): Draft[] {
   const parked = { schema: p.to.schema, name: parkedName(p.to.name) };

@@ -8,7 +8,7 @@ import { alterTableClauses } from '../ddl/postgres-alter.ts';
 import type { Model } from '../model/document.ts';
 import { diff } from './diff.ts';
 import { addConstraintSteps, addIndexSteps, commentConstraintSteps, commentIndexSteps, dropConstraintSteps, dropIndexSteps, renameConstraintSteps, renameIndexSteps } from './plan-constraints.ts';
-import { planContext, type Draft, type PlanContext } from './plan-context.ts';
+import { namedModels, planContext, type Draft, type PlanContext } from './plan-context.ts';
 import { withDependents } from './plan-dependents.ts';
 import { orderRenames } from './plan-renames.ts';
 import {
@@ -29,7 +29,7 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
     case 'column.add': return addColumnSteps(c.table, c.column);
     case 'column.drop': return dropColumnSteps(c.table, c.column);
     case 'column.rename': return renameColumnSteps(c.table, c.from, c.to);
-    case 'column.alter': return alterColumnSteps(c.table, c.from, c.to);
+    case 'column.alter': return alterColumnSteps(c.table, c.from, c.to, ctx);
     case 'column.rebuild': return rebuildColumnSteps(c.fromTable, c.table, c.from, c.to);
     case 'constraint.add': return addConstraintSteps(c.table, c.constraint, ctx);
     case 'constraint.drop': return dropConstraintSteps(c.table, c.constraint, ctx);
@@ -71,8 +71,9 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
  * No changes give no steps.
  */
 export function plan(changes: Change[], models: { from: Model; to: Model }): Plan {
-  const ctx = planContext(changes, models);
-  const all = orderRenames(withDependents(changes, { from: ctx.from, to: ctx.to }));
+  const named = namedModels(models);
+  const all = orderRenames(withDependents(changes, named));
+  const ctx = planContext(all, named);
   // Functions changed as CREATE OR REPLACE are replaced in place, not dropped first.
   const replaced = new Set(all.filter((c) => c.kind === 'raw.create' && replacesInPlace(c.object)).map((c) => (c as { object: { id: string } }).object.id));
   const drafts = mergeDrafts(all.flatMap((c) => stepsFor(c, ctx, replaced)));
