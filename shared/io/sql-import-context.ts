@@ -6,6 +6,7 @@
 import type { Domain, Enum, ForeignKey, Model, RawObject, Sequence, Table, View } from '../model/document.ts';
 import { emptyModel } from '../model/empty.ts';
 import { derivedId } from '../model/ids.ts';
+import { PG_CATALOG_FUNCTION_NAMES } from './postgres-catalog-functions.ts';
 import { emptyReport, type ImportReport } from './sql-import-report.ts';
 
 /** The search_path of a new session. */
@@ -121,10 +122,18 @@ export class ImportContext {
     return this.lookupPath().find((s) => this.otherTypes.has(key(s, ref.relname!)));
   }
 
-  /** The schema of the first function named `name` on the search path, if the model defines one. */
+  /**
+   * The schema a call to an unqualified `name` is printed with: the first schema of the search path
+   * where the model defines such a function, unless pg_catalog (searched first unless the path names
+   * it later) also has one: PostgreSQL then takes its own, as pg_dump's unqualified `lower(x)` means.
+   * (A call meant for a user overload of a catalog name must be written qualified.)
+   */
   functionSchema(name: string): string | undefined {
     const schemas = this.rawNames.get(`function:${name}`);
-    return schemas ? this.lookupPath().find((s) => schemas.has(s)) : undefined;
+    if (!schemas) return undefined;
+    const path = this.searchPath.includes('pg_catalog') ? this.searchPath : ['pg_catalog', ...this.searchPath];
+    const first = path.find((s) => s === 'pg_catalog' ? PG_CATALOG_FUNCTION_NAMES.has(name) : schemas.has(s) && this.lookupPath().includes(s));
+    return first === 'pg_catalog' ? undefined : first;
   }
 
   /** The schema of the first collation named `name` on the search path, if the model defines one. */
