@@ -2,10 +2,13 @@
  * Projects on the server: "Save" creates one and moves the page to `/p/:id`; from then on every
  * change is saved automatically with the version last read. A stale version is refused by the
  * server (409): the change is kept here, nothing is overwritten, and the user is told why.
+ * Opening another document first saves what is pending (`readyToLeave`), and opening never counts
+ * as an edit (`showOpened`).
  */
 import type { ModelDocument } from '../shared/model/document.ts';
 import { api, RequestError } from './api.ts';
 import { useStore } from './store/index.ts';
+import { unsavedWorkWarning } from './unsaved-work.ts';
 
 const AUTOSAVE_DELAY_MS = 600;
 
@@ -38,6 +41,10 @@ export async function saveAsProject(name?: string): Promise<string | undefined> 
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight: Promise<void> | undefined;
+/** True while an opened document is put on the page: loading it is not an edit to save. */
+let opening = false;
+/** The document as last opened; a draft that differs from it has edits that live nowhere else. */
+let openedDoc: ModelDocument | undefined;
 
 async function saveNow(): Promise<void> {
   const state = useStore.getState();
@@ -54,6 +61,8 @@ async function saveNow(): Promise<void> {
     now.setSaveState(now.doc === doc ? 'saved' : 'unsaved');
     if (now.doc !== doc) schedule();
   } catch (error) {
+    if (useStore.getState().project.id !== project.id) return; // the page moved on meanwhile
+    if (error instanceof RequestError && error.status === 404) return becomeDraft(project.name);
     const conflict = error instanceof RequestError && error.status === 409;
     useStore.getState().setSaveState(conflict ? 'conflict' : 'error');
     useStore.getState().notify({ kind: 'error', message: conflict ? CONFLICT_MESSAGE : `Autosave failed: ${describe(error)}` });
@@ -63,21 +72,68 @@ async function saveNow(): Promise<void> {
 function schedule(): void {
   clearTimeout(timer);
   timer = setTimeout(() => {
+    timer = undefined;
     inFlight = (inFlight ?? Promise.resolve()).then(saveNow);
   }, AUTOSAVE_DELAY_MS);
 }
 
-/** Leaving while a save is pending or refused would lose edits: let the browser ask first. */
+/**
+ * The open project no longer exists on the server (deleted here or elsewhere): keep what is on the
+ * page as an unsaved draft, stop autosaving it, and say how to keep it.
+ */
+export function becomeDraft(name: string): void {
+  clearTimeout(timer);
+  timer = undefined;
+  openedDoc = undefined; // its content is now saved nowhere
+  const state = useStore.getState();
+  state.setProject({ name, source: 'draft' });
+  state.setSaveState('unsaved');
+  state.setComparison(null);
+  state.notify({ kind: 'error', message: `The project "${name}" was deleted, so this page is now an unsaved draft. Use File → Save as project to keep it.` });
+  if (window.location.pathname !== '/') window.history.replaceState(null, '', '/');
+}
+
+/**
+ * Puts an opened document (project, template, file) on the page. Loading is not an edit: nothing is
+ * scheduled for saving, and the document counts as unedited. Call `readyToLeave()` first.
+ */
+export function showOpened(load: () => void): void {
+  clearTimeout(timer);
+  timer = undefined;
+  opening = true;
+  try {
+    load();
+  } finally {
+    opening = false;
+  }
+  openedDoc = useStore.getState().doc;
+}
+
+function currentWarning(): string | undefined {
+  const { project, saveState, doc } = useStore.getState();
+  return unsavedWorkWarning({ project, saveState, edited: doc !== openedDoc });
+}
+
+/**
+ * Before another document replaces the open one: saves what is pending, then, if something would
+ * still be lost (a refused save, an edited draft), lets the user keep the page. True to go on.
+ */
+export async function readyToLeave(): Promise<boolean> {
+  await flushAutosave();
+  const warning = currentWarning();
+  return !warning || window.confirm(warning);
+}
+
+/** Leaving while a save is pending or refused, or with an edited draft, would lose edits: let the browser ask first. */
 function warnBeforeLeaving(event: BeforeUnloadEvent): void {
-  const { project, saveState } = useStore.getState();
-  if (project.source === 'project' && saveState !== 'saved') event.preventDefault();
+  if (currentWarning()) event.preventDefault();
 }
 
 /** Starts autosaving; returns the unsubscribe function. */
 export function startAutosave(): () => void {
   window.addEventListener('beforeunload', warnBeforeLeaving);
   const unsubscribe = useStore.subscribe((state, previous) => {
-    if (state.doc === previous.doc || state.project.source !== 'project') return;
+    if (opening || state.doc === previous.doc || state.project.source !== 'project') return;
     if (state.project.id !== previous.project.id) return; // a project was just opened, not edited
     if (state.saveState !== 'conflict') state.setSaveState('unsaved');
     schedule();
@@ -88,12 +144,12 @@ export function startAutosave(): () => void {
   };
 }
 
-/** Waits for pending saves (tests, and before leaving the page). */
+/** Waits for pending saves (before another document replaces this one, before a version is taken). */
 export async function flushAutosave(): Promise<void> {
   if (timer) {
     clearTimeout(timer);
     timer = undefined;
-    await saveNow();
+    inFlight = (inFlight ?? Promise.resolve()).then(saveNow);
   }
   await inFlight;
 }

@@ -4,6 +4,7 @@
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { LivePanels } from './pages/live.ts';
+import { Projects } from './pages/projects.ts';
 
 /** True for requests that stay on this machine (same server, inline data, blobs). */
 export function isLocal(url: string): boolean {
@@ -16,9 +17,12 @@ export class Studio {
   readonly requests: string[] = [];
   /** Targets, Migrate and History panels. */
   readonly live: LivePanels;
+  /** File → New, projects, and what the server holds. */
+  readonly projects: Projects;
 
   constructor(readonly page: Page) {
     this.live = new LivePanels(page);
+    this.projects = new Projects(page);
     page.on('request', (request) => this.requests.push(request.url()));
   }
 

@@ -1,18 +1,9 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-
-async function saveAsProject(page: Page): Promise<string> {
-  await page.getByTestId('file-menu').click();
-  await page.getByTestId('save-project').click();
-  await expect(page).toHaveURL(/\/p\/[^/]+$/);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-}
 
 test.describe('projects', () => {
   test('saves a project, autosaves edits, and a reload keeps everything', async ({ studio, page }) => {
     await studio.open('/');
-    await saveAsProject(page);
+    await studio.projects.saveAsProject();
     await page.getByTestId('add-table').click();
     await expect(page.getByTestId('save-state')).toHaveText('Saved');
     await studio.dragTable('public.customers', 0, 150);
@@ -28,7 +19,7 @@ test.describe('projects', () => {
 
   test('a stale save is refused with a clear message and nothing is overwritten', async ({ studio, page }) => {
     await studio.open('/');
-    const id = await saveAsProject(page);
+    const id = await studio.projects.saveAsProject();
     // Another tab (or person) saves first.
     const current = await (await page.request.get(`/api/projects/${id}`)).json();
     const other = structuredClone(current.document);
@@ -50,7 +41,7 @@ test.describe('projects', () => {
 
   test('lists projects and opens one', async ({ studio, page }) => {
     await studio.open('/?template=ecommerce');
-    const id = await saveAsProject(page);
+    const id = await studio.projects.saveAsProject();
     await page.goto('/');
     await page.getByTestId('file-menu').click();
     await page.getByTestId('open-projects').click();
@@ -63,7 +54,7 @@ test.describe('projects', () => {
 
   test('saves a named version and highlights what changed since', async ({ studio, page }) => {
     await studio.open('/');
-    await saveAsProject(page);
+    await studio.projects.saveAsProject();
     await page.getByTestId('file-menu').click();
     await page.getByTestId('open-versions').click();
     await page.getByTestId('version-label').fill('first draft');
@@ -93,5 +84,51 @@ test.describe('projects', () => {
     await page.getByTestId('compare-stop').click();
     await expect(studio.table('public.table_1')).not.toHaveAttribute('data-compare', /./);
   });
-});
 
+  test('an edit made just before opening another project is saved, and opening saves nothing', async ({ studio, page }) => {
+    await studio.open('/?template=event-store');
+    const first = await studio.projects.saveAsProject();
+    await studio.open('/');
+    const second = await studio.projects.saveAsProject();
+    const firstVersion = (await studio.projects.onServer(first)).version;
+
+    await page.getByTestId('add-table').click();
+    await studio.projects.openDialog(); // well within the autosave delay
+    await studio.projects.openFromDialog(first);
+    await expect(page.getByTestId('doc-name')).toHaveText('Event store');
+    expect(await studio.projects.serverTables(second)).toContain('table_1');
+
+    // Opening is not an edit: after the autosave delay the opened project is still the version read.
+    await page.waitForTimeout(1500);
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    expect((await studio.projects.onServer(first)).version).toBe(firstVersion);
+  });
+
+  test('an edit made just before File → New is saved to the project left', async ({ studio, page }) => {
+    await studio.open('/');
+    const id = await studio.projects.saveAsProject();
+    await page.getByTestId('add-table').click();
+    await studio.projects.newFrom('audit-trail');
+    await expect(page).toHaveURL(/\/$/);
+    expect(await studio.projects.serverTables(id)).toContain('table_1');
+  });
+
+  test('deleting the open project leaves an unsaved draft that says so, and edits do not fail', async ({ studio, page }) => {
+    await studio.open('/');
+    const id = await studio.projects.saveAsProject();
+    await studio.projects.openDialog();
+    await studio.projects.deleteFromDialog(id);
+    await page.getByTestId('dialog-close').click();
+    await expect(page.getByTestId('notice')).toContainText('was deleted, so this page is now an unsaved draft');
+    await expect(page.getByTestId('doc-source')).toHaveText('unsaved draft');
+    await expect(page.getByTestId('save-state')).toHaveCount(0);
+    await expect(page).toHaveURL(/\/$/);
+    await page.getByTestId('add-table').click();
+    await page.waitForTimeout(1000);
+    await expect(page.getByTestId('notice')).not.toContainText('Autosave failed');
+    await page.screenshot({ path: 'test-results/projects-deleted-draft.png' });
+    // Saving again makes it a project once more.
+    const again = await studio.projects.saveAsProject();
+    expect(await studio.projects.serverTables(again)).toContain('table_1');
+  });
+});

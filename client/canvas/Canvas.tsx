@@ -53,6 +53,11 @@ export function Canvas() {
   return (
     <div className={`canvas${far ? ' far' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
       <CanvasToolbar />
+      {model.tables.length + model.views.length + model.enums.length === 0 && (
+        <div className="canvas-empty" data-testid="canvas-empty">
+          An empty model. Double-click the canvas or press <kbd>N</kbd> to add a table; File → Import reads SQL or DBML.
+        </div>
+      )}
       <ReactFlow
         nodes={flow.nodes}
         edges={flow.edges}

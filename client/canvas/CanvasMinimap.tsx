@@ -59,7 +59,8 @@ export function CanvasMinimap({ theme }: { theme: string }) {
   }, [nodes]);
 
   useEffect(() => {
-    if (canvas.current && fit) draw(canvas.current, nodes, fit);
+    // No nodes (a blank model): clear, or the last document's picture would stay.
+    if (canvas.current) draw(canvas.current, nodes, fit ?? { scale: 1, offsetX: 0, offsetY: 0 });
   }, [nodes, fit, theme]);
 
   const [paneWidth, paneHeight] = pane.split('x').map(Number);

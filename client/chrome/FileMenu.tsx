@@ -1,10 +1,10 @@
-/** The document menu: new from a template, projects, open and export files. */
+/** The document menu: new (blank or from a template), projects, open and export files. */
 import { useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { templates } from '../../shared/model/templates/index.ts';
-import { openTemplate } from '../boot.ts';
+import { BLANK_TEMPLATE, openTemplate } from '../boot.ts';
 import { useStore } from '../store/index.ts';
-import { saveAsProject } from '../projects.ts';
+import { readyToLeave, saveAsProject } from '../projects.ts';
 import { exportImage } from './export-image.ts';
 import { exportJson, openJsonFile } from './document-file.ts';
 
@@ -19,7 +19,8 @@ export function FileMenu() {
   const hasSelection = useStore((s) => s.selection.size > 0);
   const isProject = useStore((s) => s.project.source === 'project');
   const run = (action: () => unknown) => () => { setOpen(false); void action(); };
-  const newFrom = (name: string) => {
+  const newFrom = async (name: string) => {
+    if (!(await readyToLeave())) return;
     openTemplate(name);
     if (window.location.pathname !== '/') window.history.pushState(null, '', '/');
   };
@@ -28,8 +29,8 @@ export function FileMenu() {
       <button className="btn" data-testid="file-menu" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File ▾</button>
       {open && (
         <div className="menu-list" role="menu">
-          <div className="menu-label">New from template</div>
-          {templates.map((t) => (
+          <div className="menu-label">New</div>
+          {[BLANK_TEMPLATE, ...templates].map((t) => (
             <Item key={t.name} id={`new-${t.name}`} onClick={run(() => newFrom(t.name))}>{t.title}</Item>
           ))}
           <div className="menu-sep" />

@@ -4,6 +4,7 @@ import type { ProjectSummary } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { openProject } from '../boot.ts';
 import { useStore } from '../store/index.ts';
+import { becomeDraft, readyToLeave } from '../projects.ts';
 
 const path = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
@@ -19,6 +20,7 @@ export function ProjectsDialog() {
   const act = (action: () => Promise<unknown>) => () => void action().then(reload, (e: Error) => setError(e.message));
 
   const open = async (id: string) => {
+    if (!(await readyToLeave())) return;
     close();
     window.history.pushState(null, '', `/p/${encodeURIComponent(id)}`);
     await openProject(id);
@@ -33,6 +35,7 @@ export function ProjectsDialog() {
   const remove = async (p: ProjectSummary) => {
     if (!window.confirm(`Delete the project "${p.name}"? This cannot be undone.`)) return;
     await api.delete(path(p.id));
+    if (useStore.getState().project.id === p.id) becomeDraft(p.name);
   };
 
   return (

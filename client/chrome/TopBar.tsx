@@ -18,7 +18,7 @@ export function TopBar() {
       <div className="brand"><span className="brand-mark">S</span>Schemata</div>
       <div className="divider" />
       <span className="doc-name" data-testid="doc-name">{project.name}</span>
-      <span className="doc-source">{project.source === 'template' ? 'template' : project.source === 'file' ? 'file' : 'project'}</span>
+      <span className="doc-source" data-testid="doc-source">{project.source === 'draft' ? 'unsaved draft' : project.source}</span>
       {project.source === 'project' && (
         <span className={`save-state ${saveState}`} data-testid="save-state">{SAVE_TEXT[saveState]}</span>
       )}

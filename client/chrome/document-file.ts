@@ -1,10 +1,12 @@
 /**
  * The document as a JSON file, and opening one. An invalid file is refused with each problem and
- * its JSON path; the open document stays as it was.
+ * its JSON path; the open document stays as it was (and a valid one first lets pending saves finish).
  */
+import type { ModelDocument } from '../../shared/model/document.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import { useStore } from '../store/index.ts';
-import { withMissingPositions } from '../canvas/initial-layout.ts';
+import { showDocument } from '../boot.ts';
+import { readyToLeave } from '../projects.ts';
 import { download, fileBaseName } from './download.ts';
 
 export function exportJson(): void {
@@ -17,15 +19,15 @@ export function exportJson(): void {
 
 const SHOWN_PROBLEMS = 8;
 
-/** Reads, validates and opens a document; returns false (and says why) when it is not one. */
-export function openJsonText(text: string, fileName: string): boolean {
+/** Reads and validates a document; undefined (and says why) when it is not one. */
+function readDocument(text: string, fileName: string): ModelDocument | undefined {
   const state = useStore.getState();
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     state.notify({ kind: 'error', message: `${fileName} is not valid JSON: ${error instanceof Error ? error.message : error}` });
-    return false;
+    return undefined;
   }
   const parsed = parseDocument(json);
   if (!parsed.ok) {
@@ -33,19 +35,23 @@ export function openJsonText(text: string, fileName: string): boolean {
     const more = parsed.problems.length - lines.length;
     if (more > 0) lines.push(`… and ${more} more`);
     state.notify({ kind: 'error', message: `${fileName} is not a valid Schemata document; nothing was changed.\n${lines.join('\n')}` });
-    return false;
+    return undefined;
   }
-  const doc = parsed.document;
-  state.loadDocument({ ...doc, layout: withMissingPositions(doc.model, doc.layout) });
-  state.setProject({ name: doc.name ?? fileName.replace(/(\.schemata)?\.json$/i, ''), source: 'file' });
-  state.setSaveState('unsaved');
-  state.select([]);
-  state.setComparison(null);
-  state.notify(null);
+  return parsed.document;
+}
+
+/**
+ * Opens a document file in place of the open one, once pending saves are done (and the user agreed
+ * if edits would be lost); false when it is not a document or the user kept the page.
+ */
+export async function openJsonText(text: string, fileName: string): Promise<boolean> {
+  const doc = readDocument(text, fileName);
+  if (!doc || !(await readyToLeave())) return false;
+  showDocument(doc, { name: doc.name ?? fileName.replace(/(\.schemata)?\.json$/i, ''), source: 'file' });
+  useStore.getState().notify(null);
   if (window.location.pathname !== '/') window.history.pushState(null, '', '/');
   return true;
 }
-
 export async function openJsonFile(file: File): Promise<boolean> {
   return openJsonText(await file.text(), file.name);
 }

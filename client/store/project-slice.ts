@@ -10,7 +10,8 @@ export interface ProjectInfo {
   name: string;
   /** The server's version of the project, sent back with each save (409 when stale). */
   version?: number;
-  source: 'template' | 'file' | 'project';
+  /** `draft`: what stays on the page when its project was deleted (saved nowhere now). */
+  source: 'template' | 'file' | 'project' | 'draft';
 }
 
 export interface ProjectSlice {

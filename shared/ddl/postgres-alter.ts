@@ -174,10 +174,12 @@ const RAW_DROP: Partial<Record<RawObject['kind'], string>> = {
  * The statement that removes a carried object, when it can be named: functions, procedures and
  * aggregates by name and `signature` (the argument list, e.g. `(integer, text)`; without it the
  * name must be unique), operators by their `(left, right)` types, triggers, rules and policies on
- * their table. `undefined` for kinds that cannot be removed by name (grants, casts, …).
+ * their table. `undefined` for kinds that cannot be removed by name (grants, casts, DO blocks, …).
  */
 export function dropRawObject(p: { object: RawObject; table?: QualifiedName; signature?: string }): string | undefined {
   const o = p.object;
+  // A DO block (the SQL import names it `DO@<hash>`) ran once: nothing in the database bears its name.
+  if (o.name.startsWith('DO@')) return undefined;
   const name = qualifiedName({ schema: o.schema, name: o.name });
   if (o.kind === 'operator' && p.signature) {
     const types = p.signature.replace(/\bnone\b/gi, 'NONE');

@@ -1,0 +1,60 @@
+/**
+ * Page object for documents: File → New, saving as a project, the Projects dialog, and what the
+ * server holds for a project (read through the API, as another tab would).
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export interface ServerProject {
+  version: number;
+  document: { model: { tables: { name: string }[] } };
+}
+
+export class Projects {
+  constructor(readonly page: Page) {}
+
+  async newFrom(template: 'blank' | 'ecommerce' | 'event-store' | 'multi-tenant' | 'audit-trail'): Promise<void> {
+    await this.page.getByTestId('file-menu').click();
+    await this.page.getByTestId(`new-${template}`).click();
+  }
+
+  /** File → Save as project; returns the new project's id once it is saved. */
+  async saveAsProject(): Promise<string> {
+    await this.page.getByTestId('file-menu').click();
+    await this.page.getByTestId('save-project').click();
+    await expect(this.page).toHaveURL(/\/p\/[^/]+$/);
+    await expect(this.page.getByTestId('save-state')).toHaveText('Saved');
+    return decodeURIComponent(new URL(this.page.url()).pathname.split('/').pop()!);
+  }
+
+  async openDialog(): Promise<void> {
+    await this.page.getByTestId('file-menu').click();
+    await this.page.getByTestId('open-projects').click();
+  }
+
+  row(id: string): Locator {
+    return this.page.locator(`[data-testid="project-row"][data-project="${id}"]`);
+  }
+
+  /** Opens a project from the dialog (the dialog must be open). */
+  async openFromDialog(id: string): Promise<void> {
+    await this.row(id).locator('.project-open').click();
+    await expect(this.page).toHaveURL(new RegExp(`/p/${id}$`));
+  }
+
+  /** Deletes a project from the dialog, accepting the confirmation. */
+  async deleteFromDialog(id: string): Promise<void> {
+    this.page.once('dialog', (dialog) => void dialog.accept());
+    await this.row(id).getByRole('button', { name: 'Delete' }).click();
+    await expect(this.row(id)).toHaveCount(0);
+  }
+
+  async onServer(id: string): Promise<ServerProject> {
+    const response = await this.page.request.get(`/api/projects/${encodeURIComponent(id)}`);
+    expect(response.status(), `GET project ${id}`).toBe(200);
+    return (await response.json()) as ServerProject;
+  }
+
+  async serverTables(id: string): Promise<string[]> {
+    return (await this.onServer(id)).document.model.tables.map((t) => t.name);
+  }
+}
