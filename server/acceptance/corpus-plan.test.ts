@@ -1,8 +1,7 @@
 /**
  * The planner on real schemas (../shared/schemas): plan an empty database up to the corpus model,
  * apply, compare catalogs with the original (catalog-snapshot), plan again (empty); then plan back
- * down to an empty database and apply (every drop in a working order). musicbrainz is left out here:
- * three of its view/check texts do not survive even pg_dump's own round trip (see round-trip.ts).
+ * down to an empty database and apply (every drop in a working order).
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +14,7 @@ import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
 import { compareSnapshots, CORPUS_DIR, psqlFile } from '../testing/round-trip.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
-const SCHEMAS = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'lago'];
+const SCHEMAS = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'lago', 'musicbrainz'];
 
 async function run(client: SqlClient, steps: { sql: string }[]): Promise<void> {
   await client.transaction(async (tx) => {

@@ -21,6 +21,7 @@ import {
 } from './to-model-raw.ts';
 import { policyObjects, typeObjects } from './to-model-extra.ts';
 import { attachConstraints, attachIndexes, buildTables } from './to-model-tables.ts';
+import { makeReparseSafe } from './reparse-safe.ts';
 
 export type { IntrospectOptions } from './catalog-query.ts';
 
@@ -61,7 +62,7 @@ export async function introspectSession(session: SqlSession, options: Introspect
   for (const [name, query] of Object.entries(queries)) {
     rows[name] = await runCatalogQuery(session, query as CatalogQuery<unknown>);
   }
-  return toModel(rows as Rows);
+  return makeReparseSafe(toModel(rows as Rows));
 }
 
 function toModel(rows: Rows): Model {

@@ -88,7 +88,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** Maps UTF-8 byte offsets to character (UTF-16) offsets; the identity for ASCII text. */
-function byteToCharMapper(text: string): (byte: number) => number {
+export function byteToCharMapper(text: string): (byte: number) => number {
   if (!/[^\x00-\x7f]/.test(text)) return (byte) => byte;
   const starts: number[] = [];
   for (let i = 0; i < text.length; i += 1) {
