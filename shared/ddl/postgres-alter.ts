@@ -23,7 +23,8 @@ const column = (c: { name: string }) => `ALTER COLUMN ${quoteIdent(c.name)}`;
 
 export const dropSchema = (p: { name: string }) => `DROP SCHEMA ${quoteIdent(p.name)};`;
 export const renameSchema = (p: { from: string; to: string }) => `ALTER SCHEMA ${quoteIdent(p.from)} RENAME TO ${quoteIdent(p.to)};`;
-export const dropExtension = (p: { name: string }) => `DROP EXTENSION ${quoteIdent(p.name)};`;
+/** One statement for all of them: an extension that requires another (earthdistance → cube) drops with it. */
+export const dropExtensions = (p: { names: string[] }) => `DROP EXTENSION ${p.names.map(quoteIdent).join(', ')};`;
 export const updateExtension = (p: { name: string; version: string }) =>
   `ALTER EXTENSION ${quoteIdent(p.name)} UPDATE TO ${quoteLiteral(p.version)};`;
 export const setExtensionSchema = (p: { name: string; schema: string }) =>
@@ -166,6 +167,11 @@ export const validateConstraint = (p: { table: QualifiedName; name: string }) =>
 
 // ── carried objects ──────────────────────────────────────────────────────────────────────────────
 
+/** Which text search object a carried definition creates: `CONFIGURATION`, `DICTIONARY`, `PARSER` or `TEMPLATE`. */
+export function textSearchKind(definition: string): string | undefined {
+  return /^\s*CREATE\s+TEXT\s+SEARCH\s+(CONFIGURATION|DICTIONARY|PARSER|TEMPLATE)\b/i.exec(definition)?.[1].toUpperCase();
+}
+
 const RAW_DROP: Partial<Record<RawObject['kind'], string>> = {
   function: 'FUNCTION', procedure: 'PROCEDURE', aggregate: 'AGGREGATE', collation: 'COLLATION', type: 'TYPE',
 };
@@ -186,6 +192,9 @@ export function dropRawObject(p: { object: RawObject; table?: QualifiedName; sig
     return `DROP OPERATOR ${o.schema ? `${quoteIdent(o.schema)}.` : ''}${o.name} ${types};`;
   }
   if (RAW_DROP[o.kind]) return `DROP ${RAW_DROP[o.kind]} ${name}${o.kind === 'collation' || o.kind === 'type' ? '' : p.signature ?? ''};`;
+  const textSearch = o.kind === 'text-search' ? textSearchKind(o.definition) : undefined;
+  if (textSearch) return `DROP TEXT SEARCH ${textSearch} ${name};`;
+  if (o.kind === 'event-trigger') return `DROP EVENT TRIGGER ${quoteIdent(o.name)};`;
   if ((o.kind === 'trigger' || o.kind === 'rule' || o.kind === 'policy') && p.table) {
     return `DROP ${o.kind.toUpperCase()} ${quoteIdent(o.name)} ON ${qualifiedName(p.table)};`;
   }

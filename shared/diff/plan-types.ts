@@ -3,7 +3,7 @@ import type { Domain, Sequence } from '../model/document.ts';
 import { formatType } from '../model/types.ts';
 import {
   addEnumValue, alterColumnType, alterSequence, domainAddCheck, domainDropCheck, domainSetDefault, domainSetNotNull,
-  dropExtension, dropObject, dropSchema, renameObject, renameSchema, sequenceOwnedByNone, setDefault, setExtensionSchema,
+  dropExtensions, dropObject, dropSchema, renameObject, renameSchema, sequenceOwnedByNone, setDefault, setExtensionSchema,
   updateExtension,
 } from '../ddl/postgres-alter.ts';
 import { clipBytes } from '../model/names.ts';
@@ -36,13 +36,21 @@ export function schemaSteps(c: Extract<Change, { kind: `schema.${string}` }>): D
   }
 }
 
+/** The extensions a plan drops, in one DROP EXTENSION (the last step but for schemas). */
+export function dropExtensionsStep(changes: Change[]): Draft[] {
+  const dropped = changes.flatMap((c) => (c.kind === 'extension.drop' ? [c.extension] : []));
+  if (!dropped.length) return [];
+  const hazards = dropped.map((e) => hazard('breaks-dependents', `drops extension ${e.name} and what it provides`));
+  return [draft('post', 60, dropExtensions({ names: dropped.map((e) => e.name) }), hazards)];
+}
+
 export function extensionSteps(c: Extract<Change, { kind: `extension.${string}` }>): Draft[] {
   const commentStep = (e: { name: string; comment?: string }) => draft('extensions', 10, commentOn({ target: { kind: 'extension', name: e.name }, comment: e.comment || null }));
   switch (c.kind) {
     case 'extension.create':
       return [draft('extensions', 0, createExtension({ extension: c.extension })), ...(c.extension.comment ? [commentStep(c.extension)] : [])];
     case 'extension.drop':
-      return [draft('post', 60, dropExtension(c.extension), [hazard('breaks-dependents', `drops extension ${c.extension.name} and what it provides`)])];
+      return []; // all dropped together by dropExtensionsStep
     case 'extension.alter': {
       const out: Draft[] = [];
       if (c.to.version && c.from.version !== c.to.version) out.push(draft('extensions', 10, updateExtension({ name: c.to.name, version: c.to.version })));

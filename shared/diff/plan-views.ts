@@ -1,6 +1,6 @@
 /** Steps for views, materialized views and carried (raw) objects. */
 import type { Model, RawObject, View } from '../model/document.ts';
-import { dropObject, dropRawObject, renameObject } from '../ddl/postgres-alter.ts';
+import { dropObject, dropRawObject, renameObject, textSearchKind } from '../ddl/postgres-alter.ts';
 import { EARLY_RAW_KINDS, mentions, needsTables } from '../ddl/order.ts';
 import { commentOn, createView, qualifiedName, rawObjectSql } from '../ddl/postgres.ts';
 import { sameComment } from './match.ts';
@@ -89,9 +89,11 @@ function dropPlace(o: RawObject, ctx: PlanContext): { phase: 'pre' | 'post'; ran
   // A signature naming a view or table (`RETURNS SETOF orders`) goes before them (after triggers).
   if (needsTables(o, ctx.from.views.map((v) => v.name))) return { phase: 'pre', rank: -100 };
   if (needsTables(o, ctx.from.tables.map((t) => t.name))) return { phase: 'pre', rank: 15 };
-  // Operators, aggregates and casts before the functions they are built on.
+  // Operators, aggregates and casts before the functions they are built on; a text search
+  // configuration before the dictionaries and parsers it uses.
   const index = EARLY_RAW_KINDS.indexOf(o.kind);
-  return { phase: 'post', rank: 20 + (index < 0 ? 0 : EARLY_RAW_KINDS.length - index) / 10 };
+  const configuration = o.kind === 'text-search' && textSearchKind(o.definition) === 'CONFIGURATION' ? -0.05 : 0;
+  return { phase: 'post', rank: 20 + (index < 0 ? 0 : EARLY_RAW_KINDS.length - index) / 10 + configuration };
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   addColumnSteps, alterColumnSteps, alterTableSteps, createTableSteps, dropColumnSteps, dropTableSteps, renameColumnSteps,
   rebuildColumnSteps, renameTableSteps,
 } from './plan-tables.ts';
-import { domainSteps, enumSteps, extensionSteps, schemaSteps, sequenceSteps } from './plan-types.ts';
+import { domainSteps, dropExtensionsStep, enumSteps, extensionSteps, schemaSteps, sequenceSteps } from './plan-types.ts';
 import { createRawSteps, dropRawSteps, replacesInPlace, viewSteps } from './plan-views.ts';
 import { PHASES, type Change, type Plan } from './types.ts';
 
@@ -76,7 +76,7 @@ export function plan(changes: Change[], models: { from: Model; to: Model }): Pla
   const ctx = planContext(all, named);
   // Functions changed as CREATE OR REPLACE are replaced in place, not dropped first.
   const replaced = new Set(all.filter((c) => c.kind === 'raw.create' && replacesInPlace(c.object)).map((c) => (c as { object: { id: string } }).object.id));
-  const drafts = mergeDrafts(all.flatMap((c) => stepsFor(c, ctx, replaced)));
+  const drafts = mergeDrafts([...all.flatMap((c) => stepsFor(c, ctx, replaced)), ...dropExtensionsStep(all)]);
   const order = (d: Draft) => PHASES.indexOf(d.phase);
   const sorted = drafts.map((d, i) => ({ d, i })).sort((a, b) => order(a.d) - order(b.d) || a.d.rank - b.d.rank || a.i - b.i);
   return { steps: sorted.map(({ d }) => ({ sql: d.sql, hazards: d.hazards, phase: d.phase })) };

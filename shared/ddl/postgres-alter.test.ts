@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { RawObject } from '../model/document.ts';
+import { dropExtensions, dropRawObject } from './postgres-alter.ts';
+
+const raw = (kind: RawObject['kind'], name: string, definition: string, schema = 'app'): RawObject => ({ id: `raw:${kind}:${schema}.${name}`, kind, schema, name, definition });
+
+describe('dropRawObject', () => {
+  it.each([
+    [raw('function', 'twice', 'CREATE FUNCTION app.twice(integer) RETURNS integer …;'), '(integer)', 'DROP FUNCTION app.twice(integer);'],
+    [raw('text-search', 'mb_simple', 'CREATE TEXT SEARCH CONFIGURATION app.mb_simple (COPY = pg_catalog.simple);'), undefined,
+      'DROP TEXT SEARCH CONFIGURATION app.mb_simple;'],
+    [raw('text-search', 'unaccented', '\n create text search dictionary app.unaccented (TEMPLATE = unaccent);'), undefined,
+      'DROP TEXT SEARCH DICTIONARY app.unaccented;'],
+    [raw('event-trigger', 'no ddl', 'CREATE EVENT TRIGGER "no ddl" ON ddl_command_start EXECUTE FUNCTION app.stop();'), undefined,
+      'DROP EVENT TRIGGER "no ddl";'],
+  ])('%#: %s', (object, signature, expected) => {
+    expect(dropRawObject({ object, signature })).toBe(expected);
+  });
+
+  it.each([
+    ['a DO block', raw('function', 'DO@3f2a', 'DO $$ BEGIN END $$;', 'public')],
+    ['a grant', raw('grant', 'GRANT@1', 'GRANT SELECT ON app.t TO reader;')],
+    ['text search text that creates nothing it names', raw('text-search', 'x', 'ALTER TEXT SEARCH CONFIGURATION app.x OWNER TO me;')],
+  ])('cannot name %s, so gives nothing', (_label, object) => {
+    expect(dropRawObject({ object })).toBeUndefined();
+  });
+});
+
+describe('dropExtensions', () => {
+  it.each([
+    [['cube'], 'DROP EXTENSION cube;'],
+    [['cube', 'earthdistance', 'uuid-ossp'], 'DROP EXTENSION cube, earthdistance, "uuid-ossp";'],
+  ])('%j', (names, expected) => {
+    expect(dropExtensions({ names })).toBe(expected);
+  });
+});
