@@ -29,6 +29,25 @@ export function rawDefinition(ctx: ImportContext, text: string): string {
   return `${searchPathStatement(ctx.searchPath)}\n${statement}\nRESET search_path;`;
 }
 
+/** FNV-1a (32 bits) as 8 hex digits: short, and the same on every run and platform. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The name of a statement that defines no named object (a DO block, an unknown statement):
+ * `DO@1a2b3c4d`, from a hash of its text with blanks collapsed and of its search_path, so it keeps
+ * its id wherever it moves in the file. A second identical statement gets `DO@1a2b3c4d.2`.
+ */
+export function anonymousName(ctx: ImportContext, label: string, text: string): string {
+  const base = `${label}@${shortHash(rawDefinition(ctx, text).replace(/\s+/g, ' ').trim())}`;
+  let name = base;
+  for (let n = 2; ctx.model.rawObjects.some((r) => r.name === name); n += 1) name = `${base}.${n}`;
+  return name;
+}
+
 /** A raw object; `idName` (default `name`) is what its id derives from, as introspection derives it. */
 export function rawObjectOf(ctx: ImportContext, kind: RawObjectKind, explicitSchema: string | undefined, name: string, text: string, tableId?: string, idName = name): RawObject {
   const schema = kind === 'other' && !explicitSchema ? undefined : ctx.creationSchema(explicitSchema);
@@ -150,7 +169,7 @@ export function importOtherDefinition(ctx: ImportContext, node: Node, text: stri
     name = names[names.length - 1];
     schema = names.length > 1 ? names[names.length - 2] : undefined;
   } else if (typeof value === 'string') name = relation?.relname ? `${relation.relname}.${value}` : value;
-  else name = `${kind.replace(/Stmt$/, '')}@${ctx.line}`;
+  else name = anonymousName(ctx, kind.replace(/Stmt$/, ''), text);
   if ((rawKind === 'policy' || rawKind === 'rule') && relation && typeof value === 'string') {
     return addOrReplace(ctx, onTableObject(ctx, rawKind, relation, value, text));
   }
@@ -169,9 +188,10 @@ const CREATES_FUNCTION = /create\s+(?:or\s+replace\s+)?(?:function|procedure)\s+
  */
 export function importDoBlock(ctx: ImportContext, text: string): void {
   const created = [...text.matchAll(CREATES_FUNCTION)].map((m) => m[1].split(/\s*\.\s*/).map((p) => p.replace(/^"|"$/g, '')));
-  if (!created.length) return ctx.addRaw(rawObjectOf(ctx, 'other', undefined, `DO@${ctx.line}`, text));
+  const name = anonymousName(ctx, 'DO', text);
+  if (!created.length) return ctx.addRaw(rawObjectOf(ctx, 'other', undefined, name, text));
   const [first] = created;
-  const raw = rawObjectOf(ctx, 'function', first.length > 1 ? first[0] : undefined, `DO@${ctx.line}`, text);
+  const raw = rawObjectOf(ctx, 'function', first.length > 1 ? first[0] : undefined, name, text);
   ctx.addRaw(raw);
   for (const names of created) ctx.noteName('function', names[names.length - 1], names.length > 1 ? names[0] : ctx.creationSchema());
 }

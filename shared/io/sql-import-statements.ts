@@ -16,7 +16,7 @@ import { importComment } from './sql-import-comments.ts';
 import { DEFAULT_SEARCH_PATH, type ImportContext } from './sql-import-context.ts';
 import { importDrop } from './sql-import-drop.ts';
 import { importCreateIndex } from './sql-import-indexes.ts';
-import { appendToRaw, importDefine, importDoBlock, importFunction, importOtherDefinition, importTrigger, rawObjectOf } from './sql-import-raw.ts';
+import { anonymousName, appendToRaw, importDefine, importDoBlock, importFunction, importOtherDefinition, importTrigger, rawObjectOf } from './sql-import-raw.ts';
 import { statementLabel } from './sql-import-report.ts';
 import { importAlterSequence, importCreateSequence } from './sql-import-sequences.ts';
 import { importCreateTable } from './sql-import-tables.ts';
@@ -154,7 +154,7 @@ export function importStatement(ctx: ImportContext, node: Node, text: string): v
     default:
       if (OTHER_DEFINITIONS.has(kind)) return importOtherDefinition(ctx, node, text);
       ctx.warn(`${statementLabel(node)} is kept as SQL text`);
-      ctx.addRaw(rawObjectOf(ctx, 'other', undefined, `${kind.replace(/Stmt$/, '')}@${ctx.line}`, text));
+      ctx.addRaw(rawObjectOf(ctx, 'other', undefined, anonymousName(ctx, kind.replace(/Stmt$/, ''), text), text));
   }
 }
 
@@ -164,5 +164,5 @@ function alterTextSearch(ctx: ImportContext, stmt: { cfgname?: Node[] }, text: s
   const name = names[names.length - 1];
   const raw = ctx.model.rawObjects.find((r) => r.kind === 'text-search' && r.name === name && (names.length < 2 || r.schema === names[0]));
   if (raw) return appendToRaw(ctx, raw, text);
-  ctx.addRaw(rawObjectOf(ctx, 'text-search', names.length > 1 ? names[0] : undefined, `${name}@${ctx.line}`, text));
+  ctx.addRaw(rawObjectOf(ctx, 'text-search', names.length > 1 ? names[0] : undefined, anonymousName(ctx, name, text), text));
 }
