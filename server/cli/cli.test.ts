@@ -1,34 +1,12 @@
 /** The CLI as users and scripts run it: real processes, real pipes, real PostgreSQL. */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/model/upgrade.ts';
+import { CLI, sh, type ProcessRun as Run } from '../testing/cli-process.ts';
 import { createThrowawayDb } from '../testing/throwaway-db.ts';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = 'node --import tsx server/cli.ts';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a shell command line from the repository root (`set -o pipefail`, so a pipe fails as a whole). */
-function sh(command: string, cwd = ROOT): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn('bash', ['-c', `set -o pipefail; ${command}`], { cwd, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
 
 const cli = (args: string) => sh(`${CLI} ${args}`);
 

@@ -3,9 +3,10 @@
  *
  * A data directory must be opened by one PGlite instance at a time: two instances writing the same
  * files corrupt them. So instances are shared per directory inside this process and closed when the
- * last user closes. PGlite has a single backend: its own mutex serializes transactions.
+ * last user closes, and the directory is locked against other processes (`directory-lock.ts`).
+ * PGlite has a single backend: its own mutex serializes transactions.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { bloom } from '@electric-sql/pglite/contrib/bloom';
@@ -29,6 +30,7 @@ import { tsm_system_rows } from '@electric-sql/pglite/contrib/tsm_system_rows';
 import { tsm_system_time } from '@electric-sql/pglite/contrib/tsm_system_time';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { DirectoryInUse, lockDirectory } from './directory-lock.ts';
 import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-client.ts';
 
 /** Contrib extensions a model may ask for with CREATE EXTENSION (loaded lazily by PGlite). */
@@ -46,6 +48,8 @@ const PARSERS = {
 interface Shared {
   db: PGlite;
   users: number;
+  /** Frees the directory lock (persisted databases only). */
+  release?: () => void;
 }
 const open = new Map<string, Promise<Shared>>();
 
@@ -54,16 +58,49 @@ interface Handle {
   release: () => Promise<void>;
 }
 
-async function acquire(location: string): Promise<Handle> {
+export interface PgliteOpenOptions {
+  /**
+   * Create a missing directory (default: the studio's own sandbox and store). The CLI says false: a
+   * mistyped path must not silently become a new empty database.
+   */
+  createMissing?: boolean;
+}
+
+/** A directory that cannot be used; the message names it, so it is shown as is. */
+class DirectoryProblem extends Error {}
+
+/** An existing directory, or a clear one-line reason; an empty directory becomes a new database. */
+async function ensureDirectory(directory: string, createMissing: boolean): Promise<void> {
+  const found = await stat(directory).catch(() => undefined);
+  if (found?.isDirectory()) return;
+  if (found) throw new DirectoryProblem(`${directory} is a file, not a database directory`);
+  if (createMissing) {
+    await mkdir(directory, { recursive: true });
+    return;
+  }
+  throw new DirectoryProblem(`${directory} does not exist; to make a new embedded database there, create an empty directory first (mkdir -p ${directory})`);
+}
+
+async function openDirectory(directory: string, createMissing: boolean): Promise<Shared> {
+  await ensureDirectory(directory, createMissing);
+  const lock = lockDirectory(directory);
+  try {
+    const db = await PGlite.create({ dataDir: directory, extensions: EXTENSIONS, parsers: PARSERS });
+    return { db, users: 0, release: lock.release };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function acquire(location: string, options: PgliteOpenOptions): Promise<Handle> {
   const inMemory = location === 'memory:';
   const key = inMemory ? `memory:${Math.random()}` : resolve(location);
   let entry = open.get(key);
   if (!entry) {
-    entry = (async () => {
-      if (!inMemory) await mkdir(key, { recursive: true });
-      const db = await PGlite.create({ ...(inMemory ? {} : { dataDir: key }), extensions: EXTENSIONS, parsers: PARSERS });
-      return { db, users: 0 };
-    })();
+    entry = inMemory
+      ? PGlite.create({ extensions: EXTENSIONS, parsers: PARSERS }).then((db) => ({ db, users: 0 }))
+      : openDirectory(key, options.createMissing !== false);
     open.set(key, entry);
     entry.catch(() => open.delete(key));
   }
@@ -73,7 +110,11 @@ async function acquire(location: string): Promise<Handle> {
     shared.users -= 1;
     if (shared.users > 0) return;
     open.delete(key);
-    await shared.db.close();
+    try {
+      await shared.db.close();
+    } finally {
+      shared.release?.();
+    }
   };
   return { db: shared.db, release };
 }
@@ -95,12 +136,13 @@ function sessionOf(runner: PGlite | Transaction): SqlSession {
   };
 }
 
-/** `location` is a directory (created if missing) or `memory:`. */
-export async function openPglite(location: string, displayUrl: string): Promise<SqlClient> {
+/** `location` is a directory (see `PgliteOpenOptions.createMissing`) or `memory:`. */
+export async function openPglite(location: string, displayUrl: string, options: PgliteOpenOptions = {}): Promise<SqlClient> {
   let shared: Handle;
   try {
-    shared = await acquire(location);
+    shared = await acquire(location, options);
   } catch (error) {
+    if (error instanceof DirectoryProblem || error instanceof DirectoryInUse) throw error;
     throw new Error(`cannot open the embedded database at ${location}: ${(error as Error).message?.split('\n')[0]}`);
   }
   let closed = false;

@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import { connectionFailure, type ConnectionTarget } from './connection-error.ts';
-import { openPglite } from './pglite-client.ts';
+import { openPglite, type PgliteOpenOptions } from './pglite-client.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -69,11 +69,12 @@ export function checkDatabaseUrl(url: string): void {
 
 /**
  * Opens a client and proves it answers (`select 1`), so an unreachable server fails here with
- * one line naming host, port and cause (never the password).
+ * one line naming host, port and cause (never the password). A `pglite:<dir>` is locked for this
+ * process until `close()`; another process holding it fails here with who holds it.
  */
-export async function openSqlClient(url: string): Promise<SqlClient> {
+export async function openSqlClient(url: string, options: PgliteOpenOptions = {}): Promise<SqlClient> {
   checkDatabaseUrl(url);
-  if (isPgliteUrl(url)) return openPglite(url.slice('pglite:'.length), redactUrl(url));
+  if (isPgliteUrl(url)) return openPglite(url.slice('pglite:'.length), redactUrl(url), options);
   const client = openPgPool(url);
   try {
     await client.query('select 1');
