@@ -21,10 +21,12 @@ const CORPUS = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 
 
 const ecommerce = () => templates.find((t) => t.name === 'ecommerce')!.build().model;
 const corpusModel = (name: string) => async () => (await importSql(await readFile(join(CORPUS_DIR, name, 'schema.sql'), 'utf8'))).model;
+const postgresOnly = async () => (await importSql(await readFile(join(import.meta.dirname, '..', 'shared', 'ddl', '__fixtures__', 'postgres-only.sql'), 'utf8'))).model;
 
 const cases: [string, () => Model | Promise<Model>][] = [
   ['e-commerce template', ecommerce],
   ['edge-case model', dialectEdgeModel],
+  ['PostgreSQL-only expressions', postgresOnly],
   ...CORPUS.map((name): [string, () => Promise<Model>] => [`corpus ${name}`, corpusModel(name)]),
 ];
 
@@ -99,6 +101,47 @@ describe('the e-commerce template keeps its defaults in both engines', () => {
       expect(createdAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
       expect(active).toBe(1);
       expect(() => db.exec(`INSERT INTO addresses (customer_id, address_type, street_line1, city, country_code) VALUES ('${id}', 'nowhere', 's', 'c', 'FR')`)).toThrow(/CHECK constraint failed/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('PostgreSQL-only expressions keep their meaning in both engines', () => {
+  // n IS DISTINCT FROM 0; m IS NOT DISTINCT FROM n OR m > 0; at DEFAULT (now() AT TIME ZONE 'utc').
+  const refused = /t_n_check|t_check/;
+
+  it('MariaDB: NULL-safe checks hold, the UTC clock default fills, and each translation or loss is warned', async () => {
+    const { sql, warnings } = generateMysql(await postgresOnly());
+    expect(warnings).toContain("default dropped (default now() AT TIME ZONE 'Europe/Paris' uses PostgreSQL-only AT TIME ZONE): public.t.paris");
+    expect(warnings).toContain('AUTO_INCREMENT counts per table, not shared as sequence public.s was with other columns (values may repeat across tables): public.b.ticket');
+    const db = await createThrowawayMysql('mysql_postgres_only');
+    try {
+      await db.run(sql);
+      const checks = await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM information_schema.check_constraints WHERE constraint_schema = ?', [db.name]);
+      expect(Number(checks[0].n)).toBe(count(sql, /\bCHECK \(/g));
+      await db.run('INSERT INTO t (id, n, m) VALUES (1, NULL, NULL), (2, 5, 5), (3, 1, 2)');
+      await expect(db.run('INSERT INTO t (id, n) VALUES (4, 0)')).rejects.toThrow(refused);
+      await expect(db.run('INSERT INTO t (id, n, m) VALUES (5, 1, -1)')).rejects.toThrow(refused);
+      const [row] = await db.query<{ drift: number }>('SELECT ABS(TIMESTAMPDIFF(SECOND, at, UTC_TIMESTAMP())) AS drift FROM t WHERE id = 1');
+      expect(Number(row.drift)).toBeLessThan(60);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('SQLite: NULL-safe checks hold and the UTC clock default fills', async () => {
+    const { sql } = generateSqlite(await postgresOnly());
+    const db = new SQL.Database();
+    try {
+      db.exec(sql);
+      const declared = db.exec("SELECT sql FROM sqlite_master WHERE name = 't'")[0].values[0][0] as string;
+      expect(count(declared, /\bCHECK \(/g)).toBe(count(sql.slice(sql.indexOf('CREATE TABLE "t"'), sql.indexOf(');', sql.indexOf('CREATE TABLE "t"'))), /\bCHECK \(/g));
+      db.exec('INSERT INTO t (id, n, m) VALUES (1, NULL, NULL), (2, 5, 5), (3, 1, 2)');
+      expect(() => db.exec('INSERT INTO t (id, n) VALUES (4, 0)')).toThrow(/CHECK constraint failed: t_n_check/);
+      expect(() => db.exec('INSERT INTO t (id, n, m) VALUES (5, 1, -1)')).toThrow(/CHECK constraint failed: t_check/);
+      const [[drift]] = db.exec("SELECT abs(strftime('%s', 'now') - strftime('%s', at)) FROM t WHERE id = 1")[0].values;
+      expect(Number(drift)).toBeLessThan(60);
     } finally {
       db.close();
     }

@@ -83,6 +83,27 @@ export function tableFeatureWarnings(table: Table, warnings: WarningList): void 
   if ([...table.checks, ...table.foreignKeys].some((c) => c.notValid)) warnings.add('NOT VALID dropped (the target checks existing rows)', label);
 }
 
+/** The sequence a `nextval('…')` default draws on, schema-qualified (`public` when bare). */
+function nextvalSequence(expression: string | undefined): string | undefined {
+  const name = expression?.match(/^nextval\('((?:[^']|'')+)'/i)?.[1].replace(/''/g, "'").replace(/"/g, '');
+  return name && (name.includes('.') ? name : `public.${name}`);
+}
+
+/**
+ * Column ids whose `nextval()` default draws on a sequence another column draws on too: the
+ * target's per-table auto-increment does not keep them apart, so values may repeat across them.
+ */
+export function sharedSequenceColumns(model: Model): Map<string, string> {
+  const users = new Map<string, string[]>();
+  for (const t of model.tables) {
+    for (const c of t.columns) {
+      const sequence = nextvalSequence(c.default);
+      if (sequence) users.set(sequence, [...(users.get(sequence) ?? []), c.id]);
+    }
+  }
+  return new Map([...users].filter(([, ids]) => ids.length > 1).flatMap(([sequence, ids]) => ids.map((id): [string, string] => [id, sequence])));
+}
+
 /** Model objects outside tables that the targets cannot take. */
 export function modelWarnings(model: Model, warnings: WarningList, dialectName: string): void {
   const partitions = model.tables.filter((t) => t.partitionOf).map((t) => `${t.schema}.${t.name}`);

@@ -17,6 +17,8 @@ const LITERAL = new RegExp(String.raw`^\(?('(?:[^']|'')*')${CAST}\)?${CAST}$`);
 const NUMBER = new RegExp(String.raw`^\(?(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\)?${CAST}$`);
 const CLOCK = /^(now\(\)|current_timestamp(\(\d\))?|localtimestamp(\(\d\))?|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\)|\('now'::text\)::(timestamp|date)[\w ]*)$/i;
 const TODAY = /^(current_date|\('now'::text\)::date|\(now\(\)\)::date|now\(\)::date)$/i;
+/** `now() AT TIME ZONE 'utc'` (PostgreSQL 15 shows it as `timezone('utc'::text, now())`): UTC wall-clock time. */
+const UTC_CLOCK = /^\(?(?:(?:now\(\)|current_timestamp|localtimestamp|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\)) at time zone 'utc'(?:::text)?|timezone\('utc'(?:::text)?, (?:now\(\)|current_timestamp)\))\)?$/i;
 const UUID = /^(gen_random_uuid\(\)|uuid_generate_v4\(\)|public\.uuid_generate_v4\(\)|uuid_generate_v1\(\)|public\.gen_random_uuid\(\))$/i;
 
 /** A version-4 UUID built from SQLite's own functions. */
@@ -41,6 +43,13 @@ function clockDefault(dialect: ExportDialect, type: MappedColumnType, today: boo
   return { dropped: `clock default on a ${type.sql} column` };
 }
 
+/** The UTC clock: SQLite's CURRENT_TIMESTAMP already is; MySQL has UTC_TIMESTAMP. */
+function utcClockDefault(dialect: ExportDialect, type: MappedColumnType): DefaultResult {
+  if (dialect === 'sqlite') return type.family === 'date' || type.family === 'time' ? { dropped: `UTC clock default on a ${type.sql} column` } : { sql: 'CURRENT_TIMESTAMP' };
+  if (type.family !== 'datetime') return { dropped: `UTC clock default on a ${type.sql} column` };
+  return { sql: `(UTC_TIMESTAMP(${type.precision ?? ''}))` };
+}
+
 /**
  * One column default for the target. Ex: `translateDefault("'pending'::order_status", …)` →
  * `{ sql: "'pending'" }`; `translateDefault('now()', datetime)` → `{ sql: 'CURRENT_TIMESTAMP(6)' }`.
@@ -52,6 +61,7 @@ export function translateDefault(sql: string, type: MappedColumnType, target: Ex
   if (/^null(::[\w ]+)?$/i.test(text)) return { sql: 'NULL' };
   if (TODAY.test(text)) return clockDefault(dialect, type, true);
   if (CLOCK.test(text)) return clockDefault(dialect, type, false);
+  if (UTC_CLOCK.test(text)) return utcClockDefault(dialect, type);
   const lit = text.match(LITERAL);
   if (lit && type.array) {
     return lit[1] === "'{}'" ? { sql: needsParens(dialect, type) ? "('[]')" : "'[]'" } : { dropped: `array default ${text}` };

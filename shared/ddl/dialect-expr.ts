@@ -1,9 +1,11 @@
 /**
  * PostgreSQL expressions (checks, defaults, index expressions, predicates) rewritten for MySQL or
  * SQLite, or refused with the reason. Rewrites are the ones that keep meaning: casts dropped
- * (`'a'::text` → `'a'`), `= ANY (ARRAY[…])` → `IN (…)`, `~` → `REGEXP` (MySQL), quoted names
- * requoted. Anything else PostgreSQL-only, and any function the target may not have, is refused.
+ * (`'a'::text` → `'a'`), `= ANY (ARRAY[…])` → `IN (…)`, `~` → `REGEXP` (MySQL), `IS [NOT] DISTINCT
+ * FROM` → `<=>` (MySQL) or `IS [NOT]` (SQLite), quoted names requoted. Anything else PostgreSQL-only
+ * (`AT TIME ZONE`, `ILIKE`, arrays…), and any function the target may not have, is refused.
  */
+import { rewriteDistinct } from './dialect-distinct.ts';
 import type { ExportDialect } from './type-maps.ts';
 
 export interface ExprTarget {
@@ -99,6 +101,7 @@ export const EXPR_NOTES = {
   cast: 'PostgreSQL casts (::) dropped',
   anyArray: '= ANY (ARRAY[…]) became IN (…)',
   regex: 'regex match became REGEXP (case sensitivity follows the column collation)',
+  distinct: 'IS [NOT] DISTINCT FROM became a NULL-safe comparison',
 };
 
 interface Rewriting {
@@ -119,6 +122,8 @@ function rewriteWord(tokens: Token[], i: number, r: Rewriting): string | undefin
     if (!functions.has(lower)) return `uses the function ${t.text}()`;
   } else if (['array', 'ilike', 'similar', 'any', 'all', 'some'].includes(lower)) {
     return `uses PostgreSQL-only ${t.text.toUpperCase()}`;
+  } else if (lower === 'at' && next?.kind === 'word' && next.text.toLowerCase() === 'time') {
+    return 'uses PostgreSQL-only AT TIME ZONE';
   }
   const column = next?.text !== '(' && r.target.columns.has(t.text);
   r.out.push(column ? { kind: 'ident', text: r.target.quoteIdent(t.text) } : t);
@@ -181,7 +186,10 @@ export function translateExpr(sql: string, target: ExprTarget): ExprResult {
   if (/\$\$|\$\d/.test(sql)) return { ok: false, reason: 'uses PostgreSQL-only dollar quoting or parameters' };
   const tokens = tokenize(sql);
   if (!tokens) return { ok: false, reason: 'could not be read' };
-  return rewrite(tokens, target);
+  const distinct = rewriteDistinct(tokens, target.dialect);
+  if (distinct && 'reason' in distinct) return { ok: false, reason: distinct.reason };
+  const result = rewrite(distinct?.tokens ?? tokens, target);
+  return result.ok && distinct ? { ...result, notes: [...result.notes, EXPR_NOTES.distinct] } : result;
 }
 
 /**

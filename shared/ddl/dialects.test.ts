@@ -6,6 +6,7 @@ import { generateMysql, quoteMysqlIdent, quoteMysqlLiteral } from './mysql.ts';
 import { generateSqlite, quoteSqliteIdent } from './sqlite.ts';
 import { POSTGRES_TYPES, parseTypeText } from '../model/types.ts';
 import { emptyModel } from '../model/empty.ts';
+import { buildModel } from '../model/model-builder.ts';
 import { dialectEdgeModel } from './__fixtures__/dialect-edge-model.ts';
 
 const mysql: ExprTarget = { dialect: 'mysql', quoteIdent: quoteMysqlIdent, columns: new Set(['status', 'order', 'price']) };
@@ -24,6 +25,13 @@ describe('translateExpr', () => {
     ['sqlite', "'2020-01-01'::date < CURRENT_DATE", "'2020-01-01' < CURRENT_DATE"],
     ['mysql', "status ~ E'^\\d{11}$'", "`status` REGEXP '^\\d{11}$'"],
     ['sqlite', "status = E'it\\'s\\n'", `"status" = 'it''s\n'`],
+    ['mysql', 'price IS DISTINCT FROM 0', 'NOT (`price` <=> 0)'],
+    ['mysql', 'price IS NOT DISTINCT FROM 0', '(`price` <=> 0)'],
+    ['sqlite', 'price IS DISTINCT FROM 0', '("price" IS NOT 0)'],
+    ['sqlite', 'price IS NOT DISTINCT FROM 0', '("price" IS 0)'],
+    ['mysql', 'price + 1 IS DISTINCT FROM "order" * 2 AND status IS NOT NULL', 'NOT ((`price` + 1) <=> (`order` * 2)) AND `status` IS NOT NULL'],
+    ['mysql', '(price IS DISTINCT FROM 0) IS DISTINCT FROM (status IS NOT DISTINCT FROM \'a\'::text)', "NOT ((NOT (`price` <=> 0)) <=> ((`status` <=> ('a'))))"],
+    ['sqlite', 'NOT price IS DISTINCT FROM coalesce("order", 1)', 'NOT ("price" IS NOT coalesce("order", 1))'],
   ] as const)('%s: %s → %s', (dialect, input, output) => {
     expect(translateExpr(input, dialect === 'mysql' ? mysql : sqlite)).toMatchObject({ ok: true, sql: output });
   });
@@ -35,6 +43,8 @@ describe('translateExpr', () => {
     ['mysql', "status || 'x' = 'ax'", 'operator ||'],
     ['mysql', 'tags[1] = 2', 'operator ['],
     ['sqlite', '$$a$$ = status', 'dollar quoting'],
+    ['mysql', "now() AT TIME ZONE 'utc' > '2020-01-01'", 'AT TIME ZONE'],
+    ['mysql', 'IS DISTINCT FROM 0', 'without two operands'],
   ] as const)('%s refuses %s (%s)', (dialect, input, reason) => {
     const result = translateExpr(input, dialect === 'mysql' ? mysql : sqlite);
     expect(result.ok).toBe(false);
@@ -58,6 +68,11 @@ describe('translateDefault', () => {
     ['sqlite', "'f'::boolean", type({ family: 'boolean' }), { sql: '0' }],
     ['mysql', "'{}'::text[]", type({ family: 'json', array: true }), { sql: "('[]')" }],
     ['mysql', "nextval('s'::regclass)", type({ family: 'integer' }), { sequence: true }],
+    ['mysql', "now() AT TIME ZONE 'utc'", type({ family: 'datetime', precision: 6 }), { sql: '(UTC_TIMESTAMP(6))' }],
+    ['mysql', "timezone('utc'::text, now())", type({ family: 'datetime', precision: 0 }), { sql: '(UTC_TIMESTAMP(0))' }],
+    ['sqlite', "(now() AT TIME ZONE 'UTC')", type({ family: 'datetime' }), { sql: 'CURRENT_TIMESTAMP' }],
+    ['mysql', "now() AT TIME ZONE 'utc'", type({ family: 'date' }), { dropped: 'UTC clock default on a X column' }],
+    ['mysql', "now() AT TIME ZONE 'Europe/Paris'", type({ family: 'datetime' }), { dropped: "default now() AT TIME ZONE 'Europe/Paris' uses PostgreSQL-only AT TIME ZONE" }],
     ['mysql', "'{a,b}'::text[]", type({ family: 'json', array: true }), { dropped: "array default '{a,b}'::text[]" }],
     ['sqlite', "to_char(now(), 'YYYY')", type({}), { dropped: "default to_char(now(), 'YYYY') uses the function to_char()" }],
   ] as const)('%s: %s', (dialect, input, mapped, expected) => {
@@ -126,5 +141,24 @@ describe('a warning for every lossy mapping (edge model)', () => {
     [lite, 'schema flattened (tables placed in one database): audit.events'],
   ])('%#: %s', (list, warning) => {
     expect(list).toContain(warning);
+  });
+});
+
+describe('a sequence shared by several columns', () => {
+  const model = () => buildModel({
+    tables: [
+      { name: 'a', columns: ["id bigint! = nextval('s'::regclass)", 'note text'], pk: ['id'] },
+      { name: 'b', columns: ['id integer!', "ticket bigint = nextval('public.s'::regclass)"], pk: ['id'] },
+      { name: 'c', columns: ["id bigint! = nextval('own_seq'::regclass)"], pk: ['id'] },
+    ],
+  });
+
+  it.each([
+    ['mysql', generateMysql, 'AUTO_INCREMENT counts per table, not shared as sequence public.s was with other columns (values may repeat across tables): public.a.id, public.b.ticket'],
+    ['sqlite', generateSqlite, 'AUTOINCREMENT counts per table, not shared as sequence public.s was with other columns (values may repeat across tables): public.a.id'],
+  ] as const)('%s warns that each table counts on its own (a sequence of one column is not warned)', (_, generate, warning) => {
+    const warnings = generate(model()).warnings;
+    expect(warnings).toContain(warning);
+    expect(warnings.join('\n')).not.toContain('own_seq');
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Column, Model, Table } from '../model/document.ts';
 import { mapColumnType, type MappedColumnType } from './type-maps.ts';
-import type { WarningList } from './dialect-common.ts';
+import { sharedSequenceColumns, type WarningList } from './dialect-common.ts';
 
 /** InnoDB's key limit in bytes. */
 const MYSQL_KEY_BYTES = 3072;
@@ -84,7 +84,8 @@ function alignForeignKeys(model: Model, plans: Map<string, MysqlColumnPlan>, war
 }
 
 /** The first serial/identity integer column becomes AUTO_INCREMENT; the rest lose it. */
-function pickAutoIncrement(table: Table, plans: Map<string, MysqlColumnPlan>, out: MysqlColumns, warnings: WarningList): void {
+function pickAutoIncrement(p: { table: Table; plans: Map<string, MysqlColumnPlan>; out: MysqlColumns; warnings: WarningList; shared: Map<string, string> }): void {
+  const { table, plans, out, warnings } = p;
   let chosen: Column | undefined;
   for (const column of table.columns.filter(isSerial)) {
     const plan = plans.get(column.id)!;
@@ -95,6 +96,8 @@ function pickAutoIncrement(table: Table, plans: Map<string, MysqlColumnPlan>, ou
       if (options?.start && options.start !== '1') out.autoIncrementStart.set(table.id, options.start);
       const extra = options && Object.keys(options).some((k) => !['start', 'dataType'].includes(k));
       if (column.identity?.kind === 'always' || extra) warnings.add('identity became AUTO_INCREMENT (ALWAYS, INCREMENT BY, MIN/MAX and CYCLE dropped)', label(table, column));
+      const sequence = p.shared.get(column.id);
+      if (sequence) warnings.add(`AUTO_INCREMENT counts per table, not shared as sequence ${sequence} was with other columns (values may repeat across tables)`, label(table, column));
     } else {
       warnings.add('second identity/serial column lost its generator (one AUTO_INCREMENT per table)', label(table, column));
     }
@@ -138,7 +141,8 @@ export function planMysqlColumns(model: Model, tables: Table[], warnings: Warnin
   for (const table of tables) fitKeys(table, out.columns, warnings);
   alignForeignKeys(model, out.columns, warnings);
   for (const table of tables) fitRow(table, out.columns, warnings);
-  for (const table of tables) pickAutoIncrement(table, out.columns, out, warnings);
+  const shared = sharedSequenceColumns(model);
+  for (const table of tables) pickAutoIncrement({ table, plans: out.columns, out, warnings, shared });
   return out;
 }
 
