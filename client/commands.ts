@@ -3,13 +3,14 @@
  * is a single undoable step made of pure ops (shared/model/ops) and layout edits.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { addManyToMany, addTable, deleteTables, duplicateTable, ModelOpError, removeForeignKey } from '../shared/model/ops.ts';
+import { addManyToMany, addTable, duplicateTable, ModelOpError } from '../shared/model/ops.ts';
 import { newId } from '../shared/model/ids.ts';
 import { useStore } from './store/index.ts';
 import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
 import { autoLayout, type Size } from './canvas/auto-layout.ts';
 import { AREA_COLORS } from './canvas/areas.ts';
 import { freeSpot } from './canvas/initial-layout.ts';
+import { withoutSelection } from './canvas/delete-selection.ts';
 
 type Flow = Pick<ReactFlowInstance, 'getInternalNode' | 'fitView' | 'screenToFlowPosition' | 'getViewport' | 'getNodes'>;
 
@@ -37,26 +38,10 @@ function selectedTableIds(): string[] {
   return doc.model.tables.filter((t) => selection.has(t.id)).map((t) => t.id);
 }
 
-/** Deletes the selected tables (with the foreign keys pointing at them), relationships, areas and notes. */
+/** Deletes the selected tables (with the foreign keys pointing at them), views, enums, relationships, areas and notes. */
 export function deleteSelection(): void {
-  const tableIds = selectedTableIds();
   const selection = state().selection;
-  state().editDocument((doc) => {
-    // Selected relationships go too (a selected edge is its foreign key's id).
-    const withoutKeys = doc.model.tables.reduce((m, t) => t.foreignKeys
-      .filter((fk) => selection.has(fk.id))
-      .reduce((acc, fk) => removeForeignKey(acc, { tableId: t.id, foreignKeyId: fk.id }), m), doc.model);
-    const model = tableIds.length ? deleteTables(withoutKeys, { tableIds }) : withoutKeys;
-    const notes = doc.layout.notes.filter((n) => !selection.has(n.id));
-    const gone = new Set(tableIds);
-    const areas = doc.layout.areas
-      .filter((a) => !selection.has(a.id))
-      .map((a) => (a.tableIds.some((t) => gone.has(t)) ? { ...a, tableIds: a.tableIds.filter((t) => !gone.has(t)) } : a));
-    const nodes = { ...doc.layout.nodes };
-    for (const id of tableIds) delete nodes[id];
-    const touched = model !== doc.model || notes.length !== doc.layout.notes.length || areas.length !== doc.layout.areas.length;
-    return touched ? { ...doc, model, layout: { ...doc.layout, nodes, notes, areas } } : doc;
-  });
+  state().editDocument((doc) => withoutSelection(doc, selection));
   state().select([]);
 }
 

@@ -39,4 +39,60 @@ test.describe('editing with the inspector, and the design lint', () => {
     await expect(studio.table('public.order_items')).toBeInViewport();
     await page.screenshot({ path: 'test-results/editing-lint-jump.png' });
   });
+
+  test('select all, then Delete, removes tables, enums and views; undo brings them back', async ({ studio, page }) => {
+    await studio.open('/?template=event-store');
+    const views = await studio.state<number>('state.doc.model.views.length');
+    expect(views).toBeGreaterThan(0);
+    await studio.press('Control+a');
+    await page.keyboard.press('Delete');
+    expect(await studio.state<number[]>('[state.doc.model.tables.length, state.doc.model.views.length, state.doc.model.enums.length]')).toEqual([0, 0, 0]);
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await page.getByTestId('undo').click();
+    expect(await studio.state<number>('state.doc.model.views.length')).toBe(views);
+
+    await studio.open('/');
+    expect(await studio.state<number>('state.doc.model.enums.length')).toBe(2);
+    await studio.press('Control+a');
+    await page.keyboard.press('Delete');
+    expect(await studio.state<number[]>('[state.doc.model.tables.length, state.doc.model.enums.length]')).toEqual([0, 0]);
+  });
+
+  test('selecting an enum opens its editor in the Objects tab', async ({ studio, page }) => {
+    await studio.tabTo('inspector');
+    await studio.selectTable('public.order_status');
+    await expect(page.getByTestId('tab-types')).toHaveAttribute('aria-selected', 'true');
+    const item = page.locator('[data-testid="enum-item"][data-enum="public.order_status"]');
+    await expect(item).toHaveClass(/focused/);
+    await expect(item).toBeInViewport();
+    await page.screenshot({ path: 'test-results/editing-enum-selected.png' });
+  });
+
+  test('an issue on an enum or a domain opens it in the Objects tab; the Issues tab shows the count', async ({ studio, page }) => {
+    const badge = page.getByTestId('lint-count');
+    await expect(badge).toBeVisible();
+    const before = Number(await badge.textContent());
+    await studio.tabTo('types');
+    await page.getByTestId('domain-add').click();
+    const domainName = page.getByTestId('domain-item').last().getByTestId('domain-name');
+    await domainName.fill('Email Address');
+    await domainName.press('Enter');
+    await expect(badge).toHaveText(String(before + 1));
+
+    await studio.tabTo('lint');
+    await expect(page.getByTestId('lint-panel')).toHaveAttribute('data-count', String(before + 1));
+    await page.getByTestId('lint-issue').filter({ hasText: 'Email Address' }).click();
+    await expect(page.getByTestId('tab-types')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('[data-testid="domain-item"][data-domain="public.Email Address"]')).toHaveClass(/focused/);
+    await page.screenshot({ path: 'test-results/editing-lint-domain.png' });
+
+    await studio.tabTo('types');
+    const enumName = page.locator('[data-testid="enum-item"][data-enum="public.order_status"]').getByTestId('enum-name');
+    await enumName.fill('Order Status');
+    await enumName.press('Enter');
+    await studio.tabTo('lint');
+    await page.getByTestId('lint-issue').filter({ hasText: 'Order Status' }).click();
+    await expect(page.locator('[data-testid="enum-item"][data-enum="public.Order Status"]')).toHaveClass(/focused/);
+    await expect(studio.node('public.Order Status')).toHaveClass(/selected/);
+  });
 });

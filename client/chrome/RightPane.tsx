@@ -2,7 +2,7 @@
 import { lazy, Suspense, useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { InspectorPanel } from '../panels/InspectorPanel.tsx';
-import { LintPanel } from '../panels/LintPanel.tsx';
+import { LintPanel, useLintCounts } from '../panels/LintPanel.tsx';
 import { EnumEditor } from '../panels/EnumEditor.tsx';
 import { DomainEditor } from '../panels/DomainEditor.tsx';
 import { ViewEditor } from '../panels/ViewEditor.tsx';
@@ -12,6 +12,7 @@ import { useStore } from '../store/index.ts';
 import { selectModel } from '../store/selectors.ts';
 import type { RightTab } from '../store/session-slice.ts';
 import { focusNode } from '../commands.ts';
+import { objectTarget } from '../object-target.ts';
 
 const SqlPanel = lazy(() => import('../panels/SqlPanel.tsx'));
 // Targets, compare/apply and history: lazy too (the plan view loads Monaco).
@@ -29,13 +30,14 @@ function TypesTab() {
   const model = useStore(selectModel);
   const editModel = useStore((s) => s.editModel);
   const onError = useCallback((message: string) => useStore.getState().notify({ kind: 'error', message }), []);
-  const selectedId = useStore((s) => (s.selection.size === 1 ? [...s.selection][0] : undefined));
+  // A lint jump names the object; otherwise the one selected node (a view, an enum).
+  const selectedId = useStore((s) => s.objectFocus ?? (s.selection.size === 1 ? [...s.selection][0] : undefined));
   return (
     <div className="pane-scroll">
       <EnumEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
       <DomainEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
       <ViewEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
-      <SchemaEditor model={model} onEdit={editModel} onError={onError} />
+      <SchemaEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
       <RawObjectEditor model={model} onEdit={editModel} onError={onError} selectedId={selectedId} />
     </div>
   );
@@ -45,12 +47,28 @@ function LintTab() {
   const model = useStore(selectModel);
   const flow = useReactFlow();
   const onSelect = useCallback((objectId: string, tableId: string | undefined) => {
-    const target = tableId ?? objectId;
-    const known = [...model.tables, ...model.views, ...model.enums].some((o) => o.id === target);
-    if (known) focusNode(flow, target);
-    if (model.tables.some((t) => t.id === target)) useStore.getState().showInInspector(target, objectId);
+    const target = objectTarget(model, objectId, tableId);
+    if (!target) return;
+    const state = useStore.getState();
+    if (target.tab === 'inspector') {
+      focusNode(flow, target.tableId);
+      state.showInInspector(target.tableId, target.objectId);
+      return;
+    }
+    if (target.onCanvas) focusNode(flow, target.id);
+    state.showObject(target.id, target.onCanvas);
   }, [model, flow]);
   return <div className="pane-scroll"><LintPanel model={model} onSelect={onSelect} /></div>;
+}
+
+/** How many design issues there are, colored by the worst one; nothing when the model is clean. */
+function LintBadge() {
+  const counts = useLintCounts(useStore(selectModel));
+  const total = counts.error + counts.warning + counts.info;
+  if (!total) return null;
+  const worst = counts.error ? 'error' : counts.warning ? 'warning' : 'info';
+  const title = `${counts.error} errors, ${counts.warning} warnings, ${counts.info} suggestions`;
+  return <span className={`tab-badge ${worst}`} data-testid="lint-count" data-severity={worst} title={title}>{total}</span>;
 }
 
 export function RightPane() {
@@ -70,6 +88,7 @@ export function RightPane() {
             onClick={() => setTab(t.id)}
           >
             {t.label}
+            {t.id === 'lint' && <LintBadge />}
           </button>
         ))}
       </div>

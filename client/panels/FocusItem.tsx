@@ -7,10 +7,12 @@ export interface FocusItemProps {
   testId: string;
   /** Extra `data-*` attributes that name the object for tests, e.g. `{ 'data-enum': 'public.status' }`. */
   data?: Record<`data-${string}`, string>;
+  /** The box's class (`item` by default; `row` for a one-line entry). */
+  base?: string;
   children: ReactNode;
 }
 
-export function FocusItem({ focused, testId, data, children }: FocusItemProps) {
+export function FocusItem({ focused, testId, data, base = 'item', children }: FocusItemProps) {
   const ref = useFocusRef<HTMLDivElement>(focused);
-  return <div ref={ref} className={itemClass('item', focused)} data-testid={testId} {...data}>{children}</div>;
+  return <div ref={ref} className={itemClass(base, focused)} data-testid={testId} {...data}>{children}</div>;
 }

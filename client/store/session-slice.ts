@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState, Mutators } from './types.ts';
 import type { Comparison } from '../canvas/compare.ts';
 import type { ImportOutcome } from './import-outcome.ts';
+import { tabForSelection } from '../object-target.ts';
 
 export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'versions' | 'import' | 'import-report' | 'export' | null;
 export type Theme = 'light' | 'dark' | 'system';
@@ -38,6 +39,10 @@ export interface SessionSlice {
   setRightTab: (tab: RightTab) => void;
   /** Selects a table, shows it in the inspector and points at one of its objects. */
   showInInspector: (tableId: string, objectId?: string) => void;
+  /** An object of the Objects tab to highlight (a lint jump to a domain, sequence, schema…). */
+  objectFocus: string | undefined;
+  /** Opens the Objects tab on an object; a view or enum (`onCanvas`) is selected too. */
+  showObject: (id: string, onCanvas: boolean) => void;
   /** The last import's report (shown by the `import-report` dialog). */
   importOutcome: ImportOutcome | null;
   showImportOutcome: (outcome: ImportOutcome) => void;
@@ -62,7 +67,9 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   importOutcome: null,
   select: (ids) => {
     const next = new Set(ids);
-    if (!sameSet(next, get().selection)) set({ selection: next.size ? next : EMPTY, inspectorFocus: undefined });
+    if (sameSet(next, get().selection)) return;
+    const rightTab = tabForSelection(get().doc.model, next, get().rightTab);
+    set({ selection: next.size ? next : EMPTY, inspectorFocus: undefined, objectFocus: undefined, rightTab });
   },
   setHighlight: (columnIds) => {
     const next = new Set(columnIds);
@@ -74,6 +81,11 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   setExporting: (exporting) => set({ exporting }),
   setRightTab: (rightTab) => set({ rightTab }),
   inspectorFocus: undefined,
+  objectFocus: undefined,
+  showObject: (id, onCanvas) => {
+    get().select(onCanvas ? [id] : []);
+    set({ rightTab: 'types', objectFocus: id });
+  },
   showInInspector: (tableId, objectId) => {
     get().select([tableId]);
     set({ rightTab: 'inspector', inspectorFocus: objectId });
