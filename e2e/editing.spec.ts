@@ -95,4 +95,23 @@ test.describe('editing with the inspector, and the design lint', () => {
     await expect(page.locator('[data-testid="enum-item"][data-enum="public.Order Status"]')).toHaveClass(/focused/);
     await expect(studio.node('public.Order Status')).toHaveClass(/selected/);
   });
+
+  test('a column takes a typed type (extension, modifiers, arrays); nonsense is refused inline', async ({ studio, page }) => {
+    await studio.selectTable('public.products');
+    await studio.tabTo('inspector');
+    const row = page.getByTestId('inspector').locator('[data-testid="inspector-column"][data-column="description"]');
+    await row.getByTestId('column-type').selectOption({ label: 'Other type…' });
+    const text = row.getByTestId('column-type-text');
+    await text.fill('flarb');
+    await text.press('Enter');
+    await expect(row.getByTestId('column-type-error')).toContainText('Unknown type "flarb"');
+    await expect(text).toHaveValue('flarb'); // kept as typed, to mend
+    await page.screenshot({ path: 'test-results/editing-type-error.png' });
+    expect(await studio.state('state.doc.model.tables.find((t) => t.name === "products").columns.find((c) => c.name === "description").type')).toEqual({ name: 'text' });
+
+    await text.fill('vector(3)[]');
+    await text.press('Enter');
+    await expect(row.getByTestId('column-type-text')).toHaveCount(0);
+    await expect(studio.column('public.products', 'description').locator('.col-type')).toHaveText(/^vector\(3\)\[\]/);
+  });
 });

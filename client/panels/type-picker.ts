@@ -13,7 +13,7 @@ export interface TypeOption {
 }
 
 /** Types whose modifiers mean something: length, precision/scale, fractional seconds. */
-const TAKES_ARGS = new Set([
+export const TAKES_ARGS: ReadonlySet<string> = new Set([
   'character varying', 'character', 'numeric', 'bit', 'bit varying', 'interval',
   'time without time zone', 'time with time zone', 'timestamp without time zone', 'timestamp with time zone',
 ]);
