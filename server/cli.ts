@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { applyCommand } from './cli/apply.ts';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
 import { ddlCommand } from './cli/ddl.ts';
+import { exportDbmlCommand } from './cli/dbml.ts';
 import { diffCommand } from './cli/diff.ts';
 import { importCommand } from './cli/import.ts';
 import { introspectCommand } from './cli/introspect.ts';
@@ -18,6 +19,7 @@ const commands: CliCommand[] = [
   newCommand,
   templatesCommand,
   ddlCommand,
+  exportDbmlCommand,
   validateCommand,
   introspectCommand,
   applyCommand,

@@ -8,6 +8,7 @@ export const ddlCommand: CliCommand = {
   async run(args, io) {
     const { options, positional } = parseOptions(args, ['dialect']);
     if (positional.length > 1) throw new CliError(`unexpected argument "${positional[1]}"`);
+    if (options.dialect?.toLowerCase() === 'dbml') throw new CliError('DBML is not an SQL dialect: use "export-dbml <document.json>"');
     const found = findDialect(options.dialect ?? DEFAULT_DIALECT);
     if ('error' in found) throw new CliError(found.error);
     const { sql, warnings } = found.generate(await readDocument(positional[0], io));
