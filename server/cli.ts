@@ -33,9 +33,14 @@ function usage(): string {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help') {
+  if (!name) {
+    // No command is a mistake: the usage goes to stderr, so stdout stays clean for a pipe.
+    io.stderr(usage() + '\n');
+    return 1;
+  }
+  if (name === 'help' || name === '--help') {
     io.stdout(usage() + '\n');
-    return name ? 0 : 1;
+    return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {

@@ -1,70 +1,94 @@
 /**
- * `apply --db <url> <document.json> [--allow <hazard>,...] [--allow-all] [--dry-run]`: turns the
- * database into the document's model. Prints the SQL of the steps run on stdout; a summary on
- * stderr. Exit 3 (nothing changed) when the plan has hazards not allowed; exit 1 on any error.
+ * `apply --db <url> <document.json|-> [--allow <hazard>,...] [--allow-all] [--dry-run]
+ * [--lock-timeout <ms>] [--statement-timeout <ms>]`: turns the database into the document's model.
+ * Prints the SQL of the steps run on stdout; a summary on stderr. Exit 3 (nothing changed) when the
+ * plan has hazards not allowed; exit 1 on any error, a failed step as one line with PostgreSQL's
+ * detail and hint. Timeouts default to `SCHEMATA_LOCK_TIMEOUT_MS` / `SCHEMATA_STATEMENT_TIMEOUT_MS`.
  */
 import { HAZARD_KINDS, type HazardKind } from '../../shared/diff/types.ts';
-import { parseDocument } from '../../shared/model/upgrade.ts';
-import { HazardsNotAccepted } from '../db/apply.ts';
+import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts';
 import { applyLive, planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
+import { parseTimeoutMs, TIMEOUT_MAX, timeoutDefaults, type ApplyTimeouts } from '../db/timeouts.ts';
 import { canonicalModel } from '../diff/canonical.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
+import { readDocument } from './read-document.ts';
 
 interface ApplyArgs {
   db: string;
   file: string;
   allowed: HazardKind[];
   dryRun: boolean;
+  timeouts: Partial<ApplyTimeouts>;
+}
+
+const TIMEOUT_FLAGS: Record<string, keyof ApplyTimeouts> = { '--lock-timeout': 'lockTimeoutMs', '--statement-timeout': 'statementTimeoutMs' };
+
+function allowedKinds(value: string | undefined): HazardKind[] {
+  if (!value) throw new CliError('--allow needs a list of hazards');
+  return value.split(',').map((s) => s.trim()).filter(Boolean).map((kind) => {
+    if (!(HAZARD_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown hazard "${kind}" (known: ${HAZARD_KINDS.join(', ')})`);
+    return kind as HazardKind;
+  });
+}
+
+function timeoutOf(flag: string, value: string | undefined): number {
+  if (value === undefined || value === '') throw new CliError(`${flag} needs a value in milliseconds`);
+  try {
+    return parseTimeoutMs(value, flag, TIMEOUT_MAX[TIMEOUT_FLAGS[flag]]);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
 }
 
 function parseApplyArgs(args: string[]): ApplyArgs {
   const parsed = parseDbArgs(args);
   if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
   if (parsed.schemas.length) throw new CliError('--schema is not an option of apply');
-  const allowed = new Set<HazardKind>();
-  let dryRun = false;
-  let file: string | undefined;
+  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, allowed: [], dryRun: false, timeouts: {} };
   const rest = parsed.rest;
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (arg === '--dry-run') dryRun = true;
-    else if (arg === '--allow-all') HAZARD_KINDS.forEach((k) => allowed.add(k));
-    else if (arg === '--allow' || arg.startsWith('--allow=')) {
-      const value = arg === '--allow' ? rest[++i] : arg.slice('--allow='.length);
-      if (!value) throw new CliError('--allow needs a list of hazards');
-      for (const kind of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-        if (!(HAZARD_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown hazard "${kind}" (known: ${HAZARD_KINDS.join(', ')})`);
-        allowed.add(kind as HazardKind);
-      }
-    } else if (arg.startsWith('--')) throw new CliError(`unknown option "${arg}"`);
-    else if (file === undefined) file = arg;
-    else throw new CliError(`unexpected argument "${arg}"`);
+    const [flag, inline] = rest[i].startsWith('--') && rest[i].includes('=') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
+    const value = () => inline ?? rest[++i];
+    if (flag === '--dry-run') out.dryRun = true;
+    else if (flag === '--allow-all') out.allowed.push(...HAZARD_KINDS);
+    else if (flag === '--allow') out.allowed.push(...allowedKinds(value()));
+    else if (flag in TIMEOUT_FLAGS) out.timeouts[TIMEOUT_FLAGS[flag]] = timeoutOf(flag, value());
+    else if (flag.startsWith('--')) throw new CliError(`unknown option "${flag}"`);
+    else if (out.file === undefined) out.file = flag;
+    else throw new CliError(`unexpected argument "${flag}"`);
   }
-  if (!file) throw new CliError('the document to apply is required: apply --db <url> <document.json>');
-  return { db: parsed.db, file, allowed: [...allowed], dryRun };
+  if (!out.file) throw new CliError('the document to apply is required: apply --db <url> <document.json> (- reads standard input)');
+  return { ...out, file: out.file, allowed: [...new Set(out.allowed)] };
 }
 
-async function readModel(io: CliIo, file: string) {
-  let json: unknown;
+/** Flags first, then the environment, then the built-in defaults. */
+function timeoutsFor(options: ApplyArgs, io: CliIo): ApplyTimeouts {
+  let defaults: ApplyTimeouts;
   try {
-    json = JSON.parse(await io.readFile(file));
+    defaults = timeoutDefaults(io.env ?? process.env);
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as Error).message.split('\n')[0]}`);
+    throw new CliError((error as Error).message);
   }
-  const parsed = parseDocument(json);
-  if (!parsed.ok) throw new CliError(`${file} is not a valid document: ${parsed.problems[0].path}: ${parsed.problems[0].message}`);
-  return parsed.document.model;
+  return { ...defaults, ...options.timeouts };
+}
+
+/** The library's errors as the CLI's one line and exit code. */
+function cliErrorOf(error: unknown): unknown {
+  if (error instanceof HazardsNotAccepted) return new CliError(`${error.message} (allow them with --allow ${error.hazards.join(',')} or --allow-all)`, 3);
+  if (error instanceof StepFailed) return new CliError(`${describeFailure(error.failure)}; everything was rolled back`);
+  return error;
 }
 
 export const applyCommand: CliCommand = {
   name: 'apply',
-  usage: 'apply --db <url> <document.json> [--allow <hazard>,...] [--allow-all] [--dry-run]   migrate the database to the document',
+  usage: 'apply --db <url> <document.json|-> [--allow <hazard>,...] [--allow-all] [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
   async run(args, io) {
     const options = parseApplyArgs(args);
-    const written = await readModel(io, options.file);
-    const client = await openSqlClient(options.db);
+    const timeouts = timeoutsFor(options, io);
+    const written = (await readDocument(options.file, io)).model;
+    const client = await openSqlClient(options.db, { createMissing: false });
     try {
       // The model in PostgreSQL's own spelling, so the plan and its verification are exact.
       const model = await canonicalModel({ url: options.db, model: written });
@@ -73,11 +97,8 @@ export const applyCommand: CliCommand = {
       const target = {
         id: client.displayUrl, client, baseline: model, setBaseline: async () => undefined, record: async () => undefined,
       };
-      const result = await applyLive(target, { model, hash: planned.hash, acceptedHazards: options.allowed, dryRun: options.dryRun })
-        .catch((error: unknown) => {
-          if (error instanceof HazardsNotAccepted) throw new CliError(`${error.message} (allow them with --allow ${error.hazards.join(',')} or --allow-all)`, 3);
-          throw error;
-        });
+      const result = await applyLive(target, { model, hash: planned.hash, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts })
+        .catch((error: unknown) => { throw cliErrorOf(error); });
       for (const step of result.steps) io.stdout(`${step.sql}\n`);
       const what = options.dryRun ? 'dry run: executed and rolled back' : 'applied';
       const verified = result.verified === undefined ? '' : result.verified ? '; the database now equals the model' : `; ${result.remainingSteps} step(s) still differ`;
@@ -88,4 +109,3 @@ export const applyCommand: CliCommand = {
     }
   },
 };
-

@@ -1,12 +1,13 @@
 /** The CLI as users and scripts run it: real processes, real pipes, real PostgreSQL. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ModelDocument } from '../../shared/model/document.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import { CLI, sh, type ProcessRun as Run } from '../testing/cli-process.ts';
-import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
 const cli = (args: string) => sh(`${CLI} ${args}`);
 
@@ -126,5 +127,61 @@ describe('new | ddl | psql', () => {
     } finally {
       await db.drop();
     }
+  });
+});
+
+describe('the CLI contract', () => {
+  it('no command: the usage on stderr, nothing on stdout, exit 1; help: the usage on stdout, exit 0', async () => {
+    const bare = await sh(CLI);
+    expect([bare.code, bare.stdout]).toEqual([1, '']);
+    expect(bare.stderr).toMatch(/^Usage: .*\n(.*\n)*  apply --db <url>/);
+    const help = await cli('help');
+    expect([help.code, help.stderr, help.stdout]).toEqual([0, '', bare.stderr]);
+  });
+
+  it.each(['introspect --db', 'diff --db', 'apply --db'])('%s pglite:<missing dir> fails and creates nothing', async (command) => {
+    const missing = join(dir, 'no', 'such-db');
+    const document = command.startsWith('introspect') ? '' : ` ${ecommerce}`;
+    expectOneLineError(await cli(`${command} pglite:${missing}${document}`),
+      new RegExp(`^schemata \\w+: ${missing} does not exist; to make a new embedded database there, create an empty directory first \\(mkdir -p ${missing}\\)$`));
+    await expect(stat(join(dir, 'no'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('apply, through the same reader as diff', () => {
+  let db: ThrowawayDb;
+  let live: ModelDocument;
+  beforeAll(async () => {
+    db = await createThrowawayDb('cli_apply');
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query("CREATE TABLE person (id int PRIMARY KEY, email text); INSERT INTO person VALUES (1, 'a@x'), (2, 'a@x')");
+    await client.end();
+    live = JSON.parse((await cli(`introspect --db '${db.url}'`)).stdout) as ModelDocument;
+  });
+  afterAll(() => db.drop());
+
+  it('reads standard input with -, and a missing file in the words diff uses', async () => {
+    const next = structuredClone(live);
+    next.model.tables[0].columns.push({ id: 'c_age', name: 'age', type: { name: 'integer' }, notNull: false });
+    const file = join(dir, 'person-age.json');
+    await writeFile(file, JSON.stringify(next));
+    const run = await sh(`${CLI} apply --db '${db.url}' - < ${file}`);
+    expect([run.code, run.stdout]).toEqual([0, 'ALTER TABLE public.person ADD COLUMN age integer;\n']);
+    const missing = join(dir, 'missing.json');
+    const [fromApply, fromDiff] = [await cli(`apply --db '${db.url}' ${missing}`), await cli(`diff --db '${db.url}' ${missing}`)];
+    expectOneLineError(fromApply, /^schemata apply: cannot read .*missing\.json: no such file$/);
+    expect(fromApply.stderr.replace('apply', 'diff')).toBe(fromDiff.stderr);
+  });
+
+  it('a failed step is one line with PostgreSQL\'s message, detail and SQLSTATE; nothing changed', async () => {
+    const next = JSON.parse((await cli(`introspect --db '${db.url}'`)).stdout) as ModelDocument;
+    const table = next.model.tables[0];
+    table.uniques.push({ id: 'uq_email', name: 'person_email_key', columns: [table.columns.find((c) => c.name === 'email')!.id] });
+    const file = join(dir, 'person-unique.json');
+    await writeFile(file, JSON.stringify(next));
+    const run = await cli(`apply --db '${db.url}' ${file} --allow-all`);
+    expectOneLineError(run, /^schemata apply: step 1: could not create unique index "person_email_key" — detail: Key \(email\)=\(a@x\) is duplicated\. SQLSTATE 23505; everything was rolled back$/);
+    expect(JSON.parse((await cli(`introspect --db '${db.url}'`)).stdout).model.tables[0].uniques).toEqual([]);
   });
 });

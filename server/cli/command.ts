@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a file given on the command line (relative to the caller's directory). */
   readFile: (path: string) => Promise<string>;
+  /** The environment (defaults such as `SCHEMATA_LOCK_TIMEOUT_MS`); absent: `process.env`. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface CliCommand {

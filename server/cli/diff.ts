@@ -42,7 +42,7 @@ export const diffCommand: CliCommand = {
     let reverse: Step[];
     if (options.db) {
       const written = (await readDocument(options.files[0], io)).model;
-      const client = await openSqlClient(options.db);
+      const client = await openSqlClient(options.db, { createMissing: false });
       try {
         // Compared in PostgreSQL's own spelling (a shadow database); with no studio store, live
         // objects are matched to the document itself by name.

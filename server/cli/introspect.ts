@@ -35,7 +35,7 @@ export const introspectCommand: CliCommand = {
     const parsed = parseDbArgs(args);
     if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
     if (parsed.rest.length) throw new CliError(`unexpected argument "${parsed.rest[0]}"`);
-    const client = await openSqlClient(parsed.db);
+    const client = await openSqlClient(parsed.db, { createMissing: false });
     try {
       const model = await introspect(client, { schemas: parsed.schemas });
       io.stdout(JSON.stringify(makeDocument(model), null, 2) + '\n');

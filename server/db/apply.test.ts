@@ -4,8 +4,9 @@ import { schemaHash } from '../introspect/hash.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
 import { createThrowawayDb } from '../testing/throwaway-db.ts';
-import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
+import { applySteps, describeFailure, HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
 import { openSqlClient, type SqlClient } from './sql-client.ts';
+import { BUILT_IN_TIMEOUTS, timeoutDefaults } from './timeouts.ts';
 
 const step = (sql: string, hazards: Step['hazards'] = []): Step => ({ sql, hazards, phase: 'tables' });
 
@@ -121,3 +122,34 @@ describeOn('PostgreSQL 15', async () => {
 
 // PGlite has one backend: its own mutex serializes transactions, which the same tests prove.
 describeOn('PGlite', async () => ({ client: await openSqlClient('pglite:memory:'), cleanup: async () => undefined }));
+
+describe('describeFailure: one line for a failed step', () => {
+  it.each([
+    [{ stepIndex: 0, sql: 's', message: 'relation "t" does not exist', sqlstate: '42P01' }, 'step 1: relation "t" does not exist — SQLSTATE 42P01'],
+    [{ stepIndex: 2, sql: 's', message: 'boom' }, 'step 3: boom'],
+    [{ stepIndex: 1, sql: 's', message: 'column "n" cannot be cast automatically to type integer', sqlstate: '42804', hint: 'You might need to specify "USING n::integer".' },
+      'step 2: column "n" cannot be cast automatically to type integer — hint: You might need to specify "USING n::integer". SQLSTATE 42804'],
+    [{ stepIndex: 0, sql: 's', message: 'could not create\nunique index', detail: 'Key (a)=(1)\n is duplicated.', hint: 'h' },
+      'step 1: could not create unique index — detail: Key (a)=(1) is duplicated. hint: h'],
+  ])('%j → %s', (failure, line) => {
+    expect(describeFailure(failure)).toBe(line);
+  });
+});
+
+describe('timeoutDefaults: the environment gives the defaults', () => {
+  it.each([
+    [{}, BUILT_IN_TIMEOUTS],
+    [{ SCHEMATA_LOCK_TIMEOUT_MS: '250' }, { ...BUILT_IN_TIMEOUTS, lockTimeoutMs: 250 }],
+    [{ SCHEMATA_STATEMENT_TIMEOUT_MS: ' 0 ', SCHEMATA_LOCK_TIMEOUT_MS: '' }, { ...BUILT_IN_TIMEOUTS, statementTimeoutMs: 0 }],
+  ])('%j', (env, expected) => {
+    expect(timeoutDefaults(env)).toEqual(expected);
+  });
+
+  it.each([
+    [{ SCHEMATA_LOCK_TIMEOUT_MS: '5s' }, /^SCHEMATA_LOCK_TIMEOUT_MS must be a whole number of milliseconds from 0 to 3600000 \(0: no timeout\), not "5s"$/],
+    [{ SCHEMATA_STATEMENT_TIMEOUT_MS: '-1' }, /^SCHEMATA_STATEMENT_TIMEOUT_MS must be .*not "-1"$/],
+    [{ SCHEMATA_LOCK_TIMEOUT_MS: '3600001' }, /^SCHEMATA_LOCK_TIMEOUT_MS must be/],
+  ])('refuses %j', (env, message) => {
+    expect(() => timeoutDefaults(env)).toThrow(message);
+  });
+});

@@ -10,6 +10,7 @@ import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspectSession } from '../introspect/introspect.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
+import { BUILT_IN_TIMEOUTS } from './timeouts.ts';
 
 /** Same key in every studio; advisory locks are per database, so this is "the apply lock of this database". */
 export const APPLY_LOCK: [number, number] = [4780, 3];
@@ -66,7 +67,14 @@ export class StepFailed extends Error {
   }
 }
 
-export const DEFAULT_TIMEOUTS = { lockTimeoutMs: 5_000, statementTimeoutMs: 300_000 };
+/** The failure in one line: `step N: message — detail: … hint: …` (only the parts PostgreSQL gave). */
+export function describeFailure(failure: StepFailure): string {
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const parts = [`step ${failure.stepIndex + 1}: ${flat(failure.message)}`];
+  const extra = [failure.detail && `detail: ${flat(failure.detail)}`, failure.hint && `hint: ${flat(failure.hint)}`].filter(Boolean);
+  if (failure.sqlstate) extra.push(`SQLSTATE ${failure.sqlstate}`);
+  return extra.length ? `${parts[0]} — ${extra.join(' ')}` : parts[0];
+}
 
 /** Hazard kinds of `steps` that are not in `accepted`, each once. */
 export function unacceptedHazards(steps: Step[], accepted: HazardKind[]): HazardKind[] {
@@ -99,8 +107,8 @@ async function liveModel(tx: SqlSession): Promise<Model> {
 export async function applySteps(client: SqlClient, options: ApplyOptions): Promise<ApplyOutcome> {
   const refused = unacceptedHazards(options.steps, options.acceptedHazards);
   if (refused.length) throw new HazardsNotAccepted(refused);
-  const lockTimeout = options.lockTimeoutMs ?? DEFAULT_TIMEOUTS.lockTimeoutMs;
-  const statementTimeout = options.statementTimeoutMs ?? DEFAULT_TIMEOUTS.statementTimeoutMs;
+  const lockTimeout = options.lockTimeoutMs ?? BUILT_IN_TIMEOUTS.lockTimeoutMs;
+  const statementTimeout = options.statementTimeoutMs ?? BUILT_IN_TIMEOUTS.statementTimeoutMs;
   const started = performance.now();
   return client.transaction(async (tx) => {
     // The advisory lock waits as long as the statement timeout allows: a queued apply is not an error.
