@@ -116,6 +116,29 @@ CREATE TABLE plain (LIKE template, extra int);
 CREATE TABLE everything (LIKE template INCLUDING ALL EXCLUDING IDENTITY);
 CREATE TABLE partial_copy (note text, LIKE template INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
 `],
+  ['SET SCHEMA', `
+CREATE SCHEMA archive;
+CREATE TABLE public.items (id serial PRIMARY KEY, code text UNIQUE, price numeric CHECK (price > 0));
+CREATE INDEX items_price_idx ON public.items (price);
+CREATE TABLE public.sub (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, item_id int REFERENCES items, note text);
+CREATE INDEX ON public.sub (note);
+CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER sub_trg BEFORE INSERT ON sub FOR EACH ROW EXECUTE FUNCTION public.trg();
+CREATE VIEW public.sub_v AS SELECT id, note FROM sub;
+CREATE MATERIALIZED VIEW public.mv AS SELECT id FROM public.items;
+CREATE UNIQUE INDEX mv_id ON public.mv (id);
+CREATE TABLE public.refs (sub_id int);
+ALTER TABLE public.sub SET SCHEMA archive;
+ALTER TABLE archive.sub ADD CONSTRAINT sub_note_check CHECK (note <> '');
+ALTER TABLE public.refs ADD CONSTRAINT refs_sub_fk FOREIGN KEY (sub_id) REFERENCES archive.sub (id);
+ALTER TABLE public.items SET SCHEMA archive;
+ALTER MATERIALIZED VIEW public.mv SET SCHEMA archive;
+ALTER VIEW sub_v SET SCHEMA archive;
+CREATE SEQUENCE public.free_seq;
+CREATE TABLE public.usesfree (n bigint DEFAULT nextval('free_seq'));
+ALTER SEQUENCE public.free_seq SET SCHEMA archive;
+ALTER TABLE IF EXISTS public.nothere SET SCHEMA archive;
+`],
   ['calls to pg_catalog names next to user overloads', `
 CREATE FUNCTION public.lower(text[]) RETURNS text[] LANGUAGE sql IMMUTABLE AS $$ SELECT $1 $$;
 CREATE TABLE u (name text CHECK (lower(name) <> ''));

@@ -193,15 +193,30 @@ export class ImportContext {
     this.model.schemas.push({ id: derivedId.schema(name), name, ...(comment ? { comment } : {}) });
   }
 
+  /** The look-up map that holds a table, view or sequence. */
+  private relationMap(object: Table | View | Sequence): Map<string, Table | View | Sequence> {
+    const k = key(object.schema, object.name);
+    return this.tables.get(k) === object ? this.tables : this.views.get(k) === object ? this.views : this.sequences;
+  }
+
   /** Renames a table, view or sequence in place, keeping the look-ups right. */
   renameRelation(object: Table | View | Sequence, to: string): void {
-    const map: Map<string, Table | View | Sequence> = this.tables.get(key(object.schema, object.name)) === object ? this.tables
-      : this.views.get(key(object.schema, object.name)) === object ? this.views : this.sequences;
+    this.relocate(object, object.schema, to);
+  }
+
+  /** Moves a table, view or sequence to another schema in place (ALTER … SET SCHEMA). */
+  moveRelation(object: Table | View | Sequence, schema: string): void {
+    this.relocate(object, schema, object.name);
+  }
+
+  private relocate(object: Table | View | Sequence, schema: string, name: string): void {
+    const map = this.relationMap(object);
     map.delete(key(object.schema, object.name));
     this.relationNames.get(object.schema)?.delete(object.name);
-    object.name = to;
-    map.set(key(object.schema, to), object);
-    this.takeRelationName(object.schema, to);
+    object.schema = schema;
+    object.name = name;
+    map.set(key(schema, name), object);
+    this.takeRelationName(schema, name);
   }
 
   removeTable(table: Table): void {

@@ -13,7 +13,7 @@ import { expressionText } from './sql-import-expr.ts';
 import { parseNodes } from './parser.ts';
 
 /** Replaces every id-valued string equal to a key of `map`, anywhere in the model. */
-function remapIds(ctx: ImportContext, map: Map<string, string>): void {
+export function remapIds(ctx: ImportContext, map: Map<string, string>): void {
   const visit = (value: unknown): unknown => {
     if (typeof value === 'string') return map.get(value) ?? value;
     if (Array.isArray(value)) {
@@ -42,7 +42,7 @@ function pinNames(ctx: ImportContext, table: Table): void {
 }
 
 /** Reprints an expression (or, with `query`, a view body) after `change` edited its tree. */
-function rewrite(ctx: ImportContext, text: string, change: (tree: Node) => void, query = false): string {
+export function rewrite(ctx: ImportContext, text: string, change: (tree: Node) => void, query = false): string {
   const [statement] = parseNodes(query ? text : `SELECT ${text}`);
   const target = query ? statement : as<{ val?: Node }>(as<{ targetList?: Node[] }>(statement, 'SelectStmt')!.targetList![0], 'ResTarget')!.val!;
   change(target);
@@ -103,7 +103,7 @@ function rewriteTableText(ctx: ImportContext, table: Table, change: (tree: Node)
   }
 }
 
-function rewriteViews(ctx: ImportContext, model: Model, change: (tree: Node) => void, only?: string): void {
+export function rewriteViews(ctx: ImportContext, model: Model, change: (tree: Node) => void, only?: string): void {
   for (const view of model.views) {
     if (only && !view.dependsOn?.includes(only)) continue;
     view.definition = rewrite(ctx, view.definition, change, true);
@@ -181,19 +181,23 @@ function renameView(ctx: ImportContext, view: View, to: string): void {
   rewriteViews(ctx, ctx.model, renameRangeVars(view.schema, from, to), view.id);
 }
 
-/** A sequence's new name, and every `nextval('old'::regclass)` written with the new one. */
-function renameSequence(ctx: ImportContext, sequence: Sequence, to: string): void {
-  const shown = (name: string) => `${sequence.schema}.${name}`;
-  const from = shown(sequence.name);
-  ctx.renameRelation(sequence, to);
-  remapIds(ctx, new Map([[sequence.id, derivedId.sequence(sequence.schema, to)]]));
+/** Every `nextval('from'::regclass)` default rewritten to name `to` (both `schema.name`). */
+export function retargetSequenceDefaults(ctx: ImportContext, from: string, to: string): void {
   const change = (tree: Node) => walk(tree, (kind, value) => {
     const literal = (value as { sval?: { sval?: string } }).sval;
-    if (kind === 'A_Const' && literal?.sval === from) literal.sval = shown(to);
+    if (kind === 'A_Const' && literal?.sval === from) literal.sval = to;
   });
   for (const table of ctx.model.tables) {
     for (const column of table.columns) if (column.default?.includes(from)) column.default = rewrite(ctx, column.default, change);
   }
+}
+
+/** A sequence's new name, and every `nextval('old'::regclass)` written with the new one. */
+function renameSequence(ctx: ImportContext, sequence: Sequence, to: string): void {
+  const from = `${sequence.schema}.${sequence.name}`;
+  ctx.renameRelation(sequence, to);
+  remapIds(ctx, new Map([[sequence.id, derivedId.sequence(sequence.schema, to)]]));
+  retargetSequenceDefaults(ctx, from, `${sequence.schema}.${to}`);
 }
 export function importRename(ctx: ImportContext, stmt: RenameStmt, keepAsText: () => void): void {
   const to = stmt.newname!;

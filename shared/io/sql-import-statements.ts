@@ -3,7 +3,7 @@
  * queries, privileges, data, transaction control) are skipped with a reason for the report.
  */
 import type {
-  AlterDomainStmt, AlterEnumStmt, AlterSeqStmt, AlterTableStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt,
+  AlterDomainStmt, AlterEnumStmt, AlterObjectSchemaStmt, AlterSeqStmt, AlterTableStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt,
   CreateExtensionStmt, CreateFunctionStmt, CreateSchemaStmt, CreateSeqStmt, CreateStmt, CreateTableAsStmt, CreateTrigStmt,
   DefineStmt, DropStmt, IndexStmt, Node, RenameStmt, SelectStmt, VariableSetStmt, ViewStmt,
 } from '@pgsql/types';
@@ -12,6 +12,7 @@ import { as, defElems, kindOf, namesOf, textOf } from './sql-import-ast.ts';
 import { importAlterTable } from './sql-import-alter.ts';
 import { importAlterDomain, importAlterEnum } from './sql-import-alter-types.ts';
 import { importRename } from './sql-import-rename.ts';
+import { importSetSchema } from './sql-import-set-schema.ts';
 import { importComment } from './sql-import-comments.ts';
 import { DEFAULT_SEARCH_PATH, type ImportContext } from './sql-import-context.ts';
 import { importDrop } from './sql-import-drop.ts';
@@ -47,7 +48,7 @@ const OTHER_DEFINITIONS = new Set([
   'CreateForeignTableStmt', 'CreateFdwStmt', 'CreateForeignServerStmt', 'CreateUserMappingStmt', 'CreatePublicationStmt',
   'CreateSubscriptionStmt', 'CreatePLangStmt', 'CreateAmStmt', 'AlterFunctionStmt',
   'AlterExtensionStmt', 'AlterExtensionContentsStmt', 'AlterOpFamilyStmt', 'AlterPolicyStmt', 'AlterTSDictionaryStmt',
-  'AlterObjectSchemaStmt', 'ImportForeignSchemaStmt', 'CreateTableSpaceStmt',
+  'ImportForeignSchemaStmt', 'CreateTableSpaceStmt',
 ]);
 
 function setSearchPath(ctx: ImportContext, values: string[] | undefined, label: string): void {
@@ -150,6 +151,7 @@ export function importStatement(ctx: ImportContext, node: Node, text: string): v
     case 'AlterEnumStmt': return importAlterEnum(ctx, payload as AlterEnumStmt);
     case 'AlterDomainStmt': return importAlterDomain(ctx, payload as AlterDomainStmt);
     case 'RenameStmt': return importRename(ctx, payload as RenameStmt, () => importOtherDefinition(ctx, node, text));
+    case 'AlterObjectSchemaStmt': return importSetSchema(ctx, payload as AlterObjectSchemaStmt, () => importOtherDefinition(ctx, node, text));
     case 'AlterTSConfigurationStmt': return alterTextSearch(ctx, payload as { cfgname?: Node[] }, text);
     default:
       if (OTHER_DEFINITIONS.has(kind)) return importOtherDefinition(ctx, node, text);
