@@ -1,4 +1,4 @@
-/** Foreign keys: columns → referenced table and columns, actions, match, deferrability; add with new or existing columns. */
+/** Foreign keys: columns → referenced table and columns, actions, match, deferrability, NOT VALID, comment; add with new or existing columns. */
 import type { ForeignKey, ReferentialAction } from '../../shared/model/document.ts';
 import { addForeignKey, removeForeignKey, updateForeignKey, type ForeignKeyPatch } from '../../shared/model/ops.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
@@ -39,7 +39,9 @@ function ForeignKeyEditor({ model, table, edit, fk, focusId }: SectionProps & { 
         <SelectField label="Match" testId="fk-match" value={fk.match} options={MATCH} onChange={(match) => patch({ match })} />
         <CheckField label="deferrable" testId="fk-deferrable" checked={!!fk.deferrable} onChange={(v) => patch({ deferrable: v || null })} />
         <CheckField label="initially deferred" testId="fk-initially-deferred" checked={!!fk.initiallyDeferred} onChange={(v) => patch({ initiallyDeferred: v || null })} />
+        <CheckField label="not valid" testId="fk-not-valid" checked={!!fk.notValid} onChange={(v) => patch({ notValid: v || null })} />
       </div>
+      <TextField value={fk.comment ?? ''} placeholder="comment" label="Foreign key comment" testId="fk-comment" onCommit={(comment) => patch({ comment })} />
       <div className="row">
         <TextField value={fk.name ?? ''} placeholder="default name" label="Foreign key name" testId="fk-name" onCommit={(name) => patch({ name })} />
         <button className="btn icon small danger" data-testid="fk-remove" title="Remove foreign key" onClick={() => edit((m) => removeForeignKey(m, { tableId: table.id, foreignKeyId: fk.id }))}>×</button>

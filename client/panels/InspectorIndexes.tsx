@@ -1,4 +1,4 @@
-/** Indexes: items, unique, method, NULLS NOT DISTINCT, INCLUDE columns, partial WHERE, storage parameters. */
+/** Indexes: items, unique, method, NULLS NOT DISTINCT, INCLUDE columns, partial WHERE, storage parameters, comment. */
 import type { Index } from '../../shared/model/document.ts';
 import { addIndex, removeIndex, updateIndex, type IndexPatch } from '../../shared/model/ops.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
@@ -41,6 +41,7 @@ function IndexEditor({ table, edit, index, focusId }: SectionProps & { index: In
           }}
         />
       </div>
+      <TextField value={index.comment ?? ''} placeholder="comment" label="Index comment" testId="index-comment" onCommit={(comment) => patch({ comment })} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Primary key (columns in order, name, deferrability), unique constraints and check constraints. */
+/** Primary key (columns in order, name, deferrability, comment), unique constraints and check constraints (with their comments). */
 import {
   addCheck, addUnique, removeCheck, removeUnique, setPrimaryKey, updateCheck, updateUnique,
 } from '../../shared/model/ops.ts';
@@ -11,17 +11,22 @@ export function InspectorPrimaryKey({ table, edit, focusId }: SectionProps) {
   const pk = table.primaryKey;
   const focused = !!pk && focusId === pk.id;
   const ref = useFocusRef<HTMLElement>(focused);
-  const set = (p: { columns?: string[]; name?: string | null; deferrable?: boolean }) =>
-    edit((m) => setPrimaryKey(m, { tableId: table.id, columns: p.columns ?? pk?.columns ?? [], name: p.name, deferrable: p.deferrable }));
+  type Change = { columns?: string[]; name?: string | null; deferrable?: boolean; initiallyDeferred?: boolean; comment?: string };
+  const set = (p: Change) => edit((m) => setPrimaryKey(m, { ...p, tableId: table.id, columns: p.columns ?? pk?.columns ?? [] }));
   return (
     <section ref={ref} className={itemClass('inspector-section', focused)} data-testid="inspector-primary-key">
       <h4>Primary key</h4>
       <ColumnPicker table={table} value={pk?.columns ?? []} testId="pk-columns" onChange={(columns) => set({ columns })} />
       {pk && (
-        <div className="row">
-          <TextField value={pk.name ?? ''} placeholder={`${table.name}_pkey`} label="Primary key name" testId="pk-name" onCommit={(name) => set({ name: name || null })} />
-          <CheckField label="deferrable" testId="pk-deferrable" checked={!!pk.deferrable} onChange={(deferrable) => set({ deferrable })} />
-        </div>
+        <>
+          <div className="row">
+            <TextField value={pk.name ?? ''} placeholder={`${table.name}_pkey`} label="Primary key name" testId="pk-name" onCommit={(name) => set({ name: name || null })} />
+            {/* Initially deferred needs deferrable: the two move together. */}
+            <CheckField label="deferrable" testId="pk-deferrable" checked={!!pk.deferrable} onChange={(deferrable) => set(deferrable ? { deferrable } : { deferrable, initiallyDeferred: false })} />
+            <CheckField label="initially deferred" testId="pk-initially-deferred" checked={!!pk.initiallyDeferred} onChange={(v) => set(v ? { deferrable: true, initiallyDeferred: true } : { initiallyDeferred: false })} />
+          </div>
+          <TextField value={pk.comment ?? ''} placeholder="comment" label="Primary key comment" testId="pk-comment" onCommit={(comment) => set({ comment })} />
+        </>
       )}
     </section>
   );
@@ -49,8 +54,10 @@ export function InspectorUniques({ table, edit, focusId }: SectionProps) {
             <TextField value={u.name ?? ''} placeholder="default name" label="Unique name" testId="unique-name" onCommit={(name) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { name } }))} />
             <CheckField label="nulls not distinct" testId="unique-nulls-not-distinct" checked={!!u.nullsNotDistinct} onChange={(v) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { nullsNotDistinct: v || null } }))} />
             <CheckField label="deferrable" testId="unique-deferrable" checked={!!u.deferrable} onChange={(v) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { deferrable: v || null, ...(v ? {} : { initiallyDeferred: null }) } }))} />
+            <CheckField label="initially deferred" testId="unique-initially-deferred" checked={!!u.initiallyDeferred} onChange={(v) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: v ? { deferrable: true, initiallyDeferred: true } : { initiallyDeferred: null } }))} />
             <button className="btn icon small danger" data-testid="unique-remove" title="Remove unique" onClick={() => edit((m) => removeUnique(m, { tableId, uniqueId: u.id }))}>×</button>
           </div>
+          <TextField value={u.comment ?? ''} placeholder="comment" label="Unique comment" testId="unique-comment" onCommit={(comment) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { comment: comment || null } }))} />
         </FocusItem>
       ))}
     </section>
@@ -71,8 +78,10 @@ export function InspectorChecks({ table, edit, focusId }: SectionProps) {
           <div className="row">
             <TextField value={c.name ?? ''} placeholder="default name" label="Check name" testId="check-name" onCommit={(name) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { name } }))} />
             <CheckField label="not valid" testId="check-not-valid" checked={!!c.notValid} onChange={(v) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { notValid: v || null } }))} />
+            <CheckField label="no inherit" testId="check-no-inherit" checked={!!c.noInherit} onChange={(v) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { noInherit: v || null } }))} />
             <button className="btn icon small danger" data-testid="check-remove" title="Remove check" onClick={() => edit((m) => removeCheck(m, { tableId, checkId: c.id }))}>×</button>
           </div>
+          <TextField value={c.comment ?? ''} placeholder="comment" label="Check comment" testId="check-comment" onCommit={(comment) => edit((m) => updateCheck(m, { tableId, checkId: c.id, patch: { comment } }))} />
         </FocusItem>
       ))}
     </section>

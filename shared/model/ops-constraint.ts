@@ -15,6 +15,8 @@ export interface SetPrimaryKeyParams {
   name?: string | null;
   deferrable?: boolean;
   initiallyDeferred?: boolean;
+  /** `null` or `''` removes the comment; `undefined` keeps it. */
+  comment?: string | null;
 }
 
 /** Sets (or with no columns, removes) the primary key; its columns become NOT NULL, as in PostgreSQL. */
@@ -32,6 +34,7 @@ export function setPrimaryKey(model: Model, params: SetPrimaryKeyParams): Model 
       name: params.name === '' ? null : params.name,
       deferrable: params.deferrable,
       initiallyDeferred: params.initiallyDeferred,
+      comment: params.comment === '' ? null : params.comment,
     });
     const keyed = requireNotNull(t, params.columns);
     return primaryKey === t.primaryKey && keyed === t ? t : { ...keyed, primaryKey };

@@ -159,6 +159,14 @@ const cases: Case[] = [
     expect(t.primaryKey?.id).toBe('pk:public.products');
     expect(t.columns[1].notNull).toBe(true);
   } },
+  { title: 'setPrimaryKey sets and clears its comment, keeping the columns', changes: ['products'], run: (m) => {
+    const commented = ops.setPrimaryKey(m, { tableId: tableId('products'), columns: [colId('products', 'id')], comment: 'one per product' });
+    expect(table(commented, 'products').primaryKey?.comment).toBe('one per product');
+    return ops.setPrimaryKey(commented, { tableId: tableId('products'), columns: [colId('products', 'id')], initiallyDeferred: true });
+  }, check: (a) => {
+    expect(table(a, 'products').primaryKey).toMatchObject({ columns: [colId('products', 'id')], comment: 'one per product', initiallyDeferred: true });
+    expect(ops.setPrimaryKey(a, { tableId: tableId('products'), columns: [colId('products', 'id')], comment: '' }).tables.find((t) => t.name === 'products')!.primaryKey?.comment).toBeUndefined();
+  } },
   { title: 'setPrimaryKey with no columns removes it', changes: ['products'], run: (m) => ops.setPrimaryKey(m, { tableId: tableId('products'), columns: [] }), check: (a) => {
     expect(table(a, 'products').primaryKey).toBeUndefined();
   } },
