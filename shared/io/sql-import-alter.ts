@@ -3,11 +3,11 @@
  * change the model; ownership, replica identity, clustering, statistics, triggers enabling and row
  * security change nothing the model holds, and are listed in the report.
  */
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, PartitionCmd } from '@pgsql/types';
-import type { Table } from '../model/document.ts';
+import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, PartitionCmd } from '@pgsql/types';
+import type { Column, Table } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { quoteQualified } from '../ddl/quote.ts';
-import { as, namesOf, storageOptions } from './sql-import-ast.ts';
+import { as, defElems, namesOf, storageOptions } from './sql-import-ast.ts';
 import { compactSequenceOptions, identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
 import { addConstraint } from './sql-import-constraints.ts';
 import type { ImportContext } from './sql-import-context.ts';
@@ -15,6 +15,10 @@ import { expressionText } from './sql-import-expr.ts';
 import { addTableElements, partitionBoundText } from './sql-import-tables.ts';
 import { columnTypeOf } from './sql-import-types.ts';
 import { dropColumn, dropConstraint } from './sql-import-drop.ts';
+
+/** PostgreSQL's `ATTRIBUTE_IDENTITY_ALWAYS` ('a'), as the parser gives `SET GENERATED ALWAYS`. */
+const ATTRIBUTE_IDENTITY_ALWAYS = 'a'.charCodeAt(0);
+export const RESTART_REASON = "RESTART sets the sequence's current value: data, not schema";
 
 /** Subcommands with no counterpart in the model, and why they are skipped. */
 const NOT_MODELED: Record<string, string> = {
@@ -127,11 +131,7 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
       if (!column) return undefined;
       if (subtype === 'AT_DropIdentity') delete column.identity;
       else if (subtype === 'AT_AddIdentity' && constraint) column.identity = identityFromConstraint(ctx, constraint, column.type.name);
-      else if (column.identity) {
-        const options = compactSequenceOptions({ ...column.identity.options, ...sequenceOptionsOf(ctx, as<{ items?: [] }>(cmd.def, 'List')?.items) }, column.type.name);
-        if (Object.keys(options).length) column.identity.options = options;
-        else delete column.identity.options;
-      }
+      else return setIdentity(ctx, table, column, as<{ items?: Node[] }>(cmd.def, 'List')?.items);
       if (column.identity) column.notNull = true;
       return undefined;
     }
@@ -165,6 +165,22 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
       ctx.warn(`ALTER TABLE ${table.name}: ${subtype.replace('AT_', '')} is not imported`);
       return undefined;
   }
+}
+
+/** `ALTER COLUMN … SET GENERATED ALWAYS | BY DEFAULT`, `SET <sequence option>`, `RESTART`: the skip reason, if any. */
+function setIdentity(ctx: ImportContext, table: Table, column: Column, items: Node[] | undefined): string | undefined {
+  if (!column.identity) {
+    ctx.warn(`ALTER TABLE ${table.name}: column ${column.name} is not an identity column (PostgreSQL refuses the statement); not imported`);
+    return undefined;
+  }
+  const elements = defElems(items);
+  const generated = elements.find((d) => d.defname === 'generated');
+  const kind = as<{ ival?: number }>(generated?.arg, 'Integer')?.ival;
+  if (kind !== undefined) column.identity.kind = kind === ATTRIBUTE_IDENTITY_ALWAYS ? 'always' : 'by-default';
+  const options = compactSequenceOptions({ ...column.identity.options, ...sequenceOptionsOf(ctx, items) }, column.type.name);
+  if (Object.keys(options).length) column.identity.options = options;
+  else delete column.identity.options;
+  return elements.some((d) => d.defname === 'restart') ? RESTART_REASON : undefined;
 }
 
 export function importAlterTable(ctx: ImportContext, stmt: AlterTableStmt): void {

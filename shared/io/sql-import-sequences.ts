@@ -5,6 +5,7 @@ import { derivedId } from '../model/ids.ts';
 import { defElems, namesOf } from './sql-import-ast.ts';
 import { compactSequenceOptions, sequenceOptionsOf } from './sql-import-columns.ts';
 import type { ImportContext } from './sql-import-context.ts';
+import { RESTART_REASON } from './sql-import-alter.ts';
 
 const OPTION_KEYS: (keyof SequenceOptions)[] = ['dataType', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'];
 
@@ -60,4 +61,5 @@ export function importAlterSequence(ctx: ImportContext, stmt: AlterSeqStmt): voi
   Object.assign(sequence, options);
   const owned = ownedByNames(stmt.options);
   if (owned) applyOwnedBy(ctx, sequence, owned);
+  if (defElems(stmt.options).some((d) => d.defname === 'restart')) ctx.skip('ALTER SEQUENCE … RESTART', RESTART_REASON);
 }
