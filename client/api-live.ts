@@ -118,7 +118,7 @@ export const liveApi = {
   listTargets: async () => checked(z.array(targetZod), 'target list', await api.get('/api/targets')),
   addTarget: async (input: AddTargetRequest) =>
     checked(targetZod, 'target', await api.post('/api/targets', addTargetRequestZod.parse(input))),
-  updateTarget: async (id: string, fields: { name?: string; protected?: boolean }) =>
+  updateTarget: async (id: string, fields: { name?: string; protected?: boolean; confirmName?: string }) =>
     checked(targetZod, 'target', await api.patch(target(id), fields)),
   removeTarget: async (id: string) => { await api.delete(target(id)); },
   testTarget: async (id: string) => checked(testZod, 'test result', await api.post(`${target(id)}/test`, {})),

@@ -258,6 +258,14 @@ test.describe('live database', () => {
       await shot(page, 'history-failed-light');
 
       await live.openTab('targets');
+      await live.unprotect(name, 'not the name');
+      await expect(row.getByTestId('target-unprotect-confirm')).toBeDisabled();
+      await shot(page, 'targets-unprotect-light');
+      await row.getByTestId('target-unprotect-cancel').click();
+      await expect(row.getByTestId('target-protected')).toBeVisible();
+      await live.unprotect(name);
+      await expect(row.getByTestId('target-protected')).toHaveCount(0);
+      await expect(row.getByTestId('target-error')).toHaveCount(0);
       await row.getByTestId('target-remove').click();
       await row.getByTestId('target-remove-confirm').click();
       await expect(row).toHaveCount(0);

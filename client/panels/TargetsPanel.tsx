@@ -2,6 +2,7 @@
  * Targets: the databases the studio reads and migrates. The sandbox is always there; PostgreSQL
  * targets are added by URL (the server tests the connection first and never sends the password
  * back). Each row can be tested, protected, removed, imported from, or picked for Compare.
+ * Removing protection asks for the target's name (sent as `confirmName`; the server checks it).
  */
 import { useState } from 'react';
 import type { TargetResponse } from '../../shared/api-targets.ts';
@@ -22,10 +23,26 @@ function TestResult({ id }: { id: string }) {
   );
 }
 
+/** Removing protection asks for the target's name, as applying to a protected target does. */
+function UnprotectConfirm({ target, onConfirm, onCancel }: { target: TargetResponse; onConfirm: (name: string) => void; onCancel: () => void }) {
+  const [typed, setTyped] = useState('');
+  return (
+    <div className="target-unprotect" data-testid="target-unprotect">
+      <label>
+        <span>Type <b>{target.name}</b> to remove its protection (Apply will no longer ask for the name):</span>
+        <input className="field" data-testid="target-unprotect-name" value={typed} autoFocus autoComplete="off" placeholder={target.name} onChange={(e) => setTyped(e.target.value)} />
+      </label>
+      <button className="btn small danger" data-testid="target-unprotect-confirm" disabled={typed !== target.name} onClick={() => onConfirm(typed)}>Remove protection</button>
+      <button className="btn small" data-testid="target-unprotect-cancel" onClick={onCancel}>Keep it protected</button>
+    </div>
+  );
+}
+
 function TargetRow({ target, current }: { target: TargetResponse; current: boolean }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [confirmUnprotect, setConfirmUnprotect] = useState(false);
   const run = (label: string, action: () => Promise<unknown>) => async () => {
     setBusy(label);
     setError(null);
@@ -59,8 +76,8 @@ function TargetRow({ target, current }: { target: TargetResponse; current: boole
         </button>
         {!target.builtin && (
           <label className="check">
-            <input type="checkbox" data-testid="target-protect" checked={target.protected} disabled={busy !== null}
-              onChange={(e) => void run('protect', () => store().setTargetProtected(target.id, e.target.checked))()} />
+            <input type="checkbox" data-testid="target-protect" checked={target.protected} disabled={busy !== null || confirmUnprotect}
+              onChange={(e) => (e.target.checked ? void run('protect', () => store().setTargetProtected(target.id, true))() : setConfirmUnprotect(true))} />
             Protected
           </label>
         )}
@@ -75,6 +92,16 @@ function TargetRow({ target, current }: { target: TargetResponse; current: boole
           </>
         )}
       </div>
+      {confirmUnprotect && (
+        <UnprotectConfirm
+          target={target}
+          onCancel={() => setConfirmUnprotect(false)}
+          onConfirm={(name) => void run('protect', async () => {
+            await store().setTargetProtected(target.id, false, name);
+            setConfirmUnprotect(false);
+          })()}
+        />
+      )}
       <TestResult id={target.id} />
       {error && <div className="target-test bad" role="alert" data-testid="target-error">{error}</div>}
     </li>

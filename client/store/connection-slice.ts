@@ -76,7 +76,8 @@ export interface ConnectionSlice {
   selectTarget: (id: string) => void;
   addTarget: (input: AddTargetRequest) => Promise<TargetResponse>;
   removeTarget: (id: string) => Promise<void>;
-  setTargetProtected: (id: string, value: boolean) => Promise<void>;
+  /** Removing protection names the target (`confirmName`): the server refuses it otherwise. */
+  setTargetProtected: (id: string, value: boolean, confirmName?: string) => Promise<void>;
   testTarget: (id: string) => Promise<void>;
   compare: (doc: ModelDocument) => Promise<void>;
   applyPlan: (choice: ApplyChoice) => Promise<void>;
@@ -149,8 +150,8 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       set({ targets });
       if (get().currentTargetId === id) get().selectTarget(SANDBOX_TARGET_ID);
     },
-    setTargetProtected: async (id, value) => {
-      const updated = await liveApi.updateTarget(id, { protected: value });
+    setTargetProtected: async (id, value, confirmName) => {
+      const updated = await liveApi.updateTarget(id, { protected: value, ...(confirmName === undefined ? {} : { confirmName }) });
       set({ targets: get().targets.map((t) => (t.id === id ? updated : t)) });
     },
     testTarget: async (id) => {

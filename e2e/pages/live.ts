@@ -25,6 +25,15 @@ export class LivePanels {
     await this.page.getByTestId('add-target-submit').click();
   }
 
+  /** Unticks Protected and types the name, as the confirmation asks; the name typed may be wrong on purpose. */
+  async unprotect(name: string, typed = name): Promise<void> {
+    const row = this.target(name);
+    await row.getByTestId('target-protect').click();
+    await expect(row.getByTestId('target-unprotect-confirm')).toBeDisabled();
+    await row.getByTestId('target-unprotect-name').fill(typed);
+    if (typed === name) await row.getByTestId('target-unprotect-confirm').click();
+  }
+
   async pickTarget(name: string): Promise<void> {
     await this.page.getByTestId('target-picker').selectOption({ label: name });
   }
