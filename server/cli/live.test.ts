@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { runCli } from '../cli.ts';
@@ -8,10 +9,11 @@ import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
 /** Runs the CLI in-process; files are given as a map name → content. */
-async function cli(argv: string[], files: Record<string, string> = {}) {
+async function cli(argv: string[], files: Record<string, string> = {}, env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
+    env,
     stdout: (t) => { stdout += t; },
     stderr: (t) => { stderr += t; },
     readFile: async (path) => {
@@ -88,4 +90,45 @@ describeOn('PostgreSQL 15', async () => {
 describeOn('PGlite (pglite:<directory>)', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'schemata-cli-'));
   return { url: `pglite:${dir}`, cleanup: () => rm(dir, { recursive: true, force: true }) };
+});
+
+describe('CLI apply timeouts on PostgreSQL 15', () => {
+  let db: ThrowawayDb;
+  let holder: pg.Client;
+  let files: Record<string, string>;
+  beforeAll(async () => {
+    db = await createThrowawayDb('cli_timeouts');
+    holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('CREATE TABLE busy (id int PRIMARY KEY)');
+    const next = JSON.parse((await cli(['introspect', '--db', db.url])).stdout) as ModelDocument;
+    next.model.tables[0].columns.push({ id: 'c_note', name: 'note', type: { name: 'text' }, notNull: false });
+    files = { 'next.json': JSON.stringify(next) };
+    await holder.query('BEGIN; LOCK TABLE busy IN ACCESS SHARE MODE');
+  });
+  afterAll(async () => {
+    await holder.end();
+    await db.drop();
+  });
+
+  const lockTimedOut = /^schemata apply: step 1: canceling statement due to lock timeout — SQLSTATE 55P03; everything was rolled back\n$/;
+
+  it('--lock-timeout gives up on a table another session holds, one line, nothing changed, journaled in the target', async () => {
+    const run = await cli(['apply', '--db', db.url, 'next.json', '--lock-timeout', '150'], files);
+    expect([run.code, run.stdout]).toEqual([1, '']);
+    expect(run.stderr).toMatch(lockTimedOut);
+    expect(await holder.query("SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'busy'::regclass AND attname = 'note'"))
+      .toMatchObject({ rows: [{ n: 0 }] });
+    expect((await holder.query("SELECT status, error->>'sqlstate' AS sqlstate FROM _schemata.journal")).rows).toEqual([{ status: 'failed', sqlstate: '55P03' }]);
+  });
+
+  it('SCHEMATA_LOCK_TIMEOUT_MS is the default; a flag wins; a bad value is refused before anything runs', async () => {
+    expect((await cli(['apply', '--db', db.url, 'next.json'], files, { SCHEMATA_LOCK_TIMEOUT_MS: '150' })).stderr).toMatch(lockTimedOut);
+    // Were the variable's minute used, this would wait past the test's timeout.
+    expect((await cli(['apply', '--db', db.url, 'next.json', '--lock-timeout=100'], files, { SCHEMATA_LOCK_TIMEOUT_MS: '600000' })).stderr).toMatch(lockTimedOut);
+    const badVariable = await cli(['apply', '--db', db.url, 'next.json'], files, { SCHEMATA_LOCK_TIMEOUT_MS: 'nonsense' });
+    expect([badVariable.code, badVariable.stderr]).toEqual([1, expect.stringMatching(/^schemata apply: SCHEMATA_LOCK_TIMEOUT_MS must be a whole number.*not "nonsense"\n$/)]);
+    const badFlag = await cli(['apply', '--db', db.url, 'next.json', '--statement-timeout', '2s'], files);
+    expect([badFlag.code, badFlag.stderr]).toEqual([1, 'schemata apply: --statement-timeout must be a whole number of milliseconds from 0 to 86400000 (0: no timeout), not "2s"\n']);
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../shared/model/document.ts';
 import { introspect } from '../introspect/introspect.ts';
@@ -139,5 +140,35 @@ describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () =>
     expect(entry).toMatchObject({ status: 'failed', error: { kind: 'step-failed', sqlstate: '23502' } });
     expect(await client.query("SELECT status FROM _schemata.journal ORDER BY applied_at")).toEqual([{ status: 'applied' }, { status: 'failed' }]);
     expect((await introspect(client)).tables.find((t) => t.name === 'author')!.columns.find((c) => c.name === 'name')!.notNull).toBe(false);
+  });
+});
+
+describe('a lock timeout on PostgreSQL', () => {
+  it('fires while another session holds the table: SQLSTATE 55P03, nothing changed, the failure journaled', async () => {
+    const client = await service.client(pgTargetId);
+    const start = await introspect(client);
+    const wanted = edited(start, (m) => {
+      m.tables.find((t) => t.name === 'author')!.columns.push({ id: 'col_born', name: 'born', type: { name: 'integer' }, notNull: false });
+    });
+    const planned = await planLive(client, wanted, start);
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    let error: unknown;
+    try {
+      // Even a reader's lock keeps ALTER TABLE (ACCESS EXCLUSIVE) waiting.
+      await holder.query('BEGIN; LOCK TABLE author IN ACCESS SHARE MODE');
+      error = await applyLive(applyTarget(pgTargetId, client, start), { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards, lockTimeoutMs: 200 })
+        .catch((e: unknown) => e);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(error).toBeInstanceOf(StepFailed);
+    expect((error as StepFailed).failure).toMatchObject({ sqlstate: '55P03', message: 'canceling statement due to lock timeout' });
+    expect((await introspect(client)).tables.find((t) => t.name === 'author')!.columns.map((c) => c.name)).toEqual(['id', 'name']);
+    const [entry] = await service.journal.list(pgTargetId);
+    expect(entry).toMatchObject({ status: 'failed', error: { kind: 'step-failed', sqlstate: '55P03' } });
+    expect(await client.query("SELECT status, error->>'sqlstate' AS sqlstate FROM _schemata.journal ORDER BY applied_at DESC LIMIT 1"))
+      .toEqual([{ status: 'failed', sqlstate: '55P03' }]);
   });
 });

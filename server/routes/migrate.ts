@@ -6,6 +6,7 @@ import { applyLive, checkConfirmation, planLive, type ApplyRequest } from '../db
 import { canonicalModel } from '../diff/canonical.ts';
 import { HttpError, invalidRequest } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
+import { timeoutDefaults } from '../db/timeouts.ts';
 import { bodyOf, validate } from '../http/validate.ts';
 import { handle, idOf, targetsOf, toHttpError } from './target-errors.ts';
 
@@ -49,6 +50,8 @@ async function streamApply(req: Request, res: Response, run: RunApply): Promise<
 
 export function migrateRoutes({ targets }: { targets?: TargetService }): Router {
   const router = Router();
+  // Read once, when the studio starts: a bad value stops it with the variable's name.
+  const timeouts = timeoutDefaults(process.env);
 
   router.post('/targets/:id/plan', validate(planRequestZod), handle(async (req, res) => {
     const service = targetsOf(targets);
@@ -70,7 +73,11 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     return applyLive({
       id, client: await service.client(id), baseline: await service.baseline(id),
       setBaseline: (applied) => service.setBaseline(id, applied), record: (entry) => service.journal.record(entry),
-    }, { ...request, model, onStep });
+    }, {
+      ...request, model, onStep,
+      lockTimeoutMs: request.lockTimeoutMs ?? timeouts.lockTimeoutMs,
+      statementTimeoutMs: request.statementTimeoutMs ?? timeouts.statementTimeoutMs,
+    });
   };
 
   router.post('/targets/:id/apply', validate(applyRequestZod), handle(async (req, res) => {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { openTargetService, type TargetService } from '../db/targets.ts';
@@ -16,7 +17,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'schemata-routes-'));
   db = await createThrowawayDb('routes');
   targets = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
-  server = await startTestServer({ targets });
+  // The studio reads its default timeouts once, as it starts: a short lock timeout for the test below.
+  process.env.SCHEMATA_LOCK_TIMEOUT_MS = '300';
+  try {
+    server = await startTestServer({ targets });
+  } finally {
+    delete process.env.SCHEMATA_LOCK_TIMEOUT_MS;
+  }
 });
 afterAll(async () => {
   await server.close();
@@ -109,6 +116,22 @@ describe('targets API', () => {
     expect(lines[2]).toMatchObject({ status: 'applied', verified: true });
     const again = await server.request('POST', `/api/targets/${id}/apply?stream`, { body: { document, hash: plan.json.hash, confirmName: 'Test DB' } });
     expect(JSON.parse(again.text.trim())).toMatchObject({ type: 'error', status: 409, error: { code: 'conflict' } });
+  });
+
+  it('uses SCHEMATA_LOCK_TIMEOUT_MS as the default lock timeout: a held table fails the apply with 55P03', async () => {
+    const document = (await server.request('POST', `/api/targets/${id}/introspect`)).json as ModelDocument;
+    document.model.tables[0].columns.push({ id: 'col_c', name: 'c', type: { name: 'text' }, notNull: false });
+    const plan = await server.request('POST', `/api/targets/${id}/plan`, { body: { document } });
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN; LOCK TABLE item IN ACCESS SHARE MODE');
+      const timedOut = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash: plan.json.hash, confirmName: 'Test DB' } });
+      expect(timedOut.status).toBe(400);
+      expect(timedOut.json).toMatchObject({ code: 'postgres-error', details: { sqlstate: '55P03', stepIndex: 0 } });
+    } finally {
+      await holder.end();
+    }
   });
 
   it('removes a target', async () => {
