@@ -169,3 +169,20 @@ describe('SQL import round trip of hand-written DDL (PostgreSQL 15)', () => {
     expect(result.ids).toEqual({ onlyImported: [], onlyIntrospected: [] });
   }, 120_000);
 });
+
+describe('SQL import round trip of typed tables (PostgreSQL 15)', () => {
+  it('CREATE TABLE … OF a composite type gives the catalog psql gives, with a warning per table', async () => {
+    await requirePostgres();
+    const result = await importRoundTripText('typed_tables', `
+CREATE TYPE ct AS (a int, b text COLLATE "C", c numeric(5,2));
+CREATE TABLE typed OF ct (a WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (a), CHECK (c > 0));
+CREATE TABLE typed2 OF ct;
+ALTER TABLE typed2 ADD CONSTRAINT typed2_b_key UNIQUE (b);
+CREATE TABLE ref (a int REFERENCES typed);
+`);
+    expect(result.report.warnings.map((w) => w.line)).toEqual([3, 4]);
+    expect(result.loadError).toBeUndefined();
+    expect(result.differences).toEqual([]);
+    expect(result.ids).toEqual({ onlyImported: [], onlyIntrospected: [] });
+  }, 120_000);
+});

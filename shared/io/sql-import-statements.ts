@@ -137,7 +137,7 @@ export function importStatement(ctx: ImportContext, node: Node, text: string): v
     case 'CreateDomainStmt': return importDomain(ctx, payload as CreateDomainStmt);
     case 'CreateSeqStmt': return importCreateSequence(ctx, payload as CreateSeqStmt);
     case 'AlterSeqStmt': return importAlterSequence(ctx, payload as AlterSeqStmt);
-    case 'CreateStmt': return importCreateTable(ctx, payload as CreateStmt);
+    case 'CreateStmt': return importCreateTable(ctx, payload as CreateStmt, text);
     case 'AlterTableStmt': return importAlterTable(ctx, payload as AlterTableStmt);
     case 'IndexStmt': return importCreateIndex(ctx, payload as IndexStmt);
     case 'ViewStmt': return importCreateView(ctx, payload as ViewStmt);

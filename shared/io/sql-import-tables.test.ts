@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../model/document.ts';
 import { loadSqlParser } from './parser.ts';
-import { column, columnNames, model, table } from './sql-import-test-kit.ts';
+import { column, columnNames, model, run, table } from './sql-import-test-kit.ts';
 
 beforeAll(() => loadSqlParser());
 
@@ -91,5 +91,28 @@ describe.each([
 ])('import of CREATE TABLE: %s', (_group, cases) => {
   it.each(cases)('%s', (_title, sql, pick, expected) => {
     expect(pick(model(sql))).toEqual(expected);
+  });
+});
+
+describe('import of CREATE TABLE … OF type', () => {
+  const CT = 'CREATE TYPE ct AS (a int, b text COLLATE "C");\n';
+  it('takes the columns of a composite type the model keeps, then WITH OPTIONS and constraints, and warns', () => {
+    const { model: m, report } = run(`${CT}CREATE TABLE t OF ct (a WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (a));`);
+    expect(table(m, 't').columns).toEqual([
+      { id: 'col:public.t.a', name: 'a', type: { name: 'integer' }, notNull: true, default: '1' },
+      { id: 'col:public.t.b', name: 'b', type: { name: 'text' }, notNull: false, collation: 'C' },
+    ]);
+    expect(table(m, 't').primaryKey?.columns).toEqual(['col:public.t.a']);
+    expect(report.warnings).toEqual([{ line: 2, message: "table t is created OF type ct: imported as a plain table with the type's columns (the model does not keep the link to ct)" }]);
+  });
+
+  it.each([
+    ['a type the model does not hold', 'CREATE TABLE t OF elsewhere.ct;', 'elsewhere.ct'],
+    ['an enum', "CREATE TYPE e AS ENUM ('x');\nCREATE TABLE t OF e;", 'e'],
+  ])('keeps the statement as SQL text for %s', (_title, sql, type) => {
+    const { model: m, report } = run(sql);
+    expect(m.tables).toEqual([]);
+    expect(m.rawObjects.filter((r) => r.kind === 'other').map((r) => [r.id, r.definition])).toEqual([['raw:other:public.t', `CREATE TABLE t OF ${type};`]]);
+    expect(report.warnings.map((w) => w.message)).toEqual([`table t is created OF type ${type}, which is not a composite type of the model: kept as SQL text, not as a table`]);
   });
 });

@@ -2,7 +2,7 @@
  * CREATE TABLE: columns and constraints, UNLOGGED, WITH (…), INHERITS, PARTITION BY and
  * PARTITION OF (a partition's columns mirror its parent's, as in PostgreSQL).
  */
-import type { ColumnDef, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, PartitionSpec, TableLikeClause } from '@pgsql/types';
+import type { ColumnDef, CompositeTypeStmt, Constraint, CreateStmt, Node, PartitionBoundSpec, PartitionElem, PartitionSpec, TableLikeClause, TypeName } from '@pgsql/types';
 import type { Column, Table } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { quoteIdent } from '../ddl/quote.ts';
@@ -12,7 +12,8 @@ import { addConstraints } from './sql-import-constraints.ts';
 import { copyLike } from './sql-import-like.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
-import { deparseNode } from './parser.ts';
+import { rawObjectOf } from './sql-import-raw.ts';
+import { deparseNode, parseNodes } from './parser.ts';
 
 const STRATEGIES: Record<string, 'range' | 'list' | 'hash'> = {
   PARTITION_STRATEGY_RANGE: 'range', PARTITION_STRATEGY_LIST: 'list', PARTITION_STRATEGY_HASH: 'hash',
@@ -99,8 +100,32 @@ export function addTableElements(ctx: ImportContext, table: Table, elements: Nod
   addConstraints(ctx, table, constraints);
 }
 
-/** CREATE TABLE. `schemaOverride` is the schema of an enclosing CREATE SCHEMA. */
-export function importCreateTable(ctx: ImportContext, stmt: CreateStmt): void {
+/** The attributes of a composite type the model keeps as text (`CREATE TYPE ct AS (a int, b text)`), if it does. */
+function compositeAttributes(ctx: ImportContext, typeName: TypeName): Node[] | undefined {
+  const names = namesOf(typeName.names);
+  const ref = { relname: names[names.length - 1], ...(names.length > 1 ? { schemaname: names[names.length - 2] } : {}) };
+  const schema = ctx.typeSchema(ref);
+  const raw = ctx.model.rawObjects.find((r) => r.kind === 'type' && r.schema === schema && r.name === ref.relname);
+  const statement = raw && parseNodes(raw.definition).map((n) => as<CompositeTypeStmt>(n, 'CompositeTypeStmt')).find(Boolean);
+  return statement?.coldeflist;
+}
+
+/**
+ * `CREATE TABLE t OF ct`: the columns of the composite type, then the `WITH OPTIONS` and
+ * constraints of the statement. The model has no link to the type (introspection reads such a
+ * table as a plain one too), so the import warns. False when the type is not a composite type the model keeps.
+ */
+function typedTableColumns(ctx: ImportContext, table: Table, typeName: TypeName): boolean {
+  const attributes = compositeAttributes(ctx, typeName);
+  if (!attributes) return false;
+  addTableElements(ctx, table, attributes);
+  const type = namesOf(typeName.names).join('.');
+  ctx.warn(`table ${table.name} is created OF type ${type}: imported as a plain table with the type's columns (the model does not keep the link to ${type})`);
+  return true;
+}
+
+/** CREATE TABLE. `text` is the statement as written, kept when the table cannot be modelled. */
+export function importCreateTable(ctx: ImportContext, stmt: CreateStmt, text: string): void {
   const relation = stmt.relation!;
   if (relation.relpersistence === 't') return ctx.skip('CREATE TEMPORARY TABLE', 'temporary tables are not part of a schema');
   const schema = ctx.creationSchema(relation.schemaname);
@@ -113,6 +138,11 @@ export function importCreateTable(ctx: ImportContext, stmt: CreateStmt): void {
   const table: Table = {
     id: derivedId.table(schema, name), schema, name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [],
   };
+  if (stmt.ofTypename && !typedTableColumns(ctx, table, stmt.ofTypename)) {
+    const type = namesOf(stmt.ofTypename.names).join('.');
+    ctx.warn(`table ${name} is created OF type ${type}, which is not a composite type of the model: kept as SQL text, not as a table`);
+    return ctx.addRaw(rawObjectOf(ctx, 'other', schema, name, text));
+  }
   if (relation.relpersistence === 'u') table.unlogged = true;
   const options = storageOptions(stmt.options);
   if (options) table.with = options;
