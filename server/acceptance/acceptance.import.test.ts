@@ -1,0 +1,33 @@
+/**
+ * The acceptance loop on PostgreSQL with the target as a user gets it: `after.sql` imported with the
+ * SQL importer (text as written), then put in PostgreSQL's own spelling through a shadow database
+ * (`canonicalModel`, what the studio's plan and apply do). Must end exactly where the introspected
+ * target of acceptance.test.ts does.
+ */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { importSql } from '../../shared/io/sql-import.ts';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { canonicalModel } from '../diff/canonical.ts';
+import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { expectCaseHolds, loadCases, runCase, type TargetOf } from './harness.ts';
+
+const cases = await loadCases();
+
+describe('acceptance on PostgreSQL, target imported from after.sql', () => {
+  let db: ThrowawayDb;
+  let client: SqlClient;
+  beforeAll(async () => {
+    db = await createThrowawayDb('acceptance_import');
+    client = await openSqlClient(db.url);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await db?.drop();
+  });
+
+  const imported: TargetOf = async ({ afterSql }) => canonicalModel({ url: db.url, model: (await importSql(afterSql)).model });
+
+  it.each(cases)('$name', async (c) => {
+    expectCaseHolds(await runCase(client, c, imported));
+  });
+});
