@@ -80,9 +80,42 @@ test.describe('projects', () => {
     const banner = page.getByTestId('compare-banner');
     await expect(banner).toContainText('first draft');
     await expect(banner).toContainText('Removed: public.categories');
+    await expect(page.locator('[data-testid="ghost-node"][data-ghost="public.categories"]')).toBeVisible();
     await page.screenshot({ path: 'test-results/projects-compare.png' });
     await page.getByTestId('compare-stop').click();
     await expect(studio.table('public.table_1')).not.toHaveAttribute('data-compare', /./);
+    await expect(page.getByTestId('ghost-node')).toHaveCount(0);
+  });
+
+  test('compares two named versions with each other; what the later one removed is outlined where it was', async ({ studio, page }) => {
+    await studio.open('/');
+    await studio.projects.saveAsProject();
+    await studio.projects.saveVersion('first draft');
+    await page.getByTestId('add-table').click();
+    await studio.selectTable('public.categories');
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+    await studio.projects.saveVersion('second');
+    await page.getByTestId('add-table').click(); // after both versions: not part of the comparison
+    await expect(studio.table('public.table_2')).toBeVisible();
+    await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+    await studio.projects.openVersions();
+    await studio.projects.compareVersions('first draft', 'second');
+    const banner = page.getByTestId('compare-banner');
+    await expect(banner).toContainText('Compared first draft with second');
+    await expect(banner).toContainText('1 added');
+    await expect(banner).toContainText('Removed: public.categories');
+    await expect(studio.table('public.table_1')).toHaveAttribute('data-compare', 'added');
+    await expect(studio.table('public.table_2')).not.toHaveAttribute('data-compare', /./);
+    await expect(studio.table('public.orders')).not.toHaveAttribute('data-compare', /./);
+    const ghost = page.locator('[data-testid="ghost-node"][data-ghost="public.categories"]');
+    await expect(ghost).toBeVisible();
+    await page.screenshot({ path: 'test-results/projects-compare-versions.png' });
+    // The ghost is drawn, never part of the model or selectable.
+    expect(await studio.state<boolean>('state.doc.model.tables.some((t) => t.name === "categories")')).toBe(false);
+    await page.getByTestId('compare-stop').click();
+    await expect(ghost).toHaveCount(0);
   });
 
   test('an edit made just before opening another project is saved, and opening saves nothing', async ({ studio, page }) => {

@@ -14,6 +14,7 @@ import { FAR_ZOOM, TableNode } from './TableNode.tsx';
 import { EnumNode, ViewNode } from './ObjectNodes.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { AreaNode } from './AreaNode.tsx';
+import { GhostNode, ghostNodes, withoutGhosts } from './GhostNode.tsx';
 import { CanvasToolbar } from '../chrome/CanvasToolbar.tsx';
 import { useShortcuts } from '../chrome/shortcuts.ts';
 import { addTableAt } from '../commands.ts';
@@ -22,7 +23,7 @@ import { CanvasMinimap } from './CanvasMinimap.tsx';
 import { toFlow, type FlowOutput } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
 
-const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode };
+const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode, ghost: GhostNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
@@ -42,6 +43,9 @@ export function Canvas() {
     last.current = toFlow({ model, layout, selected: selection, measured: measured.current }, last.current);
     return last.current;
   }, [model, layout, selection, sizes]);
+  // Comparing: removed objects as outlines, appended so the model's nodes keep their identity.
+  const ghosts = useStore((s) => s.comparison?.ghosts);
+  const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
   const { beginDrag, endDrag } = useStore.getState();
   const reactFlow = useReactFlow();
   useShortcuts();
@@ -59,11 +63,11 @@ export function Canvas() {
         </div>
       )}
       <ReactFlow
-        nodes={flow.nodes}
+        nodes={nodes}
         edges={flow.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={(changes) => handlers.onNodesChange(changes, measured.current) && resized()}
+        onNodesChange={(changes) => handlers.onNodesChange(withoutGhosts(changes), measured.current) && resized()}
         onEdgesChange={handlers.onEdgesChange}
         onNodeDragStart={beginDrag}
         onNodeDragStop={endDrag}

@@ -1,8 +1,8 @@
-/** While comparing with a version: what changed since, and a way out. */
+/** While comparing (a version with now, or two versions): what changed, and a way out. */
 import { useEffect } from 'react';
 import { useStore } from '../store/index.ts';
 import { selectModel } from '../store/selectors.ts';
-import { compareModels } from '../canvas/compare.ts';
+import { recompare } from '../canvas/compare.ts';
 
 export function CompareBanner() {
   const comparison = useStore((s) => s.comparison);
@@ -10,18 +10,19 @@ export function CompareBanner() {
   // Edits made while comparing show up at once.
   useEffect(() => {
     const now = useStore.getState().comparison;
-    if (now) useStore.getState().setComparison(compareModels(now.label, now.version, model));
+    if (now) useStore.getState().setComparison(recompare(now, model));
   }, [model]);
   if (!comparison) return null;
   const counts = { added: 0, changed: 0 };
-  for (const status of comparison.status.values()) counts[status] += 1;
+  for (const status of comparison.status.values()) if (status !== 'removed') counts[status] += 1;
   return (
     <div className="compare-banner" role="status" data-testid="compare-banner">
       <div>
-        Compared with <b>{comparison.label}</b>:{' '}
+        Compared <b>{comparison.from.label}</b> with <b>{comparison.to?.label ?? 'now'}</b>:{' '}
         <span className="banner-added">{counts.added} added</span>, <span className="banner-changed">{counts.changed} changed</span>,{' '}
         <span className="banner-removed">{comparison.removed.length} removed</span>
-        {comparison.removed.length > 0 && <div className="compare-removed">Removed: {comparison.removed.join(', ')}</div>}
+        {comparison.removed.length > 0 && <div className="compare-removed">Removed: {comparison.removed.join(', ')} (dashed outlines where they were)</div>}
+        {comparison.to && <div className="compare-removed">The canvas shows the model now; marks compare the two versions.</div>}
       </div>
       <button className="btn" data-testid="compare-stop" onClick={() => useStore.getState().setComparison(null)}>Stop comparing</button>
     </div>

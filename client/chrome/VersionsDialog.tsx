@@ -1,11 +1,13 @@
-/** Named versions of the open project: save one, or compare the canvas with one. */
+/** Named versions of the open project: save one, compare the canvas with one, or compare two with each other. */
 import { useCallback, useEffect, useState } from 'react';
 import type { VersionSummary } from '../../shared/api.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import { api } from '../api.ts';
 import { flushAutosave } from '../projects.ts';
 import { useStore } from '../store/index.ts';
-import { compareModels } from '../canvas/compare.ts';
+import { compareModels, type Comparison } from '../canvas/compare.ts';
+
+const NOW = '';
 
 export function VersionsDialog() {
   const projectId = useStore((s) => s.project.id);
@@ -24,13 +26,32 @@ export function VersionsDialog() {
     await flushAutosave(); // a version snapshots what the server holds
     await api.post(base, { label: label.trim() }).then(() => { setLabel(''); reload(); }, (e: Error) => setError(e.message));
   };
-  const compare = async (v: VersionSummary) => {
+  /** A version's document (model and layout), or undefined after saying why it cannot be read. */
+  const read = async (v: VersionSummary): Promise<Comparison['from'] | undefined> => {
     const version = await api.get<{ document: unknown }>(`${base}/${encodeURIComponent(v.id)}`);
     const parsed = parseDocument(version.document);
-    if (!parsed.ok) return setError(`version "${v.label}" cannot be read: ${parsed.problems[0]?.message}`);
-    const state = useStore.getState();
-    state.setComparison(compareModels(v.label, parsed.document.model, state.doc.model));
-    close();
+    if (parsed.ok) return { label: v.label, model: parsed.document.model, layout: parsed.document.layout };
+    setError(`version "${v.label}" cannot be read: ${parsed.problems[0]?.message}`);
+    return undefined;
+  };
+  /** Compares `from` with `to` (another version), or with the open model when `to` is absent. */
+  const compare = async (from: VersionSummary, to?: VersionSummary) => {
+    try {
+      const [earlier, later] = await Promise.all([read(from), to ? read(to) : undefined]);
+      if (!earlier || (to && !later)) return;
+      const state = useStore.getState();
+      state.setComparison(compareModels({ from: earlier, ...(later ? { to: later } : {}), current: state.doc.model }));
+      close();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const [pairFrom, setPairFrom] = useState<string>('');
+  const [pairTo, setPairTo] = useState<string>(NOW);
+  const byId = (id: string) => versions?.find((v) => v.id === id);
+  const comparePair = () => {
+    const from = byId(pairFrom) ?? versions?.at(-1);
+    if (from) void compare(from, byId(pairTo));
   };
 
   return (
@@ -49,6 +70,20 @@ export function VersionsDialog() {
         )}
         {error && <div className="dialog-error" role="alert">{error}</div>}
         {versions?.length === 0 && <div className="dialog-empty">No named versions yet.</div>}
+        {!!versions?.length && (
+          <form className="version-form" data-testid="version-pair" onSubmit={(e) => { e.preventDefault(); comparePair(); }}>
+            <span className="project-meta">Compare</span>
+            <select className="field" aria-label="Earlier version" data-testid="version-pair-from" value={pairFrom || versions.at(-1)?.id} onChange={(e) => setPairFrom(e.target.value)}>
+              {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+            </select>
+            <span className="project-meta">with</span>
+            <select className="field" aria-label="Later version" data-testid="version-pair-to" value={pairTo} onChange={(e) => setPairTo(e.target.value)}>
+              <option value={NOW}>now (the open model)</option>
+              {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+            </select>
+            <button className="btn" data-testid="version-pair-compare">Compare</button>
+          </form>
+        )}
         <ul className="project-list">
           {versions?.map((v) => (
             <li key={v.id} data-testid="version-row" data-version={v.label}>

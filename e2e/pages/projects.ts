@@ -48,6 +48,27 @@ export class Projects {
     await expect(this.row(id)).toHaveCount(0);
   }
 
+  /** File → Versions…, name a version of what the server holds, close the dialog. */
+  async saveVersion(label: string): Promise<void> {
+    await this.openVersions();
+    await this.page.getByTestId('version-label').fill(label);
+    await this.page.getByTestId('version-save').click();
+    await expect(this.page.locator(`[data-testid="version-row"][data-version="${label}"]`)).toBeVisible();
+    await this.page.getByTestId('dialog-close').click();
+  }
+
+  async openVersions(): Promise<void> {
+    await this.page.getByTestId('file-menu').click();
+    await this.page.getByTestId('open-versions').click();
+  }
+
+  /** Compares two named versions with each other (the Versions dialog must be open). */
+  async compareVersions(from: string, to: string): Promise<void> {
+    await this.page.getByTestId('version-pair-from').selectOption({ label: from });
+    await this.page.getByTestId('version-pair-to').selectOption({ label: to });
+    await this.page.getByTestId('version-pair-compare').click();
+  }
+
   async onServer(id: string): Promise<ServerProject> {
     const response = await this.page.request.get(`/api/projects/${encodeURIComponent(id)}`);
     expect(response.status(), `GET project ${id}`).toBe(200);
