@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { buildModel } from '../../shared/model/model-builder.ts';
+import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
 import { runCli } from '../cli.ts';
+import { canonicalModel } from '../diff/canonical.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { createThrowawayDb } from '../testing/throwaway-db.ts';
 
@@ -49,6 +51,24 @@ describe('CLI diff between documents', () => {
     expect(plan.steps.map((s) => s.phase)).toEqual(['tables', 'columns', 'constraints']);
     expect(plan.hazards).toEqual(['breaks-dependents']);
   });
+
+  it('compares two documents in PostgreSQL\'s spelling: a model as written equals the same model as introspected', async () => {
+    const written = buildEcommerce();
+    const introspected = { ...written, model: await canonicalModel({ url: 'pglite:memory:', model: written.model }) };
+    const spelled = { 'written.json': JSON.stringify(written), 'introspected.json': JSON.stringify(introspected) };
+    expect(await cli(['diff', 'written.json', 'introspected.json'], spelled)).toEqual({ code: 0, stdout: '', stderr: '' });
+    // As written, PostgreSQL's spelling of checks and defaults shows as changes.
+    expect((await cli(['diff', 'written.json', 'introspected.json', '--as-written'], spelled)).stdout).toMatch(/ADD CONSTRAINT|SET DEFAULT/);
+  }, 180_000);
+
+  it('compares as written, and says why, when a document does not load', async () => {
+    const broken = structuredClone(after);
+    broken.model.tables[0].checks.push({ id: 'ck_bad', expression: 'no_such_column > 0' });
+    const out = await cli(['diff', 'a.json', 'broken.json'], { ...files, 'broken.json': JSON.stringify(broken) });
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(/^schemata diff: compared as written \(the model does not load into PostgreSQL: column "no_such_column" does not exist/);
+    expect(out.stdout).toContain('ALTER TABLE public.users RENAME TO people;');
+  }, 180_000);
 
   it('fails with one line on a missing file or a wrong argument count', async () => {
     const missing = await cli(['diff', 'a.json', 'nope.json'], files);

@@ -1,13 +1,14 @@
 /**
  * `diff --db <url> <document.json> [--json]`: the SQL that turns the database into the document's
- * model; `diff <from.json> <to.json> [--json]`: the same between two documents. Nothing at all is
- * printed when the two are equal. `--json` prints the plan (steps with phase and hazards) instead.
+ * model; `diff <from.json> <to.json> [--json]`: the same between two documents, both first put in
+ * PostgreSQL's own spelling (`--as-written` compares their text as it is). Nothing at all is printed
+ * when the two are equal. `--json` prints the plan (steps with phase and hazards) instead.
  */
 import { planBetween } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
 import { planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
-import { canonicalModel } from '../diff/canonical.ts';
+import { canonicalModel, canonicalPair } from '../diff/canonical.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
@@ -18,24 +19,26 @@ export function stepsAsSql(steps: Step[]): string {
   return steps.map((s) => `${s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('')}${s.sql}\n`).join('');
 }
 
-function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: boolean; out?: MigrationOutOptions } {
+function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: boolean; asWritten: boolean; out?: MigrationOutOptions } {
   const parsed = parseDbArgs(args);
   if (parsed.schemas.length) throw new CliError('--schema is not an option of diff');
   const { rest, out } = takeMigrationOptions(parsed.rest);
   const json = rest.includes('--json');
-  const files = rest.filter((a) => a !== '--json');
+  const asWritten = rest.includes('--as-written');
+  if (asWritten && parsed.db) throw new CliError('--as-written is for two documents; a database is always compared in its own spelling');
+  const files = rest.filter((a) => a !== '--json' && a !== '--as-written');
   const unknown = files.find((a) => a.startsWith('--'));
   if (unknown) throw new CliError(`unknown option "${unknown}"`);
   const wanted = parsed.db ? 1 : 2;
   if (files.length !== wanted) {
     throw new CliError(parsed.db ? 'give one document: diff --db <url> <document.json>' : 'give two documents: diff <from.json> <to.json> (or --db <url> <document.json>)');
   }
-  return { db: parsed.db, files, json, out };
+  return { db: parsed.db, files, json, asWritten, out };
 }
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  usage: 'diff (--db <url> <document.json> | <from.json> <to.json>) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
+  usage: 'diff (--db <url> <document.json> | <from.json> <to.json> [--as-written]) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
   async run(args, io) {
     const options = parseDiffArgs(args);
     let steps: Step[];
@@ -54,9 +57,12 @@ export const diffCommand: CliCommand = {
         await client.close();
       }
     } else {
-      const [from, to] = [await readDocument(options.files[0], io), await readDocument(options.files[1], io)];
-      steps = planBetween(from.model, to.model).steps;
-      reverse = planBetween(to.model, from.model).steps;
+      const written = { from: (await readDocument(options.files[0], io)).model, to: (await readDocument(options.files[1], io)).model };
+      // Compared in PostgreSQL's spelling (the embedded engine), unless asked for the text as written.
+      const pair = options.asWritten ? written : await canonicalPair(written);
+      if ('asWritten' in pair && pair.asWritten) io.stderr(`schemata diff: compared as written (${pair.asWritten})\n`);
+      steps = planBetween(pair.from, pair.to).steps;
+      reverse = planBetween(pair.to, pair.from).steps;
     }
     if (options.out) {
       const written = await writeMigrationFiles({ plan: { steps }, reverse: { steps: reverse }, ...options.out });

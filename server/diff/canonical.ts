@@ -31,7 +31,9 @@ async function withShadowOnServer<T>(url: string, fn: (shadow: SqlClient) => Pro
       await shadow.close();
     }
   } finally {
-    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+    // WITH (FORCE) (PostgreSQL 13+) also ends a connection the shadow's reader left behind.
+    const force = Number((await admin.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`))[0].v) >= 130000;
+    await admin.exec(`DROP DATABASE IF EXISTS ${name}${force ? ' WITH (FORCE)' : ''}`).catch(() => undefined);
     await admin.close();
   }
 }
@@ -95,4 +97,21 @@ export async function canonicalModel(p: { url: string; model: Model }): Promise<
   const read = (shadow: SqlClient) => loadAndRead(shadow, p.model);
   const live = (isPgliteUrl(p.url) ? undefined : await withShadowOnServer(p.url, read)) ?? await withShadowInMemory(read);
   return matchToBaseline(live, p.model);
+}
+
+/**
+ * Two documents in one spelling, for a document-to-document diff: each is loaded into the in-memory
+ * shadow and read back with its ids, so the diff shows what differs and not how it was written
+ * (`price >= 0` against `(price >= (0)::numeric)`). When one does not load (an extension the
+ * embedded engine lacks, a model PostgreSQL refuses), both are compared as written and `asWritten`
+ * says why.
+ */
+export async function canonicalPair(p: { from: Model; to: Model }): Promise<{ from: Model; to: Model; asWritten?: string }> {
+  if (JSON.stringify(p.from) === JSON.stringify(p.to)) return p;
+  const read = (model: Model) => withShadowInMemory((shadow) => loadAndRead(shadow, model)).then((live) => matchToBaseline(live, model));
+  try {
+    return { from: await read(p.from), to: await read(p.to) };
+  } catch (error) {
+    return { ...p, asWritten: (error as Error).message.split('\n')[0] };
+  }
 }
