@@ -15,6 +15,7 @@ import { expressionText } from './sql-import-expr.ts';
 import { addTableElements, partitionBoundText } from './sql-import-tables.ts';
 import { columnTypeOf } from './sql-import-types.ts';
 import { dropColumn, dropConstraint } from './sql-import-drop.ts';
+import { addColumnToDescendants, changeColumnOfDescendants, dropColumnFromDescendants, keepInheritedChecks } from './sql-import-inherit.ts';
 
 /** PostgreSQL's `ATTRIBUTE_IDENTITY_ALWAYS` ('a'), as the parser gives `SET GENERATED ALWAYS`. */
 const ATTRIBUTE_IDENTITY_ALWAYS = 'a'.charCodeAt(0);
@@ -77,7 +78,28 @@ function attachPartition(ctx: ImportContext, table: Table, cmd: PartitionCmd): v
 }
 
 /** Applies one subcommand; returns a reason when it was skipped. */
-function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): string | undefined {
+/** What ALTER COLUMN … SET/DROP DEFAULT, SET/DROP NOT NULL or TYPE does to a column (the parent's or a descendant's). */
+function columnChange(ctx: ImportContext, cmd: AlterTableCmd): (column: Column) => void {
+  const subtype = cmd.subtype;
+  if (subtype === 'AT_ColumnDefault') {
+    const text = cmd.def ? expressionText(ctx, cmd.def) : undefined;
+    return (column) => {
+      if (text === undefined) delete column.default;
+      else column.default = text;
+    };
+  }
+  if (subtype === 'AT_SetNotNull' || subtype === 'AT_DropNotNull') return (column) => void (column.notNull = subtype === 'AT_SetNotNull');
+  const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
+  const type = def.typeName && columnTypeOf(ctx, def.typeName);
+  const collation = def.collClause && ctx.collationName(namesOf(def.collClause.collname));
+  return (column) => {
+    if (type) column.type = type;
+    if (collation) column.collation = collation;
+  };
+}
+
+/** Applies one subcommand (to the descendants too when `recurse`, i.e. without ONLY); returns a reason when it was skipped. */
+function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd, recurse: boolean): string | undefined {
   const subtype = cmd.subtype ?? '';
   if (NOT_MODELED[subtype]) return NOT_MODELED[subtype];
   const constraint = as<Constraint>(cmd.def, 'Constraint');
@@ -86,6 +108,7 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
       const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
       if (cmd.missing_ok && table.columns.some((c) => c.name === def.colname)) return `column ${def.colname} already exists`;
       addTableElements(ctx, table, [cmd.def!]);
+      addColumnToDescendants(ctx, table, def.colname!);
       for (const view of ctx.model.views) {
         if (view.dependsOn?.includes(table.id) && /(^|[\s,.])\*/.test(view.definition)) {
           ctx.warn(`view ${view.name} selects * from ${table.name}: PostgreSQL fixed its columns when it was created, so recreating it from the model adds column ${def.colname}`);
@@ -96,24 +119,16 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
     case 'AT_DropColumn': {
       if (!table.columns.some((c) => c.name === cmd.name)) return cmd.missing_ok ? `column ${cmd.name} does not exist` : (ctx.warn(`DROP COLUMN: no column "${cmd.name}" in ${table.name}`), undefined);
       dropColumn(ctx, table, cmd.name!);
+      if (recurse) dropColumnFromDescendants(ctx, table, cmd.name!);
       return undefined;
     }
-    case 'AT_ColumnDefault': {
+    case 'AT_ColumnDefault': case 'AT_SetNotNull': case 'AT_DropNotNull': case 'AT_AlterColumnType': {
       const column = columnNamed(ctx, table, cmd.name);
-      if (column && cmd.def) column.default = expressionText(ctx, cmd.def);
-      else if (column) delete column.default;
-      return undefined;
-    }
-    case 'AT_SetNotNull': case 'AT_DropNotNull': {
-      const column = columnNamed(ctx, table, cmd.name);
-      if (column) column.notNull = subtype === 'AT_SetNotNull';
-      return undefined;
-    }
-    case 'AT_AlterColumnType': {
-      const column = columnNamed(ctx, table, cmd.name);
-      const def = as<ColumnDef>(cmd.def, 'ColumnDef')!;
-      if (column && def.typeName) column.type = columnTypeOf(ctx, def.typeName);
-      if (column && def.collClause) column.collation = ctx.collationName(namesOf(def.collClause.collname));
+      const change = columnChange(ctx, cmd);
+      if (!column) return undefined;
+      change(column);
+      // ALTER COLUMN TYPE reaches the descendants even under ONLY (PostgreSQL refuses that form).
+      if (recurse || subtype === 'AT_AlterColumnType') changeColumnOfDescendants(ctx, table, column.name, change);
       return undefined;
     }
     case 'AT_AddConstraint': case 'AT_AddIndexConstraint':
@@ -150,12 +165,14 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd): str
     case 'AT_AttachPartition': attachPartition(ctx, table, as<PartitionCmd>(cmd.def, 'PartitionCmd')!); return undefined;
     case 'AT_DetachPartition': {
       const child = ctx.table(as<PartitionCmd>(cmd.def, 'PartitionCmd')!.name!);
+      if (child) keepInheritedChecks(ctx, child, table);
       if (child) delete child.partitionOf;
       return undefined;
     }
     case 'AT_AddInherit': case 'AT_DropInherit': {
       const parent = ctx.table(as<{ schemaname?: string; relname?: string }>(cmd.def, 'RangeVar') ?? {});
       if (!parent) return 'parent table not found';
+      if (subtype === 'AT_DropInherit') keepInheritedChecks(ctx, table, parent);
       const others = (table.inherits ?? []).filter((id) => id !== parent.id);
       table.inherits = subtype === 'AT_AddInherit' ? [...others, parent.id] : others;
       if (!table.inherits.length) delete table.inherits;
@@ -201,6 +218,7 @@ export function importAlterTable(ctx: ImportContext, stmt: AlterTableStmt): void
     if (stmt.missing_ok) return ctx.skip(label, `${stmt.relation?.relname} is not in the model`);
     return ctx.warn(`${label} ${stmt.relation?.relname}: not found in the model; not imported`);
   }
-  const skipped = cmds.map((cmd) => applyCommand(ctx, table, cmd)).filter((r): r is string => !!r);
+  const recurse = stmt.relation?.inh === true; // ONLY leaves inh out
+  const skipped = cmds.map((cmd) => applyCommand(ctx, table, cmd, recurse)).filter((r): r is string => !!r);
   if (skipped.length) ctx.skip(label, [...new Set(skipped)].join('; '));
 }

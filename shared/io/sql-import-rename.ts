@@ -10,6 +10,7 @@ import { derivedId } from '../model/ids.ts';
 import { as, namesOf, walk } from './sql-import-ast.ts';
 import { indexName, type ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
+import { descendantsOf } from './sql-import-inherit.ts';
 import { parseNodes } from './parser.ts';
 
 /** Replaces every id-valued string equal to a key of `map`, anywhere in the model. */
@@ -208,8 +209,11 @@ export function importRename(ctx: ImportContext, stmt: RenameStmt, keepAsText: (
       if (table) return renameTable(ctx, table, to);
       break;
     case 'OBJECT_COLUMN':
-      if (table) return renameColumn(ctx, table, stmt.subname!, to);
-      break;
+      if (!table) break;
+      renameColumn(ctx, table, stmt.subname!, to);
+      // Without ONLY the descendants' column is renamed too (PostgreSQL refuses ONLY when there are any).
+      for (const child of descendantsOf(ctx, table)) if (child.columns.some((c) => c.name === stmt.subname)) renameColumn(ctx, child, stmt.subname!, to);
+      return;
     case 'OBJECT_TABCONSTRAINT':
       if (table) return renameConstraint(ctx, table, stmt.subname!, to);
       break;

@@ -156,7 +156,8 @@ export function importCreateTable(ctx: ImportContext, stmt: CreateStmt, text: st
     inheritColumns(ctx, table, stmt);
     for (const column of local) {
       const existing = table.columns.find((c) => c.name === column.name);
-      if (existing) Object.assign(existing, { ...column, id: existing.id });
+      // A redeclared inherited column keeps the parent's NOT NULL (PostgreSQL merges the two).
+      if (existing) Object.assign(existing, { ...column, id: existing.id, notNull: column.notNull || existing.notNull });
       else table.columns.push(column);
     }
   }
