@@ -85,6 +85,20 @@ export type ApplyStreamLine =
   | ({ type: 'result' } & ApplyResponse)
   | { type: 'error'; status: number; error: { code: string; message: string; details?: unknown } };
 
+/** `GET /targets/:id/journal`: a row of the target's own `_schemata.journal`, newest first. */
+export interface TargetJournalEntryResponse {
+  id: string;
+  appliedAt: string;
+  durationMs: number;
+  /** Only applies that reached the database are in it: `applied` or `failed`. */
+  status: HistoryEntryResponse['status'];
+  planSql: string;
+  hazardsAccepted: HazardKind[];
+  error?: Record<string, unknown>;
+  reverseSql?: string;
+  verified?: boolean;
+}
+
 export interface HistoryEntryResponse {
   id: string;
   targetId: string;

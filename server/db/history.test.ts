@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../shared/model/document.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
-import type { JournalEntry } from './history.ts';
+import { readTargetJournal, type JournalEntry } from './history.ts';
 import { applyLive, planLive } from './migrate.ts';
 import { openSqlClient, type SqlClient } from './sql-client.ts';
 
@@ -29,6 +29,21 @@ describe('journal in the target', () => {
     const cluster = await openSqlClient(ADMIN_URL);
     await cluster.exec(`DROP ROLE IF EXISTS ${role}`);
     await cluster.close();
+  });
+
+  it('an apply with nothing to do journals in the store only: it leaves no _schemata in the target', async () => {
+    const live: Model = await introspect(admin);
+    const planned = await planLive(admin, live, live);
+    expect(planned.steps).toEqual([]);
+    const recorded: JournalEntry[] = [];
+    const result = await applyLive(
+      { id: 't', client: admin, baseline: live, setBaseline: async () => undefined, record: async (e) => { recorded.push(e); } },
+      { model: live, hash: planned.hash, acceptedHazards: [] },
+    );
+    expect(result).toMatchObject({ status: 'applied', steps: [], verified: true });
+    expect(recorded.map((e) => [e.status, e.verified, e.reverseSql])).toEqual([['applied', true, undefined]]);
+    expect(await admin.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = '_schemata'")).toEqual([{ n: 0 }]);
+    expect(await readTargetJournal(admin)).toEqual([]);
   });
 
   it('never fails a migration: a user who may not create schemas still applies, journaled in the store only', async () => {

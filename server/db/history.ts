@@ -59,10 +59,11 @@ export const TARGET_JOURNAL_DDL = `
     hazards_accepted text[] NOT NULL,
     error jsonb,
     reverse_sql text
-  );`;
+  );
+  ALTER TABLE _schemata.journal ADD COLUMN IF NOT EXISTS verified boolean;`;
 
-const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`;
+const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql, verified)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`;
 
 /**
  * Writes an entry into the target's own journal, inside a transaction (the apply's, or one of its
@@ -76,7 +77,7 @@ export async function journalInTarget(session: SqlSession, entry: JournalEntry):
     await session.exec(TARGET_JOURNAL_DDL);
     await session.query(INSERT_TARGET, [
       entry.id, entry.startedAt, Math.round(entry.durationMs), entry.status, entry.planSql, entry.hazardsAccepted,
-      entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null,
+      entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null, entry.verified ?? null,
     ]);
     await session.exec('RELEASE SAVEPOINT schemata_journal');
     return true;
@@ -84,6 +85,60 @@ export async function journalInTarget(session: SqlSession, entry: JournalEntry):
     await session.exec('ROLLBACK TO SAVEPOINT schemata_journal');
     return false;
   }
+}
+
+/**
+ * Records the verification of an applied entry (known only after its commit) in the target's copy.
+ * Best effort, like the copy itself: false when it could not be written.
+ */
+export async function markVerifiedInTarget(session: SqlSession, id: string, verified: boolean): Promise<boolean> {
+  try {
+    const rows = await session.query('UPDATE _schemata.journal SET verified = $2 WHERE id = $1 RETURNING id', [id, verified]);
+    return rows.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** A row of the target's own journal, `_schemata.journal`. */
+export interface TargetJournalEntry {
+  id: string;
+  appliedAt: string;
+  durationMs: number;
+  status: JournalStatus;
+  planSql: string;
+  hazardsAccepted: HazardKind[];
+  error?: Record<string, unknown>;
+  reverseSql?: string;
+  verified?: boolean;
+}
+
+interface TargetJournalRow {
+  id: string; applied_at: Date | string; duration_ms: number; status: JournalStatus; plan_sql: string; hazards_accepted: string[];
+  error: Record<string, unknown> | null; reverse_sql: string | null; verified: boolean | null;
+}
+
+/** The history the database carries itself, newest first; empty when nothing was ever journaled in it. */
+export async function readTargetJournal(session: SqlSession, limit = 200): Promise<TargetJournalEntry[]> {
+  const [{ present }] = await session.query<{ present: boolean }>("SELECT to_regclass('_schemata.journal') IS NOT NULL AS present");
+  if (!present) return [];
+  // Older journals have no verified column yet: read it only when it is there.
+  const [{ hasVerified }] = await session.query<{ hasVerified: boolean }>(
+    `SELECT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = '_schemata.journal'::regclass AND attname = 'verified'
+      AND NOT attisdropped) AS "hasVerified"`);
+  const rows = await session.query<TargetJournalRow & Record<string, unknown>>(
+    `SELECT id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql, ${hasVerified ? 'verified' : 'NULL::boolean AS verified'}
+       FROM _schemata.journal ORDER BY applied_at DESC, id DESC LIMIT $1`, [limit]);
+  return rows.map((row) => {
+    const entry: TargetJournalEntry = {
+      id: row.id, appliedAt: new Date(row.applied_at).toISOString(), durationMs: row.duration_ms, status: row.status,
+      planSql: row.plan_sql, hazardsAccepted: row.hazards_accepted as HazardKind[],
+    };
+    if (row.error) entry.error = row.error;
+    if (row.reverse_sql !== null) entry.reverseSql = row.reverse_sql;
+    if (row.verified !== null) entry.verified = row.verified;
+    return entry;
+  });
 }
 
 interface JournalRow {

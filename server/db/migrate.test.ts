@@ -7,6 +7,7 @@ import type { Model } from '../../shared/model/document.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
+import { readTargetJournal } from './history.ts';
 import { applyLive, checkConfirmation, ConfirmationRequired, planLive, type ApplyTarget } from './migrate.ts';
 import { openTargetService, SANDBOX_ID, TargetRejected, type TargetService } from './targets.ts';
 
@@ -100,7 +101,8 @@ describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () =>
     const [entry] = await service.journal.list(id);
     expect(entry).toMatchObject({ id: result.journalId, status: 'applied', verified: true, planSql: planned.sql });
     expect(entry.reverseSql).toBe('DROP INDEX public.author_by_name;');
-    expect(await client.query('SELECT status, plan_sql FROM _schemata.journal')).toEqual([{ status: 'applied', plan_sql: planned.sql }]);
+    expect(await client.query('SELECT status, plan_sql, reverse_sql, verified FROM _schemata.journal'))
+      .toEqual([{ status: 'applied', plan_sql: planned.sql, reverse_sql: 'DROP INDEX public.author_by_name;', verified: true }]);
     expect((await introspect(client)).schemas.map((s) => s.name)).toEqual(['public']);
     start = wanted;
   });
@@ -113,7 +115,10 @@ describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () =>
     expect(planned.hazards).toContain('deletes-data');
     await expect(applyLive(applyTarget(id, client, start), { model: dropBook, hash: planned.hash, acceptedHazards: [] })).rejects.toThrow(HazardsNotAccepted);
     await expect(applyLive(applyTarget(id, client, start), { model: dropBook, hash: 'sha256:old', acceptedHazards: ['deletes-data'] })).rejects.toThrow(SchemaChanged);
-    expect((await service.journal.list(id)).slice(0, 2).map((e) => e.status)).toEqual(['refused', 'refused']);
+    const refusals = (await service.journal.list(id)).slice(0, 2);
+    expect(refusals.map((e) => e.status)).toEqual(['refused', 'refused']);
+    // Nothing happened, so there is nothing to reverse.
+    expect(refusals.map((e) => e.reverseSql)).toEqual([undefined, undefined]);
     expect(await client.query('SELECT count(*)::int AS n FROM book')).toEqual([{ n: 1 }]);
   });
 
@@ -138,7 +143,10 @@ describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () =>
     expect((error as StepFailed).failure).toMatchObject({ sqlstate: '23502', message: expect.stringMatching(/column "name" of relation "author" contains null values/) });
     const [entry] = await service.journal.list(id);
     expect(entry).toMatchObject({ status: 'failed', error: { kind: 'step-failed', sqlstate: '23502' } });
-    expect(await client.query("SELECT status FROM _schemata.journal ORDER BY applied_at")).toEqual([{ status: 'applied' }, { status: 'failed' }]);
+    expect(entry.reverseSql).toBeUndefined();
+    const inTarget = await readTargetJournal(client);
+    expect(inTarget.map((e) => [e.status, e.reverseSql, e.verified])).toEqual([['failed', undefined, undefined], ['applied', 'DROP INDEX public.author_by_name;', true]]);
+    expect(inTarget[0]).toMatchObject({ id: entry.id, error: { sqlstate: '23502' } });
     expect((await introspect(client)).tables.find((t) => t.name === 'author')!.columns.find((c) => c.name === 'name')!.notNull).toBe(false);
   });
 });

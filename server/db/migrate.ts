@@ -9,7 +9,7 @@ import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed, type ApplyOptions } from './apply.ts';
-import { journalInTarget, type JournalEntry } from './history.ts';
+import { journalInTarget, markVerifiedInTarget, type JournalEntry } from './history.ts';
 import type { SqlClient } from './sql-client.ts';
 
 export interface LivePlan {
@@ -34,6 +34,9 @@ export async function planLive(client: SqlClient, model: Model, baseline: Model 
 }
 
 export class ConfirmationRequired extends Error {}
+
+/** The model failed to load into the shadow database: nothing can be planned from it. */
+export class ModelDoesNotLoad extends Error {}
 
 /** A protected target is applied to only when the user typed its name (a dry run needs nothing). */
 export function checkConfirmation(target: { name: string; protected: boolean }, confirmName: string | undefined, dryRun: boolean | undefined): void {
@@ -73,7 +76,7 @@ export interface ApplyResult {
   remainingSteps?: number;
 }
 
-function newEntry(target: string, request: ApplyRequest, steps: Step[]): JournalEntry {
+function newEntry(target: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards'>, steps: Step[]): JournalEntry {
   return {
     id: `apply_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`, targetId: target,
     startedAt: new Date().toISOString(), durationMs: 0, status: 'applied', steps, planSql: steps.map((s) => s.sql).join('\n'),
@@ -82,10 +85,26 @@ function newEntry(target: string, request: ApplyRequest, steps: Step[]): Journal
 }
 
 function errorOf(error: unknown): Record<string, unknown> {
+  if (error instanceof ConfirmationRequired) return { kind: 'confirmation-required', message: error.message };
+  if (error instanceof ModelDoesNotLoad) return { kind: 'model-does-not-load', message: error.message };
   if (error instanceof StepFailed) return { kind: 'step-failed', ...error.failure, message: error.failure.message };
   if (error instanceof HazardsNotAccepted) return { kind: 'hazards-not-accepted', hazards: error.hazards, message: error.message };
   if (error instanceof SchemaChanged) return { kind: 'schema-changed', message: error.message };
   return { kind: 'error', message: (error as Error)?.message ?? String(error) };
+}
+
+/**
+ * The journal entry of an attempt refused before anything was planned or run (a protected target's
+ * name not typed, a model that does not load): no steps, and so no way back.
+ */
+export function refusedEntry(targetId: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards'>, error: unknown): JournalEntry {
+  return { ...newEntry(targetId, request, []), status: 'refused', error: errorOf(error) };
+}
+
+/** The way back, when one exists that loses no data (only an applied entry carries it). */
+function reverseSqlOf(planned: LivePlan, model: Model): string | undefined {
+  const back = reversePlan(planned.from, model);
+  return !back.losesData && back.plan.steps.length ? planSql(back.plan) : undefined;
 }
 
 /**
@@ -96,14 +115,15 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
   const planned = await planLive(target.client, request.model, target.baseline);
   const entry = newEntry(target.id, request, planned.steps);
   const started = performance.now();
-  const back = reversePlan(planned.from, request.model);
-  if (!back.losesData && back.plan.steps.length) entry.reverseSql = planSql(back.plan);
+  const reverseSql = reverseSqlOf(planned, request.model);
+  // An apply with no step changes nothing: it leaves no `_schemata` behind in the target.
+  const journalsInTarget = !request.dryRun && planned.steps.length > 0;
   try {
     if (planned.hash !== request.hash) throw new SchemaChanged(request.hash, planned.hash);
     const outcome = await applySteps(target.client, {
       steps: planned.steps, expectedHash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun,
       lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs, onStep: request.onStep,
-      beforeCommit: request.dryRun ? undefined : async (tx) => { await journalInTarget(tx, { ...entry, durationMs: performance.now() - started }); },
+      beforeCommit: journalsInTarget ? async (tx) => { await journalInTarget(tx, { ...entry, reverseSql, durationMs: performance.now() - started }); } : undefined,
     });
     entry.durationMs = outcome.durationMs;
     if (request.dryRun) {
@@ -111,9 +131,11 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
       await target.record(entry);
       return { journalId: entry.id, status: 'dry-run', steps: planned.steps, durationMs: outcome.durationMs };
     }
+    entry.reverseSql = reverseSql;
     await target.setBaseline(request.model);
     const again = await planLive(target.client, request.model, request.model);
     entry.verified = again.steps.length === 0;
+    if (journalsInTarget) await markVerifiedInTarget(target.client, entry.id, entry.verified);
     await target.record(entry);
     return {
       journalId: entry.id, status: 'applied', steps: planned.steps, durationMs: outcome.durationMs,

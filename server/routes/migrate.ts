@@ -1,8 +1,9 @@
 /** Plan, apply (or dry-run) a document against a target, and read the target's apply history. */
 import { Router, type Request, type Response } from 'express';
-import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryResponse, type PlanResponse } from '../../shared/api-targets.ts';
+import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryResponse, type PlanResponse, type TargetJournalEntryResponse } from '../../shared/api-targets.ts';
 import type { Model } from '../../shared/model/document.ts';
-import { applyLive, checkConfirmation, planLive, type ApplyRequest } from '../db/migrate.ts';
+import { applyLive, checkConfirmation, ConfirmationRequired, ModelDoesNotLoad, planLive, refusedEntry, type ApplyRequest } from '../db/migrate.ts';
+import { readTargetJournal } from '../db/history.ts';
 import { canonicalModel } from '../diff/canonical.ts';
 import { HttpError, invalidRequest } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
@@ -19,11 +20,26 @@ async function canonical(service: TargetService, id: string, model: Model): Prom
     return await canonicalModel({ url: await service.connectionUrl(id), model });
   } catch (error) {
     const message = (error as Error).message ?? String(error);
-    if (message.startsWith('the model does not load')) throw invalidRequest(message);
+    if (message.startsWith('the model does not load')) throw new ModelDoesNotLoad(message);
     throw error;
   }
 }
 
+/**
+ * Runs what comes before planning; a refusal there (the protected target's name not typed, a model
+ * that does not load) is journaled as refused, then answered 400.
+ */
+async function journalingRefusal<T>(service: TargetService, id: string, request: ApplyBody, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof ConfirmationRequired || error instanceof ModelDoesNotLoad)) throw error;
+    await service.journal.record(refusedEntry(id, request, error)).catch(() => undefined);
+    throw error instanceof ModelDoesNotLoad ? invalidRequest(error.message) : error;
+  }
+}
+
+type ApplyBody = ReturnType<typeof applyRequestZod.parse>;
 type RunApply = (req: Request, onStep: ApplyRequest['onStep']) => Promise<ApplyResponse>;
 
 /**
@@ -68,8 +84,11 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     const service = targetsOf(targets);
     const id = idOf(req);
     const request = bodyOf(applyRequestZod, req.body);
-    checkConfirmation(await service.get(id), request.confirmName, request.dryRun);
-    const model = await canonical(service, id, request.document.model);
+    const info = await service.get(id);
+    const model = await journalingRefusal(service, id, request, async () => {
+      checkConfirmation(info, request.confirmName, request.dryRun);
+      return canonical(service, id, request.document.model);
+    });
     return applyLive({
       id, client: await service.client(id), baseline: await service.baseline(id),
       setBaseline: (applied) => service.setBaseline(id, applied), record: (entry) => service.journal.record(entry),
@@ -91,6 +110,15 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     await service.get(id);
     const entries = await service.journal.list(id);
     const body: HistoryEntryResponse[] = entries.map(({ schemaHashBefore: _hash, ...entry }) => entry);
+    res.json(body);
+  }));
+
+  // The history the target database carries itself (`_schemata.journal`), whichever studio wrote it.
+  router.get('/targets/:id/journal', handle(async (req, res) => {
+    const service = targetsOf(targets);
+    const id = idOf(req);
+    await service.get(id);
+    const body: TargetJournalEntryResponse[] = await readTargetJournal(await service.client(id));
     res.json(body);
   }));
 

@@ -81,8 +81,27 @@ describe('targets API', () => {
     expect(applied.json).toMatchObject({ status: 'applied', verified: true, remainingSteps: 0 });
 
     const history = await server.request('GET', `/api/targets/${id}/history`);
-    expect(history.json.map((e: { status: string }) => e.status)).toEqual(['applied', 'dry-run', 'refused']);
+    expect(history.json.map((e: { status: string }) => e.status)).toEqual(['applied', 'dry-run', 'refused', 'refused']);
+    expect(history.json.map((e: { error?: { kind: string } }) => e.error?.kind)).toEqual([undefined, undefined, 'schema-changed', 'confirmation-required']);
     expect(history.json[0].planSql).toBe('ALTER TABLE public.item ADD COLUMN price numeric(10,2);');
+  });
+
+  it('journals a model that does not load as refused; the target\'s own journal holds what reached it', async () => {
+    const document = (await server.request('POST', `/api/targets/${id}/introspect`)).json as ModelDocument;
+    document.model.tables[0].checks.push({ id: 'ck_bad', expression: 'no_such_column > 0' });
+    const refused = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash: 'sha256:any', confirmName: 'Test DB' } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.message).toMatch(/^the model does not load/);
+    const [latest] = (await server.request('GET', `/api/targets/${id}/history`)).json;
+    expect(latest).toMatchObject({ status: 'refused', steps: [], error: { kind: 'model-does-not-load' } });
+    expect(latest.reverseSql).toBeUndefined();
+
+    const journal = await server.request('GET', `/api/targets/${id}/journal`);
+    expect(journal.status).toBe(200);
+    expect(journal.json).toEqual([expect.objectContaining({
+      status: 'applied', planSql: 'ALTER TABLE public.item ADD COLUMN price numeric(10,2);', verified: true,
+    })]);
+    expect((await server.request('GET', '/api/targets/nope/journal')).status).toBe(404);
   });
 
   it('reports a failing step with its PostgreSQL error, and hazards not accepted', async () => {
