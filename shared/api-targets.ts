@@ -26,6 +26,8 @@ export type AddTargetRequest = z.infer<typeof addTargetRequestZod>;
 export const updateTargetRequestZod = z.object({
   name: z.string().trim().min(1).max(100).optional(),
   protected: z.boolean().optional(),
+  /** The target's current name, typed by the user: required to set `protected: false` on a protected target. */
+  confirmName: z.string().optional(),
 });
 
 export const introspectRequestZod = z.object({ schemas: z.array(z.string().min(1)).optional() }).optional();

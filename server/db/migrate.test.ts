@@ -73,7 +73,13 @@ describe('targets', () => {
     expect(() => checkConfirmation(updated, 'wrong', false)).toThrow(ConfirmationRequired);
     expect(() => checkConfirmation(updated, 'Local test', false)).not.toThrow();
     expect(() => checkConfirmation(updated, undefined, true)).not.toThrow();
-    await service.update(pgTargetId, { protected: false });
+    await expect(service.update(pgTargetId, { protected: false })).rejects.toThrow(
+      new TargetRejected('target "Local test" is protected: type its name (confirmName) to remove the protection'));
+    await expect(service.update(pgTargetId, { protected: false, confirmName: 'Local' })).rejects.toThrow(TargetRejected);
+    expect((await service.get(pgTargetId)).protected).toBe(true);
+    expect(await service.update(pgTargetId, { protected: false, confirmName: 'Local test' })).toMatchObject({ protected: false });
+    // Unprotected already: nothing to confirm.
+    expect(await service.update(pgTargetId, { protected: false })).toMatchObject({ protected: false });
   });
 });
 

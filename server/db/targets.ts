@@ -48,7 +48,8 @@ export interface TargetService {
   get(id: string): Promise<TargetInfo>;
   /** Tests the connection first: an unreachable URL is refused (`TargetRejected`) and not stored. */
   add(input: { name: string; url: string; protected?: boolean }): Promise<TargetInfo>;
-  update(id: string, fields: { name?: string; protected?: boolean }): Promise<TargetInfo>;
+  /** Removing protection needs `confirmName`, the target's current name typed by the user (else `TargetRejected`). */
+  update(id: string, fields: { name?: string; protected?: boolean; confirmName?: string }): Promise<TargetInfo>;
   remove(id: string): Promise<void>;
   test(id: string): Promise<TestResult>;
   /** An open client for the target (kept open and reused). */
@@ -143,8 +144,13 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       await store.insert(target);
       return infoOf(target);
     },
-    async update(id, fields) {
+    async update(id, { confirmName, ...fields }) {
       if (id === SANDBOX_ID) throw new TargetRejected('the sandbox cannot be renamed or protected');
+      const current = await stored(id);
+      // As deliberate as an apply to it: unprotecting is the step before an unconfirmed apply.
+      if (current.protected && fields.protected === false && confirmName !== current.name) {
+        throw new TargetRejected(`target "${current.name}" is protected: type its name (confirmName) to remove the protection`);
+      }
       const updated = await store.update(id, fields);
       if (!updated) throw new TargetNotFound(id);
       return infoOf(updated);

@@ -153,6 +153,16 @@ describe('targets API', () => {
     }
   });
 
+  it('removes the protection only with the target\'s name typed', async () => {
+    const untyped = await server.request('PATCH', `/api/targets/${id}`, { body: { protected: false } });
+    expect([untyped.status, untyped.json.code, untyped.json.message])
+      .toEqual([400, 'invalid-request', 'target "Test DB" is protected: type its name (confirmName) to remove the protection']);
+    expect((await server.request('PATCH', `/api/targets/${id}`, { body: { protected: false, confirmName: 'test db' } })).status).toBe(400);
+    expect((await server.request('GET', '/api/targets')).json.find((t: { id: string }) => t.id === id).protected).toBe(true);
+    const typed = await server.request('PATCH', `/api/targets/${id}`, { body: { protected: false, confirmName: 'Test DB' } });
+    expect(typed.json).toMatchObject({ id, protected: false });
+  });
+
   it('removes a target', async () => {
     expect((await server.request('DELETE', `/api/targets/${id}`)).status).toBe(204);
     expect((await server.request('GET', '/api/targets')).json.map((t: { id: string }) => t.id)).toEqual(['sandbox']);
