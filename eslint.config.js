@@ -4,6 +4,17 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'http', 'net'];
 const drivers = ['pg', 'pg-*', '@electric-sql/*', 'mysql2', 'mysql2/*', 'sql.js', 'express'];
 
+// shared/ runs unchanged in the browser, the server and the CLI, and does no I/O (shared/README.md).
+// `globalThis` stays allowed: model/ids.ts reaches `crypto.randomUUID` through it, which both sides have.
+const domGlobals = ['window', 'document', 'navigator', 'location', 'history', 'self', 'localStorage', 'sessionStorage',
+  'indexedDB', 'DOMParser', 'XMLHttpRequest', 'WebSocket', 'fetch'];
+const nodeGlobals = ['process', 'Buffer', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'];
+const sharedForbiddenGlobals = [
+  ...domGlobals.map((name) => ({ name, message: `shared/ has no DOM and no I/O: ${name} belongs in client/.` })),
+  ...nodeGlobals.map((name) => ({ name, message: `shared/ runs in the browser too: ${name} is Node-only; it belongs in server/.` })),
+  { name: 'performance', message: 'shared/ functions are pure: time a call from its caller, not inside it.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'data/**'] },
   ...tseslint.configs.recommended,
@@ -25,7 +36,7 @@ export default tseslint.config(
           { group: ['**/client/**', '**/server/**', 'react', 'react-dom', '@xyflow/*'], message: 'shared/ imports nothing from client/ or server/.' },
         ],
       }],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'fetch', 'process', 'navigator'],
+      'no-restricted-globals': ['error', ...sharedForbiddenGlobals],
     },
   },
   {
