@@ -15,7 +15,7 @@ import { expressionText } from './sql-import-expr.ts';
 import { addTableElements, partitionBoundText } from './sql-import-tables.ts';
 import { columnTypeOf } from './sql-import-types.ts';
 import { dropColumn, dropConstraint } from './sql-import-drop.ts';
-import { addColumnToDescendants, changeColumnOfDescendants, dropColumnFromDescendants, keepInheritedChecks } from './sql-import-inherit.ts';
+import { addColumnToDescendants, changeColumnOfDescendants, dropColumnFromDescendants, keepInheritedChecks, keepPartitionObjects } from './sql-import-inherit.ts';
 
 /** PostgreSQL's `ATTRIBUTE_IDENTITY_ALWAYS` ('a'), as the parser gives `SET GENERATED ALWAYS`. */
 const ATTRIBUTE_IDENTITY_ALWAYS = 'a'.charCodeAt(0);
@@ -165,7 +165,7 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd, recu
     case 'AT_AttachPartition': attachPartition(ctx, table, as<PartitionCmd>(cmd.def, 'PartitionCmd')!); return undefined;
     case 'AT_DetachPartition': {
       const child = ctx.table(as<PartitionCmd>(cmd.def, 'PartitionCmd')!.name!);
-      if (child) keepInheritedChecks(ctx, child, table);
+      if (child) keepPartitionObjects(ctx, child, table);
       if (child) delete child.partitionOf;
       return undefined;
     }

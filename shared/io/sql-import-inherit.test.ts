@@ -42,6 +42,13 @@ const checkCases: Case[] = [
     (m) => table(m, 'c').checks, []],
   ['DETACH PARTITION keeps the columns and checks the partition had', 'CREATE TABLE p (id int NOT NULL CHECK (id >= 0)) PARTITION BY RANGE (id); CREATE TABLE p0 PARTITION OF p FOR VALUES FROM (0) TO (10); ALTER TABLE p ADD COLUMN z int; ALTER TABLE p DETACH PARTITION p0;',
     (m) => [names(m, 'p0'), table(m, 'p0').partitionOf, table(m, 'p0').checks.map((c) => c.id)], [['id', 'z'], undefined, ['ck:public.p0.p_id_check']]],
+  ['DETACH PARTITION keeps the keys, indexes and foreign keys the partition got, under its own names',
+    'CREATE TABLE q (id int PRIMARY KEY); CREATE TABLE p (id int NOT NULL, k text) PARTITION BY LIST (k); CREATE TABLE p0 PARTITION OF p FOR VALUES IN (\'a\'); ALTER TABLE p ADD PRIMARY KEY (id, k), ADD CONSTRAINT p_q_fk FOREIGN KEY (id) REFERENCES q; CREATE INDEX p_k ON p (k); ALTER TABLE p DETACH PARTITION p0;',
+    (m) => { const t = table(m, 'p0'); return [t.primaryKey, t.indexes.map((x) => x.id), t.foreignKeys.map((f) => [f.id, f.columns, f.refTableId])]; },
+    [{ id: 'pk:public.p0', columns: ['col:public.p0.id', 'col:public.p0.k'] }, ['idx:public.p0_k_idx'], [['fk:public.p0.p_q_fk', ['col:public.p0.id'], 'table:public.q']]]],
+  ['DETACH PARTITION does not copy an index the partition brought itself',
+    'CREATE TABLE p (id int, k text) PARTITION BY LIST (k); CREATE TABLE p0 (id int, k text); CREATE INDEX p0_mine ON p0 (k); ALTER TABLE p ATTACH PARTITION p0 FOR VALUES IN (\'a\'); CREATE INDEX p_k ON p (k); ALTER TABLE p DETACH PARTITION p0;',
+    (m) => table(m, 'p0').indexes.map((x) => x.id), ['idx:public.p0_mine']],
 ];
 
 describe.each([['columns', cases], ['checks', checkCases]])('ALTER TABLE on a parent: %s', (_group, list) => {

@@ -5,10 +5,11 @@
  * but not the checks it inherits (introspection leaves those out too), so NO INHERIT and DETACH
  * PARTITION turn the inherited checks into the child's own.
  */
-import type { Check, Column, Table } from '../model/document.ts';
+import type { Check, Column, Index, Table } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { dropColumn } from './sql-import-drop.ts';
+import { copyIndexes } from './sql-import-like.ts';
 
 /** The direct parents of a table: its partition parent, or the tables it INHERITS from. */
 function parentsOf(ctx: ImportContext, table: Table): Table[] {
@@ -89,5 +90,33 @@ export function keepInheritedChecks(ctx: ImportContext, child: Table, parent: Ta
     if (stillInherited.has(checkName) || child.checks.some((c) => name(c) === checkName)) continue;
     const { id: _id, ...rest } = structuredClone(check);
     child.checks.push({ id: derivedId.constraint('ck', child.schema, child.name, checkName), ...rest, name: checkName });
+  }
+}
+
+/** What an index covers, by column name or expression, to tell whether a partition already has its own. */
+function coverage(table: Table, index: Index): string {
+  const name = (id: string) => table.columns.find((c) => c.id === id)?.name ?? id;
+  return JSON.stringify([index.unique, index.method, index.items.map((i) => ({ ...i, column: i.column && name(i.column) })), index.where]);
+}
+
+/**
+ * DETACH PARTITION: the partition keeps the primary key, uniques, indexes and foreign keys it got
+ * from its parent, as its own (keys and indexes under the names PostgreSQL chose for the partition,
+ * foreign keys under the parent's names), and its inherited checks.
+ */
+export function keepPartitionObjects(ctx: ImportContext, partition: Table, parent: Table): void {
+  keepInheritedChecks(ctx, partition, parent);
+  const byName = new Map(partition.columns.map((c) => [c.name, c.id]));
+  const idOf = (parentColumnId: string) => byName.get(parent.columns.find((c) => c.id === parentColumnId)?.name ?? '') ?? parentColumnId;
+  const own = new Set(partition.indexes.map((x) => coverage(partition, x)));
+  const source: Table = {
+    ...parent, primaryKey: partition.primaryKey ? undefined : parent.primaryKey,
+    indexes: parent.indexes.filter((x) => !own.has(coverage(parent, x))),
+  };
+  copyIndexes(ctx, partition, source, idOf, 0);
+  for (const fk of parent.foreignKeys) {
+    const name = fk.name ?? fk.id.slice(fk.id.lastIndexOf('.') + 1);
+    if (partition.foreignKeys.some((f) => (f.name ?? f.id.slice(f.id.lastIndexOf('.') + 1)) === name)) continue;
+    partition.foreignKeys.push({ ...structuredClone(fk), id: derivedId.constraint('fk', partition.schema, partition.name, name), name, columns: fk.columns.map(idOf) });
   }
 }

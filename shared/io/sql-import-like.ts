@@ -23,7 +23,8 @@ function copyColumn(table: Table, source: Column, options: number): Column {
   return column;
 }
 
-function copyIndexes(ctx: ImportContext, table: Table, source: Table, idOf: (sourceColumnId: string) => string, options: number): void {
+/** Copies the source's primary key, uniques and indexes under the names PostgreSQL chooses for `table`. */
+export function copyIndexes(ctx: ImportContext, table: Table, source: Table, idOf: (sourceColumnId: string) => string, options: number): void {
   const names = (ids: string[]) => ids.map((id) => source.columns.find((c) => c.id === id)?.name ?? 'expr');
   const note = (name: string) => {
     ctx.takeRelationName(table.schema, name);
