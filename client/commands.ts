@@ -5,6 +5,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { addManyToMany, addTable, duplicateTable, ModelOpError } from '../shared/model/ops.ts';
 import { newId } from '../shared/model/ids.ts';
+import { addArea, addTablesToArea } from '../shared/model/ops-layout.ts';
 import { useStore } from './store/index.ts';
 import { copyTables, pasteTables, type Clip } from './canvas/clipboard.ts';
 import { autoLayout, type Size } from './canvas/auto-layout.ts';
@@ -19,10 +20,15 @@ const state = () => useStore.getState();
 
 /** Adds a table at a point of the diagram (default: the middle of the view) and selects it. */
 export function addTableAt(flow: Flow, at?: { x: number; y: number }): string {
-  const id = newId('table');
   const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
   const wanted = at ?? flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2 - 110, y: (canvas?.top ?? 0) + (canvas?.height ?? 600) / 3 });
   const measured = new Map(flow.getNodes().flatMap((n) => (n.measured?.width && n.measured.height ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const] : [])));
+  return addTableNear(wanted, measured);
+}
+
+/** The DOM-free part of `addTableAt`: a new table at the free spot nearest `wanted`, selected. */
+export function addTableNear(wanted: { x: number; y: number }, measured: ReadonlyMap<string, Size> = new Map()): string {
+  const id = newId('table');
   state().editDocument((doc) => ({
     ...doc,
     model: addTable(doc.model, { id, withIdColumn: true }),
@@ -116,9 +122,13 @@ export function focusNode(flow: Flow, id: string): void {
 
 /** A sticky note in the middle of the view; layout only, never part of the schema. */
 export function addNote(flow: Flow): string {
-  const id = newId('note');
   const canvas = document.querySelector('[data-testid="canvas"]')?.getBoundingClientRect();
-  const at = flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2, y: (canvas?.top ?? 0) + 120 });
+  return addNoteAt(flow.screenToFlowPosition({ x: (canvas?.left ?? 0) + (canvas?.width ?? 800) / 2, y: (canvas?.top ?? 0) + 120 }));
+}
+
+/** The DOM-free part of `addNote`: an empty note at a point of the diagram, selected. */
+export function addNoteAt(at: { x: number; y: number }): string {
+  const id = newId('note');
   state().editLayout((layout) => ({
     ...layout,
     notes: [...layout.notes, { id, text: '', x: Math.round(at.x), y: Math.round(at.y), width: 200, height: 120 }],
@@ -141,23 +151,17 @@ export function addAreaFromSelection(): string | undefined {
   const { selection, doc } = state();
   const chosen = doc.layout.areas.filter((a) => selection.has(a.id));
   if (chosen.length === 1 && tableIds.length) {
-    const target = chosen[0];
-    state().editLayout((layout) => ({
-      ...layout,
-      areas: layout.areas.map((a) => (a.id === target.id ? { ...a, tableIds: [...new Set([...a.tableIds, ...tableIds])] } : a)),
-    }));
-    return target.id;
+    const areaId = chosen[0].id;
+    state().editLayout((layout) => addTablesToArea(layout, { areaId, tableIds }));
+    return areaId;
   }
   if (!tableIds.length) {
     state().notify({ kind: 'info', message: 'Select the tables of the subject area first (Shift-click or drag a box).' });
     return undefined;
   }
   const id = newId('area');
-  state().editLayout((layout) => ({
-    ...layout,
-    areas: [...layout.areas, {
-      id, name: `Area ${layout.areas.length + 1}`, color: AREA_COLORS[layout.areas.length % AREA_COLORS.length], tableIds,
-    }],
+  state().editLayout((layout) => addArea(layout, {
+    id, name: `Area ${layout.areas.length + 1}`, color: AREA_COLORS[layout.areas.length % AREA_COLORS.length], tableIds,
   }));
   state().select([id]);
   return id;

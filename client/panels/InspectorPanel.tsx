@@ -1,11 +1,10 @@
 /**
  * The inspector wired to the store: the selected table, `editModel` for edits, the layout for the
- * color, `notify` for refused edits; delete and duplicate also update the layout (one undo step). Mount it where the inspector belongs; `Inspector` itself stays
+ * color, `notify` for refused edits; delete and duplicate are the editor's commands (the table is the selection). Mount it where the inspector belongs; `Inspector` itself stays
  * store-free.
  */
 import { useCallback } from 'react';
-import { newId } from '../../shared/model/ids.ts';
-import { deleteTable, duplicateTable } from '../../shared/model/ops.ts';
+import { deleteSelection, duplicateSelection } from '../commands.ts';
 import { useStore } from '../store/index.ts';
 import { selectModel, selectSelectedTableId } from '../store/selectors.ts';
 import { Inspector } from './Inspector.tsx';
@@ -25,25 +24,6 @@ export function InspectorPanel({ focusId }: { focusId?: string } = {}) {
       return { ...layout, nodes: { ...layout.nodes, [tableId]: next ? { ...rest, color: next } : rest } };
     });
   }, [tableId]);
-  const onDuplicate = useCallback(() => {
-    if (!tableId) return;
-    const id = newId('table');
-    useStore.getState().editDocument((doc) => {
-      const node = doc.layout.nodes[tableId];
-      const nodes = node ? { ...doc.layout.nodes, [id]: { ...node, x: node.x + 40, y: node.y + 40 } } : doc.layout.nodes;
-      return { ...doc, model: duplicateTable(doc.model, { tableId, id }), layout: { ...doc.layout, nodes } };
-    });
-    useStore.getState().select([id]);
-  }, [tableId]);
-  const onDelete = useCallback(() => {
-    if (!tableId) return;
-    useStore.getState().editDocument((doc) => {
-      const { [tableId]: _gone, ...nodes } = doc.layout.nodes;
-      const areas = doc.layout.areas.map((a) => (a.tableIds.includes(tableId) ? { ...a, tableIds: a.tableIds.filter((t) => t !== tableId) } : a));
-      return { ...doc, model: deleteTable(doc.model, { tableId }), layout: { ...doc.layout, nodes, areas } };
-    });
-    useStore.getState().select([]);
-  }, [tableId]);
   if (!tableId) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
-  return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={onError} onDuplicate={onDuplicate} onDelete={onDelete} focusId={focusId} />;
+  return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={onError} onDuplicate={duplicateSelection} onDelete={deleteSelection} focusId={focusId} />;
 }
