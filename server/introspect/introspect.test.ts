@@ -152,6 +152,25 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
       expect([only.schemas.map((s) => s.name), only.tables.length, only.enums.length]).toEqual([['public'], 0, 0]);
     });
 
+    it('carries a foreign key to a table outside the schema filter as its SQL, with its comment', async () => {
+      await client.exec(`CREATE TABLE public.note (customer_id bigint);
+        ALTER TABLE public.note ADD CONSTRAINT note_customer_fk FOREIGN KEY (customer_id) REFERENCES app.customer (id) ON DELETE SET NULL NOT VALID;
+        COMMENT ON CONSTRAINT note_customer_fk ON public.note IS 'who wrote it'`);
+      try {
+        const only = await introspect(client, { schemas: ['public'] });
+        expect(table(only, 'public.note').foreignKeys).toEqual([]);
+        expect(only.rawObjects.filter((o) => o.tableId === 'table:public.note')).toEqual([{
+          id: 'raw:other:public.note.note_customer_fk', kind: 'other', schema: 'public', name: 'note_customer_fk', tableId: 'table:public.note',
+          definition: 'ALTER TABLE public.note ADD CONSTRAINT note_customer_fk FOREIGN KEY (customer_id) REFERENCES app.customer(id) ON DELETE SET NULL NOT VALID;'
+            + "\nCOMMENT ON CONSTRAINT note_customer_fk ON public.note IS 'who wrote it';",
+        }]);
+        // Read whole, the same key is typed again.
+        expect(table(await introspect(client), 'public.note').foreignKeys.map((k) => k.refTableId)).toEqual(['table:app.customer']);
+      } finally {
+        await client.exec('DROP TABLE public.note');
+      }
+    });
+
     it('runs a fixed number of queries, whatever the number of tables', async () => {
       const count = async () => client.transaction(async (tx) => {
         const { counter, wrapped } = counting(tx);

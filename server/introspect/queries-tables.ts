@@ -90,7 +90,7 @@ export function constraintsQuery(options: IntrospectOptions, context: QueryConte
       k.condeferrable AS deferrable, k.condeferred AS "initiallyDeferred", k.convalidated AS validated,
       k.connoinherit AS "noInherit",
       ${nullsNotDistinct} AS "nullsNotDistinct",
-      CASE WHEN k.contype IN ('c', 'x') THEN pg_catalog.pg_get_constraintdef(k.oid) ELSE '' END AS definition,
+      CASE WHEN k.contype IN ('c', 'x', 'f') THEN pg_catalog.pg_get_constraintdef(k.oid) ELSE '' END AS definition,
       pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
     FROM pg_catalog.pg_constraint k
     JOIN pg_catalog.pg_class c ON c.oid = k.conrelid

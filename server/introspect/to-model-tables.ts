@@ -1,7 +1,7 @@
 /** Catalog rows of tables, columns, constraints and indexes → model tables (ids from names). */
 import type { Column, ForeignKey, Index, IndexItem, RawObject, ReferentialAction, Table } from '../../shared/model/document.ts';
 import { derivedId } from '../../shared/model/ids.ts';
-import { quoteQualified } from '../../shared/ddl/quote.ts';
+import { quoteLiteral, quoteQualified } from '../../shared/ddl/quote.ts';
 import type { columnsQuery, constraintsQuery, indexesQuery, tablesQuery } from './queries-tables.ts';
 import { columnType, compact, parseCheckDefinition, parseOptions, sequenceOptions, stripOuterParens, type SequenceRow } from './to-model-parts.ts';
 
@@ -76,7 +76,10 @@ function columnIds(index: ColumnIndex, schema: string, table: string, nums: numb
   return ids.every((id): id is string => id !== undefined) ? ids : undefined;
 }
 
-/** Adds constraints to their tables; exclusion constraints become raw objects. */
+/**
+ * Adds constraints to their tables; exclusion constraints, and foreign keys to tables outside the
+ * schema filter, become raw objects.
+ */
 export function attachConstraints(tables: Table[], rows: ConstraintRow[], columnIndex: ColumnIndex): RawObject[] {
   const byKey = new Map(tables.map((t) => [key(t.schema, t.name), t]));
   const raw: RawObject[] = [];
@@ -101,8 +104,12 @@ export function attachConstraints(tables: Table[], rows: ConstraintRow[], column
       });
     } else if (row.type === 'f') {
       const refColumns = row.refSchema && row.refTable ? columnIds(columnIndex, row.refSchema, row.refTable, row.refColumns) : undefined;
-      // A reference to a table outside the schema filter cannot be drawn: it is left out.
-      if (!refColumns || !byKey.has(key(row.refSchema!, row.refTable!))) continue;
+      // A reference to a table outside the schema filter cannot be drawn: it is carried as its SQL
+      // (created after the tables), so a document read with --schema loses nothing.
+      if (!refColumns || !byKey.has(key(row.refSchema!, row.refTable!))) {
+        raw.push(constraintObject(row, table));
+        continue;
+      }
       table.foreignKeys.push({
         id: derivedId.constraint('fk', row.schema, row.table, row.name), name: row.name, columns,
         refTableId: derivedId.table(row.refSchema!, row.refTable!), refColumns,
@@ -110,14 +117,21 @@ export function attachConstraints(tables: Table[], rows: ConstraintRow[], column
         match: MATCH[row.match] ?? 'simple', ...(row.validated ? {} : { notValid: true }), ...comment, ...deferrable,
       });
     } else {
-      raw.push({
-        id: derivedId.raw('other', row.schema, `${row.table}.${row.name}`), kind: 'other', schema: row.schema, name: row.name,
-        tableId: table.id,
-        definition: `ALTER TABLE ${quoteQualified(row.schema, row.table)} ADD CONSTRAINT ${quoteQualified(undefined, row.name)} ${row.definition};`,
-      });
+      raw.push(constraintObject(row, table));
     }
   }
   return raw;
+}
+
+/** A constraint the model does not type, as `ALTER TABLE … ADD CONSTRAINT …;` and its comment. */
+function constraintObject(row: ConstraintRow, table: Table): RawObject {
+  const on = `${quoteQualified(undefined, row.name)} ON ${quoteQualified(row.schema, row.table)}`;
+  const comment = row.comment === undefined ? '' : `\nCOMMENT ON CONSTRAINT ${on} IS ${quoteLiteral(row.comment)};`;
+  return {
+    id: derivedId.raw('other', row.schema, `${row.table}.${row.name}`), kind: 'other', schema: row.schema, name: row.name,
+    tableId: table.id,
+    definition: `ALTER TABLE ${quoteQualified(row.schema, row.table)} ADD CONSTRAINT ${quoteQualified(undefined, row.name)} ${row.definition};${comment}`,
+  };
 }
 
 /** One index row → model index; on a materialized view every item is an expression. */
