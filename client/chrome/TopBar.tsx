@@ -4,6 +4,8 @@ import { selectProject, selectSaveState } from '../store/selectors.ts';
 import { nextTheme, useResolvedTheme } from './theme.ts';
 import { FileMenu } from './FileMenu.tsx';
 
+/** Where the open document came from; only a project is saved. */
+const SOURCE_TEXT = { project: 'project', draft: 'unsaved draft', template: 'template · not saved', file: 'file · not saved' };
 const SAVE_TEXT = { unsaved: 'Not saved', saving: 'Saving…', saved: 'Saved', conflict: 'Save refused: changed elsewhere', error: 'Save failed' };
 
 export function TopBar() {
@@ -18,7 +20,7 @@ export function TopBar() {
       <div className="brand"><span className="brand-mark">S</span>Schemata</div>
       <div className="divider" />
       <span className="doc-name" data-testid="doc-name">{project.name}</span>
-      <span className="doc-source" data-testid="doc-source">{project.source === 'draft' ? 'unsaved draft' : project.source}</span>
+      <span className="doc-source" data-testid="doc-source">{SOURCE_TEXT[project.source]}</span>
       {project.source === 'project' && (
         <span className={`save-state ${saveState}`} data-testid="save-state">{SAVE_TEXT[saveState]}</span>
       )}
