@@ -119,11 +119,14 @@ describe('CLI apply timeouts on PostgreSQL 15', () => {
     expect(run.stderr).toMatch(lockTimedOut);
     expect(await holder.query("SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'busy'::regclass AND attname = 'note'"))
       .toMatchObject({ rows: [{ n: 0 }] });
+    // Read inside the holder's transaction, which now also holds a lock on the journal until the end:
+    // the failures journaled below must still be written, not wait for it.
     expect((await holder.query("SELECT status, error->>'sqlstate' AS sqlstate FROM _schemata.journal")).rows).toEqual([{ status: 'failed', sqlstate: '55P03' }]);
   });
 
   it('SCHEMATA_LOCK_TIMEOUT_MS is the default; a flag wins; a bad value is refused before anything runs', async () => {
     expect((await cli(['apply', '--db', db.url, 'next.json'], files, { SCHEMATA_LOCK_TIMEOUT_MS: '150' })).stderr).toMatch(lockTimedOut);
+    expect((await holder.query("SELECT count(*)::int AS n FROM _schemata.journal WHERE status = 'failed'")).rows).toEqual([{ n: 2 }]);
     // Were the variable's minute used, this would wait past the test's timeout.
     expect((await cli(['apply', '--db', db.url, 'next.json', '--lock-timeout=100'], files, { SCHEMATA_LOCK_TIMEOUT_MS: '600000' })).stderr).toMatch(lockTimedOut);
     const badVariable = await cli(['apply', '--db', db.url, 'next.json'], files, { SCHEMATA_LOCK_TIMEOUT_MS: 'nonsense' });

@@ -61,4 +61,17 @@ describe('journal in the target', () => {
     expect(await admin.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = '_schemata'")).toEqual([{ n: 0 }]);
     expect((await introspect(admin)).tables[0].columns.map((c) => c.name)).toEqual(['id', 'note']);
   });
+  it('a journal from before verified was recorded is read, then upgraded by the next apply', async () => {
+    await admin.exec(`CREATE SCHEMA _schemata; CREATE TABLE _schemata.journal (id text PRIMARY KEY, applied_at timestamptz NOT NULL,
+      duration_ms integer NOT NULL, status text NOT NULL, plan_sql text NOT NULL, hazards_accepted text[] NOT NULL, error jsonb, reverse_sql text);
+      INSERT INTO _schemata.journal VALUES ('old', '2020-01-01', 5, 'applied', 'SELECT 1;', '{}', NULL, NULL);`);
+    expect(await readTargetJournal(admin)).toEqual([{ id: 'old', appliedAt: '2020-01-01T00:00:00.000Z', durationMs: 5, status: 'applied', planSql: 'SELECT 1;', hazardsAccepted: [] }]);
+    const start: Model = await introspect(admin);
+    const wanted = structuredClone(start);
+    wanted.tables.find((t) => t.name === 'mine')!.columns.push({ id: 'col_extra', name: 'extra', type: { name: 'text' }, notNull: false });
+    const planned = await planLive(admin, wanted, start);
+    await applyLive({ id: 't', client: admin, baseline: start, setBaseline: async () => undefined, record: async () => undefined },
+      { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards });
+    expect((await readTargetJournal(admin)).map((e) => [e.id === 'old' ? 'old' : 'new', e.verified])).toEqual([['new', true], ['old', undefined]]);
+  });
 });

@@ -60,7 +60,14 @@ export const TARGET_JOURNAL_DDL = `
     error jsonb,
     reverse_sql text
   );
-  ALTER TABLE _schemata.journal ADD COLUMN IF NOT EXISTS verified boolean;`;
+  -- Journals written before verified was recorded get the column; only then, because ALTER TABLE
+  -- waits for every reader of the journal to finish.
+  DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = '_schemata.journal'::regclass
+        AND attname = 'verified' AND NOT attisdropped) THEN
+      ALTER TABLE _schemata.journal ADD COLUMN verified boolean;
+    END IF;
+  END $$;`;
 
 const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql, verified)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`;

@@ -33,6 +33,9 @@ export async function planLive(client: SqlClient, model: Model, baseline: Model 
   return { hash: schemaHash(live), steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from };
 }
 
+/** Bounds for writing a failure into the target's journal, after the apply itself rolled back. */
+const BOOKKEEPING_TIMEOUTS = { lockTimeoutMs: 5_000, statementTimeoutMs: 30_000 };
+
 export class ConfirmationRequired extends Error {}
 
 /** The model failed to load into the shadow database: nothing can be planned from it. */
@@ -148,7 +151,11 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     await target.record(entry).catch(() => undefined);
     // The target keeps its own record of a failed migration (the failed transaction left nothing).
     if (error instanceof StepFailed && !request.dryRun) {
-      await target.client.transaction((tx) => journalInTarget(tx, entry)).catch(() => undefined);
+      await target.client.transaction(async (tx) => {
+        // Bookkeeping waits a bounded time: a session reading the journal must not hang the answer.
+        await tx.exec(`SET LOCAL lock_timeout = ${BOOKKEEPING_TIMEOUTS.lockTimeoutMs}; SET LOCAL statement_timeout = ${BOOKKEEPING_TIMEOUTS.statementTimeoutMs}`);
+        return journalInTarget(tx, entry);
+      }).catch(() => undefined);
     }
     throw error;
   }
