@@ -62,6 +62,11 @@ export default function MigrationPanel() {
         <button className="btn small apply" data-testid="apply" disabled={!canRun} onClick={() => setConfirming(true)}>Apply…</button>
       </div>
       {planStatus.state === 'error' && <div className="live-banner bad" role="alert" data-testid="compare-error">Compare failed: {planStatus.message}</div>}
+      {!review && planStatus.state === 'running' && (
+        <div className="live-empty" role="status" data-testid="compare-progress">
+          Reading {target?.name ?? 'the target'} and the model in PostgreSQL's own spelling (a throwaway shadow database), then planning…
+        </div>
+      )}
       {!review && planStatus.state !== 'running' && planStatus.state !== 'error' && (
         <div className="live-empty">Compare the model with {target?.name ?? 'the target'} to see the SQL that would make the database equal it.</div>
       )}
