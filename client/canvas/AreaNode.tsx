@@ -1,14 +1,12 @@
 /** A subject area: a tinted rectangle around its tables with an editable name. */
 import { memo, useState } from 'react';
 import { useReactFlow, type NodeProps } from '@xyflow/react';
+import { renameArea } from '../../shared/model/ops-layout.ts';
 import { useStore } from '../store/index.ts';
 import type { AreaFlowNode } from './to-flow.ts';
 
-function rename(id: string, name: string) {
-  useStore.getState().editLayout((layout) => ({
-    ...layout,
-    areas: layout.areas.map((a) => (a.id === id && a.name !== name ? { ...a, name } : a)),
-  }));
+function rename(areaId: string, name: string) {
+  useStore.getState().editLayout((layout) => renameArea(layout, { areaId, name }));
 }
 
 /**

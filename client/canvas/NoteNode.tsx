@@ -1,14 +1,12 @@
 /** A sticky note: free text on the diagram, kept in the layout (never in the schema). */
 import { memo, useEffect, useState } from 'react';
 import { NodeResizer, type NodeProps } from '@xyflow/react';
+import { updateNote } from '../../shared/model/ops-layout.ts';
 import { useStore } from '../store/index.ts';
 import type { NoteFlowNode } from './to-flow.ts';
 
-function updateNote(id: string, patch: Partial<{ text: string; width: number; height: number }>) {
-  useStore.getState().editLayout((layout) => ({
-    ...layout,
-    notes: layout.notes.map((n) => (n.id === id ? { ...n, ...patch } : n)),
-  }));
+function saveNote(noteId: string, patch: Partial<{ text: string; width: number; height: number }>) {
+  useStore.getState().editLayout((layout) => updateNote(layout, { noteId, patch }));
 }
 
 function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
@@ -19,13 +17,14 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
     <div
       className={`note-node${selected ? ' selected' : ''}`}
       data-testid="note-node"
-      style={{ width: note.width ?? 200, height: note.height ?? 120, ...(note.color ? { background: note.color } : {}) }}
+      data-color={note.color ?? ''}
+      style={{ width: note.width ?? 200, height: note.height ?? 120, ...(note.color ? { background: note.color, color: '#2b2a26' } : {}) }}
     >
       <NodeResizer
         isVisible={selected}
         minWidth={120}
         minHeight={60}
-        onResizeEnd={(_, size) => updateNote(id, { width: Math.round(size.width), height: Math.round(size.height) })}
+        onResizeEnd={(_, size) => saveNote(id, { width: Math.round(size.width), height: Math.round(size.height) })}
       />
       <div className="note-grip" title="Drag to move" />
       <textarea
@@ -34,7 +33,7 @@ function NoteNodeView({ id, data, selected }: NodeProps<NoteFlowNode>) {
         placeholder="Note…"
         value={text}
         onChange={(e) => setText(e.target.value)}
-        onBlur={() => text !== note.text && updateNote(id, { text })}
+        onBlur={() => text !== note.text && saveNote(id, { text })}
       />
     </div>
   );

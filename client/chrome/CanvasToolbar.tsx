@@ -2,9 +2,11 @@
 import { useReactFlow } from '@xyflow/react';
 import * as commands from '../commands.ts';
 import { useStore } from '../store/index.ts';
+import { useViewportMemory } from '../canvas/viewport-memory.ts';
 
 export function CanvasToolbar() {
   const flow = useReactFlow();
+  useViewportMemory();
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Diagram tools">
       <button className="btn" data-testid="add-table" title="Add a table (N)" onClick={() => commands.addTableAt(flow)}>+ Table</button>

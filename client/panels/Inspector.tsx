@@ -11,6 +11,7 @@ import { InspectorIndexes } from './InspectorIndexes.tsx';
 import { InspectorOptions } from './InspectorOptions.tsx';
 import { InspectorChecks, InspectorPrimaryKey, InspectorUniques } from './InspectorKeys.tsx';
 import { TextField } from './TextField.tsx';
+import { ColorSwatches } from './ColorSwatches.tsx';
 import './panels.css';
 
 export const TABLE_COLORS = ['#2f6fed', '#2f8f5b', '#b7791f', '#c93b3b', '#8a4fd8', '#1f9bb7', '#d8548a', '#6b7385'];
@@ -49,23 +50,7 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
           <TextField value={table.schema} label="Schema" testId="inspector-table-schema" onCommit={(schema) => edit((m) => setTableSchema(m, { tableId, schema }))} />
         </div>
         <TextField value={table.comment ?? ''} multiline placeholder="comment" label="Table comment" testId="inspector-table-comment" onCommit={(comment) => edit((m) => setTableComment(m, { tableId, comment }))} />
-        {onColorChange && (
-          <div className="row swatches" role="radiogroup" aria-label="Color">
-            {TABLE_COLORS.map((c) => (
-              <button
-                key={c}
-                className={`swatch${color === c ? ' on' : ''}`}
-                style={{ background: c }}
-                role="radio"
-                aria-checked={color === c}
-                title={c}
-                data-testid={`inspector-color-${c.slice(1)}`}
-                onClick={() => onColorChange(c)}
-              />
-            ))}
-            <button className={`swatch none${color ? '' : ' on'}`} role="radio" aria-checked={!color} title="No color" data-testid="inspector-color-none" onClick={() => onColorChange(undefined)} />
-          </div>
-        )}
+        {onColorChange && <ColorSwatches colors={TABLE_COLORS} value={color} onChange={onColorChange} testIdPrefix="inspector-color" noneTitle="No color" />}
       </section>
       <section className="inspector-section" data-testid="inspector-columns">
         <h4>

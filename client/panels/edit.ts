@@ -15,9 +15,9 @@ export interface SectionProps {
   focusId?: string;
 }
 
-/** Wraps `onEdit` so a refused edit (`ModelOpError`) becomes a message instead of a crash. */
-export function useSafeEdit(onEdit: Edit, onError?: (message: string) => void): Edit {
-  return useCallback<Edit>((op) => {
+/** Wraps `onEdit` (of the model, or of the layout) so a refused edit (`ModelOpError`) becomes a message instead of a crash. */
+export function useSafeEdit<T = Model>(onEdit: (op: (value: T) => T) => void, onError?: (message: string) => void): (op: (value: T) => T) => void {
+  return useCallback((op: (value: T) => T) => {
     try {
       onEdit(op);
     } catch (error) {

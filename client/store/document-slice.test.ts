@@ -55,4 +55,36 @@ describe('document slice history', () => {
     state().loadDocument(makeDocument(emptyModel()));
     expect(past()).toBe(0);
   });
+
+  it('keeps the viewport without an undo step, and undo or redo leave it where the user is', () => {
+    state().editModel((m) => addTable(m, { name: 'orders' }));
+    const before = past();
+    state().keepViewport({ x: 120.4, y: -40, zoom: 0.5 });
+    expect(past()).toBe(before);
+    expect(state().doc.layout.viewport).toEqual({ x: 120, y: -40, zoom: 0.5 });
+    undo();
+    expect(state().doc.model.tables).toEqual([]);
+    expect(state().doc.layout.viewport).toEqual({ x: 120, y: -40, zoom: 0.5 });
+    state().keepViewport({ x: 0, y: 0, zoom: 1 });
+    redo();
+    expect(state().doc.model.tables.map((t) => t.name)).toEqual(['orders']);
+    expect(state().doc.layout.viewport).toEqual({ x: 0, y: 0, zoom: 1 });
+  });
+
+  it('keeps the viewport during a drag without ending the drag', () => {
+    state().moveNodes({ t1: { x: 0, y: 0 } });
+    const before = past();
+    state().beginDrag();
+    state().moveNodes({ t1: { x: 5, y: 5 } });
+    state().keepViewport({ x: 1, y: 1, zoom: 1 });
+    state().moveNodes({ t1: { x: 9, y: 9 } });
+    state().endDrag();
+    expect(past()).toBe(before + 1);
+  });
+
+  it('counts loads, so the canvas shows each opened document where it was saved', () => {
+    const loads = state().loads;
+    state().loadDocument(makeDocument(emptyModel()));
+    expect(state().loads).toBe(loads + 1);
+  });
 });

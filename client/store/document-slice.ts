@@ -5,6 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { Layout, Model, ModelDocument } from '../../shared/model/document.ts';
 import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
+import { setViewport, type Viewport } from '../../shared/model/ops-layout.ts';
 import { historyOf, type AppState, type Mutators } from './types.ts';
 
 export type Point = { x: number; y: number };
@@ -23,6 +24,13 @@ export interface DocumentSlice {
   beginDrag: () => void;
   /** Closes a drag: the whole drag becomes one history step. */
   endDrag: () => void;
+  /** Counts `loadDocument` calls, so the canvas knows when to show a document's saved viewport. */
+  loads: number;
+  /**
+   * Keeps where the user is looking in `layout.viewport` (saved with the document) without an
+   * undo step: panning is not an edit to undo. `undefined` leaves the document as it is.
+   */
+  keepViewport: (viewport: Viewport | undefined) => void;
 }
 
 /** New layout with the given node positions; untouched entries keep their identity. */
@@ -46,8 +54,9 @@ export const createDocumentSlice: StateCreator<AppState, Mutators, [], DocumentS
   };
   return {
     doc: makeDocument(emptyModel()),
+    loads: 0,
     loadDocument: (doc) => {
-      set({ doc });
+      set({ doc, loads: get().loads + 1 });
       history().clear();
     },
     editModel: (op) => {
@@ -64,6 +73,16 @@ export const createDocumentSlice: StateCreator<AppState, Mutators, [], DocumentS
     moveNodes: (moves) => {
       const { doc } = get();
       setDoc({ ...doc, layout: withPositions(doc.layout, moves) });
+    },
+    keepViewport: (viewport) => {
+      if (!viewport) return;
+      const { doc } = get();
+      const layout = setViewport(doc.layout, viewport);
+      if (layout === doc.layout) return;
+      const tracking = history().isTracking;
+      history().pause();
+      set({ doc: { ...doc, layout } });
+      if (tracking) history().resume();
     },
     beginDrag: () => {
       if (dragOrigin) return;

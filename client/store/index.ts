@@ -23,8 +23,14 @@ export const useStore = create<AppState>()(
   ),
 );
 
-export const undo = () => useStore.temporal.getState().undo();
-export const redo = () => useStore.temporal.getState().redo();
+/** Undo and redo step through edits; where the user is looking stays as it is (it is not an edit). */
+function keepingViewport(step: () => void) {
+  const viewport = useStore.getState().doc.layout.viewport;
+  step();
+  useStore.getState().keepViewport(viewport);
+}
+export const undo = () => keepingViewport(() => useStore.temporal.getState().undo());
+export const redo = () => keepingViewport(() => useStore.temporal.getState().redo());
 
 /** `useHistory((h) => h.pastStates.length)`: re-renders when undo/redo availability changes. */
 export function useHistory<T>(selector: (state: ReturnType<typeof useStore.temporal.getState>) => T): T {

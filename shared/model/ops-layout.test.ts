@@ -38,6 +38,10 @@ const cases: Case[] = [
     expected: (l) => 'color' in l.notes[0], value: false },
   { title: 'updateNote changes text and size', run: (l) => ops.updateNote(l, { noteId: 'n1', patch: { text: 'because', width: 240 } }),
     expected: (l) => l.notes[0], value: { id: 'n1', text: 'because', x: 0, y: 400, width: 240 } },
+  { title: 'setNodeColor sets a table colour, keeping its position', run: (l) => ops.setNodeColor(l, { nodeId: 'b', color: '#8a4fd8' }),
+    expected: (l) => l.nodes.b, value: { x: 300, y: 0, color: '#8a4fd8' } },
+  { title: 'setNodeColor(undefined) removes it', run: (l) => ops.setNodeColor(ops.setNodeColor(l, { nodeId: 'b', color: '#8a4fd8' }), { nodeId: 'b', color: undefined }),
+    expected: (l) => l.nodes.b, value: { x: 300, y: 0 } },
   { title: 'setViewport rounds pan and zoom', run: (l) => ops.setViewport(l, { x: 10.4, y: -20.6, zoom: 0.87654 }),
     expected: (l) => l.viewport, value: { x: 10, y: -21, zoom: 0.877 } },
 ];
@@ -59,6 +63,7 @@ describe('layout ops', () => {
     ['addTablesToArea of tables already in it', (l) => ops.addTablesToArea(l, { areaId: 'area1', tableIds: ['a'] })],
     ['an unknown area', (l) => ops.setAreaColor(l, { areaId: 'nope', color: '#000000' })],
     ['an unknown note', (l) => ops.setNoteColor(l, { noteId: 'nope', color: '#000000' })],
+    ['setNodeColor(undefined) of a node without colour', (l) => ops.setNodeColor(l, { nodeId: 'a', color: undefined })],
     ['updateNote with the same text', (l) => ops.updateNote(l, { noteId: 'n1', patch: { text: 'why' } })],
     ['setViewport to where it already is (after rounding)', (l) => ops.setViewport(l, { x: 1.2, y: 2, zoom: 1 })],
   ];

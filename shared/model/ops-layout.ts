@@ -106,6 +106,15 @@ export function updateNote(layout: Layout, p: { noteId: string; patch: Partial<P
   });
 }
 
+/** A drawn object's colour (table, view, enum); `undefined` removes it. */
+export function setNodeColor(layout: Layout, p: { nodeId: string; color: string | undefined }): Layout {
+  const node = layout.nodes[p.nodeId] ?? { x: 0, y: 0 };
+  if (node.color === p.color && layout.nodes[p.nodeId]) return layout;
+  const { color: _old, ...rest } = node;
+  if (p.color !== undefined) checkColor(p.color, 'Colour');
+  return { ...layout, nodes: { ...layout.nodes, [p.nodeId]: p.color === undefined ? rest : { ...rest, color: p.color } } };
+}
+
 /** Where the user was looking (pan and zoom), so a reload comes back to it. Rounded to keep files tidy. */
 export function setViewport(layout: Layout, viewport: Viewport): Layout {
   if (![viewport.x, viewport.y, viewport.zoom].every(Number.isFinite) || viewport.zoom <= 0) {
