@@ -1,12 +1,16 @@
-/** Schemas (add, rename — their objects follow — comment, remove when empty), extensions and sequences. */
-import type { Model, Sequence } from '../../shared/model/document.ts';
+/**
+ * Schemas (add, rename — their objects follow — comment, remove when empty), extensions (schema,
+ * version) and sequences (options, owned by).
+ */
+import type { Extension, Model, Sequence } from '../../shared/model/document.ts';
 import {
   addExtension, addSchema, addSequence, firstFree, removeExtension, removeSchema, removeSequence, renameSchema,
-  setSchemaComment, updateSequence,
+  setSchemaComment, setSequenceOption, setSequenceOwner, updateExtension, updateSequence,
 } from '../../shared/model/ops.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
 import { FocusItem } from './FocusItem.tsx';
-import { TextField } from './TextField.tsx';
+import { SelectField, TextField } from './TextField.tsx';
+import { SequenceOptionsFields } from './SequenceOptionsFields.tsx';
 import './panels.css';
 
 export interface SchemaEditorProps {
@@ -17,11 +21,21 @@ export interface SchemaEditorProps {
   selectedId?: string;
 }
 
-const SEQUENCE_FIELDS = [['start', 'start'], ['increment', 'increment'], ['minValue', 'min'], ['maxValue', 'max'], ['cache', 'cache']] as const;
+/** Each column a sequence may be owned by (tables of its own schema), as `["tableId","columnId"]` (ids may hold any character). */
+const ownerValue = (owner: { tableId: string; columnId: string }) => JSON.stringify([owner.tableId, owner.columnId]);
+function ownerChoices(model: Model, schema: string): Array<readonly [string, string]> {
+  const columns = model.tables.filter((t) => t.schema === schema).flatMap((t) => t.columns.map((c) => [ownerValue({ tableId: t.id, columnId: c.id }), `${t.name}.${c.name}`] as const));
+  return [['', 'owned by none'], ...columns];
+}
 
-function SequenceItem({ sequence, edit, selected }: { sequence: Sequence; edit: Edit; selected: boolean }) {
+function SequenceItem({ model, sequence, edit, selected }: { model: Model; sequence: Sequence; edit: Edit; selected: boolean }) {
   const sequenceId = sequence.id;
   const patch = (p: Parameters<typeof updateSequence>[1]['patch']) => edit((m) => updateSequence(m, { sequenceId, patch: p }));
+  const owner = sequence.ownedBy ? ownerValue(sequence.ownedBy) : '';
+  const setOwner = (value: string) => {
+    const [tableId, columnId] = value ? (JSON.parse(value) as [string, string]) : [];
+    edit((m) => setSequenceOwner(m, { sequenceId, owner: tableId && columnId ? { tableId, columnId } : null }));
+  };
   return (
     <FocusItem focused={selected} testId="sequence-item" data={{ 'data-sequence': `${sequence.schema}.${sequence.name}` }}>
       <div className="row">
@@ -29,11 +43,22 @@ function SequenceItem({ sequence, edit, selected }: { sequence: Sequence; edit: 
         <TextField value={sequence.schema} label="Sequence schema" testId="sequence-schema" className="narrow" onCommit={(schema) => patch({ schema })} />
         <button className="btn icon small danger" data-testid="sequence-remove" title="Delete sequence" onClick={() => edit((m) => removeSequence(m, { sequenceId }))}>×</button>
       </div>
+      <SequenceOptionsFields options={sequence} testIdPrefix="sequence" labelPrefix="Sequence" onChange={(change) => edit((m) => setSequenceOption(m, { sequenceId, change }))} />
       <div className="row">
-        {SEQUENCE_FIELDS.map(([key, label]) => (
-          <TextField key={key} value={sequence[key] ?? ''} mono className="narrow" placeholder={label} label={`Sequence ${label}`} testId={`sequence-${key}`} onCommit={(v) => patch({ [key]: v.trim() })} />
-        ))}
+        <SelectField label="Sequence owned by" testId="sequence-owned-by" value={owner} options={ownerChoices(model, sequence.schema)} onChange={setOwner} />
       </div>
+    </FocusItem>
+  );
+}
+
+function ExtensionItem({ extension, edit, selected }: { extension: Extension; edit: Edit; selected: boolean }) {
+  const extensionId = extension.id;
+  return (
+    <FocusItem base="row" focused={selected} testId="extension-item" data={{ 'data-extension': extension.name }}>
+      <span className="chip">{extension.name}</span>
+      <TextField value={extension.schema ?? ''} placeholder="schema" label="Extension schema" testId="extension-schema" className="narrow" onCommit={(schema) => edit((m) => updateExtension(m, { extensionId, patch: { schema } }))} />
+      <TextField value={extension.version ?? ''} placeholder="version" label="Extension version" testId="extension-version" className="narrow" mono onCommit={(version) => edit((m) => updateExtension(m, { extensionId, patch: { version } }))} />
+      <button className="btn icon small danger" data-testid="extension-remove" title="Remove extension" onClick={() => edit((m) => removeExtension(m, { extensionId }))}>×</button>
     </FocusItem>
   );
 }
@@ -54,18 +79,13 @@ export function SchemaEditor({ model, onEdit, onError, selectedId }: SchemaEdito
         </FocusItem>
       ))}
       <h4>Extensions</h4>
-      {model.extensions.map((e) => (
-        <FocusItem base="row" key={e.id} focused={e.id === selectedId} testId="extension-item" data={{ 'data-extension': e.name }}>
-          <span className="chip">{e.name}{e.schema ? ` (${e.schema})` : ''}{e.version ? ` ${e.version}` : ''}</span>
-          <button className="btn icon small danger" data-testid="extension-remove" title="Remove extension" onClick={() => edit((m) => removeExtension(m, { extensionId: e.id }))}>×</button>
-        </FocusItem>
-      ))}
+      {model.extensions.map((e) => <ExtensionItem key={e.id} extension={e} edit={edit} selected={e.id === selectedId} />)}
       <TextField value="" placeholder="+ extension, e.g. citext (Enter)" label="New extension" testId="extension-add" onCommit={(name) => name.trim() && edit((m) => addExtension(m, { name: name.trim() }))} />
       <h4>
         Sequences
         <button className="btn small" data-testid="sequence-add" onClick={() => edit((m) => addSequence(m, { name: firstFree('sequence', m.sequences.map((s) => s.name)) }))}>+ sequence</button>
       </h4>
-      {model.sequences.map((s) => <SequenceItem key={s.id} sequence={s} edit={edit} selected={s.id === selectedId} />)}
+      {model.sequences.map((s) => <SequenceItem key={s.id} model={model} sequence={s} edit={edit} selected={s.id === selectedId} />)}
     </div>
   );
 }

@@ -121,6 +121,16 @@ export function addExtension(model: Model, params: { id?: string; name: string; 
   return { ...next, extensions: [...next.extensions, extension] };
 }
 
+/** Ex: `updateExtension(model, { extensionId, patch: { schema: 'extensions', version: '1.6' } })`; `''` or null removes one. */
+export function updateExtension(model: Model, params: { extensionId: string; patch: { schema?: string | null; version?: string | null } }): Model {
+  const patch = blanksToNull({ schema: params.patch.schema?.trim(), version: params.patch.version?.trim() }, ['schema', 'version']);
+  if (patch.schema) checkName(patch.schema, 'schema');
+  if (patch.version && !/^[\w.-]+$/.test(patch.version)) throw new ModelOpError(`extension version "${patch.version}" may only hold letters, digits, dots, dashes and underscores`);
+  const extensions = mapShared(model.extensions, (e) => (e.id === params.extensionId ? applyPatch(e, patch) : e));
+  if (extensions === model.extensions) return model;
+  return patch.schema ? ensureSchema({ ...model, extensions }, patch.schema) : { ...model, extensions };
+}
+
 export function removeExtension(model: Model, params: { extensionId: string }): Model {
   const extensions = filterShared(model.extensions, (e) => e.id !== params.extensionId);
   return extensions === model.extensions ? model : { ...model, extensions };

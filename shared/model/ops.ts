@@ -17,3 +17,4 @@ export * from './ops-index.ts';
 export * from './ops-type.ts';
 export * from './ops-schema.ts';
 export * from './ops-object.ts';
+export * from './ops-sequence.ts';

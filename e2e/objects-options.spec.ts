@@ -1,0 +1,62 @@
+import { test, expect } from './fixtures.ts';
+
+const SHOTS = '/tmp/shots-inspector';
+
+test.describe('options the inspector edits without JSON', () => {
+  test.beforeEach(async ({ studio }) => studio.open('/'));
+
+  test('an identity column takes start, increment, min, max, cache and cycle; nonsense is refused', async ({ studio, page }) => {
+    await page.getByTestId('add-table').click();
+    const column = page.locator('[data-testid="inspector-column"][data-column="id"]');
+    await column.getByTestId('column-more').click();
+    await expect(column.getByTestId('column-identity')).toHaveValue('always');
+    await expect(column.getByTestId('column-identity-data-type')).toHaveText('AS bigint');
+    for (const [key, value] of [['start', '1000'], ['increment', '10'], ['maxValue', '99999'], ['cache', '5']]) {
+      await column.getByTestId(`column-identity-${key}`).fill(value);
+      await column.getByTestId(`column-identity-${key}`).press('Enter');
+    }
+    await column.getByTestId('column-identity-cycle').check();
+    const identity = "state.doc.model.tables.at(-1).columns[0].identity";
+    expect(await studio.state(identity)).toEqual({ kind: 'always', options: { start: '1000', increment: '10', maxValue: '99999', cache: '5', cycle: true } });
+
+    await column.getByTestId('column-identity-minValue').fill('5000');
+    await column.getByTestId('column-identity-minValue').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('Identity of id: START value (1000) cannot be less than MINVALUE (5000).');
+    await expect(column.getByTestId('column-identity-minValue')).toHaveValue('');
+    await page.screenshot({ path: `${SHOTS}/identity-options.png` });
+
+    await studio.tabTo('sql');
+    await expect.poll(() => studio.visibleSql()).toContain('GENERATED ALWAYS AS IDENTITY (INCREMENT BY 10 MAXVALUE 99999 START WITH 1000 CACHE 5 CYCLE)');
+    await page.getByTestId('undo').click();
+    expect(await studio.state(`${identity}.options.cycle`)).toBeUndefined();
+  });
+
+  test('a sequence takes a data type, cycle and an owning column; an extension its schema and version', async ({ studio, page }) => {
+    await studio.tabTo('types');
+    await page.getByTestId('sequence-add').click();
+    const sequence = page.getByTestId('sequence-item').last();
+    await sequence.getByTestId('sequence-data-type').selectOption({ label: 'AS integer' });
+    await sequence.getByTestId('sequence-start').fill('100');
+    await sequence.getByTestId('sequence-start').press('Enter');
+    await sequence.getByTestId('sequence-cycle').check();
+    await sequence.getByTestId('sequence-owned-by').selectOption({ label: 'orders.order_number' });
+    const read = "(() => { const s = state.doc.model.sequences.at(-1); const t = state.doc.model.tables.find((x) => x.id === s.ownedBy?.tableId); return { dataType: s.dataType, start: s.start, cycle: s.cycle, owner: t && `${t.name}.${t.columns.find((c) => c.id === s.ownedBy.columnId).name}` }; })()";
+    expect(await studio.state(read)).toEqual({ dataType: 'integer', start: '100', cycle: true, owner: 'orders.order_number' });
+
+    await sequence.getByTestId('sequence-maxValue').fill('40000000000');
+    await sequence.getByTestId('sequence-maxValue').press('Enter');
+    await expect(page.getByTestId('notice')).toContainText('MAXVALUE 40000000000 is out of range for the data type integer');
+
+    await page.getByTestId('extension-add').fill('citext');
+    await page.getByTestId('extension-add').press('Enter');
+    const extension = page.locator('[data-testid="extension-item"][data-extension="citext"]');
+    await extension.getByTestId('extension-schema').fill('extensions');
+    await extension.getByTestId('extension-schema').press('Enter');
+    await extension.getByTestId('extension-version').fill('1.6');
+    await extension.getByTestId('extension-version').press('Enter');
+    expect(await studio.state("state.doc.model.extensions.find((e) => e.name === 'citext')")).toMatchObject({ schema: 'extensions', version: '1.6' });
+    expect(await studio.state<string[]>('state.doc.model.schemas.map((s) => s.name)')).toContain('extensions');
+    await sequence.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/sequence-extension.png` });
+  });
+});
