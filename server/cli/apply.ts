@@ -4,20 +4,25 @@
  * Prints the SQL of the steps run on stdout; a summary on stderr. Exit 3 (nothing changed) when the
  * plan has hazards not allowed; exit 1 on any error, a failed step as one line with PostgreSQL's
  * detail and hint. Timeouts default to `SCHEMATA_LOCK_TIMEOUT_MS` / `SCHEMATA_STATEMENT_TIMEOUT_MS`.
+ * `--schema <name>...` (repeatable) applies to those schemas only; without it, to the schemas the
+ * document names (a document from `introspect --schema s2` changes s2 only). Schemas outside the
+ * scope are never read, planned or touched; stderr names them (see `scope.ts`).
  */
 import { HAZARD_KINDS, type HazardKind } from '../../shared/diff/types.ts';
 import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts';
-import { applyLive, planLive } from '../db/migrate.ts';
-import { openSqlClient } from '../db/sql-client.ts';
+import { applyLive, planLive, type ApplyRequest } from '../db/migrate.ts';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { parseTimeoutMs, TIMEOUT_MAX, timeoutDefaults, type ApplyTimeouts } from '../db/timeouts.ts';
-import { canonicalModel } from '../diff/canonical.ts';
+import { applyScoped } from './apply-scoped.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
+import { modelInScope } from './scope.ts';
 
 interface ApplyArgs {
   db: string;
   file: string;
+  schemas: string[];
   allowed: HazardKind[];
   dryRun: boolean;
   timeouts: Partial<ApplyTimeouts>;
@@ -45,8 +50,7 @@ function timeoutOf(flag: string, value: string | undefined): number {
 function parseApplyArgs(args: string[]): ApplyArgs {
   const parsed = parseDbArgs(args);
   if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
-  if (parsed.schemas.length) throw new CliError('--schema is not an option of apply');
-  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, allowed: [], dryRun: false, timeouts: {} };
+  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, schemas: parsed.schemas, allowed: [], dryRun: false, timeouts: {} };
   const rest = parsed.rest;
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i].startsWith('--') && rest[i].includes('=') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
@@ -81,23 +85,26 @@ function cliErrorOf(error: unknown): unknown {
   return error;
 }
 
+/** The whole database, through the studio's own path (`applyLive`). */
+async function applyWhole(client: SqlClient, request: Omit<ApplyRequest, 'hash'>) {
+  // Without a studio store there is no baseline: live objects are matched to the document by name.
+  const planned = await planLive(client, request.model, request.model);
+  const target = { id: client.displayUrl, client, baseline: request.model, setBaseline: async () => undefined, record: async () => undefined };
+  return applyLive(target, { ...request, hash: planned.hash });
+}
+
 export const applyCommand: CliCommand = {
   name: 'apply',
-  usage: 'apply --db <url> <document.json|-> [--allow <hazard>,...] [--allow-all] [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
+  usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--allow <hazard>,...] [--allow-all] [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
   async run(args, io) {
     const options = parseApplyArgs(args);
     const timeouts = timeoutsFor(options, io);
     const written = (await readDocument(options.file, io)).model;
     const client = await openSqlClient(options.db, { createMissing: false });
     try {
-      // The model in PostgreSQL's own spelling, so the plan and its verification are exact.
-      const model = await canonicalModel({ url: options.db, model: written });
-      // Without a studio store there is no baseline: live objects are matched to the document by name.
-      const planned = await planLive(client, model, model);
-      const target = {
-        id: client.displayUrl, client, baseline: model, setBaseline: async () => undefined, record: async () => undefined,
-      };
-      const result = await applyLive(target, { model, hash: planned.hash, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts })
+      const { scope, model } = await modelInScope({ command: 'apply', client, url: options.db, written, requested: options.schemas, io });
+      const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts };
+      const result = await (scope.schemas ? applyScoped({ client, schemas: scope.schemas, ...request }) : applyWhole(client, request))
         .catch((error: unknown) => { throw cliErrorOf(error); });
       for (const step of result.steps) io.stdout(`${step.sql}\n`);
       const what = options.dryRun ? 'dry run: executed and rolled back' : 'applied';

@@ -3,15 +3,20 @@
  * model; `diff <from.json> <to.json> [--json]`: the same between two documents, both first put in
  * PostgreSQL's own spelling (`--as-written` compares their text as it is). Nothing at all is printed
  * when the two are equal. `--json` prints the plan (steps with phase and hazards) instead.
+ * Against a database, `--schema <name>...` (repeatable) compares those schemas only; without it,
+ * the schemas the document names are compared and any other schema of the database is left alone
+ * (named on stderr), so a document from `introspect --schema s2` diffs empty against its database.
+ * See `scope.ts`.
  */
 import { planBetween } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
 import { planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
-import { canonicalModel, canonicalPair } from '../diff/canonical.ts';
-import { CliError, type CliCommand } from './command.ts';
+import { canonicalPair } from '../diff/canonical.ts';
+import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
+import { modelInScope, planScoped } from './scope.ts';
 import { takeMigrationOptions, writeMigrationFiles, type MigrationOutOptions } from './migration-out.ts';
 
 /** Each step's hazards as SQL comments above its statements. */
@@ -19,9 +24,11 @@ export function stepsAsSql(steps: Step[]): string {
   return steps.map((s) => `${s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('')}${s.sql}\n`).join('');
 }
 
-function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: boolean; asWritten: boolean; out?: MigrationOutOptions } {
+interface DiffArgs { db?: string; schemas: string[]; files: string[]; json: boolean; asWritten: boolean; out?: MigrationOutOptions }
+
+function parseDiffArgs(args: string[]): DiffArgs {
   const parsed = parseDbArgs(args);
-  if (parsed.schemas.length) throw new CliError('--schema is not an option of diff');
+  if (parsed.schemas.length && !parsed.db) throw new CliError('--schema goes with --db: diff --db <url> --schema <name> <document.json>');
   const { rest, out } = takeMigrationOptions(parsed.rest);
   const json = rest.includes('--json');
   const asWritten = rest.includes('--as-written');
@@ -33,29 +40,32 @@ function parseDiffArgs(args: string[]): { db?: string; files: string[]; json: bo
   if (files.length !== wanted) {
     throw new CliError(parsed.db ? 'give one document: diff --db <url> <document.json>' : 'give two documents: diff <from.json> <to.json> (or --db <url> <document.json>)');
   }
-  return { db: parsed.db, files, json, asWritten, out };
+  return { db: parsed.db, schemas: parsed.schemas, files, json, asWritten, out };
+}
+
+/** The database (the scope's schemas) → the document, and back. */
+async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<{ steps: Step[]; reverse: Step[] }> {
+  const written = (await readDocument(options.files[0], io)).model;
+  const client = await openSqlClient(options.db, { createMissing: false });
+  try {
+    // With no studio store, live objects are matched to the document itself by name.
+    const { scope, model } = await modelInScope({ command: 'diff', client, url: options.db, written, requested: options.schemas, io });
+    const live = scope.schemas ? await planScoped(client, model, scope.schemas) : await planLive(client, model, model);
+    return { steps: live.steps, reverse: planBetween(model, live.from).steps };
+  } finally {
+    await client.close();
+  }
 }
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  usage: 'diff (--db <url> <document.json> | <from.json> <to.json> [--as-written]) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
+  usage: 'diff (--db <url> [--schema <name>]... <document.json> | <from.json> <to.json> [--as-written]) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
   async run(args, io) {
     const options = parseDiffArgs(args);
     let steps: Step[];
     let reverse: Step[];
     if (options.db) {
-      const written = (await readDocument(options.files[0], io)).model;
-      const client = await openSqlClient(options.db, { createMissing: false });
-      try {
-        // Compared in PostgreSQL's own spelling (a shadow database); with no studio store, live
-        // objects are matched to the document itself by name.
-        const model = await canonicalModel({ url: options.db, model: written });
-        const live = await planLive(client, model, model);
-        steps = live.steps;
-        reverse = planBetween(model, live.from).steps;
-      } finally {
-        await client.close();
-      }
+      ({ steps, reverse } = await diffLive({ ...options, db: options.db }, io));
     } else {
       const written = { from: (await readDocument(options.files[0], io)).model, to: (await readDocument(options.files[1], io)).model };
       // Compared in PostgreSQL's spelling (the embedded engine), unless asked for the text as written.

@@ -4,25 +4,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { runCli } from '../cli.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { cliInProcess } from '../testing/cli-in-process.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
-/** Runs the CLI in-process; files are given as a map name → content. */
-async function cli(argv: string[], files: Record<string, string> = {}, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    env,
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: async (path) => {
-      if (!(path in files)) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-      return files[path];
-    },
-  });
-  return { code, stdout, stderr };
-}
+const cli = cliInProcess;
 
 function describeOn(name: string, open: () => Promise<{ url: string; cleanup: () => Promise<void> }>) {
   describe(`CLI introspect and apply on ${name}`, () => {

@@ -12,6 +12,7 @@ import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { isPgliteUrl, openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
+import { holdOutsideReferences } from './outside-schemas.ts';
 
 async function withShadowOnServer<T>(url: string, fn: (shadow: SqlClient) => Promise<T>): Promise<T | undefined> {
   const admin = await openSqlClient(url);
@@ -79,24 +80,31 @@ async function withShadowInMemory<T>(fn: (shadow: SqlClient) => Promise<T>): Pro
   }
 }
 
-async function loadAndRead(shadow: SqlClient, model: Model): Promise<Model> {
+/**
+ * Loads `model` into the shadow and reads it back with the model's ids. SQL naming a relation
+ * outside the model's schemas (a key to `s1.a` in a model of `s2`) cannot load into an empty shadow:
+ * it is held out and kept as written. `schemas`: read back only those (the shadow has `public`).
+ */
+async function loadAndRead(shadow: SqlClient, model: Model, schemas?: string[]): Promise<Model> {
+  const { loadable, heldOut } = await holdOutsideReferences(model, schemas);
   try {
-    await shadow.exec(generatePostgres(model));
+    await shadow.exec(generatePostgres(loadable));
   } catch (error) {
     throw new Error(`the model does not load into PostgreSQL: ${(error as Error).message.split('\n')[0]}`);
   }
-  return introspect(shadow);
+  const read = matchToBaseline(await introspect(shadow, { schemas }), model);
+  return heldOut.length ? { ...read, rawObjects: [...read.rawObjects, ...heldOut] } : read;
 }
 
 /**
  * `model` with PostgreSQL's own spelling of every expression, ids kept. `url` is the target's
- * (`postgres://…` or `pglite:…`): the shadow lives beside it.
+ * (`postgres://…` or `pglite:…`): the shadow lives beside it. `schemas`: the model stands for only
+ * these schemas of the target (`diff --schema`), so only they are read back from the shadow.
  * Ex: `planLive(client, await canonicalModel({ url, model }), baseline)`.
  */
-export async function canonicalModel(p: { url: string; model: Model }): Promise<Model> {
-  const read = (shadow: SqlClient) => loadAndRead(shadow, p.model);
-  const live = (isPgliteUrl(p.url) ? undefined : await withShadowOnServer(p.url, read)) ?? await withShadowInMemory(read);
-  return matchToBaseline(live, p.model);
+export async function canonicalModel(p: { url: string; model: Model; schemas?: string[] }): Promise<Model> {
+  const read = (shadow: SqlClient) => loadAndRead(shadow, p.model, p.schemas);
+  return (isPgliteUrl(p.url) ? undefined : await withShadowOnServer(p.url, read)) ?? await withShadowInMemory(read);
 }
 
 /**
@@ -108,7 +116,7 @@ export async function canonicalModel(p: { url: string; model: Model }): Promise<
  */
 export async function canonicalPair(p: { from: Model; to: Model }): Promise<{ from: Model; to: Model; asWritten?: string }> {
   if (JSON.stringify(p.from) === JSON.stringify(p.to)) return p;
-  const read = (model: Model) => withShadowInMemory((shadow) => loadAndRead(shadow, model)).then((live) => matchToBaseline(live, model));
+  const read = (model: Model) => withShadowInMemory((shadow) => loadAndRead(shadow, model));
   try {
     return { from: await read(p.from), to: await read(p.to) };
   } catch (error) {

@@ -1,0 +1,101 @@
+/**
+ * Which schemas of a live database `diff --db` and `apply` compare with a document. A document
+ * read with `introspect --schema s2` stands for s2 only: planning it against the whole database
+ * would drop every other schema. So:
+ * - `--schema <name>...` given: exactly those schemas are read and compared; a document object in
+ *   another schema is an error (it could not be compared).
+ * - no `--schema`: the schemas the document names (its schema list and its objects' schemas). When
+ *   the database has others, they are left alone and the command says so on stderr.
+ * A schema in the scope that the document does not name is planned as dropped (with its hazards):
+ * that is how a schema is removed on purpose.
+ */
+import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import { planBetween } from '../../shared/diff/plan.ts';
+import type { Step } from '../../shared/diff/types.ts';
+import type { Model } from '../../shared/model/document.ts';
+import type { SqlClient } from '../db/sql-client.ts';
+import { canonicalModel } from '../diff/canonical.ts';
+import { namedSchemas } from '../diff/outside-schemas.ts';
+import { runCatalogQuery } from '../introspect/catalog-query.ts';
+import { schemaHash } from '../introspect/hash.ts';
+import { introspectSession } from '../introspect/introspect.ts';
+import { schemasQuery } from '../introspect/queries-types.ts';
+import { CliError, type CliIo } from './command.ts';
+
+export interface LiveScope {
+  /** The schemas compared; absent: the whole database (the document names every schema it has). */
+  schemas?: string[];
+  /** Schemas of the database outside the scope, left as they are. */
+  leftAlone: string[];
+  /** The scope is the document's schemas (no `--schema`): worth telling the user. */
+  fromDocument?: boolean;
+}
+
+const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** The scope of a live command, from `--schema` (may be empty) and the document's model. */
+export async function resolveScope(client: SqlClient, model: Model, requested: string[]): Promise<LiveScope> {
+  const live = (await runCatalogQuery(client, schemasQuery({}))).map((r) => r.name);
+  const named = namedSchemas(model);
+  if (requested.length) {
+    const outside = named.filter((s) => !requested.includes(s));
+    if (outside.length) {
+      throw new CliError(`the document has objects in schema ${list(outside)}, which --schema leaves out: add --schema ${outside[0]}, or drop --schema to compare the schemas the document names`);
+    }
+    const schemas = [...new Set(requested)].sort();
+    return { schemas, leftAlone: live.filter((s) => !schemas.includes(s)) };
+  }
+  if (!named.length) throw new CliError('the document names no schema: say which schemas of the database it stands for with --schema <name>');
+  const leftAlone = live.filter((s) => !named.includes(s));
+  return leftAlone.length ? { schemas: named, leftAlone, fromDocument: true } : { leftAlone };
+}
+
+/** The stderr line of a scope chosen from the document: what was not compared, and how to include it. */
+function scopeNote(command: string, scope: LiveScope): string | undefined {
+  if (!scope.fromDocument || !scope.schemas) return undefined;
+  return `schemata ${command}: compared schema ${list(scope.schemas)} (the ones the document names); left alone: ${list(scope.leftAlone)} (give --schema <name> for each schema the document stands for)\n`;
+}
+
+/**
+ * The document's model in PostgreSQL's spelling, read back from the shadow for the scope only. A
+ * model that needs an object of a schema outside the scope (a view on s1.a, a column of an s1 type)
+ * cannot load into the empty shadow: the error says how to bring that schema in.
+ */
+async function canonicalInScope(p: { url: string; model: Model; scope: LiveScope }): Promise<Model> {
+  try {
+    return await canonicalModel({ url: p.url, model: p.model, schemas: p.scope.schemas });
+  } catch (error) {
+    if (!p.scope.schemas) throw error;
+    const message = (error as Error).message.split('\n')[0];
+    throw new CliError(`${message} (the document stands for schema ${list(p.scope.schemas)} only; when it uses an object of another schema, introspect and compare with --schema for that schema too)`);
+  }
+}
+
+/**
+ * What `diff --db` and `apply` start from: the scope (said on stderr when the document chose it)
+ * and the document's model in PostgreSQL's own spelling, so the plan and its verification are exact.
+ */
+export async function modelInScope(p: { command: string; client: SqlClient; url: string; written: Model; requested: string[]; io: CliIo }): Promise<{ scope: LiveScope; model: Model }> {
+  const scope = await resolveScope(p.client, p.written, p.requested);
+  const note = scopeNote(p.command, scope);
+  if (note) p.io.stderr(note);
+  return { scope, model: await canonicalInScope({ url: p.url, model: p.written, scope }) };
+}
+
+export interface ScopedPlan {
+  steps: Step[];
+  /** The live schemas in scope, ids carried over from the model by name. */
+  from: Model;
+  /** `schemaHash` of the whole database (what apply checks under its lock), from the same snapshot. */
+  hash: string;
+}
+
+/** The plan that turns the scope's schemas of the database into `model`; nothing else is read. */
+export async function planScoped(client: SqlClient, model: Model, schemas: string[]): Promise<ScopedPlan> {
+  const { scoped, whole } = await client.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog;');
+    return { scoped: await introspectSession(tx, { schemas }), whole: await introspectSession(tx) };
+  }, { rollback: true });
+  const from = matchToBaseline(scoped, model);
+  return { steps: planBetween(from, model).steps, from, hash: schemaHash(whole) };
+}
