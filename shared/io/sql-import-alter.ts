@@ -3,18 +3,19 @@
  * change the model; ownership, replica identity, clustering, statistics, triggers enabling and row
  * security change nothing the model holds, and are listed in the report.
  */
-import type { AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, PartitionCmd } from '@pgsql/types';
+import type { ATAlterConstraint, AlterTableCmd, AlterTableStmt, ColumnDef, Constraint, Node, PartitionCmd } from '@pgsql/types';
 import type { Column, Table } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { quoteQualified } from '../ddl/quote.ts';
 import { as, defElems, namesOf, storageOptions } from './sql-import-ast.ts';
 import { compactSequenceOptions, identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
+import { alterConstraint } from './sql-import-alter-constraint.ts';
 import { addConstraint } from './sql-import-constraints.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
 import { addTableElements, partitionBoundText } from './sql-import-tables.ts';
 import { columnTypeOf } from './sql-import-types.ts';
-import { dropColumn, dropConstraint } from './sql-import-drop.ts';
+import { constraintName, dropColumn, dropConstraint } from './sql-import-drop.ts';
 import { addColumnToDescendants, changeColumnOfDescendants, dropColumnFromDescendants, keepInheritedChecks, keepPartitionObjects } from './sql-import-inherit.ts';
 
 /** PostgreSQL's `ATTRIBUTE_IDENTITY_ALWAYS` ('a'), as the parser gives `SET GENERATED ALWAYS`. */
@@ -137,8 +138,11 @@ function applyCommand(ctx: ImportContext, table: Table, cmd: AlterTableCmd, recu
     case 'AT_DropConstraint':
       if (!dropConstraint(ctx, table, cmd.name!)) return `constraint ${cmd.name} does not exist in the model`;
       return undefined;
+    case 'AT_AlterConstraint':
+      alterConstraint(ctx, table, as<ATAlterConstraint>(cmd.def, 'ATAlterConstraint')!);
+      return undefined;
     case 'AT_ValidateConstraint':
-      for (const c of [...table.checks, ...table.foreignKeys]) if ((c.name ?? c.id.slice(c.id.lastIndexOf('.') + 1)) === cmd.name) delete c.notValid;
+      for (const c of [...table.checks, ...table.foreignKeys]) if (constraintName(c) === cmd.name) delete c.notValid;
       for (const p of ctx.pendingForeignKeys) if (p.table === table && p.foreignKey.id.endsWith(`.${cmd.name}`)) delete p.foreignKey.notValid;
       return undefined;
     case 'AT_AddIdentity': case 'AT_SetIdentity': case 'AT_DropIdentity': {

@@ -9,7 +9,8 @@ import { indexName, type ImportContext } from './sql-import-context.ts';
 import { signatureOf } from './sql-import-raw.ts';
 import { typeNameParts } from './sql-import-types.ts';
 
-const constraintName = (c: { id: string; name?: string }) => c.name ?? c.id.slice(c.id.lastIndexOf('.') + 1);
+/** A constraint's name: its own, or the last part of its id (the name PostgreSQL chose). */
+export const constraintName = (c: { id: string; name?: string }) => c.name ?? c.id.slice(c.id.lastIndexOf('.') + 1);
 
 /** Drops a column and what PostgreSQL drops with it: constraints and indexes on it, owned sequences. */
 export function dropColumn(ctx: ImportContext, table: Table, name: string): void {
