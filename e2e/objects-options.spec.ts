@@ -59,4 +59,27 @@ test.describe('options the inspector edits without JSON', () => {
     await sequence.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/sequence-extension.png` });
   });
+
+  test('a view takes WITH options and comments on its columns; a materialized view has no such options', async ({ studio, page }) => {
+    await studio.tabTo('types');
+    await page.getByTestId('view-add').click();
+    const item = page.getByTestId('view-item').last();
+    await item.getByTestId('view-option-check_option').selectOption('cascaded');
+    await item.getByTestId('view-option-security_barrier').selectOption('true');
+    await item.getByTestId('view-column-add').fill('one');
+    await item.getByTestId('view-column-add').press('Enter');
+    const column = item.locator('[data-testid="view-column"][data-column="one"]');
+    await column.getByTestId('view-column-comment').fill('always one');
+    await column.getByTestId('view-column-comment').press('Enter');
+    const view = 'state.doc.model.views.at(-1)';
+    expect(await studio.state(`[${view}.with, ${view}.columns]`)).toEqual([{ check_option: 'cascaded', security_barrier: 'true' }, [{ name: 'one', comment: 'always one' }]]);
+    await item.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/view-options.png` });
+
+    await item.getByTestId('view-materialized').check();
+    await expect(item.getByTestId('view-options')).toHaveCount(0);
+    expect(await studio.state(`${view}.with`)).toBeUndefined();
+    await page.getByTestId('undo').click();
+    await expect(item.getByTestId('view-option-check_option')).toHaveValue('cascaded');
+  });
 });

@@ -36,7 +36,7 @@ export function SequenceOptionsFields({ options, onChange, testIdPrefix, labelPr
       )}
       {/* A caption over each number: once filled, a placeholder no longer says which is which. */}
       {NUMBERS.map(([key, label]) => (
-        <label key={key} className="seq-field">
+        <label key={key} className="caption-field">
           <span>{label}</span>
           <TextField
             value={options[key] ?? ''}
