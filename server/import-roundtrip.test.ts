@@ -209,6 +209,35 @@ describe('SQL import round trip of hand-written DDL (PostgreSQL 15)', () => {
   }, 120_000);
 });
 
+describe("SQL import round trip of comments on keys' indexes (PostgreSQL 15)", () => {
+  it('COMMENT ON INDEX of a primary key or unique constraint reaches the catalog, carried as SQL; importing the DDL again plans nothing', async () => {
+    await requirePostgres();
+    const sql = `
+CREATE SCHEMA s;
+CREATE TABLE t (id int PRIMARY KEY, code text CONSTRAINT t_code UNIQUE, n int UNIQUE);
+COMMENT ON INDEX t_pkey IS 'by id';
+COMMENT ON INDEX public.t_code IS 'codes';
+COMMENT ON INDEX t_n_key IS 'gone';
+COMMENT ON INDEX t_n_key IS NULL;
+ALTER INDEX t_code RENAME TO t_code_u;
+CREATE TABLE s.v (a int);
+CREATE UNIQUE INDEX v_a ON s.v (a);
+COMMENT ON INDEX s.v_a IS 'kept';
+ALTER TABLE s.v ADD CONSTRAINT v_pk PRIMARY KEY USING INDEX v_a;
+`;
+    const result = await importRoundTripText('key_index_comments', sql);
+    expect(result.loadError).toBeUndefined();
+    expect(result.differences).toEqual([]);
+    // Introspection keeps no comment on a key's index (nor does the model): only the import carries it, as SQL.
+    expect(result.ids).toEqual({
+      onlyImported: ['raw:other:public.t.t_code_u.index-comment', 'raw:other:public.t.t_pkey.index-comment', 'raw:other:s.v.v_pk.index-comment'],
+      onlyIntrospected: [],
+    });
+    const again = (await importSql(result.ddl)).model;
+    expect(planBetween(result.model, again).steps.map((step) => step.sql)).toEqual([]);
+  }, 120_000);
+});
+
 describe('SQL import round trip of typed tables (PostgreSQL 15)', () => {
   it('CREATE TABLE … OF a composite type gives the catalog psql gives, with a warning per table', async () => {
     await requirePostgres();

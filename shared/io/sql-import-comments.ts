@@ -6,6 +6,7 @@ import type { CommentStmt, Node, ObjectWithArgs, TypeName } from '@pgsql/types';
 import type { RawObject, RawObjectKind, Table } from '../model/document.ts';
 import { as, namesOf } from './sql-import-ast.ts';
 import type { ImportContext } from './sql-import-context.ts';
+import { commentOnKeyIndex } from './sql-import-key-index-comments.ts';
 import { appendToRaw, signatureOf } from './sql-import-raw.ts';
 import { typeNameParts } from './sql-import-types.ts';
 
@@ -99,6 +100,7 @@ function modelTarget(ctx: ImportContext, stmt: CommentStmt): Commentable | undef
 }
 
 export function importComment(ctx: ImportContext, stmt: CommentStmt, text: string): void {
+  if (stmt.objtype === 'OBJECT_INDEX' && commentOnKeyIndex(ctx, namesOf(stmt.object), stmt.comment, text)) return;
   const target = modelTarget(ctx, stmt);
   if (target) return setComment(target, stmt.comment);
   const kind = RAW_KINDS[stmt.objtype ?? ''] ?? (stmt.objtype === 'OBJECT_TYPE' ? 'type' : undefined);

@@ -84,12 +84,13 @@ function keyFromIndex(ctx: ImportContext, table: Table, c: Constraint): void {
   const ids = index.items.map((item) => item.column!);
   const name = c.conname ?? c.indexname!;
   ctx.takeConstraintName(table.schema, name);
-  if (c.contype === 'CONSTR_PRIMARY') {
-    table.primaryKey = { id: derivedId.primaryKey(table.schema, table.name), name, columns: ids, ...deferrable(c) };
-    for (const id of ids) table.columns.find((col) => col.id === id)!.notNull = true;
-  } else {
-    table.uniques.push({ id: derivedId.constraint('uq', table.schema, table.name, name), name, columns: ids, ...deferrable(c) });
-  }
+  const key = c.contype === 'CONSTR_PRIMARY'
+    ? (table.primaryKey = { id: derivedId.primaryKey(table.schema, table.name), name, columns: ids, ...deferrable(c) })
+    : { id: derivedId.constraint('uq', table.schema, table.name, name), name, columns: ids, ...deferrable(c) };
+  if (key === table.primaryKey) for (const id of ids) table.columns.find((col) => col.id === id)!.notNull = true;
+  else table.uniques.push(key);
+  // The index stays the same object in PostgreSQL, comment included.
+  if (index.comment !== undefined) ctx.keyIndexComments.set(key, index.comment);
 }
 
 function addCheck(ctx: ImportContext, table: Table, c: Constraint): void {

@@ -3,7 +3,7 @@
  * PostgreSQL does, the report, and foreign keys waiting for the end of the script (a schema's
  * elements may reference tables created after them).
  */
-import type { Domain, Enum, ForeignKey, Model, RawObject, Sequence, Table, View } from '../model/document.ts';
+import type { Domain, Enum, ForeignKey, Model, PrimaryKey, RawObject, Sequence, Table, Unique, View } from '../model/document.ts';
 import { emptyModel } from '../model/empty.ts';
 import { derivedId } from '../model/ids.ts';
 import { PG_CATALOG_FUNCTION_NAMES } from './postgres-catalog-functions.ts';
@@ -40,6 +40,8 @@ export class ImportContext {
   readonly rawKeys = new Map<string, string>();
   /** Default names PostgreSQL gave primary keys (by id), for when a rename must pin them. */
   readonly chosenNames = new Map<string, string>();
+  /** `COMMENT ON INDEX` of a key's index, by key object; written as raw SQL at the end of the script. */
+  readonly keyIndexComments = new Map<PrimaryKey | Unique, string>();
   private readonly tables = new Map<string, Table>();
   private readonly views = new Map<string, View>();
   private readonly sequences = new Map<string, Sequence>();

@@ -7,6 +7,7 @@
 import type { Model } from '../model/document.ts';
 import { DEFAULT_SEARCH_PATH, ImportContext } from './sql-import-context.ts';
 import { resolveForeignKeys } from './sql-import-constraints.ts';
+import { carryKeyIndexComments } from './sql-import-key-index-comments.ts';
 import type { ImportReport } from './sql-import-report.ts';
 import { importStatement } from './sql-import-statements.ts';
 import { loadSqlParser, parseScript } from './parser.ts';
@@ -42,6 +43,7 @@ export function importSqlSync(text: string, options: ImportSqlOptions = {}): Imp
     else importStatement(ctx, statement.node, statement.text);
   }
   resolveForeignKeys(ctx);
+  carryKeyIndexComments(ctx);
   ctx.report.skipped.sort((a, b) => a.line - b.line);
   ctx.report.warnings.sort((a, b) => a.line - b.line);
   return { model: ctx.model, report: ctx.report };
