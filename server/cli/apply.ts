@@ -13,7 +13,6 @@ import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts'
 import { applyLive, planLive, type ApplyRequest } from '../db/migrate.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { parseTimeoutMs, TIMEOUT_MAX, timeoutDefaults, type ApplyTimeouts } from '../db/timeouts.ts';
-import { applyScoped } from './apply-scoped.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
@@ -85,10 +84,10 @@ function cliErrorOf(error: unknown): unknown {
   return error;
 }
 
-/** The whole database, through the studio's own path (`applyLive`). */
-async function applyWhole(client: SqlClient, request: Omit<ApplyRequest, 'hash'>) {
+/** Through the studio's own path (`applyLive`), on the scope's schemas. */
+async function applyInScope(client: SqlClient, request: Omit<ApplyRequest, 'hash'>) {
   // Without a studio store there is no baseline: live objects are matched to the document by name.
-  const planned = await planLive(client, request.model, request.model);
+  const planned = await planLive(client, request.model, request.model, request.scope);
   const target = { id: client.displayUrl, client, baseline: request.model, setBaseline: async () => undefined, record: async () => undefined };
   return applyLive(target, { ...request, hash: planned.hash });
 }
@@ -102,10 +101,9 @@ export const applyCommand: CliCommand = {
     const written = (await readDocument(options.file, io)).model;
     const client = await openSqlClient(options.db, { createMissing: false });
     try {
-      const { scope, model } = await modelInScope({ command: 'apply', client, url: options.db, written, requested: options.schemas, io });
-      const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts };
-      const result = await (scope.schemas ? applyScoped({ client, schemas: scope.schemas, ...request }) : applyWhole(client, request))
-        .catch((error: unknown) => { throw cliErrorOf(error); });
+      const { scope, model, respell } = await modelInScope({ command: 'apply', client, url: options.db, written, requested: options.schemas, io });
+      const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope: { schemas: scope.schemas, respell } };
+      const result = await applyInScope(client, request).catch((error: unknown) => { throw cliErrorOf(error); });
       for (const step of result.steps) io.stdout(`${step.sql}\n`);
       const what = options.dryRun ? 'dry run: executed and rolled back' : 'applied';
       const verified = result.verified === undefined ? '' : result.verified ? '; the database now equals the model' : `; ${result.remainingSteps} step(s) still differ`;

@@ -16,7 +16,7 @@ import { canonicalPair } from '../diff/canonical.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
-import { modelInScope, planScoped } from './scope.ts';
+import { modelInScope } from './scope.ts';
 import { takeMigrationOptions, writeMigrationFiles, type MigrationOutOptions } from './migration-out.ts';
 
 /** Each step's hazards as SQL comments above its statements. */
@@ -49,8 +49,8 @@ async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<
   const client = await openSqlClient(options.db, { createMissing: false });
   try {
     // With no studio store, live objects are matched to the document itself by name.
-    const { scope, model } = await modelInScope({ command: 'diff', client, url: options.db, written, requested: options.schemas, io });
-    const live = scope.schemas ? await planScoped(client, model, scope.schemas) : await planLive(client, model, model);
+    const { scope, model, respell } = await modelInScope({ command: 'diff', client, url: options.db, written, requested: options.schemas, io });
+    const live = await planLive(client, model, model, { schemas: scope.schemas, respell });
     return { steps: live.steps, reverse: planBetween(model, live.from).steps };
   } finally {
     await client.close();

@@ -9,16 +9,11 @@
  * A schema in the scope that the document does not name is planned as dropped (with its hazards):
  * that is how a schema is removed on purpose.
  */
-import { matchToBaseline } from '../../shared/diff/baseline.ts';
-import { planBetween } from '../../shared/diff/plan.ts';
-import type { Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import type { SqlClient } from '../db/sql-client.ts';
-import { canonicalModel } from '../diff/canonical.ts';
+import { canonicalFor, type Canonical } from '../diff/canonical.ts';
 import { namedSchemas } from '../diff/outside-schemas.ts';
 import { runCatalogQuery } from '../introspect/catalog-query.ts';
-import { schemaHash } from '../introspect/hash.ts';
-import { introspectSession } from '../introspect/introspect.ts';
 import { schemasQuery } from '../introspect/queries-types.ts';
 import { CliError, type CliIo } from './command.ts';
 
@@ -61,9 +56,9 @@ function scopeNote(command: string, scope: LiveScope): string | undefined {
  * model that needs an object of a schema outside the scope (a view on s1.a, a column of an s1 type)
  * cannot load into the empty shadow: the error says how to bring that schema in.
  */
-async function canonicalInScope(p: { url: string; model: Model; scope: LiveScope }): Promise<Model> {
+async function canonicalInScope(p: { url: string; model: Model; scope: LiveScope }): Promise<Canonical> {
   try {
-    return await canonicalModel({ url: p.url, model: p.model, schemas: p.scope.schemas });
+    return await canonicalFor({ url: p.url, model: p.model, schemas: p.scope.schemas });
   } catch (error) {
     if (!p.scope.schemas) throw error;
     const message = (error as Error).message.split('\n')[0];
@@ -75,27 +70,9 @@ async function canonicalInScope(p: { url: string; model: Model; scope: LiveScope
  * What `diff --db` and `apply` start from: the scope (said on stderr when the document chose it)
  * and the document's model in PostgreSQL's own spelling, so the plan and its verification are exact.
  */
-export async function modelInScope(p: { command: string; client: SqlClient; url: string; written: Model; requested: string[]; io: CliIo }): Promise<{ scope: LiveScope; model: Model }> {
+export async function modelInScope(p: { command: string; client: SqlClient; url: string; written: Model; requested: string[]; io: CliIo }): Promise<Canonical & { scope: LiveScope }> {
   const scope = await resolveScope(p.client, p.written, p.requested);
   const note = scopeNote(p.command, scope);
   if (note) p.io.stderr(note);
-  return { scope, model: await canonicalInScope({ url: p.url, model: p.written, scope }) };
-}
-
-export interface ScopedPlan {
-  steps: Step[];
-  /** The live schemas in scope, ids carried over from the model by name. */
-  from: Model;
-  /** `schemaHash` of the whole database (what apply checks under its lock), from the same snapshot. */
-  hash: string;
-}
-
-/** The plan that turns the scope's schemas of the database into `model`; nothing else is read. */
-export async function planScoped(client: SqlClient, model: Model, schemas: string[]): Promise<ScopedPlan> {
-  const { scoped, whole } = await client.transaction(async (tx) => {
-    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog;');
-    return { scoped: await introspectSession(tx, { schemas }), whole: await introspectSession(tx) };
-  }, { rollback: true });
-  const from = matchToBaseline(scoped, model);
-  return { steps: planBetween(from, model).steps, from, hash: schemaHash(whole) };
+  return { scope, ...await canonicalInScope({ url: p.url, model: p.written, scope }) };
 }

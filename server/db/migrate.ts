@@ -7,7 +7,7 @@ import { planBetween, planSql, reversePlan } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type HazardKind, type Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
-import { introspect } from '../introspect/introspect.ts';
+import { introspectSession } from '../introspect/introspect.ts';
 import { applySteps, HazardsNotAccepted, SchemaChanged, StepFailed, type ApplyOptions } from './apply.ts';
 import { journalInTarget, markVerifiedInTarget, type JournalEntry } from './history.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -22,15 +22,35 @@ export interface LivePlan {
   from: Model;
 }
 
+export interface PlanScope {
+  /** Only these schemas of the database are read and planned (`--schema`); absent: all of them. */
+  schemas?: string[];
+  /**
+   * Puts the live model in the same spelling as `model` when that came from a shadow that is not
+   * the target's own engine (see `canonicalFor`): like is then compared with like.
+   */
+  respell?: (live: Model) => Promise<Model>;
+}
+
+/** The live schema in scope, and the hash of the whole database (what apply checks), from one snapshot. */
+async function readLive(client: SqlClient, schemas: string[] | undefined): Promise<{ live: Model; hash: string }> {
+  return client.transaction(async (tx) => {
+    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog;');
+    const whole = await introspectSession(tx);
+    return { live: schemas ? await introspectSession(tx, { schemas }) : whole, hash: schemaHash(whole) };
+  }, { rollback: true });
+}
+
 /**
- * The plan that turns the database into `model`. Live objects are first matched by name to the
- * baseline (the model as of the last apply or import), or to `model` itself when there is none.
+ * The plan that turns the database (or the scope's schemas of it) into `model`. Live objects are
+ * first matched by name to the baseline (the model as of the last apply or import), or to `model`
+ * itself when there is none.
  */
-export async function planLive(client: SqlClient, model: Model, baseline: Model | undefined): Promise<LivePlan> {
-  const live = await introspect(client);
-  const from = matchToBaseline(live, baseline ?? model);
+export async function planLive(client: SqlClient, model: Model, baseline: Model | undefined, scope: PlanScope = {}): Promise<LivePlan> {
+  const { live, hash } = await readLive(client, scope.schemas);
+  const from = matchToBaseline(scope.respell ? await scope.respell(live) : live, baseline ?? model);
   const plan = planBetween(from, model);
-  return { hash: schemaHash(live), steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from };
+  return { hash, steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from };
 }
 
 /** Bounds for writing a failure into the target's journal, after the apply itself rolled back. */
@@ -58,6 +78,8 @@ export interface ApplyRequest {
   lockTimeoutMs?: number;
   statementTimeoutMs?: number;
   onStep?: ApplyOptions['onStep'];
+  /** What of the database is planned and verified, and how it is spelled (see `planLive`). */
+  scope?: PlanScope;
 }
 
 export interface ApplyTarget {
@@ -115,7 +137,7 @@ function reverseSqlOf(planned: LivePlan, model: Model): string | undefined {
  * it), verifies, and journals the attempt whatever happens. Throws what `applySteps` throws.
  */
 export async function applyLive(target: ApplyTarget, request: ApplyRequest): Promise<ApplyResult> {
-  const planned = await planLive(target.client, request.model, target.baseline);
+  const planned = await planLive(target.client, request.model, target.baseline, request.scope);
   const entry = newEntry(target.id, request, planned.steps);
   const started = performance.now();
   const reverseSql = reverseSqlOf(planned, request.model);
@@ -136,7 +158,7 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     }
     entry.reverseSql = reverseSql;
     await target.setBaseline(request.model);
-    const again = await planLive(target.client, request.model, request.model);
+    const again = await planLive(target.client, request.model, request.model, request.scope);
     entry.verified = again.steps.length === 0;
     if (journalsInTarget) await markVerifiedInTarget(target.client, entry.id, entry.verified);
     await target.record(entry);

@@ -6,7 +6,8 @@ import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
-import { canonicalModel } from './canonical.ts';
+import { planLive } from '../db/migrate.ts';
+import { canonicalFor, canonicalModel } from './canonical.ts';
 
 /** Applies the plan from the live database to `model`, then returns the steps a second plan has. */
 async function applyThenReplan(client: SqlClient, model: Model): Promise<string[]> {
@@ -55,4 +56,39 @@ describe('canonicalModel on PGlite', () => {
       await client.close();
     }
   }, 180_000); // two in-memory PGlite instances each run initdb: slow on a busy machine
+});
+
+describe('canonicalFor when the role may not create a database', () => {
+  let db: ThrowawayDb;
+  let admin: SqlClient;
+  const role = `schemata_nocreatedb_${Math.random().toString(36).slice(2, 8)}`;
+  beforeAll(async () => {
+    db = await createThrowawayDb('canonical_nocreatedb');
+    admin = await openSqlClient(db.url);
+    await admin.exec(`CREATE ROLE ${role} LOGIN NOCREATEDB; GRANT ALL ON SCHEMA public TO ${role}; SET ROLE ${role};
+      CREATE TABLE t (id integer PRIMARY KEY, name text CHECK (name <> ''));
+      CREATE VIEW v AS SELECT id, name FROM t WHERE id > 0; RESET ROLE;`);
+  });
+  afterAll(async () => {
+    await admin?.exec(`DROP OWNED BY ${role}; DROP ROLE ${role}`).catch(() => undefined);
+    await admin?.close();
+    await db?.drop();
+  });
+
+  it('the embedded engine stands in, the live side is respelled by it, and the database equals its own model', async () => {
+    const url = new URL(db.url);
+    url.username = role;
+    const client = await openSqlClient(url.toString());
+    try {
+      const written = await introspect(client);
+      const { model, respell } = await canonicalFor({ url: url.toString(), model: written });
+      expect(respell).toBeDefined();
+      // PostgreSQL 18 prints the view as `SELECT id, name FROM t`, 15 as `SELECT t.id, t.name FROM t`:
+      // compared without respelling, the view would be dropped and created again.
+      expect((await planLive(client, model, written)).steps.map((s) => s.sql).join('\n')).toMatch(/DROP VIEW/);
+      expect((await planLive(client, model, written, { respell })).steps).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  }, 180_000);
 });

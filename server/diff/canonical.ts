@@ -96,15 +96,43 @@ async function loadAndRead(shadow: SqlClient, model: Model, schemas?: string[]):
   return heldOut.length ? { ...read, rawObjects: [...read.rawObjects, ...heldOut] } : read;
 }
 
+export interface Canonical {
+  /** The model in PostgreSQL's own spelling, its ids kept. */
+  model: Model;
+  /**
+   * Set when the server refused a shadow database (no CREATEDB) and the embedded engine (PostgreSQL
+   * 18) stood in: it spells some text unlike an older server (view bodies), so the live model must
+   * go through the same engine before the two are compared (`planLive`'s `respell`).
+   */
+  respell?: (live: Model) => Promise<Model>;
+}
+
+/** The live model in the embedded engine's spelling; as it is when it cannot load there (an extension the engine lacks). */
+async function respellInMemory(live: Model, schemas?: string[]): Promise<Model> {
+  try {
+    return await withShadowInMemory((shadow) => loadAndRead(shadow, live, schemas));
+  } catch {
+    return live;
+  }
+}
+
 /**
- * `model` with PostgreSQL's own spelling of every expression, ids kept. `url` is the target's
- * (`postgres://…` or `pglite:…`): the shadow lives beside it. `schemas`: the model stands for only
- * these schemas of the target (`diff --schema`), so only they are read back from the shadow.
- * Ex: `planLive(client, await canonicalModel({ url, model }), baseline)`.
+ * `model` in PostgreSQL's own spelling. `url` is the target's (`postgres://…` or `pglite:…`): the
+ * shadow lives beside it. `schemas`: the model stands for only these schemas of the target
+ * (`diff --schema`), so only they are read back from the shadow.
+ * Ex: `const { model, respell } = await canonicalFor({ url, model }); planLive(client, model, baseline, { respell })`.
  */
-export async function canonicalModel(p: { url: string; model: Model; schemas?: string[] }): Promise<Model> {
+export async function canonicalFor(p: { url: string; model: Model; schemas?: string[] }): Promise<Canonical> {
   const read = (shadow: SqlClient) => loadAndRead(shadow, p.model, p.schemas);
-  return (isPgliteUrl(p.url) ? undefined : await withShadowOnServer(p.url, read)) ?? await withShadowInMemory(read);
+  if (isPgliteUrl(p.url)) return { model: await withShadowInMemory(read) };
+  const onServer = await withShadowOnServer(p.url, read);
+  if (onServer) return { model: onServer };
+  return { model: await withShadowInMemory(read), respell: (live) => respellInMemory(live, p.schemas) };
+}
+
+/** `canonicalFor(p).model`, where the live side needs no respelling (tests, a target known to allow CREATE DATABASE). */
+export async function canonicalModel(p: { url: string; model: Model; schemas?: string[] }): Promise<Model> {
+  return (await canonicalFor(p)).model;
 }
 
 /**

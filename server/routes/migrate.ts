@@ -4,7 +4,7 @@ import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryR
 import type { Model } from '../../shared/model/document.ts';
 import { applyLive, checkConfirmation, ConfirmationRequired, ModelDoesNotLoad, planLive, refusedEntry, type ApplyRequest } from '../db/migrate.ts';
 import { readTargetJournal } from '../db/history.ts';
-import { canonicalModel } from '../diff/canonical.ts';
+import { canonicalFor, type Canonical } from '../diff/canonical.ts';
 import { HttpError, invalidRequest } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
 import { timeoutDefaults } from '../db/timeouts.ts';
@@ -15,9 +15,9 @@ import { handle, idOf, targetsOf, toHttpError } from './target-errors.ts';
  * The model in PostgreSQL's own spelling (loaded into a shadow database beside the target and read
  * back, ids kept): plan, apply and the verification after it then compare like with like.
  */
-async function canonical(service: TargetService, id: string, model: Model): Promise<Model> {
+async function canonical(service: TargetService, id: string, model: Model): Promise<Canonical> {
   try {
-    return await canonicalModel({ url: await service.connectionUrl(id), model });
+    return await canonicalFor({ url: await service.connectionUrl(id), model });
   } catch (error) {
     const message = (error as Error).message ?? String(error);
     if (message.startsWith('the model does not load')) throw new ModelDoesNotLoad(message);
@@ -74,8 +74,8 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     const id = idOf(req);
     await service.get(id);
     const { document } = bodyOf(planRequestZod, req.body);
-    const model = await canonical(service, id, document.model);
-    const planned = await planLive(await service.client(id), model, await service.baseline(id));
+    const { model, respell } = await canonical(service, id, document.model);
+    const planned = await planLive(await service.client(id), model, await service.baseline(id), { respell });
     const body: PlanResponse = { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
     res.json(body);
   }));
@@ -85,7 +85,7 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     const id = idOf(req);
     const request = bodyOf(applyRequestZod, req.body);
     const info = await service.get(id);
-    const model = await journalingRefusal(service, id, request, async () => {
+    const { model, respell } = await journalingRefusal(service, id, request, async () => {
       checkConfirmation(info, request.confirmName, request.dryRun);
       return canonical(service, id, request.document.model);
     });
@@ -93,7 +93,7 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
       id, client: await service.client(id), baseline: await service.baseline(id),
       setBaseline: (applied) => service.setBaseline(id, applied), record: (entry) => service.journal.record(entry),
     }, {
-      ...request, model, onStep,
+      ...request, model, onStep, scope: { respell },
       lockTimeoutMs: request.lockTimeoutMs ?? timeouts.lockTimeoutMs,
       statementTimeoutMs: request.statementTimeoutMs ?? timeouts.statementTimeoutMs,
     });
