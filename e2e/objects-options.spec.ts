@@ -82,4 +82,46 @@ test.describe('options the inspector edits without JSON', () => {
     await page.getByTestId('undo').click();
     await expect(item.getByTestId('view-option-check_option')).toHaveValue('cascaded');
   });
+
+  test('a table becomes a partition (with its bound) or inherits from another, in the inspector', async ({ studio, page }) => {
+    await page.getByTestId('add-table').click();
+    await page.getByTestId('table-partitioning').selectOption('range');
+    await expect(page.getByTestId('table-partition-key')).toHaveValue('id');
+    await page.getByTestId('add-table').click();
+    await page.getByTestId('table-partition-parent').selectOption({ label: 'PARTITION OF public.table_1' });
+    const bound = page.getByTestId('table-partition-bound');
+    await expect(bound).toHaveValue('DEFAULT');
+    await bound.fill("FOR VALUES IN ('x')");
+    await bound.press('Enter');
+    await expect(page.getByTestId('notice')).toContainText("public.table_2: a range partition's bound reads like FOR VALUES FROM");
+    await expect(bound).toHaveValue('DEFAULT');
+    await bound.fill('FOR VALUES FROM (1) TO (1000)');
+    await bound.press('Enter');
+    const partitionOf = "(() => { const t = state.doc.model.tables.find((x) => x.name === 'table_2'); const p = state.doc.model.tables.find((x) => x.id === t.partitionOf.parentId); return [p.name, t.partitionOf.bound]; })()";
+    expect(await studio.state(partitionOf)).toEqual(['table_1', 'FOR VALUES FROM (1) TO (1000)']);
+    // A partition cannot inherit: the choice is not offered.
+    await expect(page.getByTestId('table-inherits')).toHaveCount(0);
+    await page.getByTestId('inspector-options').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/partition-of.png` });
+    await studio.tabTo('sql');
+    await studio.selectTable('public.table_1');
+    await studio.selectTable('public.table_2');
+    await expect.poll(() => studio.visibleSql()).toContain("CREATE TABLE public.table_2 PARTITION OF public.table_1");
+    await expect.poll(() => studio.visibleSql()).toContain('FOR VALUES FROM (1) TO (1000)');
+    await studio.selectTable('public.table_2');
+
+    await studio.tabTo('inspector');
+    await page.getByTestId('add-table').click();
+    await page.locator('[data-testid="inspector-column"][data-column="id"]').getByTestId('column-delete').click();
+    await page.getByTestId('table-inherits-add').selectOption({ label: 'public.customers' });
+    await expect(page.locator('[data-testid="table-inherits-parent"][data-parent="public.customers"]')).toBeVisible();
+    await expect(page.locator('[data-testid="inspector-column"][data-column="email"]')).toBeVisible();
+    const child = "state.doc.model.tables.find((x) => x.name === 'table_3')";
+    expect(await studio.state<number>(`${child}.inherits.length`)).toBe(1);
+    await page.getByTestId('inspector-options').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/inherits.png` });
+    await page.getByTestId('table-inherits-remove').click();
+    expect(await studio.state(`${child}.inherits`)).toBeUndefined();
+    await expect(page.locator('[data-testid="inspector-column"][data-column="email"]')).toBeVisible(); // the columns stay
+  });
 });

@@ -1,8 +1,9 @@
-/** Table options: UNLOGGED, partitioning (strategy and key), storage parameters; partition/inheritance shown read-only. */
+/** Table options: UNLOGGED, partitioning (strategy and key), storage parameters, PARTITION OF (with its bound) and INHERITS. */
 import { setTableOptions, type TableOptionsPatch } from '../../shared/model/ops.ts';
 import type { SectionProps } from './edit.ts';
 import { formatOptions, parseOptions } from './options-text.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';
+import { InspectorInherits, InspectorPartitionOf } from './InspectorLineage.tsx';
 
 type Strategy = 'none' | 'range' | 'list' | 'hash';
 const STRATEGIES: ReadonlyArray<readonly [Strategy, string]> = [['none', 'not partitioned'], ['range', 'PARTITION BY RANGE'], ['list', 'PARTITION BY LIST'], ['hash', 'PARTITION BY HASH']];
@@ -10,7 +11,6 @@ const STRATEGIES: ReadonlyArray<readonly [Strategy, string]> = [['none', 'not pa
 export function InspectorOptions({ model, table, edit }: SectionProps) {
   const patch = (p: TableOptionsPatch) => edit((m) => setTableOptions(m, { tableId: table.id, patch: p }));
   const strategy: Strategy = table.partitioning?.strategy ?? 'none';
-  const nameOf = (id: string) => model.tables.find((t) => t.id === id)?.name ?? id;
   const firstColumn = table.columns[0]?.name ?? 'id';
   return (
     <section className="inspector-section" data-testid="inspector-options">
@@ -49,12 +49,8 @@ export function InspectorOptions({ model, table, edit }: SectionProps) {
           }}
         />
       </div>
-      {table.partitionOf && (
-        <div className="muted" data-testid="table-partition-of">
-          Partition of {nameOf(table.partitionOf.parentId)} <code>{table.partitionOf.bound}</code>
-        </div>
-      )}
-      {table.inherits?.length ? <div className="muted">Inherits {table.inherits.map(nameOf).join(', ')}</div> : null}
+      <InspectorPartitionOf model={model} table={table} edit={edit} />
+      <InspectorInherits model={model} table={table} edit={edit} />
     </section>
   );
 }

@@ -18,3 +18,5 @@ export * from './ops-type.ts';
 export * from './ops-schema.ts';
 export * from './ops-object.ts';
 export * from './ops-sequence.ts';
+export * from './ops-view.ts';
+export * from './ops-partition.ts';

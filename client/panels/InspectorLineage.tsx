@@ -1,0 +1,74 @@
+/**
+ * Where a table comes from: PARTITION OF a partitioned table (with its bound) and INHERITS. Each
+ * choice is an op of shared/model/ops-partition.ts, which refuses what PostgreSQL would refuse.
+ */
+import type { Table } from '../../shared/model/document.ts';
+import { defaultBound, setInherits, setPartitionOf } from '../../shared/model/ops.ts';
+import type { SectionProps } from './edit.ts';
+import { SelectField, TextField } from './TextField.tsx';
+
+const label = (t: Table) => `${t.schema}.${t.name}`;
+
+export function InspectorPartitionOf({ model, table, edit }: SectionProps) {
+  const tableId = table.id;
+  const parents = model.tables.filter((t) => t.partitioning && t.id !== tableId);
+  if (!parents.length && !table.partitionOf) return null;
+  const choose = (parentId: string) => edit((m) => {
+    const parent = m.tables.find((t) => t.id === parentId);
+    if (!parent?.partitioning) return setPartitionOf(m, { tableId, partitionOf: null });
+    const bound = table.partitionOf?.parentId === parentId ? table.partitionOf.bound : defaultBound(parent.partitioning.strategy);
+    return setPartitionOf(m, { tableId, partitionOf: { parentId, bound } });
+  });
+  return (
+    <div className="row" data-testid="table-partition-of">
+      <SelectField
+        label="Partition of"
+        testId="table-partition-parent"
+        value={table.partitionOf?.parentId ?? ''}
+        options={[['', 'not a partition'], ...parents.map((t) => [t.id, `PARTITION OF ${label(t)}`] as const)]}
+        onChange={choose}
+      />
+      {table.partitionOf && (
+        <TextField
+          value={table.partitionOf.bound}
+          mono
+          label="Partition bound"
+          placeholder="FOR VALUES FROM (…) TO (…)"
+          testId="table-partition-bound"
+          onCommit={(bound) => table.partitionOf && edit((m) => setPartitionOf(m, { tableId, partitionOf: { parentId: table.partitionOf!.parentId, bound } }))}
+        />
+      )}
+    </div>
+  );
+}
+
+export function InspectorInherits({ model, table, edit }: SectionProps) {
+  const tableId = table.id;
+  const inherits = table.inherits ?? [];
+  if (table.partitionOf || table.partitioning) return null; // PostgreSQL: neither may inherit
+  const candidates = model.tables.filter((t) => t.id !== tableId && !t.partitioning && !t.partitionOf && !inherits.includes(t.id));
+  const nameOf = (id: string) => {
+    const t = model.tables.find((x) => x.id === id);
+    return t ? label(t) : id;
+  };
+  return (
+    <div className="row" data-testid="table-inherits">
+      <span className="label">INHERITS</span>
+      {inherits.map((id) => (
+        <span key={id} className="chip" data-testid="table-inherits-parent" data-parent={nameOf(id)}>
+          {nameOf(id)}
+          <button className="chip-x" title="No longer inherit (the columns stay)" data-testid="table-inherits-remove" onClick={() => edit((m) => setInherits(m, { tableId, parentIds: inherits.filter((p) => p !== id) }))}>×</button>
+        </span>
+      ))}
+      {candidates.length > 0 && (
+        <SelectField
+          label="Inherit from"
+          testId="table-inherits-add"
+          value=""
+          options={[['', '+ parent…'], ...candidates.map((t) => [t.id, label(t)] as const)]}
+          onChange={(id) => id && edit((m) => setInherits(m, { tableId, parentIds: [...inherits, id] }))}
+        />
+      )}
+    </div>
+  );
+}
