@@ -75,6 +75,9 @@ export function importCreateTableAs(ctx: ImportContext, stmt: CreateTableAsStmt,
     return;
   }
   if (stmt.if_not_exists && ctx.view(into.rel!)) return ctx.skip('CREATE MATERIALIZED VIEW IF NOT EXISTS', `${into.rel!.relname} already exists`);
+  if (into.skipData) {
+    ctx.warn(`materialized view ${into.rel!.relname}: WITH NO DATA is not kept (the model has no place for it), so the generated DDL creates it populated`);
+  }
   addView(ctx, {
     schemaname: into.rel?.schemaname, relname: into.rel!.relname!, query: stmt.query!, aliases: namesOf(into.colNames),
     materialized: true, replace: false, with: storageOptions(into.options),
