@@ -196,6 +196,14 @@ CREATE TABLE parted (k int, a int REFERENCES p) PARTITION BY LIST (k);
 CREATE TABLE parted_1 PARTITION OF parted FOR VALUES IN (1);
 ALTER TABLE parted ALTER CONSTRAINT parted_a_fkey DEFERRABLE INITIALLY DEFERRED;
 `],
+  ['CREATE OR REPLACE VIEW', `
+CREATE TABLE t (id int, c text);
+CREATE VIEW v AS SELECT id, c FROM t;
+COMMENT ON VIEW v IS 'ids and codes';
+COMMENT ON COLUMN v.c IS 'view col';
+CREATE OR REPLACE VIEW v AS SELECT id, c, 1 AS x FROM t;
+COMMENT ON COLUMN v.x IS 'added';
+`],
 ];
 
 describe('SQL import round trip of hand-written DDL (PostgreSQL 15)', () => {

@@ -17,3 +17,15 @@ describe('CREATE MATERIALIZED VIEW … WITH NO DATA', () => {
     expect(report.warnings).toEqual(warnings);
   });
 });
+
+describe('CREATE OR REPLACE VIEW keeps what PostgreSQL keeps', () => {
+  it.each([
+    ['column comments, with a column added', `${T}CREATE VIEW v AS SELECT id, c FROM t;\nCOMMENT ON COLUMN v.c IS 'view col';\nCREATE OR REPLACE VIEW v AS SELECT id, c, 1 AS x FROM t;`,
+      [undefined, [{ name: 'c', comment: 'view col' }]]],
+    ["the view's own comment", `${T}CREATE VIEW v AS SELECT id FROM t;\nCOMMENT ON VIEW v IS 'ids';\nCREATE OR REPLACE VIEW v AS SELECT id, c FROM t;`,
+      ['ids', undefined]],
+  ])('%s', (_title, sql, expected) => {
+    const { model } = run(sql);
+    expect(model.views.map((v) => [v.comment, v.columns])).toEqual([expected]);
+  });
+});

@@ -50,6 +50,8 @@ function addView(ctx: ImportContext, input: { schemaname?: string; relname: stri
   if (dependsOn) view.dependsOn = dependsOn;
   if (input.with) view.with = input.with;
   if (existing?.comment) view.comment = existing.comment;
+  // OR REPLACE keeps the view's columns (PostgreSQL refuses to rename or drop one), comments included.
+  if (existing?.columns?.length) view.columns = existing.columns;
   ctx.addView(view);
 }
 
