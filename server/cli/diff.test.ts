@@ -6,24 +6,12 @@ import type { ModelDocument } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { buildModel } from '../../shared/model/model-builder.ts';
 import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
-import { runCli } from '../cli.ts';
 import { canonicalModel } from '../diff/canonical.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { cliInProcess } from '../testing/cli-in-process.ts';
 import { createThrowawayDb } from '../testing/throwaway-db.ts';
 
-async function cli(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
-    readFile: async (path) => {
-      if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return files[path];
-    },
-  });
-  return { code, stdout, stderr };
-}
+const cli = cliInProcess;
 
 const before = makeDocument(buildModel({ tables: [{ name: 'users', columns: ['id bigint!', 'email text'], pk: ['id'] }] }));
 const after = structuredClone(before);
