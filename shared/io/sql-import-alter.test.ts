@@ -37,6 +37,7 @@ const alterCases: Case[] = [
       definition: 'ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;\nALTER TABLE public.t FORCE ROW LEVEL SECURITY;' }]],
   ["a partition's index attached to its parent's keeps its own name", "CREATE TABLE p (a int) PARTITION BY LIST (a); CREATE TABLE p1 PARTITION OF p FOR VALUES IN (1); CREATE INDEX pa ON ONLY p (a); CREATE INDEX p1a ON p1 (a); ALTER INDEX pa ATTACH PARTITION p1a;",
     (m) => [table(m, 'p').indexes.map((x) => x.name), table(m, 'p1').indexes.map((x) => x.name)], [['pa'], ['p1a']]],
+  ['SET (an option given as an unquoted word)', `${T} ALTER TABLE t SET (autovacuum_enabled = off, fillfactor = 60);`, (m) => table(m, 't').with, { autovacuum_enabled: 'off', fillfactor: '60' }],
   ['SET (storage options), SET UNLOGGED, INHERIT', `${T} CREATE TABLE base (id int); ALTER TABLE t SET (fillfactor = 50); ALTER TABLE t SET UNLOGGED; ALTER TABLE t INHERIT base;`,
     (m) => [table(m, 't').with, table(m, 't').unlogged, table(m, 't').inherits], [{ fillfactor: '50' }, true, ['table:public.base']]],
 ];

@@ -10,6 +10,7 @@ import { quoteQualified } from '../ddl/quote.ts';
 import { as, defElems, namesOf, storageOptions } from './sql-import-ast.ts';
 import { compactSequenceOptions, identityFromConstraint, sequenceOptionsOf } from './sql-import-columns.ts';
 import { alterConstraint } from './sql-import-alter-constraint.ts';
+import { alterView } from './sql-import-alter-view.ts';
 import { addConstraint } from './sql-import-constraints.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
@@ -218,6 +219,8 @@ export function importAlterTable(ctx: ImportContext, stmt: AlterTableStmt): void
     // ALTER TABLE works on sequences and views too (pg_dump writes ALTER TABLE seq OWNER TO …).
     return ctx.skip(label, [...new Set(cmds.map((c) => NOT_MODELED[c.subtype ?? '']))].join('; '));
   }
+  const view = !table && ctx.view(stmt.relation!);
+  if (view) return alterView(ctx, view, cmds, label, NOT_MODELED);
   if (!table) {
     if (stmt.missing_ok) return ctx.skip(label, `${stmt.relation?.relname} is not in the model`);
     return ctx.warn(`${label} ${stmt.relation?.relname}: not found in the model; not imported`);

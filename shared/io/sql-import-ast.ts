@@ -74,10 +74,16 @@ export function storageOptions(options: Node[] | undefined): Record<string, stri
   const out: Record<string, string> = {};
   for (const d of elems) {
     const key = d.defnamespace ? `${d.defnamespace}.${d.defname}` : (d.defname ?? '');
-    const value = d.arg ? textOf(d.arg) ?? booleanText(d.arg) : 'true';
+    const value = d.arg ? textOf(d.arg) ?? booleanText(d.arg) ?? wordText(d.arg) : 'true';
     out[key] = value ?? 'true';
   }
   return out;
+}
+
+/** An unquoted word value (`check_option = local`, `autovacuum_enabled = off`) comes as a type name. */
+function wordText(node: Node): string | undefined {
+  const names = as<{ names?: Node[] }>(node, 'TypeName')?.names;
+  return names?.length === 1 ? textOf(names[0]) : undefined;
 }
 
 function booleanText(node: Node): string | undefined {

@@ -29,3 +29,42 @@ describe('CREATE OR REPLACE VIEW keeps what PostgreSQL keeps', () => {
     expect(model.views.map((v) => [v.comment, v.columns])).toEqual([expected]);
   });
 });
+
+const V = `${T}CREATE VIEW v AS SELECT id, c FROM t;\n`;
+const carried = (view: string, ...lines: string[]) => [{
+  id: `raw:other:public.${view}.column-defaults`, kind: 'other', schema: 'public', name: `${view} column defaults`, definition: lines.join('\n'),
+}];
+
+describe('ALTER VIEW … ALTER COLUMN … SET DEFAULT is carried as SQL under the final names', () => {
+  it.each([
+    ['SET DEFAULT', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';`, carried('v', "ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';")],
+    ['written as ALTER TABLE, two columns', `${V}ALTER TABLE v ALTER COLUMN c SET DEFAULT 'x', ALTER COLUMN id SET DEFAULT 1 + 1;`,
+      carried('v', "ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';", 'ALTER VIEW public.v ALTER COLUMN id SET DEFAULT 1 + 1;')],
+    ['DROP DEFAULT takes it away', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v ALTER COLUMN c DROP DEFAULT;`, []],
+    ['the view renamed afterwards', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v RENAME TO w;`, carried('w', "ALTER VIEW public.w ALTER COLUMN c SET DEFAULT 'x';")],
+    ['the view replaced afterwards (PostgreSQL keeps the default)', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nCREATE OR REPLACE VIEW v AS SELECT id, c, 2 AS y FROM t;`,
+      carried('v', "ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';")],
+    ['the view dropped afterwards', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nDROP VIEW v;`, []],
+  ])('%s', (_title, sql, expected) => {
+    expect(run(sql).model.rawObjects).toEqual(expected);
+  });
+
+  it('says so in the report, at its line; on a materialized view it says PostgreSQL refuses it', () => {
+    expect(run(`${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';`).report.warnings)
+      .toEqual([{ line: 3, message: 'ALTER VIEW v ALTER COLUMN c SET DEFAULT: the model keeps no default on a view column; kept as SQL text' }]);
+    expect(run(`${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\nALTER TABLE mv ALTER COLUMN id SET DEFAULT 1;`).report.warnings)
+      .toEqual([{ line: 3, message: 'ALTER VIEW mv ALTER COLUMN id: mv is a materialized view, whose columns take no default (PostgreSQL refuses the statement); not imported' }]);
+  });
+});
+
+describe('ALTER VIEW … SET / RESET options', () => {
+  it.each([
+    ['SET merges', `${V}ALTER VIEW v SET (security_barrier = true, check_option = local);`, { security_barrier: 'true', check_option: 'local' }],
+    ['RESET takes out', `${T}CREATE VIEW v WITH (security_barrier) AS SELECT id FROM t WITH LOCAL CHECK OPTION;\nALTER VIEW v RESET (check_option);`, { security_barrier: 'true' }],
+    ['RESET of the last one leaves none', `${V}ALTER VIEW v SET (security_barrier = true);\nALTER VIEW v RESET (security_barrier);`, undefined],
+  ])('%s', (_title, sql, expected) => {
+    const { model, report } = run(sql);
+    expect(model.views[0].with).toEqual(expected);
+    expect(report.warnings).toEqual([]);
+  });
+});
