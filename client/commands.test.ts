@@ -144,6 +144,15 @@ describe('editing commands', () => {
     expect(state().notice).toMatchObject({ kind: 'error', message: expect.stringMatching(/products has no primary key/) });
   });
 
+  it('undo lets go of the selected objects it removes', () => {
+    state().select([products]);
+    commands.duplicateSelection();
+    const copy = [...state().selection][0];
+    state().select([copy, customers, 'note_1']);
+    undo();
+    expect([...state().selection]).toEqual([customers, 'note_1']);
+  });
+
   it('each paste lands a step further than the last', () => {
     state().select([products]);
     commands.copySelection();

@@ -114,4 +114,28 @@ test.describe('editing with the inspector, and the design lint', () => {
     await expect(row.getByTestId('column-type-text')).toHaveCount(0);
     await expect(studio.column('public.products', 'description').locator('.col-type')).toHaveText(/^vector\(3\)\[\]/);
   });
+
+  test('the inspector duplicates and deletes a table like the canvas does; each is one undo step', async ({ studio, page }) => {
+    await studio.selectTable('public.categories');
+    await studio.tabTo('inspector');
+    const areaOf = "state.doc.layout.areas.map((a) => a.tableIds.length)";
+    await page.getByTestId('add-area').click(); // the area around categories
+    await studio.selectTable('public.categories');
+    await page.getByTestId('inspector-duplicate').click();
+    await expect(page.getByTestId('inspector')).toHaveAttribute('data-table', 'public.categories_copy');
+    const [original, copy] = [await studio.position('public.categories'), await studio.position('public.categories_copy')];
+    expect([copy.x - original.x, copy.y - original.y]).toEqual([40, 40]);
+    await page.getByTestId('undo').click();
+    await expect(studio.table('public.categories_copy')).toHaveCount(0);
+
+    await studio.selectTable('public.categories');
+    await page.getByTestId('inspector-delete').click();
+    await expect(studio.table('public.categories')).toHaveCount(0);
+    await expect(studio.column('public.products', 'category_id').locator('.badge-fk')).toHaveCount(0);
+    expect(await studio.state<number[]>(areaOf)).toEqual([0]); // it left its area too
+    await expect(page.getByTestId('inspector-empty')).toBeVisible();
+    await page.getByTestId('undo').click();
+    await expect(studio.table('public.categories')).toBeVisible();
+    expect(await studio.state<number[]>(areaOf)).toEqual([1]);
+  });
 });

@@ -9,6 +9,7 @@ import { createSessionSlice } from './session-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
 import { createConnectionSlice } from './connection-slice.ts';
 import type { AppState, History } from './types.ts';
+import { withoutGone } from './document-ids.ts';
 
 export type { AppState } from './types.ts';
 
@@ -23,14 +24,19 @@ export const useStore = create<AppState>()(
   ),
 );
 
-/** Undo and redo step through edits; where the user is looking stays as it is (it is not an edit). */
-function keepingViewport(step: () => void) {
+/**
+ * Undo and redo step through edits; where the user is looking stays as it is (it is not an edit),
+ * and the selection lets go of what the step removed (a stale id would hide the inspector).
+ */
+function historyStep(step: () => void) {
   const viewport = useStore.getState().doc.layout.viewport;
   step();
-  useStore.getState().keepViewport(viewport);
+  const state = useStore.getState();
+  state.keepViewport(viewport);
+  state.select(withoutGone(state.selection, state.doc));
 }
-export const undo = () => keepingViewport(() => useStore.temporal.getState().undo());
-export const redo = () => keepingViewport(() => useStore.temporal.getState().redo());
+export const undo = () => historyStep(() => useStore.temporal.getState().undo());
+export const redo = () => historyStep(() => useStore.temporal.getState().redo());
 
 /** `useHistory((h) => h.pastStates.length)`: re-renders when undo/redo availability changes. */
 export function useHistory<T>(selector: (state: ReturnType<typeof useStore.temporal.getState>) => T): T {
