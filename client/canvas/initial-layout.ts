@@ -92,3 +92,20 @@ export function freeSpot(
   }
   return { x: Math.round(wanted.x), y: Math.round(wanted.y) };
 }
+
+/**
+ * The layout with a free spot (see `freeSpot`) for each table, view and enum an edit added without a
+ * position (the Objects tab's "+ view", a junction table), so nothing new lands on another node.
+ * Returns `layout` itself when nothing is missing.
+ */
+export function placeNewObjects(before: Model, after: Model, layout: Layout): Layout {
+  if (before.tables === after.tables && before.views === after.views && before.enums === after.enums) return layout;
+  const missing = [...after.tables, ...after.views, ...after.enums].map((o) => o.id).filter((id) => !layout.nodes[id]);
+  if (!missing.length) return layout;
+  let placed = layout;
+  for (const id of missing) {
+    const spot = freeSpot(after, placed, { x: 0, y: 0 });
+    placed = { ...placed, nodes: { ...placed.nodes, [id]: spot } };
+  }
+  return placed;
+}

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { Layout, Model, ModelDocument } from '../../shared/model/document.ts';
 import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
 import { setViewport, type Viewport } from '../../shared/model/ops-layout.ts';
+import { placeNewObjects } from '../canvas/initial-layout.ts';
 import { historyOf, type AppState, type Mutators } from './types.ts';
 
 export type Point = { x: number; y: number };
@@ -62,7 +63,7 @@ export const createDocumentSlice: StateCreator<AppState, Mutators, [], DocumentS
     editModel: (op) => {
       const { doc } = get();
       const model = op(doc.model);
-      if (model !== doc.model) setDoc({ ...doc, model });
+      if (model !== doc.model) setDoc({ ...doc, model, layout: placeNewObjects(doc.model, model, doc.layout) });
     },
     editLayout: (op) => {
       const { doc } = get();
