@@ -18,8 +18,16 @@ describe('dropRawObject', () => {
   });
 
   it.each([
+    [raw('other', 'no_overlap', 'ALTER TABLE app.booking ADD CONSTRAINT no_overlap EXCLUDE USING gist (during WITH &&);'), 'ALTER TABLE app.booking DROP CONSTRAINT no_overlap;'],
+    [raw('other', 'b_a_fk', 'ALTER TABLE ONLY app.booking\n  ADD CONSTRAINT b_a_fk FOREIGN KEY (a_id) REFERENCES s1.a(id);'), 'ALTER TABLE app.booking DROP CONSTRAINT b_a_fk;'],
+  ])('a constraint carried as ALTER TABLE … ADD CONSTRAINT, on its table: %#', (object, expected) => {
+    expect(dropRawObject({ object: { ...object, tableId: 'table:app.booking' }, table: { schema: 'app', name: 'booking' } })).toBe(expected);
+  });
+
+  it.each([
     ['a DO block', raw('function', 'DO@3f2a', 'DO $$ BEGIN END $$;', 'public')],
     ['a grant', raw('grant', 'GRANT@1', 'GRANT SELECT ON app.t TO reader;')],
+    ['row-level security switched on (not a constraint)', { ...raw('other', 't rls', 'ALTER TABLE app.t ENABLE ROW LEVEL SECURITY;'), tableId: 'table:app.t' }],
     ['text search text that creates nothing it names', raw('text-search', 'x', 'ALTER TEXT SEARCH CONFIGURATION app.x OWNER TO me;')],
   ])('cannot name %s, so gives nothing', (_label, object) => {
     expect(dropRawObject({ object })).toBeUndefined();

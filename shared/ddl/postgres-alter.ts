@@ -195,6 +195,11 @@ export function dropRawObject(p: { object: RawObject; table?: QualifiedName; sig
   const textSearch = o.kind === 'text-search' ? textSearchKind(o.definition) : undefined;
   if (textSearch) return `DROP TEXT SEARCH ${textSearch} ${name};`;
   if (o.kind === 'event-trigger') return `DROP EVENT TRIGGER ${quoteIdent(o.name)};`;
+  // A constraint carried as its own ALTER TABLE … ADD CONSTRAINT (an exclusion constraint, a key to
+  // a table outside the model's schemas): the object is named after the constraint.
+  if (o.kind === 'other' && p.table && /^\s*ALTER\s+TABLE\b[^;]*?\bADD\s+CONSTRAINT\b/i.test(o.definition)) {
+    return `ALTER TABLE ${qualifiedName(p.table)} DROP CONSTRAINT ${quoteIdent(o.name)};`;
+  }
   if ((o.kind === 'trigger' || o.kind === 'rule' || o.kind === 'policy') && p.table) {
     return `DROP ${o.kind.toUpperCase()} ${quoteIdent(o.name)} ON ${qualifiedName(p.table)};`;
   }

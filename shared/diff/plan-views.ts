@@ -85,7 +85,8 @@ export function createRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
 
 /** Where a carried object is dropped: before what it depends on, after what depends on it. */
 function dropPlace(o: RawObject, ctx: PlanContext): { phase: 'pre' | 'post'; rank: number } {
-  if (ON_TABLE.has(o.kind)) return { phase: 'pre', rank: 10 };
+  // Triggers, rules, policies and constraints carried as SQL go with their table, before it changes.
+  if (ON_TABLE.has(o.kind) || o.tableId) return { phase: 'pre', rank: 10 };
   // A signature naming a view or table (`RETURNS SETOF orders`) goes before them (after triggers).
   if (needsTables(o, ctx.from.views.map((v) => v.name))) return { phase: 'pre', rank: -100 };
   if (needsTables(o, ctx.from.tables.map((t) => t.name))) return { phase: 'pre', rank: 15 };
