@@ -204,6 +204,21 @@ COMMENT ON COLUMN v.c IS 'view col';
 CREATE OR REPLACE VIEW v AS SELECT id, c, 1 AS x FROM t;
 COMMENT ON COLUMN v.x IS 'added';
 `],
+  ['ATTACH PARTITION of a table with its columns in another order', `
+CREATE TABLE ref (id int PRIMARY KEY);
+CREATE TABLE p (a int NOT NULL CHECK (a > 0), b text DEFAULT 'x', c date GENERATED ALWAYS AS (date '2020-01-01') STORED, r int REFERENCES ref, PRIMARY KEY (a)) PARTITION BY LIST (a);
+CREATE INDEX p_b ON p (b);
+CREATE TABLE p1 (c date GENERATED ALWAYS AS (date '2020-01-01') STORED, r int, b text, a int NOT NULL CONSTRAINT p_a_check CHECK (a > 0));
+ALTER TABLE p ATTACH PARTITION p1 FOR VALUES IN (1);
+ALTER TABLE p ADD CONSTRAINT p_b_check CHECK (b <> '');
+CREATE TABLE p3 (b text, a int NOT NULL, r int, c date GENERATED ALWAYS AS (date '2020-01-01') STORED, CONSTRAINT p_a_check CHECK (a > 0), CONSTRAINT p_b_check CHECK (b <> '')) PARTITION BY RANGE (a);
+CREATE TABLE p3_x (a int NOT NULL, b text, r int, c date GENERATED ALWAYS AS (date '2020-01-01') STORED, CONSTRAINT p_a_check CHECK (a > 0), CONSTRAINT p_b_check CHECK (b <> ''));
+ALTER TABLE p3 ATTACH PARTITION p3_x FOR VALUES FROM (3) TO (4);
+ALTER TABLE p ATTACH PARTITION p3 FOR VALUES IN (3);
+ALTER TABLE p ADD CONSTRAINT p_r_check CHECK (r > 0) NOT VALID;
+CREATE TABLE p2 PARTITION OF p FOR VALUES IN (2);
+COMMENT ON COLUMN p1.b IS 'own';
+`],
 ];
 
 describe('SQL import round trip of hand-written DDL (PostgreSQL 15)', () => {

@@ -225,6 +225,36 @@ function partitionColumnOptions(t: Table, parent: Table | undefined): string[] {
 }
 
 /**
+ * A partition whose columns are in another order than its parent's (it was attached; PARTITION OF
+ * would take the parent's order): its column list, with what ATTACH PARTITION requires of it (the
+ * parent's NOT NULL, generated columns and checks: NOT VALID ones added before the ATTACH).
+ */
+function attachedPartition(t: Table, parent: Table, tables: ReadonlyMap<string, Table>): { columns: string[]; checks: string[]; beforeAttach: string[] } {
+  const columns = t.columns.map((c) => {
+    const inherited = parent.columns.find((pc) => pc.name === c.name);
+    const generated = c.generated ?? inherited?.generated;
+    return columnDefinition({ column: { ...c, notNull: c.notNull || !!inherited?.notNull, ...(generated === undefined ? {} : { generated }) } });
+  });
+  // The checks of the parent and of its own parents, when it is a partition too.
+  const inherited: Check[] = [];
+  for (let at: Table | undefined = parent; at && at !== t; at = at.partitionOf && tables.get(at.partitionOf.parentId)) inherited.push(...at.checks);
+  const names = new Set(t.checks.map((c) => c.name));
+  const checks: Array<{ kind: 'check'; constraint: Check }> = [];
+  for (const constraint of inherited) {
+    if (constraint.noInherit || names.has(constraint.name)) continue;
+    names.add(constraint.name);
+    checks.push({ kind: 'check', constraint });
+  }
+  return {
+    columns,
+    checks: checks.filter((c) => !c.constraint.notValid).map((c) => constraintClause({ table: t, ...c })),
+    beforeAttach: checks.filter((c) => c.constraint.notValid).map((c) => `\n${addConstraint({ table: t, ...c })}`),
+  };
+}
+
+const sameColumnOrder = (a: Table, b: Table) => a.columns.map((c) => c.name).join('\0') === b.columns.map((c) => c.name).join('\0');
+
+/**
  * CREATE TABLE with columns, primary key, uniques and checks (foreign keys come later, see
  * `addForeignKey`). `tables` resolves the ids of partition parents and inheritance parents.
  */
@@ -234,7 +264,12 @@ export function createTable(p: { table: Table; tables: ReadonlyMap<string, Table
   const parent = t.partitionOf ? p.tables.get(t.partitionOf.parentId) : undefined;
   const constraints = tableConstraintClauses({ table: t, parent });
   let sql: string;
-  if (t.partitionOf) {
+  let attach = '';
+  if (t.partitionOf && parent && !sameColumnOrder(t, parent)) {
+    const { columns, checks, beforeAttach } = attachedPartition(t, parent, p.tables);
+    sql = `${head} (\n${[...columns, ...constraints, ...checks].map((line) => `    ${line}`).join(',\n')}\n)`;
+    attach = `${beforeAttach.join('')}\nALTER TABLE ${qualifiedName(parent)} ATTACH PARTITION ${qualifiedName(t)} ${t.partitionOf.bound};`;
+  } else if (t.partitionOf) {
     // Columns come from the parent; only what the partition adds is written.
     const lines = [...partitionColumnOptions(t, parent), ...constraints];
     const body = lines.length ? ` (\n    ${lines.join(',\n    ')}\n)` : '';
@@ -247,7 +282,7 @@ export function createTable(p: { table: Table; tables: ReadonlyMap<string, Table
     }
   }
   if (t.partitioning) sql += ` PARTITION BY ${t.partitioning.strategy.toUpperCase()} (${t.partitioning.key})`;
-  return `${sql}${withClause(t.with)};`;
+  return `${sql}${withClause(t.with)};${attach}`;
 }
 
 // ── indexes, views, carried objects ─────────────────────────────────────────────────────────────

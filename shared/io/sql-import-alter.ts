@@ -17,7 +17,7 @@ import { expressionText } from './sql-import-expr.ts';
 import { addTableElements, partitionBoundText } from './sql-import-tables.ts';
 import { columnTypeOf } from './sql-import-types.ts';
 import { constraintName, dropColumn, dropConstraint } from './sql-import-drop.ts';
-import { addColumnToDescendants, changeColumnOfDescendants, dropColumnFromDescendants, keepInheritedChecks, keepPartitionObjects } from './sql-import-inherit.ts';
+import { addColumnToDescendants, changeColumnOfDescendants, dropColumnFromDescendants, keepInheritedChecks, keepPartitionObjects, mergeChecksOnAttach } from './sql-import-inherit.ts';
 
 /** PostgreSQL's `ATTRIBUTE_IDENTITY_ALWAYS` ('a'), as the parser gives `SET GENERATED ALWAYS`. */
 const ATTRIBUTE_IDENTITY_ALWAYS = 'a'.charCodeAt(0);
@@ -77,6 +77,7 @@ function attachPartition(ctx: ImportContext, table: Table, cmd: PartitionCmd): v
   const child = ctx.table(cmd.name!);
   if (!child) return ctx.warn(`ATTACH PARTITION: table ${cmd.name?.relname} not found`);
   child.partitionOf = { parentId: table.id, bound: partitionBoundText(ctx, cmd.bound!) };
+  mergeChecksOnAttach(ctx, child, table);
 }
 
 /** Applies one subcommand; returns a reason when it was skipped. */

@@ -78,6 +78,20 @@ function inheritableChecks(ctx: ImportContext, table: Table, seen = new Set<Tabl
   return [...own, ...parentsOf(ctx, table).flatMap((p) => inheritableChecks(ctx, p, seen))];
 }
 
+/**
+ * ATTACH PARTITION: the partition's checks named like its new parent's (PostgreSQL requires them)
+ * are merged into the parent's, inherited and no longer local; DETACH gives them back. One that is
+ * valid where the parent's is NOT VALID stays, since it says more than the parent's.
+ */
+export function mergeChecksOnAttach(ctx: ImportContext, partition: Table, parent: Table): void {
+  const name = (c: Check) => c.name ?? c.id.slice(c.id.lastIndexOf('.') + 1);
+  const inherited = new Map(inheritableChecks(ctx, parent).map((c) => [name(c), c]));
+  partition.checks = partition.checks.filter((c) => {
+    const merged = inherited.get(name(c));
+    return !merged || (merged.notValid && !c.notValid);
+  });
+}
+
 /** NO INHERIT / DETACH PARTITION: the checks `child` inherited from `parent` become its own, as PostgreSQL keeps them. */
 export function keepInheritedChecks(ctx: ImportContext, child: Table, parent: Table): void {
   const name = (c: Check) => c.name ?? c.id.slice(c.id.lastIndexOf('.') + 1);
