@@ -132,14 +132,15 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
     it('keeps functions, procedures, aggregates and triggers as raw SQL; nothing from extensions', () => {
       const raw = model.rawObjects.map((o) => `${o.kind} ${o.schema}.${o.name}`);
       expect(raw.sort()).toEqual([
-        'aggregate app.concat_all', 'function app.touch', 'other app.orders row level security', 'policy app.own_orders',
-        'procedure app.noop', 'trigger app.orders_touch', 'type app.float_range', 'type app.money_pair',
+        'aggregate app.concat_all', 'function app.touch', 'other app.customer_pkey index comment', 'other app.orders row level security',
+        'policy app.own_orders', 'procedure app.noop', 'trigger app.orders_touch', 'type app.float_range', 'type app.money_pair',
       ]);
       const definition = (name: string) => model.rawObjects.find((o) => o.name === name)!.definition;
       expect(definition('money_pair')).toBe('CREATE TYPE app.money_pair AS (amount numeric(10,2), currency text COLLATE "C");');
       expect(definition('float_range')).toBe('CREATE TYPE app.float_range AS RANGE (SUBTYPE = double precision, MULTIRANGE_TYPE_NAME = app.float_multirange);');
       expect(definition('own_orders')).toBe('CREATE POLICY own_orders ON app.orders AS PERMISSIVE FOR SELECT TO PUBLIC USING ((customer_id > 0));');
       expect(definition('orders row level security')).toBe('ALTER TABLE app.orders ENABLE ROW LEVEL SECURITY;');
+      expect(definition('customer_pkey index comment')).toBe("COMMENT ON INDEX app.customer_pkey IS 'The comment of a key''s index, carried as SQL';");
       const touch = model.rawObjects.find((o) => o.name === 'touch')!;
       expect(touch.definition).toMatch(/^CREATE OR REPLACE FUNCTION app\.touch\(\)[\s\S]*\$function\$;\nCOMMENT ON FUNCTION app\.touch\(\) IS 'keeps rows fresh';$/);
       expect(model.rawObjects.find((o) => o.kind === 'aggregate')!.definition)

@@ -91,7 +91,8 @@ export function constraintsQuery(options: IntrospectOptions, context: QueryConte
       k.connoinherit AS "noInherit",
       ${nullsNotDistinct} AS "nullsNotDistinct",
       CASE WHEN k.contype IN ('c', 'x', 'f') THEN pg_catalog.pg_get_constraintdef(k.oid) ELSE '' END AS definition,
-      pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment
+      pg_catalog.obj_description(k.oid, 'pg_constraint') AS comment,
+      CASE WHEN k.contype IN ('p', 'u') THEN pg_catalog.obj_description(k.conindid, 'pg_class') END AS "indexComment"
     FROM pg_catalog.pg_constraint k
     JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -105,7 +106,7 @@ export function constraintsQuery(options: IntrospectOptions, context: QueryConte
     refSchema: optionalText, refTable: optionalText, refColumns: intArray,
     onUpdate: text, onDelete: text, match: text, deferrable: z.boolean(), initiallyDeferred: z.boolean(),
     validated: z.boolean(), noInherit: z.boolean(), nullsNotDistinct: z.boolean(), definition: text,
-    comment: optionalText,
+    comment: optionalText, indexComment: optionalText,
   }), options);
 }
 

@@ -89,6 +89,7 @@ export function attachConstraints(tables: Table[], rows: ConstraintRow[], column
     const columns = columnIds(columnIndex, row.schema, row.table, row.columns) ?? [];
     const deferrable = row.deferrable ? { deferrable: true, ...(row.initiallyDeferred ? { initiallyDeferred: true } : {}) } : {};
     const comment = row.comment !== undefined ? { comment: row.comment } : {};
+    if (row.indexComment !== undefined) raw.push(keyIndexComment(row, table));
     if (row.type === 'p') {
       table.primaryKey = { id: derivedId.primaryKey(row.schema, row.table), name: row.name, columns, ...comment, ...deferrable };
     } else if (row.type === 'u') {
@@ -121,6 +122,18 @@ export function attachConstraints(tables: Table[], rows: ConstraintRow[], column
     }
   }
   return raw;
+}
+
+/**
+ * A comment on the index of a primary key or unique constraint: the model has no place for it, so it
+ * is carried as its statement (the SQL import names it the same way).
+ */
+function keyIndexComment(row: ConstraintRow, table: Table): RawObject {
+  return {
+    id: derivedId.raw('other', row.schema, `${row.table}.${row.name}.index-comment`), kind: 'other', schema: row.schema,
+    name: `${row.name} index comment`, tableId: table.id,
+    definition: `COMMENT ON INDEX ${quoteQualified(row.schema, row.name)} IS ${quoteLiteral(row.indexComment!)};`,
+  };
 }
 
 /** A constraint the model does not type, as `ALTER TABLE … ADD CONSTRAINT …;` and its comment. */

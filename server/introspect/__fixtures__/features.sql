@@ -55,3 +55,4 @@ CREATE TYPE app.money_pair AS (amount numeric(10,2), currency text COLLATE "C");
 CREATE TYPE app.float_range AS RANGE (SUBTYPE = float8);
 ALTER TABLE app.orders ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_orders ON app.orders FOR SELECT TO PUBLIC USING (customer_id > 0);
+COMMENT ON INDEX app.customer_pkey IS 'The comment of a key''s index, carried as SQL';
