@@ -33,7 +33,7 @@ const planZod = z.object({ hash: z.string(), steps: z.array(stepZod), hazards: z
 
 const applyZod = z.object({
   journalId: z.string(), status: z.enum(['applied', 'dry-run']), steps: z.array(stepZod), durationMs: z.number(),
-  verified: z.boolean().optional(), remainingSteps: z.number().optional(),
+  verified: z.boolean().optional(), remainingSteps: z.number().optional(), afterCommitError: z.string().optional(),
 }) satisfies z.ZodType<ApplyResponse>;
 
 const historyZod = z.object({

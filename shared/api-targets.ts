@@ -80,6 +80,8 @@ export interface ApplyResponse {
   durationMs: number;
   verified?: boolean;
   remainingSteps?: number;
+  /** The migration committed, but saving the baseline, verifying or journaling failed: `<stage> failed: <why>`. */
+  afterCommitError?: string;
 }
 
 export type ApplyStreamLine =

@@ -36,6 +36,15 @@ export function ApplyResult() {
       </div>
     );
   }
+  if (result.afterCommitError) {
+    return (
+      <div className="live-banner warn apply-result" role="alert" data-testid="apply-result" data-result="unverified">
+        <strong>Applied {ran}: the changes are in the database.</strong>
+        <div>But {result.afterCommitError}.</div>
+        <div>Compare again to see where the database stands.</div>
+      </div>
+    );
+  }
   if (result.verified) {
     return (
       <div className="live-banner ok apply-result" data-testid="apply-result" data-result="verified">

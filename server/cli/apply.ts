@@ -108,6 +108,8 @@ export const applyCommand: CliCommand = {
       const what = options.dryRun ? 'dry run: executed and rolled back' : 'applied';
       const verified = result.verified === undefined ? '' : result.verified ? '; the database now equals the model' : `; ${result.remainingSteps} step(s) still differ`;
       io.stderr(`${what} ${result.steps.length} step(s) in ${Math.round(result.durationMs)} ms${verified}\n`);
+      // Exit 0 all the same: the database did change, and exit 1 promises it did not.
+      if (result.afterCommitError) io.stderr(`warning: the migration was committed, but ${result.afterCommitError}\n`);
       return 0;
     } finally {
       await client.close();

@@ -155,6 +155,25 @@ describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () =>
     expect(inTarget[0]).toMatchObject({ id: entry.id, error: { sqlstate: '23502' } });
     expect((await introspect(client)).tables.find((t) => t.name === 'author')!.columns.find((c) => c.name === 'name')!.notNull).toBe(false);
   });
+
+  it('a failure after commit (the baseline not saved) is reported with the applied result, not as a refusal', async () => {
+    const id = idOf();
+    const client = await service.client(id);
+    const wanted = edited(start, (m) => {
+      const book = m.tables.find((t) => t.name === 'book')!;
+      book.indexes.push({ id: 'idx_book_title', name: 'book_by_title', unique: false, items: [{ column: book.columns.find((c) => c.name === 'title')!.id }] });
+    });
+    const planned = await planLive(client, wanted, start);
+    const storeDown = { ...applyTarget(id, client, start), setBaseline: () => Promise.reject(new Error('the store is read-only')) };
+    const result = await applyLive(storeDown, { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards });
+    expect(result).toMatchObject({ status: 'applied', afterCommitError: 'saving the baseline failed: the store is read-only' });
+    expect(result.verified).toBeUndefined();
+    const [entry] = await service.journal.list(id);
+    expect(entry).toMatchObject({ id: result.journalId, status: 'applied', error: { kind: 'after-commit', stage: 'saving the baseline' } });
+    expect(entry.reverseSql).toBe('DROP INDEX public.book_by_title;');
+    expect(await client.query("SELECT status FROM _schemata.journal WHERE id = $1", [result.journalId])).toEqual([{ status: 'applied' }]);
+    expect((await introspect(client)).tables.find((t) => t.name === 'book')!.indexes.map((i) => i.name)).toEqual(['book_by_title']);
+  });
 });
 
 describe('a lock timeout on PostgreSQL', () => {

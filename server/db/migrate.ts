@@ -99,6 +99,8 @@ export interface ApplyResult {
   verified?: boolean;
   /** Steps a new plan would still contain (0 when verified). */
   remainingSteps?: number;
+  /** The migration committed, but what follows it failed: e.g. `verifying failed: <message>`. */
+  afterCommitError?: string;
 }
 
 function newEntry(target: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards'>, steps: Step[]): JournalEntry {
@@ -132,6 +134,38 @@ function reverseSqlOf(planned: LivePlan, model: Model): string | undefined {
   return !back.losesData && back.plan.steps.length ? planSql(back.plan) : undefined;
 }
 
+/** What is left to do once the migration committed. */
+type AfterCommitStage = 'saving the baseline' | 'verifying' | "marking the target's journal";
+
+/**
+ * After commit the database has changed whatever follows: saving the baseline, verifying and
+ * journaling are each tried, and one that fails is reported with the applied result (never as a
+ * refusal, which would tell the user nothing happened).
+ */
+async function finishApplied(target: ApplyTarget, request: ApplyRequest, entry: JournalEntry, inTarget: boolean): Promise<ApplyResult> {
+  let stage: AfterCommitStage = 'saving the baseline';
+  let remainingSteps: number | undefined;
+  let afterCommitError: string | undefined;
+  try {
+    await target.setBaseline(request.model);
+    stage = 'verifying';
+    remainingSteps = (await planLive(target.client, request.model, request.model, request.scope)).steps.length;
+    entry.verified = remainingSteps === 0;
+    stage = "marking the target's journal";
+    if (inTarget) await markVerifiedInTarget(target.client, entry.id, entry.verified);
+  } catch (error) {
+    afterCommitError = `${stage} failed: ${errorOf(error).message}`;
+    entry.error = { kind: 'after-commit', stage, message: afterCommitError };
+  }
+  await target.record(entry).catch((error: unknown) => {
+    afterCommitError ??= `recording the history failed: ${errorOf(error).message}`;
+  });
+  return {
+    journalId: entry.id, status: 'applied', steps: entry.steps, durationMs: entry.durationMs,
+    verified: entry.verified, remainingSteps, afterCommitError,
+  };
+}
+
 /**
  * Plans again, checks the plan is the one the user reviewed (same live hash), applies it (or dry-runs
  * it), verifies, and journals the attempt whatever happens. Throws what `applySteps` throws.
@@ -156,16 +190,6 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
       await target.record(entry);
       return { journalId: entry.id, status: 'dry-run', steps: planned.steps, durationMs: outcome.durationMs };
     }
-    entry.reverseSql = reverseSql;
-    await target.setBaseline(request.model);
-    const again = await planLive(target.client, request.model, request.model, request.scope);
-    entry.verified = again.steps.length === 0;
-    if (journalsInTarget) await markVerifiedInTarget(target.client, entry.id, entry.verified);
-    await target.record(entry);
-    return {
-      journalId: entry.id, status: 'applied', steps: planned.steps, durationMs: outcome.durationMs,
-      verified: entry.verified, remainingSteps: again.steps.length,
-    };
   } catch (error) {
     entry.durationMs = performance.now() - started;
     entry.status = error instanceof StepFailed ? 'failed' : 'refused';
@@ -181,4 +205,6 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     }
     throw error;
   }
+  entry.reverseSql = reverseSql;
+  return finishApplied(target, request, entry, journalsInTarget);
 }
