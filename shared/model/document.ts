@@ -181,8 +181,12 @@ export const viewZod = z.object({
   materialized: z.boolean(),
   /** The query, as SQL text (`SELECT …`), without a trailing semicolon. */
   definition: sqlText,
-  /** Output column names and their comments (informative; the query defines them). */
-  columns: z.array(z.object({ name: z.string(), comment })).optional(),
+  /**
+   * Output columns the model says something about: comments and, on a plain view, the DEFAULT an
+   * INSERT or UPDATE through the view uses (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`). The query
+   * defines which columns there are.
+   */
+  columns: z.array(z.object({ name: z.string(), comment, default: sqlText.optional() })).optional(),
   /** Ids of the tables and views this view reads, when known; orders the script. */
   dependsOn: z.array(id).optional(),
   /** `WITH (...)` options such as `security_barrier` or `check_option`. */
@@ -297,6 +301,7 @@ export type IndexItem = z.infer<typeof indexItemZod>;
 export type Index = z.infer<typeof indexZod>;
 export type Table = z.infer<typeof tableZod>;
 export type View = z.infer<typeof viewZod>;
+export type ViewColumn = NonNullable<View['columns']>[number];
 export type Enum = z.infer<typeof enumZod>;
 export type Domain = z.infer<typeof domainZod>;
 export type Sequence = z.infer<typeof sequenceZod>;

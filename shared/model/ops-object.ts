@@ -4,7 +4,7 @@
  */
 import type { Extension, Model, RawObject, Sequence, Table, View } from './document.ts';
 import { newId } from './ids.ts';
-import { withoutPlainViewOptions } from './ops-view.ts';
+import { withoutColumnDefaults, withoutPlainViewOptions } from './ops-view.ts';
 import { ModelOpError, applyPatch, checkName, ensureSchema, filterShared, mapShared, updateTable } from './ops-util.ts';
 
 type Partitioning = NonNullable<Table['partitioning']>;
@@ -63,10 +63,11 @@ export function updateView(model: Model, params: { viewId: string; patch: Patch<
     patch.definition = definition;
   }
   if (patch.materialized === null) delete patch.materialized;
-  // PostgreSQL refuses security_barrier and check_option on a materialized view: they go with the change.
+  // PostgreSQL refuses security_barrier, check_option and column defaults on a materialized view: they go with the change.
   if (patch.materialized) {
     const view = model.views.find((v) => v.id === params.viewId);
     if (view?.with && !patch.with) patch.with = withoutPlainViewOptions(view.with) ?? null;
+    if (view && !patch.columns && withoutColumnDefaults(view.columns) !== view.columns) patch.columns = withoutColumnDefaults(view.columns);
   }
   const views = mapShared(model.views, (v) => (v.id === params.viewId ? applyPatch(v, patch) : v));
   if (views === model.views) return model;

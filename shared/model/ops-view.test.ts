@@ -28,6 +28,21 @@ describe('view ops', () => {
     ), (m) => view(m).columns, [{ name: 'id' }]],
     ['removing the last listed column drops `columns`', (m) => ops.removeViewColumn(ops.setViewColumnComment(m, { viewId: 'v', column: 'id', comment: 'a' }), { viewId: 'v', column: 'id' }),
       (m) => 'columns' in view(m), false],
+    ['a column default on a column not listed yet (trimmed, trailing semicolon dropped)', (m) => ops.setViewColumnDefault(m, { viewId: 'v', column: 'total', expression: ' 0; ' }),
+      (m) => view(m).columns, [{ name: 'total', default: '0' }]],
+    ['a column default beside its comment, changed, then cleared (the comment stays)', (m) => ops.setViewColumnDefault(
+      ops.setViewColumnDefault(ops.setViewColumnComment(ops.setViewColumnDefault(m, { viewId: 'v', column: 'total', expression: '0' }), { viewId: 'v', column: 'total', comment: 'c' }),
+        { viewId: 'v', column: 'total', expression: '1 + 1' }),
+      { viewId: 'v', column: 'total', expression: '' },
+    ), (m) => view(m).columns, [{ name: 'total', comment: 'c' }]],
+    ['a comment change keeps the default', (m) => ops.setViewColumnComment(ops.setViewColumnDefault(m, { viewId: 'v', column: 'id', expression: '1' }), { viewId: 'v', column: 'id', comment: 'x' }),
+      (m) => view(m).columns, [{ name: 'id', default: '1', comment: 'x' }]],
+    ['clearing a default never set keeps the column and its comment', (m) => ops.setViewColumnDefault(ops.setViewColumnComment(m, { viewId: 'v', column: 'id', comment: 'a' }), { viewId: 'v', column: 'id', expression: '' }),
+      (m) => view(m).columns, [{ name: 'id', comment: 'a' }]],
+    ['making a view materialized drops its column defaults, keeps its comments', (m) => ops.updateView(
+      ops.setViewColumnComment(ops.setViewColumnDefault(m, { viewId: 'v', column: 'id', expression: '1' }), { viewId: 'v', column: 'total', comment: 't' }),
+      { viewId: 'v', patch: { materialized: true } },
+    ), (m) => view(m).columns, [{ name: 'id' }, { name: 'total', comment: 't' }]],
     ['making a view materialized drops its plain-view options', (m) => ops.updateView(ops.setViewOption(m, { viewId: 'v', option: 'check_option', value: 'local' }), { viewId: 'v', patch: { materialized: true } }),
       (m) => [view(m).materialized, 'with' in view(m)], [true, false]],
   ];
@@ -44,6 +59,8 @@ describe('view ops', () => {
     ['a check_option that is not local or cascaded', (m) => ops.setViewOption(m, { viewId: 'v', option: 'check_option', value: 'strict' }), 'View public.big_orders: check_option is local or cascaded, not "strict".'],
     ['security_barrier that is not a boolean', (m) => ops.setViewOption(m, { viewId: 'v', option: 'security_barrier', value: 'yes' }), 'View public.big_orders: security_barrier is true or false, not "yes".'],
     ['a plain-view option on a materialized view', (m) => ops.setViewOption(m, { viewId: 'mv', option: 'security_barrier', value: 'true' }), 'View public.totals: security_barrier is for plain views; a materialized view does not take it.'],
+    ['a column default on a materialized view', (m) => ops.setViewColumnDefault(m, { viewId: 'mv', column: 'total', expression: '0' }), "View public.totals: a materialized view's columns take no default (PostgreSQL refuses it)."],
+    ['a column default without a column name', (m) => ops.setViewColumnDefault(m, { viewId: 'v', column: '', expression: '0' }), "A view column default needs the column's name."],
     ['a column comment without a column name', (m) => ops.setViewColumnComment(m, { viewId: 'v', column: ' ', comment: 'x' }), "A view column comment needs the column's name."],
   ];
   it.each(refused)('refuses %s', (_, run, message) => {
@@ -57,5 +74,10 @@ describe('view ops', () => {
   ])('%s returns the same model', (_, run) => {
     const before = base();
     expect(run(before)).toBe(before);
+  });
+
+  it('setting the default a column has returns the same model', () => {
+    const before = ops.setViewColumnDefault(base(), { viewId: 'v', column: 'id', expression: '1' });
+    expect(ops.setViewColumnDefault(before, { viewId: 'v', column: 'id', expression: ' 1;' })).toBe(before);
   });
 });

@@ -1,9 +1,9 @@
 /**
- * Edit ops on a view's column comments and its WITH options. A plain view takes
+ * Edit ops on a view's column comments and defaults and its WITH options. A plain view takes
  * `security_barrier`, `security_invoker` (both true/false) and `check_option` (local/cascaded);
  * PostgreSQL refuses any other, and refuses these on a materialized view, so they are refused here.
  */
-import type { Model, View } from './document.ts';
+import type { Model, View, ViewColumn } from './document.ts';
 import { ModelOpError, mapShared } from './ops-util.ts';
 
 /** The WITH options of a plain view and the values each one takes. */
@@ -41,21 +41,43 @@ export function setViewOption(model: Model, p: { viewId: string; option: ViewOpt
   });
 }
 
-/** Sets (or with `''` clears) the comment of a view's output column; a column not listed yet is added by name. */
-export function setViewColumnComment(model: Model, p: { viewId: string; column: string; comment: string }): Model {
+type ViewColumnField = 'comment' | 'default';
+
+/** Sets (or with `''` clears) one field of a view's output column, listing the column by name if it is not yet. */
+function setViewColumnField(model: Model, p: { viewId: string; column: string; field: ViewColumnField; value: string }): Model {
   const column = p.column.trim();
-  if (!column) throw new ModelOpError('A view column comment needs the column\'s name.');
+  if (!column) throw new ModelOpError(`A view column ${p.field} needs the column's name.`);
   return updateViewIn(model, p.viewId, (view) => {
     const columns = view.columns ?? [];
     const at = columns.findIndex((c) => c.name === column);
-    const old = at < 0 ? undefined : columns[at];
-    if (old && (old.comment ?? '') === p.comment) return view;
-    const entry = p.comment ? { name: column, comment: p.comment } : { name: column };
-    return { ...view, columns: old ? columns.map((c, i) => (i === at ? entry : c)) : [...columns, entry] };
+    const old: ViewColumn = at < 0 ? { name: column } : columns[at];
+    if (at >= 0 && (old[p.field] ?? '') === p.value) return view;
+    if (p.value && p.field === 'default' && view.materialized) {
+      throw new ModelOpError(`View ${qualified(view)}: a materialized view's columns take no default (PostgreSQL refuses it).`);
+    }
+    const { [p.field]: _old, ...rest } = old;
+    const entry: ViewColumn = p.value ? { ...rest, [p.field]: p.value } : rest;
+    return { ...view, columns: at >= 0 ? columns.map((c, i) => (i === at ? entry : c)) : [...columns, entry] };
   });
 }
 
-/** Stops listing a column of a view (and its comment); the query still defines the view's columns. */
+/** Sets (or with `''` clears) the comment of a view's output column; a column not listed yet is added by name. */
+export function setViewColumnComment(model: Model, p: { viewId: string; column: string; comment: string }): Model {
+  return setViewColumnField(model, { viewId: p.viewId, column: p.column, field: 'comment', value: p.comment });
+}
+
+/**
+ * Sets (or with `''` clears) the DEFAULT of a plain view's output column, the value an INSERT
+ * through the view gets when it leaves the column out (the view's table default does not apply).
+ * Ex: `setViewColumnDefault(m, { viewId, column: 'status', expression: "'new'" })` →
+ * `ALTER VIEW … ALTER COLUMN status SET DEFAULT 'new';`.
+ */
+export function setViewColumnDefault(model: Model, p: { viewId: string; column: string; expression: string }): Model {
+  const expression = p.expression.trim().replace(/;\s*$/, '');
+  return setViewColumnField(model, { viewId: p.viewId, column: p.column, field: 'default', value: expression });
+}
+
+/** Stops listing a column of a view (and its comment and default); the query still defines the view's columns. */
 export function removeViewColumn(model: Model, p: { viewId: string; column: string }): Model {
   return updateViewIn(model, p.viewId, (view) => {
     const columns = (view.columns ?? []).filter((c) => c.name !== p.column);
@@ -70,4 +92,10 @@ export function withoutPlainViewOptions(options: Record<string, string> | undefi
   if (!options) return undefined;
   const kept = Object.fromEntries(Object.entries(options).filter(([k]) => !(k in VIEW_OPTIONS)));
   return Object.keys(kept).length ? kept : undefined;
+}
+
+/** A view's columns once it becomes materialized: without defaults, which PostgreSQL refuses there. */
+export function withoutColumnDefaults(columns: ViewColumn[] | undefined): ViewColumn[] | undefined {
+  if (!columns?.some((c) => c.default !== undefined)) return columns;
+  return columns.map(({ default: _default, ...rest }) => rest);
 }
