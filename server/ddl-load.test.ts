@@ -9,7 +9,7 @@ import { featureModel } from '../shared/ddl/__fixtures__/feature-model.ts';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { loadSqlParser } from '../shared/io/parser.ts';
 import { sameSqlMeaning } from '../shared/io/sql-import-compare.ts';
-import { quoteIdent } from '../shared/ddl/quote.ts';
+import { quoteIdent, quoteLiteral } from '../shared/ddl/quote.ts';
 import type { Model, Table } from '../shared/model/document.ts';
 import { withEffectiveNames } from '../shared/model/names.ts';
 import { formatType } from '../shared/model/types.ts';
@@ -119,10 +119,23 @@ describe('the database holds exactly what the model says', () => {
     const tableColumns = snapshot.columns.filter((c) => model.tables.some((t) => t.schema === c.schema && t.name === c.table));
     const key = (c: Record<string, unknown>) => [c.schema, c.table, c.num];
     expect(tableColumns).toEqual(expected.sort((a, b) => compareTuples(key(a), key(b))));
-    for (const v of model.views.filter((view) => view.columns)) {
+    // A view's listed columns say their comment and default; the others have neither.
+    expect(model.views.some((v) => v.columns?.some((c) => c.default))).toBe(true);
+    for (const v of model.views) {
+      const listed = new Map((v.columns ?? []).map((c) => [c.name, c]));
       const viewColumns = snapshot.columns.filter((c) => c.schema === v.schema && c.table === v.name);
-      expect(viewColumns.map((c) => ({ name: c.name, comment: c.comment }))).toEqual(v.columns!.map((c) => ({ name: c.name, comment: c.comment ?? null })));
+      expect(viewColumns.map((c) => c.name), v.name).toEqual(expect.arrayContaining([...listed.keys()]));
+      expect(viewColumns.map((c) => ({ name: c.name, comment: c.comment, default: c.default })), v.name)
+        .toEqual(viewColumns.map((c) => ({ name: c.name, comment: listed.get(String(c.name))?.comment ?? null, default: listed.get(String(c.name))?.default ?? null })));
     }
+  });
+
+  it('a view column default is what an INSERT through the view gets', async () => {
+    const view = model.views.find((v) => v.name === 'titled_products')!;
+    const title = await client.transaction((tx) => tx.query<{ title: string }>(
+      `INSERT INTO ${quoteIdent(view.schema)}.${quoteIdent(view.name)} (sku, variant) VALUES ('probe', 1) RETURNING title`,
+    ), { rollback: true });
+    expect(`${quoteLiteral(title[0].title)}::text`).toBe(view.columns!.find((c) => c.name === 'title')!.default);
   });
 
   it('identity options live in the identity sequence', () => {

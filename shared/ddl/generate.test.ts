@@ -67,6 +67,9 @@ describe('statement order', () => {
     ['foreign keys after every table', model({ tables: [
       table('a', { foreignKeys: [{ id: 'fk', columns: ['c.a.id'], refTableId: 't.b', refColumns: ['c.b.id'], onDelete: 'no-action', onUpdate: 'no-action', match: 'simple' }] }), table('b'),
     ] }), 'TABLE public.b', 'FOREIGN KEY'],
+    ['a view column default right after its view, before the view reading it', model({ views: [
+      view('b', 'SELECT x FROM a'), view('a', 'SELECT 1 AS x', { columns: [{ name: 'x', default: '2' }] }),
+    ] }), 'ALTER VIEW public.a ALTER COLUMN x SET DEFAULT 2;', 'VIEW public.b'],
     ['functions settings first', model({ rawObjects: [raw('function', 'f', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;')] }), 'check_function_bodies', 'FUNCTION f'],
   ])('%s', (_name, m, first, second) => {
     const statements = generatePostgresStatements(m);

@@ -2,9 +2,9 @@
  * The whole-model PostgreSQL script, in an order PostgreSQL accepts: schemas and extensions, types,
  * sequences, early carried objects (functions…), tables, sequence ownership, indexes, foreign keys
  * (after every table, so cycles work, and after the unique indexes they may rely on), views in
- * dependency order, late carried objects (triggers, rules, policies…), comments. Every constraint
- * and index is named explicitly (its effective name, see `names.ts`), so the database ends up with
- * exactly the model's names.
+ * dependency order (each followed by its column defaults), late carried objects (triggers, rules,
+ * policies…), comments. Every constraint and index is named explicitly (its effective name, see
+ * `names.ts`), so the database ends up with exactly the model's names.
  */
 import type { Model, RawObject, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
@@ -13,6 +13,7 @@ import {
   addConstraint, addForeignKey, commentStatements, createDomain, createEnum, createExtension, createIndex,
   createSchema, createSequence, createTable, createView, rawObjectSql, sequenceOwnedBy, tableConstraints, type ColumnOwner,
 } from './postgres.ts';
+import { viewColumnDefaults } from './postgres-alter.ts';
 
 export interface GenerateOptions {
   /** Emit COMMENT ON statements (default true). */
@@ -60,7 +61,7 @@ function foreignKeys(ordered: Table[], tables: ReadonlyMap<string, Table>): stri
 function viewStatements(model: Model): string[] {
   return orderViews(model.views).flatMap((view) => {
     const owner: ColumnOwner = { schema: view.schema, name: view.name, columns: [] };
-    return [createView({ view }), ...(view.indexes ?? []).map((index) => createIndex({ owner, index }))];
+    return [createView({ view }), ...viewColumnDefaults({ view }), ...(view.indexes ?? []).map((index) => createIndex({ owner, index }))];
   });
 }
 

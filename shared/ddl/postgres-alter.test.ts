@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RawObject } from '../model/document.ts';
-import { dropExtensions, dropRawObject } from './postgres-alter.ts';
+import type { RawObject, View } from '../model/document.ts';
+import { alterViewColumnDefault, dropExtensions, dropRawObject, viewColumnDefaults } from './postgres-alter.ts';
 
 const raw = (kind: RawObject['kind'], name: string, definition: string, schema = 'app'): RawObject => ({ id: `raw:${kind}:${schema}.${name}`, kind, schema, name, definition });
 
@@ -40,5 +40,24 @@ describe('dropExtensions', () => {
     [['cube', 'earthdistance', 'uuid-ossp'], 'DROP EXTENSION cube, earthdistance, "uuid-ossp";'],
   ])('%j', (names, expected) => {
     expect(dropExtensions({ names })).toBe(expected);
+  });
+});
+
+describe('view column defaults', () => {
+  const view = (extra: Partial<View>): View => ({ id: 'v', schema: 'Shop', name: 'open orders', materialized: false, definition: 'SELECT 1 AS x', ...extra });
+  it.each([
+    ['set', { view: view({}), column: { name: 'status' }, expression: "'new'::text" }, 'ALTER VIEW "Shop"."open orders" ALTER COLUMN status SET DEFAULT \'new\'::text;'],
+    ['dropped (no expression)', { view: view({}), column: { name: 'Status' } }, 'ALTER VIEW "Shop"."open orders" ALTER COLUMN "Status" DROP DEFAULT;'],
+  ])('alterViewColumnDefault: %s', (_label, p, expected) => {
+    expect(alterViewColumnDefault(p)).toBe(expected);
+  });
+
+  it.each([
+    ['one per column with a default, in column order', view({ columns: [{ name: 'a', default: '1' }, { name: 'b', comment: 'no default' }, { name: 'c', default: 'now()' }] }),
+      ['ALTER VIEW "Shop"."open orders" ALTER COLUMN a SET DEFAULT 1;', 'ALTER VIEW "Shop"."open orders" ALTER COLUMN c SET DEFAULT now();']],
+    ['none without columns', view({}), []],
+    ['none on a materialized view (PostgreSQL refuses them)', view({ materialized: true, columns: [{ name: 'a', default: '1' }] }), []],
+  ])('viewColumnDefaults: %s', (_label, v, expected) => {
+    expect(viewColumnDefaults({ view: v })).toEqual(expected);
   });
 });

@@ -3,7 +3,7 @@
  * and constraint clauses come from `postgres.ts`, so an object is written the same way in an export
  * and in a migration. Every function returns one complete statement ending with `;`.
  */
-import type { Column, ColumnType, Identity, RawObject, SequenceOptions } from '../model/document.ts';
+import type { Column, ColumnType, Identity, RawObject, SequenceOptions, View } from '../model/document.ts';
 import { formatType } from '../model/types.ts';
 import { columnDefinition, qualifiedName, quoteName, sequenceOptions } from './postgres.ts';
 import { quoteIdent, quoteLiteral } from './quote.ts';
@@ -164,6 +164,22 @@ export const dropConstraint = (p: { table: QualifiedName; name: string }) => `${
 export const renameConstraint = (p: { table: QualifiedName; from: string; to: string }) =>
   `${table(p.table)} RENAME CONSTRAINT ${quoteIdent(p.from)} TO ${quoteIdent(p.to)};`;
 export const validateConstraint = (p: { table: QualifiedName; name: string }) => `${table(p.table)} VALIDATE CONSTRAINT ${quoteIdent(p.name)};`;
+
+// ── views ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * `ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';` (`DROP DEFAULT` without an expression): the
+ * value an INSERT through an updatable view gives a column it leaves out.
+ */
+export const alterViewColumnDefault = (p: { view: QualifiedName; column: { name: string }; expression?: string }) =>
+  `ALTER VIEW ${qualifiedName(p.view)} ${column(p.column)} ${p.expression === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${p.expression}`};`;
+
+/** The SET DEFAULT statements of a view's column defaults; none for a materialized view (PostgreSQL refuses them). */
+export function viewColumnDefaults(p: { view: View }): string[] {
+  if (p.view.materialized) return [];
+  return (p.view.columns ?? []).filter((c) => c.default !== undefined)
+    .map((c) => alterViewColumnDefault({ view: p.view, column: c, expression: c.default }));
+}
 
 // ── carried objects ──────────────────────────────────────────────────────────────────────────────
 

@@ -164,7 +164,10 @@ export function featureModel(): Model {
     view('public', 'order_totals', 'SELECT o.id, sum(l.qty) AS total FROM "Order" o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id', {
       comment: 'Quantity per order', columns: [{ name: 'id' }, { name: 'total', comment: 'Items in the order' }],
     }),
-    view('public', 'titled_products', 'SELECT sku, variant, title FROM products WHERE title IS NOT NULL', { with: { check_option: 'local' } }),
+    // An updatable view whose inserts get a title the table's own default would not give.
+    view('public', 'titled_products', 'SELECT sku, variant, title FROM products WHERE title IS NOT NULL', {
+      with: { check_option: 'local' }, columns: [{ name: 'title', default: "'untitled'::text" }],
+    }),
     view('inventory', 'stock', 'SELECT warehouse_id, sum(qty) AS qty FROM order_lines GROUP BY warehouse_id', {
       materialized: true, comment: 'Stock per warehouse',
       indexes: [{ id: derivedId.index('inventory', 'stock_warehouse_id_idx'), unique: true, items: [{ expression: 'warehouse_id' }] }],

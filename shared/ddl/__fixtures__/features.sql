@@ -135,6 +135,8 @@ SELECT id, total FROM order_totals WHERE total > 100;
 CREATE VIEW public.titled_products WITH (check_option=local) AS
 SELECT sku, variant, title FROM products WHERE title IS NOT NULL;
 
+ALTER VIEW public.titled_products ALTER COLUMN title SET DEFAULT 'untitled'::text;
+
 CREATE MATERIALIZED VIEW inventory.stock AS
 SELECT warehouse_id, sum(qty) AS qty FROM order_lines GROUP BY warehouse_id;
 
