@@ -1,29 +1,29 @@
 /**
  * ALTER VIEW (and ALTER TABLE naming a view): SET/RESET of options changes the view's `with`;
- * `ALTER COLUMN … SET DEFAULT` has no place in the model (a view's `columns` keep names and
- * comments only), so the defaults are carried as SQL: one raw object per view, written at the end
- * of the script under the view's final name, so renames, SET SCHEMA, DROP and OR REPLACE in
- * between are honoured.
+ * `ALTER COLUMN … SET DEFAULT` / `DROP DEFAULT` sets or clears the default of the view's column
+ * (listing the column by name if it is not yet). A rename, SET SCHEMA or OR REPLACE afterwards
+ * keeps them, as PostgreSQL does, because they live on the view's columns.
  */
 import type { AlterTableCmd, Node } from '@pgsql/types';
 import type { View } from '../model/document.ts';
-import { derivedId } from '../model/ids.ts';
-import { quoteIdent, quoteQualified } from '../ddl/quote.ts';
 import { as, defElems, storageOptions } from './sql-import-ast.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
 
 /** `ALTER COLUMN c SET DEFAULT expr` / `DROP DEFAULT` on a view; PostgreSQL refuses it on a materialized view. */
 function columnDefault(ctx: ImportContext, view: View, cmd: AlterTableCmd): void {
-  const column = cmd.name!;
-  const label = `ALTER VIEW ${view.name} ALTER COLUMN ${column}`;
-  if (view.materialized) return ctx.warn(`${label}: ${view.name} is a materialized view, whose columns take no default (PostgreSQL refuses the statement); not imported`);
-  const defaults = ctx.viewColumnDefaults.get(view) ?? new Map<string, string>();
-  if (cmd.def) {
-    defaults.set(column, expressionText(ctx, cmd.def));
-    ctx.warn(`${label} SET DEFAULT: the model keeps no default on a view column; kept as SQL text`);
-  } else defaults.delete(column);
-  ctx.viewColumnDefaults.set(view, defaults);
+  const name = cmd.name!;
+  if (view.materialized) {
+    return ctx.warn(`ALTER VIEW ${view.name} ALTER COLUMN ${name}: ${view.name} is a materialized view, whose columns take no default (PostgreSQL refuses the statement); not imported`);
+  }
+  const column = view.columns?.find((c) => c.name === name);
+  if (!cmd.def) {
+    if (column) delete column.default;
+    return;
+  }
+  const expression = expressionText(ctx, cmd.def);
+  if (column) column.default = expression;
+  else (view.columns ??= []).push({ name, default: expression });
 }
 
 /** `SET (name = value, …)` merges into the view's options; `RESET (name, …)` takes them out. */
@@ -47,18 +47,4 @@ export function alterView(ctx: ImportContext, view: View, cmds: AlterTableCmd[],
     else ctx.warn(`${label} ${view.name}: ${subtype.replace('AT_', '')} is not imported`);
   }
   if (skipped.length) ctx.skip(label, [...new Set(skipped)].join('; '));
-}
-
-/** Writes the kept column defaults of views still in the model as raw `ALTER VIEW … SET DEFAULT` statements. */
-export function carryViewColumnDefaults(ctx: ImportContext): void {
-  for (const view of ctx.model.views) {
-    const defaults = [...(ctx.viewColumnDefaults.get(view) ?? [])];
-    if (!defaults.length) continue;
-    const name = quoteQualified(view.schema, view.name);
-    ctx.addRaw({
-      id: derivedId.raw('other', view.schema, `${view.name}.column-defaults`), kind: 'other', schema: view.schema, name: `${view.name} column defaults`,
-      definition: defaults.map(([column, text]) => `ALTER VIEW ${name} ALTER COLUMN ${quoteIdent(column)} SET DEFAULT ${text};`).join('\n'),
-    });
-  }
-  ctx.viewColumnDefaults.clear();
 }

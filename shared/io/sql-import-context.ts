@@ -42,8 +42,6 @@ export class ImportContext {
   readonly chosenNames = new Map<string, string>();
   /** `COMMENT ON INDEX` of a key's index, by key object; written as raw SQL at the end of the script. */
   readonly keyIndexComments = new Map<PrimaryKey | Unique, string>();
-  /** `ALTER VIEW … ALTER COLUMN … SET DEFAULT`, by view object then column name; written as raw SQL at the end. */
-  readonly viewColumnDefaults = new Map<View, Map<string, string>>();
   private readonly tables = new Map<string, Table>();
   private readonly views = new Map<string, View>();
   private readonly sequences = new Map<string, Sequence>();

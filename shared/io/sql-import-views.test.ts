@@ -31,29 +31,38 @@ describe('CREATE OR REPLACE VIEW keeps what PostgreSQL keeps', () => {
 });
 
 const V = `${T}CREATE VIEW v AS SELECT id, c FROM t;\n`;
-const carried = (view: string, ...lines: string[]) => [{
-  id: `raw:other:public.${view}.column-defaults`, kind: 'other', schema: 'public', name: `${view} column defaults`, definition: lines.join('\n'),
-}];
+const viewNamed = (sql: string, name: string) => run(sql).model.views.find((v) => v.name === name);
 
-describe('ALTER VIEW … ALTER COLUMN … SET DEFAULT is carried as SQL under the final names', () => {
+describe('ALTER VIEW … ALTER COLUMN … SET / DROP DEFAULT sets the default of the view column', () => {
   it.each([
-    ['SET DEFAULT', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';`, carried('v', "ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';")],
+    ['SET DEFAULT', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';`, 'v', [{ name: 'c', default: "'x'" }]],
     ['written as ALTER TABLE, two columns', `${V}ALTER TABLE v ALTER COLUMN c SET DEFAULT 'x', ALTER COLUMN id SET DEFAULT 1 + 1;`,
-      carried('v', "ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';", 'ALTER VIEW public.v ALTER COLUMN id SET DEFAULT 1 + 1;')],
-    ['DROP DEFAULT takes it away', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v ALTER COLUMN c DROP DEFAULT;`, []],
-    ['the view renamed afterwards', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v RENAME TO w;`, carried('w', "ALTER VIEW public.w ALTER COLUMN c SET DEFAULT 'x';")],
+      'v', [{ name: 'c', default: "'x'" }, { name: 'id', default: '1 + 1' }]],
+    ['beside a column comment, changed', `${V}COMMENT ON COLUMN v.c IS 'note';\nALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v ALTER COLUMN c SET DEFAULT 'y';`,
+      'v', [{ name: 'c', comment: 'note', default: "'y'" }]],
+    ['DROP DEFAULT takes it away (the comment stays)', `${V}COMMENT ON COLUMN v.c IS 'note';\nALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v ALTER COLUMN c DROP DEFAULT;`,
+      'v', [{ name: 'c', comment: 'note' }]],
+    ['DROP DEFAULT of a column never listed lists nothing', `${V}ALTER VIEW v ALTER COLUMN c DROP DEFAULT;`, 'v', undefined],
+    ['the view renamed afterwards', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nALTER VIEW v RENAME TO w;`, 'w', [{ name: 'c', default: "'x'" }]],
+    ['the view moved to another schema afterwards', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nCREATE SCHEMA s;\nALTER VIEW v SET SCHEMA s;`,
+      'v', [{ name: 'c', default: "'x'" }]],
     ['the view replaced afterwards (PostgreSQL keeps the default)', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nCREATE OR REPLACE VIEW v AS SELECT id, c, 2 AS y FROM t;`,
-      carried('v', "ALTER VIEW public.v ALTER COLUMN c SET DEFAULT 'x';")],
-    ['the view dropped afterwards', `${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nDROP VIEW v;`, []],
-  ])('%s', (_title, sql, expected) => {
-    expect(run(sql).model.rawObjects).toEqual(expected);
+      'v', [{ name: 'c', default: "'x'" }]],
+  ])('%s', (_title, sql, name, expected) => {
+    expect(viewNamed(sql, name)?.columns).toEqual(expected);
   });
 
-  it('says so in the report, at its line; on a materialized view it says PostgreSQL refuses it', () => {
-    expect(run(`${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';`).report.warnings)
-      .toEqual([{ line: 3, message: 'ALTER VIEW v ALTER COLUMN c SET DEFAULT: the model keeps no default on a view column; kept as SQL text' }]);
-    expect(run(`${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\nALTER TABLE mv ALTER COLUMN id SET DEFAULT 1;`).report.warnings)
+  it('is neither a warning nor an object carried as SQL; dropping the view takes it along', () => {
+    const { model, report } = run(`${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';`);
+    expect([report.warnings, report.skipped, model.rawObjects]).toEqual([[], [], []]);
+    expect(run(`${V}ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x';\nDROP VIEW v;`).model).toMatchObject({ views: [], rawObjects: [] });
+  });
+
+  it('on a materialized view says PostgreSQL refuses it, and keeps nothing', () => {
+    const { model, report } = run(`${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\nALTER TABLE mv ALTER COLUMN id SET DEFAULT 1;`);
+    expect(report.warnings)
       .toEqual([{ line: 3, message: 'ALTER VIEW mv ALTER COLUMN id: mv is a materialized view, whose columns take no default (PostgreSQL refuses the statement); not imported' }]);
+    expect([model.views[0].columns, model.rawObjects]).toEqual([undefined, []]);
   });
 });
 

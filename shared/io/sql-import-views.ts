@@ -52,8 +52,6 @@ function addView(ctx: ImportContext, input: { schemaname?: string; relname: stri
   if (existing?.comment) view.comment = existing.comment;
   // OR REPLACE keeps the view's columns (PostgreSQL refuses to rename or drop one), comments and defaults included.
   if (existing?.columns?.length) view.columns = existing.columns;
-  const defaults = existing && ctx.viewColumnDefaults.get(existing);
-  if (defaults) ctx.viewColumnDefaults.set(view, defaults);
   ctx.addView(view);
 }
 

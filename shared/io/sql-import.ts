@@ -8,7 +8,6 @@ import type { Model } from '../model/document.ts';
 import { DEFAULT_SEARCH_PATH, ImportContext } from './sql-import-context.ts';
 import { resolveForeignKeys } from './sql-import-constraints.ts';
 import { carryKeyIndexComments } from './sql-import-key-index-comments.ts';
-import { carryViewColumnDefaults } from './sql-import-alter-view.ts';
 import { pinChosenNames } from './sql-import-names.ts';
 import type { ImportReport } from './sql-import-report.ts';
 import { importStatement } from './sql-import-statements.ts';
@@ -46,7 +45,6 @@ export function importSqlSync(text: string, options: ImportSqlOptions = {}): Imp
   }
   resolveForeignKeys(ctx);
   carryKeyIndexComments(ctx);
-  carryViewColumnDefaults(ctx);
   pinChosenNames(ctx);
   ctx.report.skipped.sort((a, b) => a.line - b.line);
   ctx.report.warnings.sort((a, b) => a.line - b.line);
