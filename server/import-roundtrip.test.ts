@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Model } from '../shared/model/document.ts';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { planBetween } from '../shared/diff/plan.ts';
 import { importSql } from '../shared/io/sql-import.ts';
@@ -261,7 +262,7 @@ ALTER TABLE s.v ADD CONSTRAINT v_pk PRIMARY KEY USING INDEX v_a;
 });
 
 describe('SQL import round trip of ALTER VIEW (PostgreSQL 15)', () => {
-  it('column defaults reach the catalog, carried as SQL; options are set and reset; importing the DDL again plans nothing', async () => {
+  it('column defaults reach the catalog and the model, as introspection reads them; options are set and reset; importing the DDL again plans nothing', async () => {
     await requirePostgres();
     const result = await importRoundTripText('alter_view', `
 CREATE TABLE t (id int, c text, n int);
@@ -277,8 +278,12 @@ CREATE TABLE opts (a int) WITH (autovacuum_enabled = off);
 `);
     expect(result.loadError).toBeUndefined();
     expect(result.differences).toEqual([]);
-    // Introspection keeps no default of a view column (nor does the model): only the import carries them, as SQL.
-    expect(result.ids).toEqual({ onlyImported: ['raw:other:public.v.column-defaults'], onlyIntrospected: [] });
+    expect(result.ids).toEqual({ onlyImported: [], onlyIntrospected: [] });
+    // The same view columns have a default on both sides (spelled as written, and as PostgreSQL prints it).
+    const defaults = (m: Model) => m.views.flatMap((v) => (v.columns ?? []).filter((c) => c.default).map((c) => `${v.name}.${c.name} = ${c.default}`));
+    expect(defaults(result.model)).toEqual(["v.c = 'x'", 'v.id = 1']);
+    expect(defaults(result.introspected!)).toEqual(['v.id = 1', "v.c = 'x'::text"]);
+    expect(result.model.rawObjects).toEqual([]);
     const again = (await importSql(result.ddl)).model;
     expect(planBetween(result.model, again).steps.map((step) => step.sql)).toEqual([]);
   }, 120_000);

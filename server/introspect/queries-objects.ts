@@ -14,8 +14,11 @@ export function viewsQuery(options: IntrospectOptions) {
       pg_catalog.pg_get_viewdef(c.oid) AS definition,
       c.reloptions::text[] AS options,
       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
-      (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'comment', pg_catalog.col_description(c.oid, a.attnum)) ORDER BY a.attnum)
-        FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
+      (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'comment', pg_catalog.col_description(c.oid, a.attnum),
+          'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)) ORDER BY a.attnum)
+        FROM pg_catalog.pg_attribute a
+        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
       (SELECT pg_catalog.json_agg(DISTINCT pg_catalog.jsonb_build_object('schema', dn.nspname, 'name', dc.relname, 'kind', dc.relkind::text))
         FROM pg_catalog.pg_rewrite r
         JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND d.objid = r.oid
@@ -29,7 +32,7 @@ export function viewsQuery(options: IntrospectOptions) {
     ORDER BY n.nspname, c.relname`,
   z.object({
     schema: text, name: text, materialized: z.boolean(), definition: text, options: textArray, comment: optionalText,
-    columns: jsonList(z.object({ name: text, comment: z.string().nullish() })),
+    columns: jsonList(z.object({ name: text, comment: z.string().nullish(), default: z.string().nullish() })),
     dependsOn: jsonList(z.object({ schema: text, name: text, kind: text })),
   }), options);
 }

@@ -33,8 +33,9 @@ export function buildViews(rows: RowOf<typeof viewsQuery>[], viewIndexes: Map<st
       id: derivedId.view(row.schema, row.name), schema: row.schema, name: row.name, materialized: row.materialized,
       definition: row.definition.trim().replace(/;$/, ''),
     };
-    if (row.columns.some((c) => c.comment != null)) {
-      view.columns = row.columns.map((c) => (c.comment != null ? { name: c.name, comment: c.comment } : { name: c.name }));
+    // Columns are listed when one has a comment or a default (`ALTER VIEW … SET DEFAULT`, plain views only).
+    if (row.columns.some((c) => c.comment != null || c.default != null)) {
+      view.columns = row.columns.map((c) => compact({ name: c.name, comment: c.comment ?? undefined, default: c.default ?? undefined }));
     }
     const dependsOn = row.dependsOn
       .map((d) => (d.kind === 'v' || d.kind === 'm' ? derivedId.view(d.schema, d.name) : derivedId.table(d.schema, d.name)))

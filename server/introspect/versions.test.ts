@@ -29,6 +29,26 @@ describe('the same schema on PostgreSQL 15 and PGlite (18)', () => {
       await db.drop();
     }
   }, 120_000);
+
+  it('view column defaults (pg_attrdef on a view) read the same', async () => {
+    const sql = `CREATE TABLE t (id int, c text, at timestamptz);
+      CREATE VIEW v AS SELECT id, c, at FROM t;
+      ALTER VIEW v ALTER COLUMN c SET DEFAULT 'x', ALTER COLUMN at SET DEFAULT now();
+      COMMENT ON COLUMN v.id IS 'key';`;
+    const db = await createThrowawayDb('versions_view_defaults');
+    const pg = await openSqlClient(db.url);
+    const lite = await openSqlClient('pglite:memory:');
+    try {
+      await Promise.all([pg.exec(sql), lite.exec(sql)]);
+      const [onPg, onLite] = [await introspect(pg), await introspect(lite)];
+      expect(onLite.views[0].columns).toEqual([{ name: 'id', comment: 'key' }, { name: 'c', default: "'x'::text" }, { name: 'at', default: 'now()' }]);
+      // PostgreSQL 18 prints view bodies without the table prefix: only the columns are compared.
+      expect(onLite.views[0].columns).toEqual(onPg.views[0].columns);
+    } finally {
+      await Promise.all([pg.close(), lite.close()]);
+      await db.drop();
+    }
+  }, 120_000);
 });
 
 /**

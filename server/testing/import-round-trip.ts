@@ -22,6 +22,8 @@ export interface ImportRoundTripResult {
   report: ImportReport;
   ddl: string;
   differences: CatalogDifference[];
+  /** The model introspected from the psql-built database (unset when the run stopped before). */
+  introspected?: Model;
   /** Ids of the imported model and of the model introspected from the psql-built database, where they differ. */
   ids: { onlyImported: string[]; onlyIntrospected: string[] };
   /** Set when the generated DDL did not load. */
@@ -81,7 +83,8 @@ async function importRoundTripFile(schema: string, file: string): Promise<Import
     await psqlFile(original.url, file);
     const live = await openSqlClient(original.url);
     try {
-      result.ids = compareIds(model, await introspect(live));
+      result.introspected = await introspect(live);
+      result.ids = compareIds(model, result.introspected);
     } finally {
       await live.close();
     }

@@ -44,6 +44,7 @@ CREATE TABLE app.base (id int);
 CREATE TABLE app.child (extra text) INHERITS (app.base);
 CREATE UNLOGGED TABLE app.scratch (v text);
 CREATE VIEW app.big_orders WITH (security_barrier = true) AS SELECT o.id, c.email FROM app.orders o JOIN app.customer c ON c.id = o.customer_id WHERE o.total > 100;
+ALTER VIEW app.big_orders ALTER COLUMN id SET DEFAULT 0;
 CREATE MATERIALIZED VIEW app.order_counts AS SELECT customer_id, count(*) AS n FROM app.orders GROUP BY customer_id;
 CREATE UNIQUE INDEX order_counts_customer ON app.order_counts (customer_id);
 CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
