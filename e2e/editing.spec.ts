@@ -40,6 +40,27 @@ test.describe('editing with the inspector, and the design lint', () => {
     await page.screenshot({ path: 'test-results/editing-lint-jump.png' });
   });
 
+  test('an issue is fixed with one click, a rule\'s issues all at once; each fix is one undo step', async ({ studio, page }) => {
+    await studio.tabTo('lint');
+    const missing = page.locator('[data-testid="lint-issue"][data-code="fk-without-index"]');
+    await expect(missing).toHaveCount(8);
+    const charRow = page.locator('.lint-row').filter({ has: page.locator('[data-code="char-type"]') });
+    await expect(charRow.getByTestId('lint-fix')).toHaveAttribute('title', 'Make country_code character varying(2)');
+    await charRow.getByTestId('lint-fix').click();
+    await expect(page.locator('[data-testid="lint-issue"][data-code="char-type"]')).toHaveCount(0);
+    await expect(studio.column('public.addresses', 'country_code')).toContainText('varchar(2)');
+
+    await page.locator('[data-testid="lint-fix-all"][data-code="fk-without-index"]').click();
+    await expect(missing).toHaveCount(0);
+    const indexes = await studio.state<string[]>('state.doc.model.tables.flatMap((t) => t.indexes.map((x) => x.name))');
+    expect(indexes).toEqual(expect.arrayContaining(['orders_customer_id_idx', 'order_items_product_id_idx', 'categories_parent_id_idx']));
+    await page.screenshot({ path: 'test-results/editing-lint-fixed.png' });
+    await page.getByTestId('undo').click();
+    await expect(missing).toHaveCount(8);
+    await page.getByTestId('undo').click();
+    await expect(page.locator('[data-testid="lint-issue"][data-code="char-type"]')).toHaveCount(1);
+  });
+
   test('select all, then Delete, removes tables, enums and views; undo brings them back', async ({ studio, page }) => {
     await studio.open('/?template=event-store');
     const views = await studio.state<number>('state.doc.model.views.length');

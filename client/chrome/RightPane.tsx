@@ -13,6 +13,8 @@ import { selectModel } from '../store/selectors.ts';
 import type { RightTab } from '../store/session-slice.ts';
 import { focusNode } from '../commands.ts';
 import { objectTarget } from '../object-target.ts';
+import type { LintIssue } from '../../shared/model/lint.ts';
+import { applyLintFixes } from '../../shared/model/lint-fixes.ts';
 
 const SqlPanel = lazy(() => import('../panels/SqlPanel.tsx'));
 // Targets, compare/apply and history: lazy too (the plan view loads Monaco).
@@ -58,7 +60,8 @@ function LintTab() {
     if (target.onCanvas) focusNode(flow, target.id);
     state.showObject(target.id, target.onCanvas);
   }, [model, flow]);
-  return <div className="pane-scroll"><LintPanel model={model} onSelect={onSelect} /></div>;
+  const onFix = useCallback((issues: LintIssue[]) => useStore.getState().editModel((m) => applyLintFixes(m, issues)), []);
+  return <div className="pane-scroll"><LintPanel model={model} onSelect={onSelect} onFix={onFix} /></div>;
 }
 
 /** How many design issues there are, colored by the worst one; nothing when the model is clean. */

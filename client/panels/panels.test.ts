@@ -7,6 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildModel, tableId } from '../../shared/model/model-builder.ts';
 import { lintModel } from '../../shared/model/lint.ts';
+import { lintFix } from '../../shared/model/lint-fixes.ts';
 import * as ops from '../../shared/model/ops.ts';
 import { DomainEditor } from './DomainEditor.tsx';
 import { EnumEditor } from './EnumEditor.tsx';
@@ -77,10 +78,13 @@ describe('Inspector', () => {
 });
 
 describe('LintPanel', () => {
-  it('groups issues by severity with one button per issue', () => {
-    const html = render(createElement(LintPanel, { model, onSelect: noop }));
+  it('groups issues by severity with one button per issue, and a Fix button where a fix exists', () => {
+    const html = render(createElement(LintPanel, { model, onSelect: noop, onFix: noop }));
     const issues = lintModel(model);
     expect(count(html, 'lint-issue')).toBe(issues.length);
+    const fixable = issues.filter((i) => lintFix(model, i));
+    expect(fixable.length).toBeGreaterThan(0);
+    expect(count(html, 'lint-fix')).toBe(fixable.length);
     for (const [severity] of groupIssues(issues)) expect(html).toContain(`data-testid="lint-group-${severity}"`);
     expect(html).toContain('data-code="no-primary-key"');
     expect(html).toContain('data-code="timestamp-without-time-zone"');
@@ -97,7 +101,7 @@ describe('LintPanel', () => {
     clean = ops.updateColumn(clean, { tableId: orders, columnId: model.tables[1].columns[3].id, patch: { type: { name: 'timestamp with time zone' } } });
     // The partial index cannot serve the foreign key: a plain one can.
     clean = ops.addIndex(clean, { tableId: orders, columns: [model.tables[1].columns[1].id] });
-    expect(render(createElement(LintPanel, { model: clean, onSelect: noop }))).toContain('No design issues found.');
+    expect(render(createElement(LintPanel, { model: clean, onSelect: noop, onFix: noop }))).toContain('No design issues found.');
   });
 });
 
