@@ -7,7 +7,7 @@ import type { Domain, Enum, Extension, Model, RawObject, Schema, Sequence, View 
 import { withEffectiveNames } from '../model/names.ts';
 import { sameType } from '../model/types.ts';
 import { diffIndexes, diffTables } from './diff-table.ts';
-import { pairById, schemaRenames, sameComment, sameExcept, sameFields, sameSqlText, stableJson } from './match.ts';
+import { pairById, schemaRenames, sameComment, sameExcept, sameFields, sameSqlText, stableJson, viewDefaults } from './match.ts';
 import type { Change, EnumValueAddition } from './types.ts';
 
 /** Studio bookkeeping (apply history) lives here in a target; a diff never touches it. */
@@ -166,6 +166,11 @@ function viewCommentsDiffer(a: View, b: View): boolean {
   return !sameComment(a.comment, b.comment) || comments(a) !== comments(b);
 }
 
+function viewDefaultsDiffer(a: View, b: View): boolean {
+  const [before, after] = [viewDefaults(a), viewDefaults(b)];
+  return before.size !== after.size || [...after].some(([name, text]) => !sameSqlText(before.get(name), text));
+}
+
 function diffViews(from: View[], to: View[], moved: Moved): Change[] {
   const { added, removed, kept } = pairById(from, to);
   const changes: Change[] = [
@@ -179,6 +184,7 @@ function diffViews(from: View[], to: View[], moved: Moved): Change[] {
       continue;
     }
     if (viewCommentsDiffer(a, b)) changes.push({ kind: 'view.comment', from: a, to: b });
+    if (viewDefaultsDiffer(a, b)) changes.push({ kind: 'view.defaults', from: a, to: b });
     changes.push(...diffIndexes({ type: 'view', view: a }, { type: 'view', view: b }, a.indexes ?? [], b.indexes ?? []));
   }
   return changes;

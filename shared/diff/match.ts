@@ -1,4 +1,5 @@
 /** Small pure helpers the diff is built from: pairing by id and structural equality. */
+import type { View } from '../model/document.ts';
 
 export interface Pairing<T> {
   added: T[];
@@ -77,4 +78,10 @@ export function sameSqlText(a: string | undefined, b: string | undefined): boole
 export function schemaRenames(from: readonly { id: string; name: string }[], to: readonly { id: string; name: string }[]): Map<string, string> {
   const { kept } = pairById(from, to);
   return new Map(kept.filter(([a, b]) => a.name !== b.name).map(([a, b]) => [a.name, b.name]));
+}
+
+/** The defaults of a view's columns by column name; a materialized view has none (PostgreSQL refuses them). */
+export function viewDefaults(v: View | undefined): Map<string, string> {
+  if (!v || v.materialized) return new Map();
+  return new Map((v.columns ?? []).flatMap((c) => (c.default === undefined ? [] : [[c.name, c.default] as const])));
 }

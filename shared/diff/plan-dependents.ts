@@ -6,6 +6,7 @@
 import { mentions } from '../ddl/order.ts';
 import type { Model, View } from '../model/document.ts';
 import { sameType } from '../model/types.ts';
+import { viewDefaults } from './match.ts';
 import type { Change } from './types.ts';
 
 /** Relations (tables and views, by id) whose shape changes under dependent views. */
@@ -97,7 +98,7 @@ function forcedForeignKeys(changes: Change[], from: Model, to: Model): Change[] 
   return out;
 }
 
-/** SQL expressions this plan writes anew (defaults, checks, predicates, view bodies). */
+/** SQL expressions this plan writes anew (defaults, checks, predicates, view bodies and view column defaults). */
 function newExpressions(changes: Change[]): string[] {
   const out: string[] = [];
   for (const c of changes) {
@@ -105,7 +106,10 @@ function newExpressions(changes: Change[]): string[] {
     if (c.kind === 'column.alter') out.push(c.to.default ?? '', c.to.generated ?? '');
     if (c.kind === 'constraint.add' && c.constraint.type === 'check') out.push(c.constraint.value.expression);
     if (c.kind === 'index.add') out.push(c.index.where ?? '', ...c.index.items.map((i) => i.expression ?? ''));
-    if (c.kind === 'view.create' || c.kind === 'view.recreate') out.push(c.kind === 'view.create' ? c.view.definition : c.to.definition);
+    if (c.kind === 'view.create' || c.kind === 'view.recreate' || c.kind === 'view.defaults') {
+      const view = c.kind === 'view.create' ? c.view : c.to;
+      out.push(...(c.kind === 'view.defaults' ? [] : [view.definition]), ...viewDefaults(view).values());
+    }
     if (c.kind === 'table.create' || c.kind === 'table.recreate') {
       const t = c.kind === 'table.create' ? c.table : c.to;
       out.push(...t.columns.map((col) => `${col.default ?? ''} ${col.generated ?? ''}`), ...t.checks.map((k) => k.expression));
@@ -163,7 +167,7 @@ export function withDependents(input: Change[], models: { from: Model; to: Model
   const changes = [...enums, ...domainsOverRecreated(enums, models.from, models.to)];
   const views = forcedViews(changes, models.from, models.to);
   const kept = changes.filter((c) => {
-    if ((c.kind === 'view.rename' || c.kind === 'view.comment') && views.has(c.to.id)) return false;
+    if ((c.kind === 'view.rename' || c.kind === 'view.comment' || c.kind === 'view.defaults') && views.has(c.to.id)) return false;
     if (c.kind.startsWith('index.') && 'owner' in c && c.owner.type === 'view' && views.has(c.owner.view.id)) return false;
     return true;
   });

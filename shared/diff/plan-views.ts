@@ -1,9 +1,9 @@
 /** Steps for views, materialized views and carried (raw) objects. */
 import type { Model, RawObject, View } from '../model/document.ts';
-import { dropObject, dropRawObject, renameObject, textSearchKind } from '../ddl/postgres-alter.ts';
+import { alterViewColumnDefault, dropObject, dropRawObject, renameObject, textSearchKind } from '../ddl/postgres-alter.ts';
 import { EARLY_RAW_KINDS, mentions, needsTables } from '../ddl/order.ts';
 import { commentOn, createView, qualifiedName, rawObjectSql } from '../ddl/postgres.ts';
-import { sameComment } from './match.ts';
+import { sameComment, sameSqlText, viewDefaults } from './match.ts';
 import { addIndexSteps } from './plan-constraints.ts';
 import { depthOf, draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
 import type { Change } from './types.ts';
@@ -35,9 +35,24 @@ function changedViewComments(from: View | undefined, to: View): string[] {
   return out;
 }
 
+/**
+ * SET DEFAULT for the column defaults of `to` that are new or differ from `from`, DROP DEFAULT for
+ * those `to` no longer has. After the views are created (rank 50), before comments.
+ */
+function changedViewDefaults(from: View | undefined, to: View): Draft[] {
+  const [before, after] = [viewDefaults(from), viewDefaults(to)];
+  const set = [...after].filter(([name, text]) => !sameSqlText(before.get(name), text))
+    .map(([name, expression]) => alterViewColumnDefault({ view: to, column: { name }, expression }));
+  const dropped = [...before.keys()].filter((name) => !after.has(name)).map((name) => alterViewColumnDefault({ view: to, column: { name } }));
+  return [...dropped, ...set].map((sql) => draft('views', 50, sql));
+}
+
 export function createViewSteps(view: View, ctx: PlanContext): Draft[] {
   const rank = 10 + depthOf(view.id, viewParents(ctx.to));
-  const out = [draft('views', rank, createView({ view })), ...changedViewComments(undefined, view).map((sql) => draft('views', 60, sql))];
+  const out = [
+    draft('views', rank, createView({ view })), ...changedViewDefaults(undefined, view),
+    ...changedViewComments(undefined, view).map((sql) => draft('views', 60, sql)),
+  ];
   for (const index of view.indexes ?? []) out.push(...addIndexSteps({ type: 'view', view }, index, ctx));
   return out;
 }
@@ -63,6 +78,8 @@ export function viewSteps(c: Extract<Change, { kind: `view.${string}` }>, ctx: P
       ])];
     case 'view.comment':
       return changedViewComments(c.from, c.to).map((sql) => draft('views', 60, sql));
+    case 'view.defaults':
+      return changedViewDefaults(c.from, c.to);
   }
 }
 

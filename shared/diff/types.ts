@@ -126,6 +126,8 @@ export type Change =
   /** Definition or options changed: drop and create again (dependent views follow). */
   | { kind: 'view.recreate'; from: View; to: View }
   | { kind: 'view.comment'; from: View; to: View }
+  /** Column defaults set, changed or dropped (`ALTER VIEW … ALTER COLUMN … SET/DROP DEFAULT`: catalog only, no data touched). */
+  | { kind: 'view.defaults'; from: View; to: View }
   | { kind: 'raw.create'; object: RawObject }
   | { kind: 'raw.drop'; object: RawObject };
 
