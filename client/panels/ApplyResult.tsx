@@ -21,6 +21,16 @@ function Failure() {
   );
 }
 
+function CompareAgain({ label }: { label: string }) {
+  return (
+    <div>
+      <button className="btn small" data-testid="compare-again" onClick={() => void useStore.getState().compare(useStore.getState().doc)}>
+        {label}
+      </button>
+    </div>
+  );
+}
+
 /** Remaining differences listed inline; Compare again shows them all as a plan. */
 const SHOWN_REMAINING = 6;
 
@@ -41,7 +51,7 @@ export function ApplyResult() {
       <div className="live-banner warn apply-result" role="alert" data-testid="apply-result" data-result="unverified">
         <strong>Applied {ran}: the changes are in the database.</strong>
         <div>But {result.afterCommitError}.</div>
-        <div>Compare again to see where the database stands.</div>
+        <CompareAgain label="Compare again to see where the database stands" />
       </div>
     );
   }
@@ -62,11 +72,7 @@ export function ApplyResult() {
           {remaining.steps.length > SHOWN_REMAINING && <li className="muted">… and {remaining.steps.length - SHOWN_REMAINING} more</li>}
         </ul>
       )}
-      <div>
-        <button className="btn small" data-testid="compare-again" onClick={() => void useStore.getState().compare(useStore.getState().doc)}>
-          Compare again to review them
-        </button>
-      </div>
+      <CompareAgain label="Compare again to review them" />
     </div>
   );
 }
