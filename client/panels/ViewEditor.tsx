@@ -1,10 +1,10 @@
-/** Views and materialized views: name, schema, materialized, the query, WITH options, comments (of the view and its columns); add and delete. */
+/** Views and materialized views: name, schema, materialized, the query, WITH options, comments (of the view and its columns), column defaults; add and delete. */
 import type { Model, View } from '../../shared/model/document.ts';
 import { addView, firstFree, removeView, updateView } from '../../shared/model/ops.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
 import { FocusItem } from './FocusItem.tsx';
 import { CheckField, TextField } from './TextField.tsx';
-import { ViewColumnComments, ViewOptions } from './ViewDetails.tsx';
+import { ViewColumns, ViewOptions } from './ViewDetails.tsx';
 import './panels.css';
 
 export interface ViewEditorProps {
@@ -28,7 +28,7 @@ function ViewItem({ view, edit, selected }: { view: View; edit: Edit; selected: 
       <TextField value={view.definition} multiline rows={5} mono label="View query (Ctrl+Enter to apply)" testId="view-definition" onCommit={(definition) => patch({ definition })} />
       <ViewOptions view={view} edit={edit} />
       <TextField value={view.comment ?? ''} placeholder="comment" label="View comment" testId="view-comment" onCommit={(comment) => patch({ comment })} />
-      <ViewColumnComments view={view} edit={edit} />
+      <ViewColumns view={view} edit={edit} />
     </FocusItem>
   );
 }

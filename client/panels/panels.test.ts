@@ -130,6 +130,16 @@ describe('ViewEditor and SchemaEditor', () => {
     expect(html).toContain('class="item focused"');
   });
 
+  it('show a default field per column of a plain view, none on a materialized one', () => {
+    const plain = ops.setViewColumnComment(ops.setViewColumnDefault(ops.addView(withObjects, { id: 'p', name: 'open_orders', definition: 'SELECT id, status FROM orders' }),
+      { viewId: 'p', column: 'status', expression: "'pending'::order_status" }), { viewId: 'p', column: 'id', comment: 'key' });
+    const html = render(createElement(ViewEditor, { model: ops.setViewColumnComment(plain, { viewId: 'v', column: 'id', comment: 'x' }), onEdit: noop }));
+    expect(html).toMatch(/data-column="status".*?data-testid="view-column-default"/s);
+    expect(html).toContain('value="&#x27;pending&#x27;::order_status"');
+    // Two listed columns on the plain view, one on the materialized view (which takes no default).
+    expect([count(html, 'view-column'), count(html, 'view-column-default')]).toEqual([3, 2]);
+  });
+
   it('list schemas, extensions and sequences', () => {
     const html = render(createElement(SchemaEditor, { model: withObjects, onEdit: noop }));
     expect([count(html, 'schema-item'), count(html, 'extension-item'), count(html, 'sequence-item')]).toEqual([1, 1, 1]);
