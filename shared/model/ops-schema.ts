@@ -6,6 +6,7 @@ import type { Model } from './document.ts';
 import { newId } from './ids.ts';
 import { ModelOpError, checkName, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
 import { renameIdentifier } from './sql-rename.ts';
+import { mapViewColumnDefaults } from './ops-view.ts';
 
 /** Adds an empty schema; a name already present leaves the model unchanged. */
 export function addSchema(model: Model, params: { name: string; id?: string; comment?: string }): Model {
@@ -41,7 +42,7 @@ export function renameSchema(model: Model, params: { schemaId: string; name: str
     views: move(model.views),
     rawObjects: move(model.rawObjects),
   };
-  const retyped = mapColumnTypes(next, (type) => (type.schema === from ? { ...type, schema: to } : type));
+  const retyped = mapViewColumnDefaults(mapColumnTypes(next, (type) => (type.schema === from ? { ...type, schema: to } : type)), sql);
   return updateTables(retyped, (t) => {
     const columns = mapShared(t.columns, (c) => (c.default && sql(c.default) !== c.default ? { ...c, default: sql(c.default) } : c));
     const checks = mapShared(t.checks, (c) => (sql(c.expression) === c.expression ? c : { ...c, expression: sql(c.expression) }));

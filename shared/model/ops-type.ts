@@ -6,6 +6,7 @@ import type { ColumnType, Domain, Enum, Model } from './document.ts';
 import { newId } from './ids.ts';
 import { formatType } from './types.ts';
 import { ModelOpError, applyPatch, checkName, ensureSchema, filterShared, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
+import { mapViewColumnDefaults } from './ops-view.ts';
 
 const isType = (type: ColumnType, schema: string, name: string) => type.schema === schema && type.name === name;
 
@@ -23,8 +24,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const written = (name: string) => `(?:"${escape(name.replace(/"/g, '""'))}"|${escape(name)})`;
 
 /**
- * Defaults such as `'pending'::order_status` name their type: after a rename or removal they must
- * cast to the new type, or the default no longer parses.
+ * Defaults such as `'pending'::order_status` (of table columns, domains and view columns) name
+ * their type: after a rename or removal they must cast to the new type, or the default no longer parses.
  */
 function recastDefaults(model: Model, from: { schema: string; name: string }, to: ColumnType): Model {
   const cast = new RegExp(`::\\s*(${written(from.schema)}\\s*\\.\\s*)?${written(from.name)}(?![A-Za-z0-9_$"])`, 'gi');
@@ -35,7 +36,7 @@ function recastDefaults(model: Model, from: { schema: string; name: string }, to
     return columns === t.columns ? t : { ...t, columns };
   });
   const domains = mapShared(next.domains, (d) => (d.default && fix(d.default) !== d.default ? { ...d, default: fix(d.default) } : d));
-  return domains === next.domains ? next : { ...next, domains };
+  return mapViewColumnDefaults(domains === next.domains ? next : { ...next, domains }, (text) => fix(text)!);
 }
 
 export interface AddEnumParams {

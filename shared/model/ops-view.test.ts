@@ -80,4 +80,12 @@ describe('view ops', () => {
     const before = ops.setViewColumnDefault(base(), { viewId: 'v', column: 'id', expression: '1' });
     expect(ops.setViewColumnDefault(before, { viewId: 'v', column: 'id', expression: ' 1;' })).toBe(before);
   });
+
+  it.each([
+    ['renaming the enum a default casts to', "'a'::mood", (m: Model) => ops.updateEnum(m, { enumId: m.enums[0].id, patch: { name: 'feeling' } }), "'a'::feeling"],
+    ['renaming the schema a default qualifies', "'a'::public.mood", (m: Model) => ops.renameSchema(m, { schemaId: 'schema:public', name: 'app' }), "'a'::app.mood"],
+  ])('%s rewrites the view column default', (_name, expression, run, expected) => {
+    const before = ops.setViewColumnDefault(ops.addEnum(base(), { name: 'mood', values: ['a'] }), { viewId: 'v', column: 'id', expression });
+    expect(view(run(before)).columns).toEqual([{ name: 'id', default: expected }]);
+  });
 });

@@ -77,6 +77,18 @@ export function setViewColumnDefault(model: Model, p: { viewId: string; column: 
   return setViewColumnField(model, { viewId: p.viewId, column: p.column, field: 'default', value: expression });
 }
 
+/**
+ * Rewrites every view column default with `fn` (a rename reaching into SQL text); views whose
+ * defaults do not change keep their identity.
+ */
+export function mapViewColumnDefaults(model: Model, fn: (text: string) => string): Model {
+  const views = mapShared(model.views, (view) => {
+    const columns = view.columns && mapShared(view.columns, (c) => (c.default !== undefined && fn(c.default) !== c.default ? { ...c, default: fn(c.default) } : c));
+    return columns === view.columns ? view : { ...view, columns };
+  });
+  return views === model.views ? model : { ...model, views };
+}
+
 /** Stops listing a column of a view (and its comment and default); the query still defines the view's columns. */
 export function removeViewColumn(model: Model, p: { viewId: string; column: string }): Model {
   return updateViewIn(model, p.viewId, (view) => {
