@@ -60,7 +60,7 @@ test.describe('options the inspector edits without JSON', () => {
     await page.screenshot({ path: `${SHOTS}/sequence-extension.png` });
   });
 
-  test('a view takes WITH options and comments on its columns; a materialized view has no such options', async ({ studio, page }) => {
+  test('a view takes WITH options, comments and defaults on its columns; a materialized view has no such options', async ({ studio, page }) => {
     await studio.tabTo('types');
     await page.getByTestId('view-add').click();
     const item = page.getByTestId('view-item').last();
@@ -71,14 +71,21 @@ test.describe('options the inspector edits without JSON', () => {
     const column = item.locator('[data-testid="view-column"][data-column="one"]');
     await column.getByTestId('view-column-comment').fill('always one');
     await column.getByTestId('view-column-comment').press('Enter');
+    await column.getByTestId('view-column-default').fill('1');
+    await column.getByTestId('view-column-default').press('Enter');
     const view = 'state.doc.model.views.at(-1)';
-    expect(await studio.state(`[${view}.with, ${view}.columns]`)).toEqual([{ check_option: 'cascaded', security_barrier: 'true' }, [{ name: 'one', comment: 'always one' }]]);
+    expect(await studio.state(`[${view}.with, ${view}.columns]`)).toEqual([{ check_option: 'cascaded', security_barrier: 'true' }, [{ name: 'one', comment: 'always one', default: '1' }]]);
+    // The server's DDL of the page's document sets it after the view.
+    const doc = await studio.state<unknown>('state.doc');
+    const { sql } = await (await page.request.post('/api/ddl', { data: { document: doc } })).json() as { sql: string };
+    expect(sql).toMatch(/ALTER VIEW public\.\w+ ALTER COLUMN one SET DEFAULT 1;/);
     await item.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/view-options.png` });
 
     await item.getByTestId('view-materialized').check();
     await expect(item.getByTestId('view-options')).toHaveCount(0);
-    expect(await studio.state(`${view}.with`)).toBeUndefined();
+    await expect(item.getByTestId('view-column-default')).toHaveCount(0);
+    expect(await studio.state(`[${view}.with, ${view}.columns]`)).toEqual([undefined, [{ name: 'one', comment: 'always one' }]]);
     await page.getByTestId('undo').click();
     await expect(item.getByTestId('view-option-check_option')).toHaveValue('cascaded');
   });
