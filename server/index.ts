@@ -1,8 +1,10 @@
 /**
  * Starts the studio: `HOST`/`PORT` (default 127.0.0.1:4780), data under `SCHEMATA_DATA` (default
  * `./data`), the project store in `SCHEMATA_STORE_URL` or an embedded database under the data
- * directory. `SCHEMATA_ALLOWED_ORIGINS` (comma-separated) names extra origins allowed to use the
- * studio; under `npm run dev` it defaults to Vite's dev server. Stops cleanly on SIGINT/SIGTERM.
+ * directory. `SCHEMATA_SECRET_KEY` is the key target URLs are encrypted with in the store (absent:
+ * `<data>/secret.key`, made on first start). `SCHEMATA_ALLOWED_ORIGINS` (comma-separated) names extra
+ * origins allowed to use the studio; under `npm run dev` it defaults to Vite's dev server. Stops
+ * cleanly on SIGINT/SIGTERM.
  */
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
@@ -16,6 +18,8 @@ interface Config {
   port: number;
   dataDir: string;
   storeUrl?: string;
+  /** Never printed: it decrypts every stored target URL. */
+  secretKey?: string;
   allowedOrigins: string[];
 }
 
@@ -35,6 +39,7 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     port,
     dataDir: resolve(env.SCHEMATA_DATA?.trim() || './data'),
     storeUrl: env.SCHEMATA_STORE_URL?.trim() || undefined,
+    secretKey: env.SCHEMATA_SECRET_KEY?.trim() || undefined,
     allowedOrigins,
   };
 }
@@ -48,7 +53,9 @@ async function main(): Promise<void> {
   const config = readConfig(process.env);
   await mkdir(config.dataDir, { recursive: true });
   const store = await openStore({ url: config.storeUrl, dataDir: config.dataDir });
-  const targets = await openTargetService({ storeUrl: storeUrl({ url: config.storeUrl, dataDir: config.dataDir }), dataDir: config.dataDir, warmSandbox: true });
+  const targets = await openTargetService({
+    storeUrl: storeUrl({ url: config.storeUrl, dataDir: config.dataDir }), dataDir: config.dataDir, secretKey: config.secretKey, warmSandbox: true,
+  });
   // SCHEMATA_CLIENT_DIR: serve another build of the client (the browser tests use their own).
   const clientDir = process.env.SCHEMATA_CLIENT_DIR?.trim() ? resolve(process.env.SCHEMATA_CLIENT_DIR.trim()) : undefined;
   const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir });
@@ -59,6 +66,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Schemata is running at ${urlOf(config.host, port)} (store: ${store.displayUrl})`);
   if (config.allowedOrigins.length) console.log(`Schemata also accepts requests from ${config.allowedOrigins.join(', ')}`);
+  if (config.storeUrl && !config.secretKey) {
+    console.log('Schemata: the store is shared (SCHEMATA_STORE_URL) but SCHEMATA_SECRET_KEY is not set: targets added here '
+      + `are encrypted with ${config.dataDir}/secret.key, and other studios on this store cannot use them`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -1,10 +1,13 @@
 /**
  * Where targets and their baselines are kept: tables in the studio's store database (schema
- * `schemata`), created on first use. Connection URLs (with their passwords) stay here, server-side;
- * nothing in this module returns them to a caller that answers HTTP.
+ * `schemata`), created on first use. Connection URLs (with their passwords) stay here, server-side,
+ * encrypted (`url-secret.ts`): sealed on insert, opened on read, so callers see plain URLs; nothing in
+ * this module returns them to a caller that answers HTTP. Rows kept in plain text by an older studio
+ * are sealed when the store opens.
  */
 import type { Model } from '../../shared/model/document.ts';
-import type { SqlClient } from './sql-client.ts';
+import type { SqlClient, SqlSession } from './sql-client.ts';
+import { unreadableMessage, type UrlSecret } from './url-secret.ts';
 
 const STORE_DDL = `
   CREATE SCHEMA IF NOT EXISTS schemata;
@@ -24,37 +27,66 @@ const STORE_DDL = `
 // Same key in every studio instance sharing a store: table creation never races.
 const DDL_LOCK: [number, number] = [4780, 2];
 
-/** Runs idempotent DDL under a lock, so several studios starting on one shared store do not race. */
-export async function ensureStoreTables(client: SqlClient, ddl: string): Promise<void> {
+/**
+ * Runs idempotent DDL under a lock, so several studios starting on one shared store do not race;
+ * `then` runs in the same transaction, under the same lock (a one-time data upgrade).
+ */
+export async function ensureStoreTables(client: SqlClient, ddl: string, then?: (tx: SqlSession) => Promise<void>): Promise<void> {
   await client.transaction(async (tx) => {
     await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1, $2)', DDL_LOCK);
     await tx.exec(ddl);
+    await then?.(tx);
   });
 }
 
-export interface StoredTarget {
+interface TargetFields {
   id: string;
   name: string;
-  url: string;
   protected: boolean;
   createdAt: string;
 }
 
+export interface StoredTarget extends TargetFields {
+  url: string;
+}
+
+/** A target as read back: without `url` when it cannot be decrypted here, and `unreadable` says why and what to do. */
+export type ReadTarget = StoredTarget & { unreadable?: undefined } | TargetFields & { url?: undefined; unreadable: string };
+
 export interface TargetStore {
-  list(): Promise<StoredTarget[]>;
-  get(id: string): Promise<StoredTarget | undefined>;
+  list(): Promise<ReadTarget[]>;
+  get(id: string): Promise<ReadTarget | undefined>;
   insert(target: StoredTarget): Promise<void>;
-  update(id: string, fields: { name?: string; protected?: boolean }): Promise<StoredTarget | undefined>;
+  update(id: string, fields: { name?: string; protected?: boolean }): Promise<ReadTarget | undefined>;
   remove(id: string): Promise<boolean>;
   baseline(id: string): Promise<Model | undefined>;
   setBaseline(id: string, model: Model): Promise<void>;
 }
 
 interface Row { id: string; name: string; url: string; protected: boolean; created_at: Date | string }
-const toTarget = (r: Row): StoredTarget => ({ id: r.id, name: r.name, url: r.url, protected: r.protected, createdAt: new Date(r.created_at).toISOString() });
 
-export async function openTargetStore(client: SqlClient): Promise<TargetStore> {
-  await ensureStoreTables(client, STORE_DDL);
+/**
+ * Seals the URLs an older studio kept in plain text. Under the DDL lock, and each UPDATE only if the
+ * row still holds the plain URL it read: studios opening one store at once seal each row once.
+ */
+async function sealPlainUrls(tx: SqlSession, secret: UrlSecret): Promise<void> {
+  const plain = await tx.query<{ id: string; url: string }>("SELECT id, url FROM schemata.targets WHERE url NOT LIKE 'enc:%'");
+  for (const row of plain) {
+    await tx.query('UPDATE schemata.targets SET url = $2 WHERE id = $1 AND url = $3', [row.id, secret.seal(row.url), row.url]);
+  }
+}
+
+export async function openTargetStore(client: SqlClient, secret: UrlSecret): Promise<TargetStore> {
+  await ensureStoreTables(client, STORE_DDL, (tx) => sealPlainUrls(tx, secret));
+  const toTarget = (r: Row): ReadTarget => {
+    const fields: TargetFields = { id: r.id, name: r.name, protected: r.protected, createdAt: new Date(r.created_at).toISOString() };
+    try {
+      return { ...fields, url: secret.unseal(r.url) };
+    } catch (error) {
+      // Listed all the same (it can be renamed or removed); only using it fails, with this message.
+      return { ...fields, unreadable: unreadableMessage(fields, error as Error, secret.source) };
+    }
+  };
   return {
     async list() {
       return (await client.query<Row & Record<string, unknown>>('SELECT * FROM schemata.targets ORDER BY created_at, id')).map(toTarget);
@@ -65,7 +97,7 @@ export async function openTargetStore(client: SqlClient): Promise<TargetStore> {
     },
     async insert(t) {
       await client.query('INSERT INTO schemata.targets (id, name, url, protected, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [t.id, t.name, t.url, t.protected, t.createdAt]);
+        [t.id, t.name, secret.seal(t.url), t.protected, t.createdAt]);
     },
     async update(id, fields) {
       const [row] = await client.query<Row & Record<string, unknown>>(

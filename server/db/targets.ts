@@ -1,8 +1,9 @@
 /**
  * Targets: the databases the studio reads and migrates. The embedded sandbox (PGlite persisted
  * under `<data>/sandbox`) is always there, so the whole flow works with no server installed;
- * PostgreSQL targets are added by URL, tested on add, and kept in the store. A target's public
- * face (`TargetInfo`) carries a redacted URL: the password stays on the server.
+ * PostgreSQL targets are added by URL, tested on add, and kept in the store, encrypted with this
+ * studio's key (`url-secret.ts`). A target's public face (`TargetInfo`) carries a redacted URL: the
+ * password stays on the server.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,7 +11,8 @@ import type { Model } from '../../shared/model/document.ts';
 import { serverVersion } from '../introspect/introspect.ts';
 import { openJournalStore, type JournalStore } from './history.ts';
 import { isPostgresUrl, openSqlClient, redactUrl, type SqlClient } from './sql-client.ts';
-import { openTargetStore, type StoredTarget, type TargetStore } from './target-store.ts';
+import { openTargetStore, type ReadTarget, type StoredTarget, type TargetStore } from './target-store.ts';
+import { openUrlSecret } from './url-secret.ts';
 
 export const SANDBOX_ID = 'sandbox';
 
@@ -43,6 +45,12 @@ export class TargetNotFound extends Error {
 
 export class TargetRejected extends Error {}
 
+/** The target's URL was encrypted with another key than this studio's: the message says which and what to do. */
+export class TargetUnreadable extends Error {}
+
+/** Shown instead of the URL of a target this studio cannot decrypt. */
+export const UNREADABLE_DISPLAY_URL = '(encrypted with another key)';
+
 export interface TargetService {
   list(): Promise<TargetInfo[]>;
   get(id: string): Promise<TargetInfo>;
@@ -69,14 +77,17 @@ export interface TargetServiceConfig {
   dataDir: string;
   /** Open the sandbox now, in the background (its first start runs initdb: seconds), not on first use. */
   warmSandbox?: boolean;
+  /** `SCHEMATA_SECRET_KEY`: the key of stored URLs comes from it; absent, from `<dataDir>/secret.key`. */
+  secretKey?: string;
 }
 
 function sandboxInfo(dataDir: string): TargetInfo {
   return { id: SANDBOX_ID, name: 'Sandbox', kind: 'sandbox', displayUrl: `pglite:${join(dataDir, 'sandbox')}`, protected: false, builtin: true };
 }
 
-function infoOf(t: StoredTarget): TargetInfo {
-  return { id: t.id, name: t.name, kind: 'postgres', displayUrl: redactUrl(t.url), protected: t.protected, builtin: false, createdAt: t.createdAt };
+function infoOf(t: ReadTarget): TargetInfo {
+  const displayUrl = t.url === undefined ? UNREADABLE_DISPLAY_URL : redactUrl(t.url);
+  return { id: t.id, name: t.name, kind: 'postgres', displayUrl, protected: t.protected, builtin: false, createdAt: t.createdAt };
 }
 
 /** Opens a client, asks its version, closes it: the "test" of a URL. */
@@ -96,18 +107,25 @@ export async function testUrl(url: string): Promise<TestResult> {
 }
 
 export async function openTargetService(config: TargetServiceConfig): Promise<TargetService> {
+  // Read (or made) first: a bad key file stops start-up with its one line before the store is opened.
+  const secret = await openUrlSecret({ secretKey: config.secretKey, dataDir: config.dataDir });
   const storeClient = await openSqlClient(config.storeUrl);
-  const store: TargetStore = await openTargetStore(storeClient);
+  const store: TargetStore = await openTargetStore(storeClient, secret);
   const journal = await openJournalStore(storeClient);
   const clients = new Map<string, Promise<SqlClient>>();
   const sandboxUrl = `pglite:${join(config.dataDir, 'sandbox')}`;
 
-  const stored = async (id: string): Promise<StoredTarget> => {
+  const stored = async (id: string): Promise<ReadTarget> => {
     const target = await store.get(id);
     if (!target) throw new TargetNotFound(id);
     return target;
   };
-  const urlOf = async (id: string) => (id === SANDBOX_ID ? sandboxUrl : (await stored(id)).url);
+  const urlOf = async (id: string): Promise<string> => {
+    if (id === SANDBOX_ID) return sandboxUrl;
+    const target = await stored(id);
+    if (target.url === undefined) throw new TargetUnreadable(target.unreadable);
+    return target.url;
+  };
   const drop = async (id: string) => {
     const open = clients.get(id);
     clients.delete(id);
@@ -166,7 +184,8 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
         const version = await serverVersion(await clientFor(id));
         return { ok: true, message: `PGlite (PostgreSQL ${Math.floor(version / 10000)}.${version % 100})`, serverVersion: version, ms: Math.round(performance.now() - started) };
       }
-      return testUrl(await urlOf(id));
+      const target = await stored(id);
+      return target.url === undefined ? { ok: false, message: target.unreadable, ms: 0 } : testUrl(target.url);
     },
     baseline: (id) => store.baseline(id),
     setBaseline: (id, model) => store.setBaseline(id, model),

@@ -3,7 +3,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError, lostConnectionCause } from '../db/connection-error.ts';
 import { ConfirmationRequired } from '../db/migrate.ts';
-import { TargetNotFound, TargetRejected, type TargetService } from '../db/targets.ts';
+import { TargetNotFound, TargetRejected, TargetUnreadable, type TargetService } from '../db/targets.ts';
 import { conflict, HttpError, invalidRequest, notFound } from '../http/errors.ts';
 
 export function toHttpError(error: unknown): unknown {
@@ -16,6 +16,8 @@ export function toHttpError(error: unknown): unknown {
     return new HttpError(400, 'postgres-error', error.message, { sqlstate, detail, hint, stepIndex, sql, position });
   }
   if (error instanceof ConnectionError) return new HttpError(503, 'internal', error.message);
+  // The studio's configuration (its key), not the request, is at fault: the message says what to set.
+  if (error instanceof TargetUnreadable) return new HttpError(500, 'internal', error.message);
   const lost = lostConnectionCause(error);
   if (lost) return new HttpError(503, 'internal', `the target database does not answer: ${lost}`);
   return error;
