@@ -179,6 +179,12 @@ export const viewZod = z.object({
   schema: identifier,
   name: identifier,
   materialized: z.boolean(),
+  /**
+   * A materialized view created without running its query (`WITH NO DATA`, as `pg_dump
+   * --schema-only` writes every one): it holds no rows and cannot be read until `REFRESH
+   * MATERIALIZED VIEW`. Absent means populated; only meaningful when `materialized`.
+   */
+  withNoData: z.literal(true).optional(),
   /** The query, as SQL text (`SELECT …`), without a trailing semicolon. */
   definition: sqlText,
   /**

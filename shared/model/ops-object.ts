@@ -4,7 +4,7 @@
  */
 import type { Extension, Model, RawObject, Sequence, Table, View } from './document.ts';
 import { newId } from './ids.ts';
-import { withoutColumnDefaults, withoutPlainViewOptions } from './ops-view.ts';
+import { refuseNoDataOnPlainView, withoutColumnDefaults, withoutPlainViewOptions } from './ops-view.ts';
 import { ModelOpError, applyPatch, checkName, ensureSchema, filterShared, mapShared, updateTable } from './ops-util.ts';
 
 type Partitioning = NonNullable<Table['partitioning']>;
@@ -63,16 +63,18 @@ export function updateView(model: Model, params: { viewId: string; patch: Patch<
     patch.definition = definition;
   }
   if (patch.materialized === null) delete patch.materialized;
+  const view = model.views.find((v) => v.id === params.viewId);
+  // WITH NO DATA says how a materialized view is created: it goes when the view becomes plain.
+  if (patch.materialized === false) patch.withNoData = null;
+  else if (patch.withNoData && view) refuseNoDataOnPlainView(view, patch.materialized ?? view.materialized);
   // PostgreSQL refuses security_barrier, check_option and column defaults on a materialized view: they go with the change.
   if (patch.materialized) {
-    const view = model.views.find((v) => v.id === params.viewId);
     if (view?.with && !patch.with) patch.with = withoutPlainViewOptions(view.with) ?? null;
     if (view && !patch.columns && withoutColumnDefaults(view.columns) !== view.columns) patch.columns = withoutColumnDefaults(view.columns);
   }
   const views = mapShared(model.views, (v) => (v.id === params.viewId ? applyPatch(v, patch) : v));
   if (views === model.views) return model;
-  const view = views.find((v) => v.id === params.viewId)!;
-  return ensureSchema({ ...model, views }, view.schema);
+  return ensureSchema({ ...model, views }, views.find((v) => v.id === params.viewId)!.schema);
 }
 
 export function removeView(model: Model, params: { viewId: string }): Model {

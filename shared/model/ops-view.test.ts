@@ -81,6 +81,37 @@ describe('view ops', () => {
     expect(ops.setViewColumnDefault(before, { viewId: 'v', column: 'id', expression: ' 1;' })).toBe(before);
   });
 
+  describe('WITH NO DATA', () => {
+    const noData = (m: Model, id: string) => ('withNoData' in view(m, id) ? view(m, id).withNoData : 'populated');
+    const cases: Array<[string, (m: Model) => Model, id: string, expected: true | 'populated']> = [
+      ['set on a materialized view', (m) => ops.setViewWithNoData(m, { viewId: 'mv', withNoData: true }), 'mv', true],
+      ['set, then cleared (the field goes)', (m) => ops.setViewWithNoData(ops.setViewWithNoData(m, { viewId: 'mv', withNoData: true }), { viewId: 'mv', withNoData: false }), 'mv', 'populated'],
+      ['through updateView', (m) => ops.updateView(m, { viewId: 'mv', patch: { withNoData: true } }), 'mv', true],
+      ['a plain view made materialized and empty in one patch', (m) => ops.updateView(m, { viewId: 'v', patch: { materialized: true, withNoData: true } }), 'v', true],
+      ['dropped when the view becomes plain', (m) => ops.updateView(ops.setViewWithNoData(m, { viewId: 'mv', withNoData: true }), { viewId: 'mv', patch: { materialized: false } }), 'mv', 'populated'],
+      ['kept by an edit of the query', (m) => ops.updateView(ops.setViewWithNoData(m, { viewId: 'mv', withNoData: true }), { viewId: 'mv', patch: { definition: 'SELECT 1 AS one' } }), 'mv', true],
+    ];
+    it.each(cases)('%s', (_, run, id, expected) => {
+      const after = run(base());
+      expect(noData(after, id)).toEqual(expected);
+      expect(modelZod.safeParse(after).success).toBe(true);
+    });
+
+    it.each([
+      ['setViewWithNoData', (m: Model) => ops.setViewWithNoData(m, { viewId: 'v', withNoData: true })],
+      ['updateView', (m: Model) => ops.updateView(m, { viewId: 'v', patch: { withNoData: true } })],
+    ])('%s refuses it on a plain view', (_, run) => {
+      expect(() => run(base())).toThrow(new ops.ModelOpError('View public.big_orders: WITH NO DATA is for materialized views; a plain view stores no rows.'));
+    });
+
+    it('setting what the view has returns the same model', () => {
+      const before = ops.setViewWithNoData(base(), { viewId: 'mv', withNoData: true });
+      expect(ops.setViewWithNoData(before, { viewId: 'mv', withNoData: true })).toBe(before);
+      const plain = base();
+      expect(ops.setViewWithNoData(plain, { viewId: 'v', withNoData: false })).toBe(plain);
+    });
+  });
+
   it.each([
     ['renaming the enum a default casts to', "'a'::mood", (m: Model) => ops.updateEnum(m, { enumId: m.enums[0].id, patch: { name: 'feeling' } }), "'a'::feeling"],
     ['renaming the schema a default qualifies', "'a'::public.mood", (m: Model) => ops.renameSchema(m, { schemaId: 'schema:public', name: 'app' }), "'a'::app.mood"],

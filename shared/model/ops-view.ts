@@ -41,6 +41,25 @@ export function setViewOption(model: Model, p: { viewId: string; option: ViewOpt
   });
 }
 
+/** Throws unless the view is (or is becoming) materialized: a plain view has no rows to leave out. */
+export function refuseNoDataOnPlainView(view: View, materialized: boolean): void {
+  if (!materialized) throw new ModelOpError(`View ${qualified(view)}: WITH NO DATA is for materialized views; a plain view stores no rows.`);
+}
+
+/**
+ * Makes a materialized view created empty (`WITH NO DATA`: no query runs until a REFRESH) or
+ * populated (`false`, the default). Refused on a plain view, which stores no rows.
+ * Ex: `setViewWithNoData(m, { viewId, withNoData: true })` → `CREATE MATERIALIZED VIEW … WITH NO DATA;`.
+ */
+export function setViewWithNoData(model: Model, p: { viewId: string; withNoData: boolean }): Model {
+  return updateViewIn(model, p.viewId, (view) => {
+    if (Boolean(view.withNoData) === p.withNoData) return view;
+    if (p.withNoData) refuseNoDataOnPlainView(view, view.materialized);
+    const { withNoData: _old, ...bare } = view;
+    return p.withNoData ? { ...bare, withNoData: true } : bare;
+  });
+}
+
 type ViewColumnField = 'comment' | 'default';
 
 /** Sets (or with `''` clears) one field of a view's output column, listing the column by name if it is not yet. */
