@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Column, Index, Table } from '../model/document.ts';
+import type { Column, Index, Table, View } from '../model/document.ts';
 import {
   addForeignKey, columnDefinition, commentOn, constraintClause, createDomain, createEnum, createExtension,
   createIndex, createSequence, createTable, createView, quoteName, sequenceOwnedBy,
@@ -85,6 +85,19 @@ describe('other objects', () => {
     [commentOn({ target: { kind: 'materialized-view', schema: 'public', name: 'mv' }, comment: 'x' }), "COMMENT ON MATERIALIZED VIEW public.mv IS 'x';"],
   ])('%#', (sql, expected) => {
     expect(sql).toBe(expected);
+  });
+});
+
+describe('CREATE MATERIALIZED VIEW … WITH NO DATA', () => {
+  const v = (extra: Partial<View>): View => ({ id: 'v', schema: 'public', name: 'mv', materialized: true, definition: 'SELECT 1 AS one', ...extra });
+  it.each([
+    ['empty', v({ withNoData: true }), 'CREATE MATERIALIZED VIEW public.mv AS\nSELECT 1 AS one\nWITH NO DATA;'],
+    ['populated (the field absent)', v({}), 'CREATE MATERIALIZED VIEW public.mv AS\nSELECT 1 AS one;'],
+    ['empty, with storage options, a query ending in a line comment', v({ withNoData: true, with: { fillfactor: '50' }, definition: 'SELECT 1 AS one -- a constant' }),
+      'CREATE MATERIALIZED VIEW public.mv WITH (fillfactor=50) AS\nSELECT 1 AS one -- a constant\nWITH NO DATA;'],
+    ['a plain view never gets it (PostgreSQL has no such clause there)', v({ materialized: false, withNoData: true }), 'CREATE VIEW public.mv AS\nSELECT 1 AS one;'],
+  ])('%s', (_title, view, expected) => {
+    expect(createView({ view })).toBe(expected);
   });
 });
 

@@ -316,11 +316,13 @@ export function createIndex(p: { owner: ColumnOwner; index: Index }): string {
   return `${sql};`;
 }
 
+/** `CREATE [MATERIALIZED] VIEW name [WITH (…)] AS query [WITH NO DATA];` (its own line: the query may end in a comment). */
 export function createView(p: { view: View }): string {
   const v = p.view;
   const kind = v.materialized ? 'MATERIALIZED VIEW' : 'VIEW';
   const definition = v.definition.trim().replace(/;\s*$/, '');
-  return `CREATE ${kind} ${qualifiedName(v)}${withClause(v.with)} AS\n${definition};`;
+  const noData = v.materialized && v.withNoData ? '\nWITH NO DATA' : '';
+  return `CREATE ${kind} ${qualifiedName(v)}${withClause(v.with)} AS\n${definition}${noData};`;
 }
 
 /** Carried objects are emitted exactly as written, with a final semicolon guaranteed. */

@@ -168,8 +168,9 @@ export function featureModel(): Model {
     view('public', 'titled_products', 'SELECT sku, variant, title FROM products WHERE title IS NOT NULL', {
       with: { check_option: 'local' }, columns: [{ name: 'title', default: "'untitled'::text" }],
     }),
+    // Created empty, as pg_dump --schema-only writes every materialized view.
     view('inventory', 'stock', 'SELECT warehouse_id, sum(qty) AS qty FROM order_lines GROUP BY warehouse_id', {
-      materialized: true, comment: 'Stock per warehouse',
+      materialized: true, withNoData: true, comment: 'Stock per warehouse',
       indexes: [{ id: derivedId.index('inventory', 'stock_warehouse_id_idx'), unique: true, items: [{ expression: 'warehouse_id' }] }],
     }),
   );

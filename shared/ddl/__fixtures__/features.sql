@@ -138,7 +138,8 @@ SELECT sku, variant, title FROM products WHERE title IS NOT NULL;
 ALTER VIEW public.titled_products ALTER COLUMN title SET DEFAULT 'untitled'::text;
 
 CREATE MATERIALIZED VIEW inventory.stock AS
-SELECT warehouse_id, sum(qty) AS qty FROM order_lines GROUP BY warehouse_id;
+SELECT warehouse_id, sum(qty) AS qty FROM order_lines GROUP BY warehouse_id
+WITH NO DATA;
 
 CREATE UNIQUE INDEX stock_warehouse_id_idx ON inventory.stock (warehouse_id);
 
