@@ -1,5 +1,5 @@
 /** Target URLs at rest: encrypted in the real store (PGlite and PostgreSQL 15), read back, upgraded, refused. */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { toHttpError } from '../routes/target-errors.ts';
 import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { openSqlClient } from './sql-client.ts';
 import { openTargetService, TargetUnreadable, UNREADABLE_DISPLAY_URL, type TargetService } from './targets.ts';
+import { keyFromSecret, loadKeyFile, SecretKeyMismatch, sealUrl, unsealUrl } from './url-secret.ts';
 
 let base: string;
 let target: ThrowawayDb;
@@ -85,7 +86,8 @@ describe.each([
   });
 
   it('lists a target sealed with another key; using it fails with a message naming it and the fix', async () => {
-    await using(open({ secretKey: 'not the key it was added with' }), async (s) => {
+    // A data directory of its own: the key file of `dataDir()` would open (and move) these targets.
+    await using(open({ dataDir: `${dataDir()}-other`, secretKey: 'not the key it was added with' }), async (s) => {
       const listed = await s.list();
       expect(listed.map((t) => [t.name, t.displayUrl])).toEqual([
         ['Sandbox', expect.any(String)], ['Local', UNREADABLE_DISPLAY_URL], ['Old', UNREADABLE_DISPLAY_URL],
@@ -115,18 +117,54 @@ describe.each([
     for (const dir of [one, two]) await expect(stat(join(dir, 'secret.key'))).rejects.toThrow(/ENOENT/);
     await using(open(), (s) => s.remove(shared.id));
   });
+
+  it('restarted with SCHEMATA_SECRET_KEY, a studio moves the targets its key file sealed to that key, once; a third key still fails clearly', async () => {
+    const keyFile = join(dataDir(), 'secret.key');
+    const stranger = await using(open({ dataDir: `${dataDir()}-stranger`, secretKey: 'a third key' }), (s) => s.add({ name: 'Stranger', url: withPassword }));
+    const before = await rows();
+    await using(open({ secretKey: 'team key' }), async (s) => {
+      expect(await s.connectionUrl(addedId)).toBe(withPassword);
+      expect(await (await s.client(addedId)).query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      const message = `cannot use target "Stranger": its URL was encrypted with neither this studio's SCHEMATA_SECRET_KEY nor its ${keyFile}; `
+        + 'set SCHEMATA_SECRET_KEY to the key of the studio that added it, or remove the target and add it again';
+      await expect(s.connectionUrl(stranger.id)).rejects.toThrow(new TargetUnreadable(message));
+      expect(await s.test(stranger.id)).toEqual({ ok: false, message, ms: 0 });
+      expect((await s.get(stranger.id)).displayUrl).toBe(UNREADABLE_DISPLAY_URL);
+    });
+    const after = await rows();
+    expect(after.map((r) => r.id)).toEqual([addedId, stranger.id]);
+    expect(after[1]).toEqual(before[1]); // not this studio's to move
+    const [fileKey, envKey] = await Promise.all([readFile(keyFile), keyFromSecret('team key')]);
+    expect(() => unsealUrl(before[0].url, envKey)).toThrow(SecretKeyMismatch);
+    expect(unsealUrl(after[0].url, envKey)).toBe(withPassword);
+    expect(() => unsealUrl(after[0].url, fileKey)).toThrow(SecretKeyMismatch);
+    expect(after[0].url).not.toMatch(/pl41n-pw|postgres:/);
+    // Once: reopening changes nothing; the key file is left as it was; the key alone now reads the target.
+    await using(open({ secretKey: 'team key' }), async () => undefined);
+    expect(await rows()).toEqual(after);
+    expect((await readFile(keyFile)).equals(fileKey)).toBe(true);
+    await using(open({ dataDir: `${dataDir()}-one`, secretKey: 'team key' }), async (s) => expect(await s.connectionUrl(addedId)).toBe(withPassword));
+    await using(open(), async (s) => expect(s.connectionUrl(addedId)).rejects.toThrow(TargetUnreadable));
+  });
 });
 
 describe('several studios opening one PostgreSQL store at once', () => {
-  it('all succeed, and the legacy rows end up sealed with one studio\'s key (never a mix)', async () => {
+  // How the 20 rows are stored before: in plain text (an older studio), or sealed with the key file
+  // the studios now given SCHEMATA_SECRET_KEY share (one data directory).
+  it.each([
+    ['plain', async () => withPassword],
+    ['sealed with their key file', async (dataDir: string) => sealUrl(withPassword, await loadKeyFile(join(dataDir, 'secret.key')))],
+  ])('all succeed, and rows stored %s end up sealed with one studio\'s key (never a mix)', async (kind, storedUrl) => {
     const store = await createThrowawayDb('secrets_shared');
+    const dataDir = join(base, `studio-${kind.replace(/\W/g, '')}`);
     try {
       await using(openTargetService({ storeUrl: store.url, dataDir: join(base, 'creator') }), async () => undefined); // the tables
       const admin = await openSqlClient(store.url);
-      await admin.query("INSERT INTO schemata.targets (id, name, url) SELECT 'target_' || i, 'Old ' || i, $1 FROM generate_series(1, 20) AS i", [withPassword]);
+      await admin.query("INSERT INTO schemata.targets (id, name, url) SELECT 'target_' || i, 'Old ' || i, $1 FROM generate_series(1, 20) AS i",
+        [await storedUrl(dataDir)]);
       // Each with its own key, so rows sealed by different studios would show below.
-      const studios = await Promise.all(Array.from({ length: 4 }, (_, i) =>
-        openTargetService({ storeUrl: store.url, dataDir: join(base, 'studio'), secretKey: `key ${i}` })));
+      const secrets = Array.from({ length: 4 }, (_, i) => `key ${i}`);
+      const studios = await Promise.all(secrets.map((secretKey) => openTargetService({ storeUrl: store.url, dataDir, secretKey })));
       try {
         const readable = await Promise.all(studios.map(async (s) => (await s.list()).filter((t) => t.displayUrl !== UNREADABLE_DISPLAY_URL).length - 1));
         expect(readable.sort((a, b) => a - b)).toEqual([0, 0, 0, 20]);
@@ -135,7 +173,9 @@ describe('several studios opening one PostgreSQL store at once', () => {
       }
       const stored = await admin.query<{ url: string }>('SELECT url FROM schemata.targets');
       await admin.close();
-      expect(stored.every((r) => r.url.startsWith('enc:v1:'))).toBe(true);
+      const keys = await Promise.all(secrets.map(keyFromSecret));
+      const opens = (url: string, key: Buffer) => { try { return unsealUrl(url, key) === withPassword; } catch { return false; } };
+      expect(keys.filter((key) => stored.every((r) => opens(r.url, key)))).toHaveLength(1);
     } finally {
       await store.drop();
     }

@@ -2,8 +2,9 @@
  * Where targets and their baselines are kept: tables in the studio's store database (schema
  * `schemata`), created on first use. Connection URLs (with their passwords) stay here, server-side,
  * encrypted (`url-secret.ts`): sealed on insert, opened on read, so callers see plain URLs; nothing in
- * this module returns them to a caller that answers HTTP. Rows kept in plain text by an older studio
- * are sealed when the store opens.
+ * this module returns them to a caller that answers HTTP. When the store opens, rows kept in plain
+ * text by an older studio are sealed, and rows sealed with the key file this studio used before
+ * `SCHEMATA_SECRET_KEY` are sealed again with that key.
  */
 import type { Model } from '../../shared/model/document.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
@@ -66,18 +67,21 @@ export interface TargetStore {
 interface Row { id: string; name: string; url: string; protected: boolean; created_at: Date | string }
 
 /**
- * Seals the URLs an older studio kept in plain text. Under the DDL lock, and each UPDATE only if the
- * row still holds the plain URL it read: studios opening one store at once seal each row once.
+ * Seals the URLs an older studio kept in plain text, and seals again with this studio's key those it
+ * sealed with its previous key (`UrlSecret.upgrade`). Under the DDL lock, and each UPDATE only if the
+ * row still holds the value it read: studios opening one store at once upgrade each row once.
  */
-async function sealPlainUrls(tx: SqlSession, secret: UrlSecret): Promise<void> {
-  const plain = await tx.query<{ id: string; url: string }>("SELECT id, url FROM schemata.targets WHERE url NOT LIKE 'enc:%'");
-  for (const row of plain) {
-    await tx.query('UPDATE schemata.targets SET url = $2 WHERE id = $1 AND url = $3', [row.id, secret.seal(row.url), row.url]);
+async function upgradeStoredUrls(tx: SqlSession, secret: UrlSecret): Promise<void> {
+  // Every row, not only plain ones: which sealed rows need it only decryption can tell (targets are few).
+  const stored = await tx.query<{ id: string; url: string }>('SELECT id, url FROM schemata.targets');
+  for (const row of stored) {
+    const upgraded = secret.upgrade(row.url);
+    if (upgraded !== undefined) await tx.query('UPDATE schemata.targets SET url = $2 WHERE id = $1 AND url = $3', [row.id, upgraded, row.url]);
   }
 }
 
 export async function openTargetStore(client: SqlClient, secret: UrlSecret): Promise<TargetStore> {
-  await ensureStoreTables(client, STORE_DDL, (tx) => sealPlainUrls(tx, secret));
+  await ensureStoreTables(client, STORE_DDL, (tx) => upgradeStoredUrls(tx, secret));
   const toTarget = (r: Row): ReadTarget => {
     const fields: TargetFields = { id: r.id, name: r.name, protected: r.protected, createdAt: new Date(r.created_at).toISOString() };
     try {

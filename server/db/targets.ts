@@ -77,7 +77,10 @@ export interface TargetServiceConfig {
   dataDir: string;
   /** Open the sandbox now, in the background (its first start runs initdb: seconds), not on first use. */
   warmSandbox?: boolean;
-  /** `SCHEMATA_SECRET_KEY`: the key of stored URLs comes from it; absent, from `<dataDir>/secret.key`. */
+  /**
+   * `SCHEMATA_SECRET_KEY`: the key of stored URLs comes from it; absent, from `<dataDir>/secret.key`.
+   * With it, a key file already there still opens what it sealed, which the store seals again with it.
+   */
   secretKey?: string;
 }
 

@@ -91,6 +91,9 @@ describe('unreadableMessage', () => {
       'cannot use target "Prod": its URL was encrypted with another key than this studio\'s /d/secret.key; '
       + 'set SCHEMATA_SECRET_KEY to the key of the studio that added it (or copy that studio\'s secret.key here), '
       + 'or remove the target and add it again'],
+    [new SecretKeyMismatch('encrypted with another key'), { kind: 'env', previousKeyFile: '/d/secret.key' } as const,
+      'cannot use target "Prod": its URL was encrypted with neither this studio\'s SCHEMATA_SECRET_KEY nor its /d/secret.key; '
+      + 'set SCHEMATA_SECRET_KEY to the key of the studio that added it, or remove the target and add it again'],
     [new SealedUrlMalformed('encrypted in an unknown format "v2"'), { kind: 'env' } as const,
       'cannot use target "Prod": its stored URL is encrypted in an unknown format "v2"; remove the target and add it again'],
   ])('%s, key from %o', (problem, source, expected) => {
@@ -125,12 +128,73 @@ describe('the key file', () => {
       new Error(`${path} is ${size} bytes long, not 32: it is not a Schemata secret key (put the right file back, or set SCHEMATA_SECRET_KEY)`));
   });
 
-  it('is not made or read when SCHEMATA_SECRET_KEY is given', async () => {
+  it('is not made when SCHEMATA_SECRET_KEY is given', async () => {
     const dataDir = join(dir, 'with-env');
     const secret = await openUrlSecret({ secretKey: 'team key', dataDir });
     expect(secret.source).toEqual({ kind: 'env' });
     await expect(stat(join(dataDir, 'secret.key'))).rejects.toThrow(/ENOENT/);
     const other = await openUrlSecret({ secretKey: 'team key', dataDir: join(dir, 'elsewhere') });
     expect(other.unseal(secret.seal(URL_WITH_PASSWORD))).toBe(URL_WITH_PASSWORD);
+  });
+});
+
+describe('moving from the key file to SCHEMATA_SECRET_KEY', () => {
+  let dir: string;
+  let fileKey: Buffer;
+  let envKey: Buffer;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'schemata-move-'));
+    [fileKey, envKey] = await Promise.all([loadKeyFile(join(dir, 'secret.key')), keyFromSecret('team key')]);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const moved = () => openUrlSecret({ secretKey: 'team key', dataDir: dir });
+
+  it('keeps the key file as the previous key: what it sealed opens, and nothing else does', async () => {
+    const secret = await moved();
+    expect(secret.source).toEqual({ kind: 'env', previousKeyFile: join(dir, 'secret.key') });
+    expect(secret.unseal(sealUrl(URL_WITH_PASSWORD, fileKey))).toBe(URL_WITH_PASSWORD);
+    expect(secret.unseal(sealUrl(URL_WITH_PASSWORD, envKey))).toBe(URL_WITH_PASSWORD);
+    expect(() => secret.unseal(sealUrl(URL_WITH_PASSWORD, randomBytes(32)))).toThrow(new SecretKeyMismatch('encrypted with another key'));
+    expect(() => secret.unseal('enc:v2:AAAA')).toThrow(SealedUrlMalformed);
+    expect(unsealUrl(secret.seal(URL_WITH_PASSWORD), envKey)).toBe(URL_WITH_PASSWORD);
+  });
+
+  // What the store writes in place of a stored value: 'env' = sealed with the env key, null = left as it is.
+  it.each([
+    ['a plain URL', () => URL_WITH_PASSWORD, 'env'],
+    ['a URL sealed with the key file', () => sealUrl(URL_WITH_PASSWORD, fileKey), 'env'],
+    ['a URL sealed with the env key', () => sealUrl(URL_WITH_PASSWORD, envKey), null],
+    ['a URL sealed with a third key', () => sealUrl(URL_WITH_PASSWORD, randomBytes(32)), null],
+    ['a damaged value', () => 'enc:v1:AQEB:AgIC:AwMD', null],
+    ['a value of a newer format', () => 'enc:v2:AAAA:BBBB:CCCC', null],
+  ])('upgrade of %s', async (_, stored, expected) => {
+    const upgraded = (await moved()).upgrade(stored());
+    if (expected === null) {
+      expect(upgraded).toBeUndefined();
+    } else {
+      expect(unsealUrl(upgraded!, envKey)).toBe(URL_WITH_PASSWORD);
+      expect(() => unsealUrl(upgraded!, fileKey)).toThrow(SecretKeyMismatch);
+    }
+  });
+
+  it.each([
+    ['no key file', null],
+    ['a key file of the wrong size', Buffer.alloc(5)],
+  ])('with %s, only plain URLs are upgraded, and start-up does not fail', async (_, content) => {
+    const dataDir = await mkdtemp(join(dir, 'other-'));
+    const keyFile = join(dataDir, 'secret.key');
+    if (content) await writeFile(keyFile, content);
+    const secret = await openUrlSecret({ secretKey: 'team key', dataDir });
+    expect(secret.source).toEqual({ kind: 'env' });
+    expect(secret.upgrade(sealUrl(URL_WITH_PASSWORD, fileKey))).toBeUndefined();
+    expect(unsealUrl(secret.upgrade(URL_WITH_PASSWORD)!, envKey)).toBe(URL_WITH_PASSWORD);
+    if (content) expect((await readFile(keyFile)).equals(content)).toBe(true);
+    else await expect(stat(keyFile)).rejects.toThrow(/ENOENT/);
+  });
+
+  it('seals with the key alone: the key file never opens a newly sealed URL, and is left as it was', async () => {
+    const secret = await moved();
+    expect(() => unsealUrl(secret.seal(URL_WITH_PASSWORD), fileKey)).toThrow(SecretKeyMismatch);
+    expect((await readFile(join(dir, 'secret.key'))).equals(fileKey)).toBe(true);
   });
 });

@@ -7,6 +7,10 @@
  * scrypt (N=2^15, r=8, p=1) and the fixed salt `KEY_SALT`, so every studio given the same string has
  * the same key (what a shared store needs). Otherwise it is `<dataDir>/secret.key`: 32 random bytes,
  * mode 0600, made the first time the studio opens its targets and reused after.
+ *
+ * A studio that used its key file and is then given `SCHEMATA_SECRET_KEY` keeps the file as its
+ * previous key (read, never made): what it sealed still opens, and the store seals it again with the
+ * new key when it opens (`upgrade`), so the move happens once, by itself.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
 import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
@@ -113,20 +117,69 @@ export async function loadKeyFile(path: string): Promise<Buffer> {
   return checkedKey(path, await readFile(path));
 }
 
-export type KeySource = { kind: 'env' } | { kind: 'file'; path: string };
+/** Where the key comes from; with `SCHEMATA_SECRET_KEY`, `previousKeyFile` is the key file this studio used before, if any. */
+export type KeySource = { kind: 'env'; previousKeyFile?: string } | { kind: 'file'; path: string };
 
 /** Seals and opens target URLs with this studio's key. */
 export interface UrlSecret {
   readonly source: KeySource;
   seal(url: string): string;
-  /** Throws `SecretKeyMismatch` or `SealedUrlMalformed`; neither message quotes the value. */
+  /** Opens with the key, then the previous key; throws `SecretKeyMismatch` or `SealedUrlMalformed`, neither quoting the value. */
   unseal(stored: string): string;
+  /** What to store instead: a plain URL sealed, a value sealed with the previous key sealed again with the key; else undefined. */
+  upgrade(stored: string): string | undefined;
+}
+
+/**
+ * The key file a studio given `SCHEMATA_SECRET_KEY` used before, if there is a usable one. Never
+ * made; one that cannot be read or is not 32 bytes is passed over (start-up must not fail on a file
+ * the key in use makes unneeded: its targets then say they were encrypted with another key).
+ */
+async function readPreviousKey(path: string): Promise<Buffer | undefined> {
+  const content = await readFile(path).catch(() => undefined);
+  return content?.length === KEY_BYTES ? content : undefined;
+}
+
+/** The URL when `key` opens the value; undefined when it was sealed with another key. */
+function openedWith(stored: string, key: Buffer): string | undefined {
+  try {
+    return unsealUrl(stored, key);
+  } catch (error) {
+    if (error instanceof SecretKeyMismatch) return undefined;
+    throw error;
+  }
+}
+
+function secretOf(source: KeySource, key: Buffer, previous?: Buffer): UrlSecret {
+  const seal = (url: string) => sealUrl(url, key);
+  return {
+    source,
+    seal,
+    unseal(stored) {
+      const url = openedWith(stored, key) ?? (previous && openedWith(stored, previous));
+      if (url === undefined) throw new SecretKeyMismatch('encrypted with another key');
+      return url;
+    },
+    upgrade(stored) {
+      if (!isSealed(stored)) return seal(stored);
+      if (!previous) return undefined;
+      try {
+        if (openedWith(stored, key) !== undefined) return undefined;
+        const url = openedWith(stored, previous);
+        return url === undefined ? undefined : seal(url);
+      } catch (error) {
+        if (error instanceof SealedUrlMalformed) return undefined; // left as it is; using it says why
+        throw error;
+      }
+    },
+  };
 }
 
 export async function openUrlSecret(config: { secretKey?: string; dataDir: string }): Promise<UrlSecret> {
-  const source: KeySource = config.secretKey ? { kind: 'env' } : { kind: 'file', path: join(config.dataDir, KEY_FILE) };
-  const key = source.kind === 'env' ? await keyFromSecret(config.secretKey!) : await loadKeyFile(source.path);
-  return { source, seal: (url) => sealUrl(url, key), unseal: (stored) => unsealUrl(stored, key) };
+  const keyFile = join(config.dataDir, KEY_FILE);
+  if (!config.secretKey) return secretOf({ kind: 'file', path: keyFile }, await loadKeyFile(keyFile));
+  const [key, previous] = await Promise.all([keyFromSecret(config.secretKey), readPreviousKey(keyFile)]);
+  return secretOf(previous ? { kind: 'env', previousKeyFile: keyFile } : { kind: 'env' }, key, previous);
 }
 
 /** Why a target's URL cannot be read, and what to do, naming the target (never its URL). */
@@ -134,7 +187,11 @@ export function unreadableMessage(target: { name: string }, problem: Error, sour
   const subject = `cannot use target "${target.name}"`;
   if (!(problem instanceof SecretKeyMismatch)) return `${subject}: its stored URL is ${problem.message}; remove the target and add it again`;
   const fixes = 'set SCHEMATA_SECRET_KEY to the key of the studio that added it';
-  return source.kind === 'env'
-    ? `${subject}: its URL was encrypted with another key than this studio's SCHEMATA_SECRET_KEY; ${fixes}, or remove the target and add it again`
-    : `${subject}: its URL was encrypted with another key than this studio's ${source.path}; ${fixes} (or copy that studio's ${KEY_FILE} here), or remove the target and add it again`;
+  if (source.kind === 'env') {
+    const keys = source.previousKeyFile
+      ? `neither this studio's SCHEMATA_SECRET_KEY nor its ${source.previousKeyFile}`
+      : "another key than this studio's SCHEMATA_SECRET_KEY";
+    return `${subject}: its URL was encrypted with ${keys}; ${fixes}, or remove the target and add it again`;
+  }
+  return `${subject}: its URL was encrypted with another key than this studio's ${source.path}; ${fixes} (or copy that studio's ${KEY_FILE} here), or remove the target and add it again`;
 }
