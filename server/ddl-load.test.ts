@@ -88,7 +88,7 @@ describe('the database holds exactly what the model says', () => {
     }
   });
 
-  it('tables and views: kind, UNLOGGED, WITH, PARTITION BY, partition bounds, INHERITS, comments', () => {
+  it('tables and views: kind, UNLOGGED, WITH, PARTITION BY, partition bounds, INHERITS, comments, WITH NO DATA (relispopulated)', () => {
     const expected = [
       ...model.tables.map((t) => ({
         schema: t.schema, name: t.name, kind: t.partitioning ? 'p' : 'r', persistence: t.unlogged ? 'u' : 'p',
@@ -96,12 +96,12 @@ describe('the database holds exactly what the model says', () => {
         partitionKey: t.partitioning ? `${t.partitioning.strategy.toUpperCase()} (${t.partitioning.key})` : null,
         partitionBound: t.partitionOf?.bound ?? null,
         parents: t.partitionOf || t.inherits ? [t.partitionOf?.parentId, ...(t.inherits ?? [])].filter(Boolean).map((id) => shown(tablesById.get(id!)!.schema, tablesById.get(id!)!.name)) : null,
-        comment: t.comment ?? null,
+        comment: t.comment ?? null, populated: true,
       })),
       ...model.views.map((v) => ({
         schema: v.schema, name: v.name, kind: v.materialized ? 'm' : 'v', persistence: 'p',
         options: v.with ? Object.entries(v.with).map(([k, val]) => `${k}=${val}`) : null,
-        partitionKey: null, partitionBound: null, parents: null, comment: v.comment ?? null,
+        partitionKey: null, partitionBound: null, parents: null, comment: v.comment ?? null, populated: !(v.materialized && v.withNoData),
       })),
     ];
     const actual = snapshot.relations.map(({ definition: _definition, ...rest }) => rest);
@@ -227,6 +227,15 @@ describe('the database holds exactly what the model says', () => {
     }
     const policies = model.rawObjects.filter((r) => r.kind === 'policy');
     expect(snapshot.policies.map((p) => [p.name, p.cmd, p.qual])).toEqual(policies.map((p) => [p.name, 'SELECT', 'true']));
+  });
+
+  it('a materialized view with withNoData is created empty: relispopulated is false and reading it fails until REFRESH', async () => {
+    const empty = model.views.filter((v) => v.materialized && v.withNoData).map((v) => `${v.schema}.${v.name}`);
+    expect(empty).toEqual(['inventory.stock']);
+    const rows = await client.query<{ name: string; populated: boolean }>(`SELECT n.nspname || '.' || c.relname AS name, c.relispopulated AS populated
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'm' ORDER BY 1`);
+    expect(rows).toEqual(model.views.filter((v) => v.materialized).map((v) => ({ name: `${v.schema}.${v.name}`, populated: !v.withNoData })));
+    await expect(client.query('SELECT * FROM inventory.stock')).rejects.toThrow('materialized view "stock" has not been populated');
   });
 
   it('the view definitions work on real rows (dependency order, generated column, identity)', async () => {

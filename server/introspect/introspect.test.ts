@@ -121,13 +121,15 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
       expect(table(model, 'app.scratch').unlogged).toBe(true);
     });
 
-    it('reads views with their dependencies and column defaults, and materialized views with their indexes', () => {
+    it('reads views with their dependencies and column defaults, and materialized views with their indexes and WITH NO DATA', () => {
       const big = model.views.find((v) => v.name === 'big_orders')!;
       expect(big).toMatchObject({ materialized: false, dependsOn: ['table:app.customer', 'table:app.orders'], with: { security_barrier: 'true' } });
       expect(big.columns).toEqual([{ name: 'id', default: '0' }, { name: 'email' }]);
       expect(big.definition).toMatch(/^SELECT o\.id,\s+c\.email\s+FROM \(app\.orders o/);
       const counts = model.views.find((v) => v.name === 'order_counts')!;
       expect(counts.indexes).toEqual([{ id: 'idx:app.order_counts_customer', name: 'order_counts_customer', unique: true, items: [{ expression: 'customer_id' }] }]);
+      // relispopulated: only the view created WITH NO DATA says so; a populated one (and a plain view) has no field.
+      expect(model.views.map((v) => [v.name, v.withNoData])).toEqual([['big_orders', undefined], ['customer_emails', true], ['order_counts', undefined]]);
     });
 
     it('keeps functions, procedures, aggregates and triggers as raw SQL; nothing from extensions', () => {

@@ -11,6 +11,8 @@ import {
 export function viewsQuery(options: IntrospectOptions) {
   return catalogQuery('views', `
     SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+      -- created or last refreshed WITH NO DATA (a plain view is always "populated")
+      c.relkind = 'm' AND NOT c.relispopulated AS "withNoData",
       pg_catalog.pg_get_viewdef(c.oid) AS definition,
       c.reloptions::text[] AS options,
       pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
@@ -31,7 +33,7 @@ export function viewsQuery(options: IntrospectOptions) {
     WHERE c.relkind IN ('v', 'm') AND ${userSchema('n')} AND ${notFromExtension('pg_class', 'c.oid')}
     ORDER BY n.nspname, c.relname`,
   z.object({
-    schema: text, name: text, materialized: z.boolean(), definition: text, options: textArray, comment: optionalText,
+    schema: text, name: text, materialized: z.boolean(), withNoData: z.boolean(), definition: text, options: textArray, comment: optionalText,
     columns: jsonList(z.object({ name: text, comment: z.string().nullish(), default: z.string().nullish() })),
     dependsOn: jsonList(z.object({ schema: text, name: text, kind: text })),
   }), options);

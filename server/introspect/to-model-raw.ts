@@ -33,6 +33,7 @@ export function buildViews(rows: RowOf<typeof viewsQuery>[], viewIndexes: Map<st
       id: derivedId.view(row.schema, row.name), schema: row.schema, name: row.name, materialized: row.materialized,
       definition: row.definition.trim().replace(/;$/, ''),
     };
+    if (row.withNoData) view.withNoData = true;
     // Columns are listed when one has a comment or a default (`ALTER VIEW … SET DEFAULT`, plain views only).
     if (row.columns.some((c) => c.comment != null || c.default != null)) {
       view.columns = row.columns.map((c) => compact({ name: c.name, comment: c.comment ?? undefined, default: c.default ?? undefined }));

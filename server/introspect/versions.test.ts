@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Model } from '../../shared/model/document.ts';
 import { openSqlClient } from '../db/sql-client.ts';
 import { generatePostgres } from '../../shared/ddl/generate.ts';
 import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
@@ -44,6 +45,29 @@ describe('the same schema on PostgreSQL 15 and PGlite (18)', () => {
       expect(onLite.views[0].columns).toEqual([{ name: 'id', comment: 'key' }, { name: 'c', default: "'x'::text" }, { name: 'at', default: 'now()' }]);
       // PostgreSQL 18 prints view bodies without the table prefix: only the columns are compared.
       expect(onLite.views[0].columns).toEqual(onPg.views[0].columns);
+    } finally {
+      await Promise.all([pg.close(), lite.close()]);
+      await db.drop();
+    }
+  }, 120_000);
+
+  it('materialized views created or refreshed WITH NO DATA (relispopulated) read the same', async () => {
+    const sql = `CREATE TABLE t (id int);
+      CREATE MATERIALIZED VIEW empty AS SELECT id FROM t WITH NO DATA;
+      CREATE MATERIALIZED VIEW filled AS SELECT id FROM t;
+      CREATE MATERIALIZED VIEW filled_later AS SELECT id FROM t WITH NO DATA;
+      REFRESH MATERIALIZED VIEW filled_later;
+      CREATE MATERIALIZED VIEW emptied AS SELECT id FROM t;
+      REFRESH MATERIALIZED VIEW emptied WITH NO DATA;`;
+    const db = await createThrowawayDb('versions_matview_no_data');
+    const pg = await openSqlClient(db.url);
+    const lite = await openSqlClient('pglite:memory:');
+    try {
+      await Promise.all([pg.exec(sql), lite.exec(sql)]);
+      const noData = (m: Model) => m.views.map((v) => [v.name, v.withNoData ?? false]);
+      const [onPg, onLite] = [await introspect(pg), await introspect(lite)];
+      expect(noData(onPg)).toEqual([['emptied', true], ['empty', true], ['filled', false], ['filled_later', false]]);
+      expect(noData(onLite)).toEqual(noData(onPg));
     } finally {
       await Promise.all([pg.close(), lite.close()]);
       await db.drop();

@@ -5,7 +5,8 @@
  * and ordered with the "C" collation; system schemas and objects owned by extensions are left out.
  * Works on PostgreSQL 12–18 and PGlite (NOT NULL constraint rows of PostgreSQL 18 are skipped:
  * `attnotnull` already says it). Between major versions, compare view `definition`s with care:
- * PostgreSQL 16+ prints `SELECT id FROM t` where 15 printed `SELECT t.id FROM t`.
+ * PostgreSQL 16+ prints `SELECT id FROM t` where 15 printed `SELECT t.id FROM t`. A relation's
+ * `populated` is false only for a materialized view created or refreshed WITH NO DATA.
  */
 import type { SqlSession } from '../db/sql-client.ts';
 
@@ -41,7 +42,8 @@ const QUERIES = {
   relations: `SELECT n.nspname AS schema, c.relname AS name, c.relkind AS kind, c.relpersistence AS persistence,
       c.reloptions AS options, pg_get_partkeydef(c.oid) AS "partitionKey", pg_get_expr(c.relpartbound, c.oid) AS "partitionBound",
       (SELECT array_agg(i.inhparent::regclass::text ORDER BY i.inhseqno) FROM pg_inherits i WHERE i.inhrelid = c.oid) AS parents,
-      CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS definition, obj_description(c.oid, 'pg_class') AS comment
+      CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END AS definition, obj_description(c.oid, 'pg_class') AS comment,
+      c.relispopulated AS populated
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND ${USER_SCHEMA('n')} AND ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')}
     ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"`,

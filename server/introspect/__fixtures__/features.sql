@@ -47,6 +47,7 @@ CREATE VIEW app.big_orders WITH (security_barrier = true) AS SELECT o.id, c.emai
 ALTER VIEW app.big_orders ALTER COLUMN id SET DEFAULT 0;
 CREATE MATERIALIZED VIEW app.order_counts AS SELECT customer_id, count(*) AS n FROM app.orders GROUP BY customer_id;
 CREATE UNIQUE INDEX order_counts_customer ON app.order_counts (customer_id);
+CREATE MATERIALIZED VIEW app.customer_emails AS SELECT id, email FROM app.customer WITH NO DATA;
 CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
 COMMENT ON FUNCTION app.touch() IS 'keeps rows fresh';
 CREATE TRIGGER orders_touch BEFORE UPDATE ON app.orders FOR EACH ROW EXECUTE FUNCTION app.touch();
