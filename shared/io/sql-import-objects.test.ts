@@ -62,7 +62,7 @@ const viewCases: Case[] = [
     (m) => m.views[0].with, { security_barrier: 'true', check_option: 'local' }],
   ['CREATE OR REPLACE VIEW replaces', 'CREATE TABLE t (a int); CREATE VIEW v AS SELECT 1 AS a; CREATE OR REPLACE VIEW v AS SELECT a FROM t;',
     (m) => m.views.map((v) => v.definition), ['SELECT a FROM public.t']],
-  ['materialized view', 'CREATE TABLE t (a int); CREATE MATERIALIZED VIEW mv AS SELECT a FROM t WITH NO DATA;', (m) => [m.views[0].materialized, m.views[0].id], [true, 'view:public.mv']],
+  ['materialized view', 'CREATE TABLE t (a int); CREATE MATERIALIZED VIEW mv AS SELECT a FROM t WITH NO DATA;', (m) => [m.views[0].materialized, m.views[0].id, m.views[0].withNoData], [true, 'view:public.mv', true]],
   ['CREATE TABLE AS is kept as text', 'CREATE TABLE t (a int); CREATE TABLE copy AS SELECT a FROM t;', (m) => m.rawObjects.map((r) => [r.kind, r.name]), [['other', 'copy']]],
 ];
 

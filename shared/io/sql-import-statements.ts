@@ -5,7 +5,7 @@
 import type {
   AlterDomainStmt, AlterEnumStmt, AlterObjectSchemaStmt, AlterSeqStmt, AlterTableStmt, CommentStmt, CreateDomainStmt, CreateEnumStmt,
   CreateExtensionStmt, CreateFunctionStmt, CreateSchemaStmt, CreateSeqStmt, CreateStmt, CreateTableAsStmt, CreateTrigStmt,
-  DefineStmt, DropStmt, IndexStmt, Node, RenameStmt, SelectStmt, VariableSetStmt, ViewStmt,
+  DefineStmt, DropStmt, IndexStmt, Node, RefreshMatViewStmt, RenameStmt, SelectStmt, VariableSetStmt, ViewStmt,
 } from '@pgsql/types';
 import { derivedId } from '../model/ids.ts';
 import { as, defElems, kindOf, namesOf, textOf } from './sql-import-ast.ts';
@@ -22,7 +22,7 @@ import { statementLabel } from './sql-import-report.ts';
 import { importAlterSequence, importCreateSequence } from './sql-import-sequences.ts';
 import { importCreateTable } from './sql-import-tables.ts';
 import { importDomain, importEnum } from './sql-import-types.ts';
-import { importCreateTableAs, importCreateView } from './sql-import-views.ts';
+import { importCreateTableAs, importCreateView, importRefresh } from './sql-import-views.ts';
 import { deparseNode } from './parser.ts';
 
 /** Node kinds that never change a schema, and why. */
@@ -36,7 +36,7 @@ const NO_SCHEMA_CHANGE: Record<string, string> = {
   CreatedbStmt: 'databases are outside the model', DropdbStmt: 'databases are outside the model',
   AlterDatabaseStmt: 'databases are outside the model', AlterDatabaseSetStmt: 'databases are outside the model',
   LockStmt: 'locking', DiscardStmt: 'session state', CheckPointStmt: 'maintenance', NotifyStmt: 'messaging', ListenStmt: 'messaging',
-  UnlistenStmt: 'messaging', ExplainStmt: 'a query plan', RefreshMatViewStmt: 'refreshes data', SecLabelStmt: 'security labels are not part of the model',
+  UnlistenStmt: 'messaging', ExplainStmt: 'a query plan', SecLabelStmt: 'security labels are not part of the model',
   CallStmt: 'runs a procedure', DeallocateStmt: 'session state', PrepareStmt: 'session state', ExecuteStmt: 'session state',
   ReindexStmt: 'maintenance', LoadStmt: 'loads a library',
 };
@@ -142,6 +142,7 @@ export function importStatement(ctx: ImportContext, node: Node, text: string): v
     case 'IndexStmt': return importCreateIndex(ctx, payload as IndexStmt);
     case 'ViewStmt': return importCreateView(ctx, payload as ViewStmt);
     case 'CreateTableAsStmt': return importCreateTableAs(ctx, payload as CreateTableAsStmt, text);
+    case 'RefreshMatViewStmt': return importRefresh(ctx, payload as RefreshMatViewStmt);
     case 'CommentStmt': return importComment(ctx, payload as CommentStmt, text);
     case 'DropStmt': return importDrop(ctx, payload as DropStmt);
     case 'CreateFunctionStmt': return importFunction(ctx, payload as CreateFunctionStmt, text);

@@ -6,15 +6,26 @@ beforeAll(() => loadSqlParser());
 
 const T = 'CREATE TABLE t (id int, c text);\n';
 
-describe('CREATE MATERIALIZED VIEW … WITH NO DATA', () => {
+describe('CREATE MATERIALIZED VIEW … WITH NO DATA, and REFRESH', () => {
+  const MV = `${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t`;
   it.each([
-    ['WITH NO DATA warns: the model cannot keep it', `${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t WITH NO DATA;`,
-      [{ line: 2, message: 'materialized view mv: WITH NO DATA is not kept (the model has no place for it), so the generated DDL creates it populated' }]],
-    ['WITH DATA is what the model means', `${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t WITH DATA;`, []],
-  ])('%s', (_title, sql, warnings) => {
+    ['WITH NO DATA is kept', `${MV} WITH NO DATA;`, true, []],
+    ['WITH DATA is populated (no field)', `${MV} WITH DATA;`, undefined, []],
+    ['neither is populated', `${MV};`, undefined, []],
+    ['a full pg_dump: created WITH NO DATA, refreshed in the data section', `${MV} WITH NO DATA;\nREFRESH MATERIALIZED VIEW public.mv;`, undefined, []],
+    ['refreshed CONCURRENTLY', `${MV};\nREFRESH MATERIALIZED VIEW CONCURRENTLY mv;`, undefined, []],
+    ['emptied by REFRESH … WITH NO DATA', `${MV};\nREFRESH MATERIALIZED VIEW mv WITH NO DATA;`, true, []],
+    ['kept across a rename and SET SCHEMA', `${MV} WITH NO DATA;\nCREATE SCHEMA s;\nALTER MATERIALIZED VIEW mv RENAME TO mv2;\nALTER MATERIALIZED VIEW mv2 SET SCHEMA s;`, true, []],
+    ['REFRESH of a view the script does not create', `${MV} WITH NO DATA;\nREFRESH MATERIALIZED VIEW other;`, true,
+      [{ line: 3, message: 'REFRESH MATERIALIZED VIEW other: no such view in the script; PostgreSQL refuses it, ignored' }]],
+    ['REFRESH of a plain view', `${MV} WITH NO DATA;\nCREATE VIEW v AS SELECT 1 AS one;\nREFRESH MATERIALIZED VIEW v;`, true,
+      [{ line: 4, message: 'REFRESH MATERIALIZED VIEW v: a plain view; PostgreSQL refuses it, ignored' }]],
+  ])('%s', (_title, sql, withNoData, warnings) => {
     const { model, report } = run(sql);
-    expect(model.views.map((v) => [v.name, v.materialized])).toEqual([['mv', true]]);
+    const mv = model.views.find((v) => v.materialized)!;
+    expect([mv.withNoData, 'withNoData' in mv]).toEqual([withNoData, withNoData !== undefined]);
     expect(report.warnings).toEqual(warnings);
+    expect(report.skipped.filter((s) => s.statement.startsWith('REFRESH'))).toEqual([]);
   });
 });
 

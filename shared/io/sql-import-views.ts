@@ -1,8 +1,9 @@
 /**
  * CREATE [OR REPLACE] VIEW and CREATE MATERIALIZED VIEW: the query printed from the AST, column
  * aliases folded into it the way PostgreSQL stores them, and `dependsOn` from the relations read.
+ * WITH NO DATA, and a later REFRESH MATERIALIZED VIEW, say whether the view ends up populated.
  */
-import type { CreateTableAsStmt, Node, ResTarget, SelectStmt, ViewStmt } from '@pgsql/types';
+import type { CreateTableAsStmt, Node, RefreshMatViewStmt, ResTarget, SelectStmt, ViewStmt } from '@pgsql/types';
 import type { View } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
 import { as, kindOf, namesOf, storageOptions } from './sql-import-ast.ts';
@@ -38,7 +39,12 @@ function dependencies(ctx: ImportContext, query: Node, selfId: string): string[]
   return ids.size ? [...ids] : undefined;
 }
 
-function addView(ctx: ImportContext, input: { schemaname?: string; relname: string; query: Node; aliases: string[]; materialized: boolean; replace: boolean; with?: Record<string, string> }): void {
+interface ViewInput {
+  schemaname?: string; relname: string; query: Node; aliases: string[]; materialized: boolean; replace: boolean;
+  with?: Record<string, string>; withNoData?: boolean;
+}
+
+function addView(ctx: ImportContext, input: ViewInput): void {
   const schema = ctx.creationSchema(input.schemaname);
   const existing = ctx.view({ schemaname: schema, relname: input.relname });
   if (existing && !input.replace) return ctx.warn(`view ${schema}.${input.relname} is created twice; the second definition is ignored`);
@@ -49,6 +55,7 @@ function addView(ctx: ImportContext, input: { schemaname?: string; relname: stri
   const dependsOn = dependencies(ctx, query, id);
   if (dependsOn) view.dependsOn = dependsOn;
   if (input.with) view.with = input.with;
+  if (input.withNoData) view.withNoData = true;
   if (existing?.comment) view.comment = existing.comment;
   // OR REPLACE keeps the view's columns (PostgreSQL refuses to rename or drop one), comments and defaults included.
   if (existing?.columns?.length) view.columns = existing.columns;
@@ -77,11 +84,20 @@ export function importCreateTableAs(ctx: ImportContext, stmt: CreateTableAsStmt,
     return;
   }
   if (stmt.if_not_exists && ctx.view(into.rel!)) return ctx.skip('CREATE MATERIALIZED VIEW IF NOT EXISTS', `${into.rel!.relname} already exists`);
-  if (into.skipData) {
-    ctx.warn(`materialized view ${into.rel!.relname}: WITH NO DATA is not kept (the model has no place for it), so the generated DDL creates it populated`);
-  }
   addView(ctx, {
     schemaname: into.rel?.schemaname, relname: into.rel!.relname!, query: stmt.query!, aliases: namesOf(into.colNames),
-    materialized: true, replace: false, with: storageOptions(into.options),
+    materialized: true, replace: false, with: storageOptions(into.options), withNoData: !!into.skipData,
   });
+}
+
+/**
+ * REFRESH MATERIALIZED VIEW [CONCURRENTLY] v [WITH NO DATA]: the view is populated (or emptied) from
+ * here on, as after the data section of a full pg_dump, which creates every one WITH NO DATA first.
+ */
+export function importRefresh(ctx: ImportContext, stmt: RefreshMatViewStmt): void {
+  const view = stmt.relation && ctx.view(stmt.relation);
+  const name = stmt.relation?.relname ?? '';
+  if (!view?.materialized) return ctx.warn(`REFRESH MATERIALIZED VIEW ${name}: ${view ? 'a plain view' : 'no such view in the script'}; PostgreSQL refuses it, ignored`);
+  if (stmt.skipData) view.withNoData = true;
+  else delete view.withNoData;
 }
