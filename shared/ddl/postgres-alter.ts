@@ -174,6 +174,13 @@ export const validateConstraint = (p: { table: QualifiedName; name: string }) =>
 export const alterViewColumnDefault = (p: { view: QualifiedName; column: { name: string }; expression?: string }) =>
   `ALTER VIEW ${qualifiedName(p.view)} ${column(p.column)} ${p.expression === undefined ? 'DROP DEFAULT' : `SET DEFAULT ${p.expression}`};`;
 
+/**
+ * `REFRESH MATERIALIZED VIEW public.mv;` runs the view's query and stores its rows; with
+ * `withNoData` (`… WITH NO DATA;`) it throws them away, leaving the view unreadable until the next one.
+ */
+export const refreshMaterializedView = (p: { view: QualifiedName; withNoData?: boolean }) =>
+  `REFRESH MATERIALIZED VIEW ${qualifiedName(p.view)}${p.withNoData ? ' WITH NO DATA' : ''};`;
+
 /** The SET DEFAULT statements of a view's column defaults; none for a materialized view (PostgreSQL refuses them). */
 export function viewColumnDefaults(p: { view: View }): string[] {
   if (p.view.materialized) return [];

@@ -167,7 +167,8 @@ export function withDependents(input: Change[], models: { from: Model; to: Model
   const changes = [...enums, ...domainsOverRecreated(enums, models.from, models.to)];
   const views = forcedViews(changes, models.from, models.to);
   const kept = changes.filter((c) => {
-    if ((c.kind === 'view.rename' || c.kind === 'view.comment' || c.kind === 'view.defaults') && views.has(c.to.id)) return false;
+    // A view created again gets its comments, defaults and WITH NO DATA from its CREATE.
+    if ((c.kind === 'view.rename' || c.kind === 'view.comment' || c.kind === 'view.defaults' || c.kind === 'view.with-no-data') && views.has(c.to.id)) return false;
     if (c.kind.startsWith('index.') && 'owner' in c && c.owner.type === 'view' && views.has(c.owner.view.id)) return false;
     return true;
   });

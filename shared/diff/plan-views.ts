@@ -1,6 +1,6 @@
 /** Steps for views, materialized views and carried (raw) objects. */
 import type { Model, RawObject, View } from '../model/document.ts';
-import { alterViewColumnDefault, dropObject, dropRawObject, renameObject, textSearchKind } from '../ddl/postgres-alter.ts';
+import { alterViewColumnDefault, dropObject, dropRawObject, refreshMaterializedView, renameObject, textSearchKind } from '../ddl/postgres-alter.ts';
 import { EARLY_RAW_KINDS, mentions, needsTables } from '../ddl/order.ts';
 import { commentOn, createView, qualifiedName, rawObjectSql } from '../ddl/postgres.ts';
 import { sameComment, sameSqlText, viewDefaults } from './match.ts';
@@ -57,6 +57,30 @@ export function createViewSteps(view: View, ctx: PlanContext): Draft[] {
   return out;
 }
 
+/**
+ * A kept materialized view emptied or populated in place, where its CREATE would stand (a view it
+ * reads is refreshed first). Either way REFRESH holds an ACCESS EXCLUSIVE lock on the view.
+ * - WITH NO DATA throws the stored rows away; the query computes them again, so it is no
+ *   `deletes-data`, but every query reading the view fails until the next REFRESH: `breaks-dependents`.
+ * - Populating runs the whole query inside the migration's transaction and builds the view's
+ *   indexes over its rows, as long as an index build: `locks-table`, and `index-build` when it has
+ *   indexes. CONCURRENTLY is no way round it: PostgreSQL refuses it on a view holding no data.
+ */
+function refreshSteps(view: View, ctx: PlanContext): Draft[] {
+  const name = qualifiedName(view);
+  const hazards = view.withNoData
+    ? [
+      hazard('breaks-dependents', `empties materialized view ${name}: queries reading it fail until it is refreshed`),
+      hazard('locks-table', `REFRESH … WITH NO DATA locks ${name}`),
+    ]
+    : [
+      hazard('locks-table', `REFRESH runs the query of ${name} in the migration; reads of ${name} wait until it ends`),
+      ...(view.indexes?.length ? [hazard('index-build', `REFRESH builds the ${view.indexes.length === 1 ? 'index' : `${view.indexes.length} indexes`} of ${name}`)] : []),
+    ];
+  const rank = 10 + depthOf(view.id, viewParents(ctx.to));
+  return [draft('views', rank, refreshMaterializedView({ view, withNoData: view.withNoData }), hazards)];
+}
+
 /** Dropped in `pre`, views that read other views first. */
 export function dropViewSteps(view: View, ctx: PlanContext, wanted: boolean): Draft[] {
   const rank = -depthOf(view.id, viewParents(ctx.from));
@@ -80,6 +104,8 @@ export function viewSteps(c: Extract<Change, { kind: `view.${string}` }>, ctx: P
       return changedViewComments(c.from, c.to).map((sql) => draft('views', 60, sql));
     case 'view.defaults':
       return changedViewDefaults(c.from, c.to);
+    case 'view.with-no-data':
+      return refreshSteps(c.to, ctx);
   }
 }
 

@@ -128,6 +128,8 @@ export type Change =
   | { kind: 'view.comment'; from: View; to: View }
   /** Column defaults set, changed or dropped (`ALTER VIEW … ALTER COLUMN … SET/DROP DEFAULT`: catalog only, no data touched). */
   | { kind: 'view.defaults'; from: View; to: View }
+  /** A kept materialized view emptied (`withNoData` set) or populated (cleared): `REFRESH MATERIALIZED VIEW … [WITH NO DATA]`. */
+  | { kind: 'view.with-no-data'; from: View; to: View }
   | { kind: 'raw.create'; object: RawObject }
   | { kind: 'raw.drop'; object: RawObject };
 
