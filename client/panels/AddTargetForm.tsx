@@ -53,7 +53,7 @@ export function AddTargetForm() {
         </button>
       </div>
       {error && <div className="target-test bad" role="alert" data-testid="add-target-error">{error}</div>}
-      <p className="muted">The password stays on the server: it is never shown again.</p>
+      <p className="muted">The password stays on the server, stored encrypted: it is never shown again.</p>
     </form>
   );
 }
