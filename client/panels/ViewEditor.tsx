@@ -1,6 +1,9 @@
-/** Views and materialized views: name, schema, materialized, the query, WITH options, comments (of the view and its columns), column defaults; add and delete. */
+/**
+ * Views and materialized views: name, schema, materialized (and created WITH NO DATA), the query, WITH options,
+ * comments (of the view and its columns), column defaults; add and delete.
+ */
 import type { Model, View } from '../../shared/model/document.ts';
-import { addView, firstFree, removeView, updateView } from '../../shared/model/ops.ts';
+import { addView, firstFree, removeView, setViewWithNoData, updateView } from '../../shared/model/ops.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
 import { FocusItem } from './FocusItem.tsx';
 import { CheckField, TextField } from './TextField.tsx';
@@ -24,7 +27,14 @@ function ViewItem({ view, edit, selected }: { view: View; edit: Edit; selected: 
         <TextField value={view.schema} label="View schema" testId="view-schema" className="narrow" onCommit={(schema) => patch({ schema })} />
         <button className="btn icon small danger" data-testid="view-remove" title="Delete view" onClick={() => edit((m) => removeView(m, { viewId }))}>×</button>
       </div>
-      <CheckField label="materialized" testId="view-materialized" checked={view.materialized} onChange={(materialized) => patch({ materialized })} />
+      <div className="row">
+        <CheckField label="materialized" testId="view-materialized" checked={view.materialized} onChange={(materialized) => patch({ materialized })} />
+        {/* An apply then creates it without running its query (a heavy one would run inside the migration). */}
+        {view.materialized && (
+          <CheckField label="create without data (WITH NO DATA)" testId="view-with-no-data" checked={Boolean(view.withNoData)}
+            onChange={(withNoData) => edit((m) => setViewWithNoData(m, { viewId, withNoData }))} />
+        )}
+      </div>
       <TextField value={view.definition} multiline rows={5} mono label="View query (Ctrl+Enter to apply)" testId="view-definition" onCommit={(definition) => patch({ definition })} />
       <ViewOptions view={view} edit={edit} />
       <TextField value={view.comment ?? ''} placeholder="comment" label="View comment" testId="view-comment" onCommit={(comment) => patch({ comment })} />

@@ -140,6 +140,17 @@ describe('ViewEditor and SchemaEditor', () => {
     expect([count(html, 'view-column'), count(html, 'view-column-default')]).toEqual([3, 2]);
   });
 
+  it.each([
+    ['a populated materialized view: unchecked', (m: typeof withObjects) => m, [false]],
+    ['a materialized view created WITH NO DATA: checked', (m: typeof withObjects) => ops.setViewWithNoData(m, { viewId: 'v', withNoData: true }), [true]],
+    ['a plain view: not shown', (m: typeof withObjects) => ops.updateView(m, { viewId: 'v', patch: { materialized: false } }), []],
+  ])('show the WITH NO DATA checkbox for %s', (_title, edit, expected) => {
+    const html = render(createElement(ViewEditor, { model: edit(withObjects), onEdit: noop }));
+    const checked = [...html.matchAll(/<input[^>]*data-testid="view-with-no-data"[^>]*>/g)].map(([tag]) => tag.includes(' checked=""'));
+    expect(checked).toEqual(expected);
+    if (expected.length) expect(html).toContain('create without data (WITH NO DATA)');
+  });
+
   it('list schemas, extensions and sequences', () => {
     const html = render(createElement(SchemaEditor, { model: withObjects, onEdit: noop }));
     expect([count(html, 'schema-item'), count(html, 'extension-item'), count(html, 'sequence-item')]).toEqual([1, 1, 1]);
