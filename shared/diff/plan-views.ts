@@ -70,7 +70,9 @@ function refreshSteps(view: View, ctx: PlanContext): Draft[] {
   const name = qualifiedName(view);
   const hazards = view.withNoData
     ? [
-      hazard('breaks-dependents', `empties materialized view ${name}: queries reading it fail until it is refreshed`),
+      // A model imported from `pg_dump --schema-only` says WITH NO DATA for every materialized view:
+      // the message says how to keep the rows.
+      hazard('breaks-dependents', `empties materialized view ${name}: queries reading it fail until it is refreshed (untick "create without data" to keep its rows)`),
       hazard('locks-table', `REFRESH … WITH NO DATA locks ${name}`),
     ]
     : [
