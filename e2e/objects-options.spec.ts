@@ -60,7 +60,7 @@ test.describe('options the inspector edits without JSON', () => {
     await page.screenshot({ path: `${SHOTS}/sequence-extension.png` });
   });
 
-  test('a view takes WITH options, comments and defaults on its columns; a materialized view has no such options', async ({ studio, page }) => {
+  test('a view takes WITH options, comments and defaults on its columns; a materialized view has none, and may be created WITH NO DATA', async ({ studio, page }) => {
     await studio.tabTo('types');
     await page.getByTestId('view-add').click();
     const item = page.getByTestId('view-item').last();
@@ -76,9 +76,11 @@ test.describe('options the inspector edits without JSON', () => {
     const view = 'state.doc.model.views.at(-1)';
     expect(await studio.state(`[${view}.with, ${view}.columns]`)).toEqual([{ check_option: 'cascaded', security_barrier: 'true' }, [{ name: 'one', comment: 'always one', default: '1' }]]);
     // The server's DDL of the page's document sets it after the view.
-    const doc = await studio.state<unknown>('state.doc');
-    const { sql } = await (await page.request.post('/api/ddl', { data: { document: doc } })).json() as { sql: string };
-    expect(sql).toMatch(/ALTER VIEW public\.\w+ ALTER COLUMN one SET DEFAULT 1;/);
+    const ddl = async () => {
+      const response = await page.request.post('/api/ddl', { data: { document: await studio.state<unknown>('state.doc') } });
+      return ((await response.json()) as { sql: string }).sql;
+    };
+    expect(await ddl()).toMatch(/ALTER VIEW public\.\w+ ALTER COLUMN one SET DEFAULT 1;/);
     await item.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/view-options.png` });
 
@@ -86,7 +88,13 @@ test.describe('options the inspector edits without JSON', () => {
     await expect(item.getByTestId('view-options')).toHaveCount(0);
     await expect(item.getByTestId('view-column-default')).toHaveCount(0);
     expect(await studio.state(`[${view}.with, ${view}.columns]`)).toEqual([undefined, [{ name: 'one', comment: 'always one' }]]);
+    await item.getByTestId('view-with-no-data').check();
+    expect(await studio.state(`${view}.withNoData`)).toBe(true);
+    expect(await ddl()).toMatch(/CREATE MATERIALIZED VIEW public\.\w+ AS\n[^;]*\nWITH NO DATA;/);
     await page.getByTestId('undo').click();
+    await expect(item.getByTestId('view-with-no-data')).not.toBeChecked();
+    await page.getByTestId('undo').click();
+    await expect(item.getByTestId('view-with-no-data')).toHaveCount(0);
     await expect(item.getByTestId('view-option-check_option')).toHaveValue('cascaded');
   });
 
