@@ -7,14 +7,14 @@
  * Every function takes the model's objects as they are. Constraint and index names are printed when
  * present: run the model through `withEffectiveNames` first to always name them explicitly.
  */
-import type {
-  Check, Column, Domain, Enum, Extension, ForeignKey, Index, PrimaryKey, RawObject, ReferentialAction,
-  Schema, Sequence, SequenceOptions, Table, Unique, View,
-} from '../model/document.ts';
+import type { Check, Column, ForeignKey, Index, PrimaryKey, RawObject, ReferentialAction, Sequence, Table, Unique, View } from '../model/document.ts';
 import { formatType } from '../model/types.ts';
-import { quoteIdent, quoteLiteral, quoteQualified } from './quote.ts';
+import { sequenceOptions } from './postgres-types.ts';
+import { quoteIdent, quoteLiteral, quoteName, quoteQualified } from './quote.ts';
 
 export { commentOn, commentStatements, type CommentTarget } from './postgres-comment.ts';
+export { createDomain, createEnum, createExtension, createSchema, createSequence, sequenceOptions } from './postgres-types.ts';
+export { quoteName } from './quote.ts';
 
 /** The columns of a table (or view), for turning column ids into names. */
 export type ColumnOwner = Pick<Table, 'schema' | 'name'> & { columns: Pick<Column, 'id' | 'name'>[] };
@@ -22,18 +22,6 @@ export type ColumnOwner = Pick<Table, 'schema' | 'name'> & { columns: Pick<Colum
 /** `public.orders` style name of a table, view or type. */
 export function qualifiedName(object: { schema?: string; name: string }): string {
   return quoteQualified(object.schema, object.name);
-}
-
-/**
- * A possibly schema-qualified name written by a person or read from the catalog (`"C"`,
- * `pg_catalog."default"`, `public.my_coll`, `en_US`): already-quoted text stays as is.
- */
-export function quoteName(name: string): string {
-  const segment = String.raw`(?:"(?:[^"]|"")+"|[^".]+)`;
-  // Anything that is not a well-formed dotted name becomes one quoted identifier: never raw SQL.
-  if (!new RegExp(`^${segment}(?:\\.${segment})*$`).test(name)) return quoteIdent(name);
-  const parts = name.match(new RegExp(segment, 'g')) ?? [];
-  return parts.map((part) => (part.startsWith('"') ? part : quoteIdent(part))).join('.');
 }
 
 /** Column ids → `a, b` (quoted). Unknown ids are printed as they are so the error shows in PostgreSQL. */
@@ -54,54 +42,7 @@ function deferrableClause(o: { deferrable?: boolean; initiallyDeferred?: boolean
   return o.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE';
 }
 
-// ── schemas, extensions, types, sequences ───────────────────────────────────────────────────────
-
-export function createSchema(p: { schema: Pick<Schema, 'name'> }): string {
-  return `CREATE SCHEMA ${quoteIdent(p.schema.name)};`;
-}
-
-/** `IF NOT EXISTS`: `plpgsql` and friends may already be installed in a fresh database. */
-export function createExtension(p: { extension: Extension }): string {
-  const e = p.extension;
-  const schema = e.schema ? ` WITH SCHEMA ${quoteIdent(e.schema)}` : '';
-  const version = e.version ? ` VERSION ${quoteLiteral(e.version)}` : '';
-  return `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e.name)}${schema}${version};`;
-}
-
-export function createEnum(p: { enumType: Enum }): string {
-  const values = p.enumType.values.map(quoteLiteral).join(', ');
-  return `CREATE TYPE ${qualifiedName(p.enumType)} AS ENUM (${values});`;
-}
-
-export function createDomain(p: { domain: Domain }): string {
-  const d = p.domain;
-  let sql = `CREATE DOMAIN ${qualifiedName(d)} AS ${formatType(d.type)}`;
-  if (d.collation) sql += ` COLLATE ${quoteName(d.collation)}`;
-  if (d.default !== undefined) sql += ` DEFAULT ${d.default}`;
-  if (d.notNull) sql += ' NOT NULL';
-  for (const check of d.checks) {
-    sql += `${check.name ? ` CONSTRAINT ${quoteIdent(check.name)}` : ''} CHECK (${check.expression})`;
-  }
-  return `${sql};`;
-}
-
-/** `AS bigint INCREMENT BY 1 …` for sequences and identity columns (only the options that are set). */
-export function sequenceOptions(o: SequenceOptions): string {
-  const parts: string[] = [];
-  if (o.dataType) parts.push(`AS ${o.dataType}`);
-  if (o.increment !== undefined) parts.push(`INCREMENT BY ${o.increment}`);
-  if (o.minValue !== undefined) parts.push(`MINVALUE ${o.minValue}`);
-  if (o.maxValue !== undefined) parts.push(`MAXVALUE ${o.maxValue}`);
-  if (o.start !== undefined) parts.push(`START WITH ${o.start}`);
-  if (o.cache !== undefined) parts.push(`CACHE ${o.cache}`);
-  if (o.cycle !== undefined) parts.push(o.cycle ? 'CYCLE' : 'NO CYCLE');
-  return parts.join(' ');
-}
-
-export function createSequence(p: { sequence: Sequence }): string {
-  const options = sequenceOptions(p.sequence);
-  return `CREATE SEQUENCE ${qualifiedName(p.sequence)}${options ? ` ${options}` : ''};`;
-}
+// ── sequences owned by a column ─────────────────────────────────────────────────────────────────
 
 /** Run after the table exists. */
 export function sequenceOwnedBy(p: { sequence: Pick<Sequence, 'schema' | 'name'>; table: ColumnOwner; columnId: string }): string {

@@ -42,3 +42,15 @@ export function quoteLiteral(value: string): string {
 export function needsQuoting(name: string): boolean {
   return quoteIdent(name) !== name;
 }
+
+/**
+ * A possibly schema-qualified name written by a person or read from the catalog (`"C"`,
+ * `pg_catalog."default"`, `public.my_coll`, `en_US`): already-quoted text stays as is.
+ */
+export function quoteName(name: string): string {
+  const segment = String.raw`(?:"(?:[^"]|"")+"|[^".]+)`;
+  // Anything that is not a well-formed dotted name becomes one quoted identifier: never raw SQL.
+  if (!new RegExp(`^${segment}(?:\\.${segment})*$`).test(name)) return quoteIdent(name);
+  const parts = name.match(new RegExp(segment, 'g')) ?? [];
+  return parts.map((part) => (part.startsWith('"') ? part : quoteIdent(part))).join('.');
+}
