@@ -3,7 +3,7 @@
  * scrolls to and selects its CREATE TABLE statement. Loaded lazily (see App).
  */
 import './monaco-setup.ts';
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { generatePostgres } from '../../shared/ddl/generate.ts';
 import { useStore } from '../store/index.ts';
@@ -44,11 +44,12 @@ export default function SqlPanel() {
   const { sql, error } = useGeneratedSql(shown);
   const table = useSelectedTable();
   const theme = useResolvedTheme();
-  const editor = useRef<EditorInstance | null>(null);
+  // State, not a ref: Monaco mounts after the first render, and its mount must run the reveal
+  // below for a table selected before the pane was first opened.
+  const [ed, setEditor] = useState<EditorInstance | null>(null);
   const apply = useSqlApply(sql);
 
   useEffect(() => {
-    const ed = editor.current;
     if (!ed || !table || !shown) return;
     const range = statementLines(sql, table.schema, table.name);
     if (!range) return;
@@ -59,7 +60,7 @@ export default function SqlPanel() {
       ed.setSelection({ startLineNumber: range.start, startColumn: 1, endLineNumber: range.end + 1, endColumn: 1 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [sql, table, shown]);
+  }, [ed, sql, table, shown]);
 
   if (error) return <div className="sql-error" role="alert" data-testid="sql-error">DDL could not be generated: {error}</div>;
   return (
@@ -71,7 +72,7 @@ export default function SqlPanel() {
         value={apply.value}
         onChange={apply.onChange}
         theme={theme === 'dark' ? 'vs-dark' : 'vs'}
-        onMount={(instance) => { editor.current = instance; apply.onMount(instance); }}
+        onMount={(instance) => { setEditor(instance); apply.onMount(instance); }}
         loading={<div className="pane-loading">Loading editor…</div>}
         options={{
           readOnly: false,
