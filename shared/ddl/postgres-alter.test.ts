@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawObject, View } from '../model/document.ts';
-import { alterViewColumnDefault, dropExtensions, dropRawObject, viewColumnDefaults } from './postgres-alter.ts';
+import { alterViewColumnDefault, continueIdentity, dropExtensions, dropRawObject, viewColumnDefaults } from './postgres-alter.ts';
 
 const raw = (kind: RawObject['kind'], name: string, definition: string, schema = 'app'): RawObject => ({ id: `raw:${kind}:${schema}.${name}`, kind, schema, name, definition });
 
@@ -59,5 +59,22 @@ describe('view column defaults', () => {
     ['none on a materialized view (PostgreSQL refuses them)', view({ materialized: true, columns: [{ name: 'a', default: '1' }] }), []],
   ])('viewColumnDefaults: %s', (_label, v, expected) => {
     expect(viewColumnDefaults({ view: v })).toEqual(expected);
+  });
+});
+
+describe('continueIdentity', () => {
+  const orders = { schema: 'public', name: 'orders' };
+  it.each([
+    ['an identity with default options continues past the rows', orders, 'id', {},
+      "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.orders', 'id'), max(id)) FROM public.orders HAVING max(id) >= 1;"],
+    ['an explicit START: rows below it leave the sequence alone', orders, 'id', { start: '1000' },
+      "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.orders', 'id'), max(id)) FROM public.orders HAVING max(id) >= 1000;"],
+    ['a MINVALUE is where an ascending sequence starts', orders, 'id', { minValue: '10' },
+      "SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('public.orders', 'id'), max(id)) FROM public.orders HAVING max(id) >= 10;"],
+    ['names that need quotes: the table as the text pg_get_serial_sequence parses, the column as it is', { schema: 'Sales', name: "o'rders" }, 'Order Id', {},
+      `SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('"Sales"."o''rders"', 'Order Id'), max("Order Id")) FROM "Sales"."o'rders" HAVING max("Order Id") >= 1;`],
+    ['a descending identity is left as it is', orders, 'id', { increment: '-1' }, undefined],
+  ])('%s', (_name, table, column, options, expected) => {
+    expect(continueIdentity({ table, column: { name: column }, identity: { kind: 'by-default', options } })).toBe(expected);
   });
 });

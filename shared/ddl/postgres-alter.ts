@@ -142,6 +142,19 @@ export function addIdentity(p: { table: QualifiedName; column: { name: string };
 }
 export const dropIdentity = (p: { table: QualifiedName; column: { name: string } }) => `${table(p.table)} ${column(p.column)} DROP IDENTITY;`;
 
+/**
+ * After an existing column becomes an identity: its new sequence starts at START, under the values
+ * the rows already hold, so the next insert would collide. This moves it past the largest value
+ * (no row, or all below START: nothing to do). `undefined` for a descending identity.
+ */
+export function continueIdentity(p: { table: QualifiedName; column: { name: string }; identity: Identity }): string | undefined {
+  const o = p.identity.options ?? {};
+  if (o.increment?.startsWith('-')) return undefined;
+  const sequence = `pg_catalog.pg_get_serial_sequence(${quoteLiteral(qualifiedName(p.table))}, ${quoteLiteral(p.column.name)})`;
+  const name = quoteIdent(p.column.name);
+  return `SELECT pg_catalog.setval(${sequence}, max(${name})) FROM ${qualifiedName(p.table)} HAVING max(${name}) >= ${o.start ?? o.minValue ?? '1'};`;
+}
+
 /** Kind and sequence options of an existing identity column. */
 export function alterIdentity(p: { table: QualifiedName; column: { name: string }; identity: Identity }): string {
   const parts = [`SET GENERATED ${p.identity.kind === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`];

@@ -2,7 +2,7 @@
 import type { Column, Table } from '../model/document.ts';
 import { sameType } from '../model/types.ts';
 import {
-  addColumn, addIdentity, alterColumnType, alterColumnTypeClause, alterIdentity, attachPartition, castExpression, detachPartition,
+  addColumn, addIdentity, alterColumnType, continueIdentity, alterColumnTypeClause, alterIdentity, attachPartition, castExpression, detachPartition,
   dropColumn, dropConstraint, dropExpression, dropIdentity, dropObject, inherit, renameColumn, renameObject, setDefault,
   setLogged, setNotNull, setStorage,
 } from '../ddl/postgres-alter.ts';
@@ -168,6 +168,8 @@ export function alterColumnSteps(table: Table, from: Column, to: Column, ctx: Pi
     if (!from.notNull) at(setNotNull({ table, column, notNull: true }), [hazard('may-fail-on-existing-data', `${label} becomes NOT NULL: fails if a row holds NULL`)]);
     // Rank 30: after a dropped sequence (rank 25) frees the name the identity's sequence takes.
     out.push(draft('columns', 30, addIdentity({ table, column, identity: to.identity })));
+    const past = continueIdentity({ table, column, identity: to.identity });
+    if (past) out.push(draft('columns', 31, past));
   } else if (to.identity && from.identity && stableJson(to.identity) !== stableJson(from.identity)) {
     at(alterIdentity({ table, column, identity: to.identity }));
   }
