@@ -117,6 +117,16 @@ describe('lintFix', () => {
     expect(lintFix(m, issue!)).toBeUndefined();
   });
 
+  it('adds an id column whose id no other column has, even one that was called id before', () => {
+    const m = ops.renameColumn(withTables({ name: 'events', columns: ['id bigint', 'payload jsonb'] }), { tableId: tableId('events'), columnId: 'col:public.events.id', name: 'legacy_id' });
+    const issue = lintModel(m).find((i) => i.code === 'no-primary-key')!;
+    const fixed = lintFix(m, issue)!.apply(m);
+    const ids = table(fixed, 'events').columns.map((c) => c.id);
+    expect(table(fixed, 'events').columns.map((c) => c.name)).toEqual(['id', 'legacy_id', 'payload']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(table(fixed, 'events').primaryKey?.columns).toEqual([ids[0]]);
+  });
+
   it('has no fix once the objects of the finding are gone', () => {
     const m = withTables({ name: 'log', columns: ['id bigint!', 'doc json'], pk: ['id'] });
     const issue = lintModel(m).find((i) => i.code === 'json-type')!;

@@ -10,6 +10,7 @@ import type { LintIssue } from './lint-types.ts';
 import { addColumn, updateColumn } from './ops-column.ts';
 import { removeUnique, setPrimaryKey } from './ops-constraint.ts';
 import { addIndex, removeIndex } from './ops-index.ts';
+import { newId } from './ids.ts';
 import { findTable } from './ops-util.ts';
 import { formatType } from './types.ts';
 
@@ -75,10 +76,11 @@ const primaryKey: FixMaker = (_model, table) => {
   if (table.partitioning) return undefined;
   const id = table.columns.find((c) => c.name === 'id');
   if (id) return { title: 'Make id the primary key', apply: (m) => setPrimaryKey(m, { tableId: table.id, columns: [id.id] }) };
-  const columnId = `${table.id}.id`;
   return {
     title: 'Add an id column (bigint, identity) as the primary key',
     apply: (m) => {
+      // A fresh id: a derived one could belong to a column once called `id` and renamed since.
+      const columnId = newId('column');
       const added = addColumn(m, { tableId: table.id, id: columnId, name: 'id', type: { name: 'bigint' }, notNull: true, index: 0 });
       const identity = updateColumn(added, { tableId: table.id, columnId, patch: { identity: { kind: 'always' } } });
       return setPrimaryKey(identity, { tableId: table.id, columns: [columnId] });
