@@ -9,7 +9,7 @@ import { makeDocument, emptyLayout, emptyModel } from '../model/empty.ts';
 import { derivedId } from '../model/ids.ts';
 import { effectiveName } from '../model/names.ts';
 import { quoteLiteral } from '../ddl/quote.ts';
-import { mapDbmlType } from './dbml-types.ts';
+import { mapDbmlType, withoutArraySuffix } from './dbml-types.ts';
 import { addManyToMany, type ColumnRef } from './dbml-junction.ts';
 import { withPartials } from './dbml-partials.ts';
 import type { ImportReport } from './sql-import-report.ts';
@@ -57,7 +57,7 @@ function defaultOf(field: RawColumn): string | undefined {
 
 function toColumn(ctx: Context, table: Table, field: RawColumn): Column {
   const { schemaName, type_name: typeName } = field.type;
-  const enumKey = key(schemaName, typeName.replace(/(\[\d*\])+$/, ''));
+  const enumKey = key(schemaName, withoutArraySuffix(typeName));
   const enumSchema = ctx.enums.has(enumKey) ? schemaOf(schemaName) : undefined;
   const mapped = mapDbmlType(typeName, schemaName, enumSchema);
   if (mapped.note) warn(ctx, `${table.name}.${field.name}: ${mapped.note}`, lineOf(field));

@@ -48,6 +48,22 @@ export interface MappedType {
 }
 
 /**
+ * The type name without its trailing `[]`/`[3]` suffixes. A backwards scan: `(\[\d*\])+$` in a
+ * replace retried from every start and took quadratic time on a long run of `[]`.
+ * Ex: `withoutArraySuffix('int[][3]')` → `'int'`.
+ */
+export function withoutArraySuffix(typeName: string): string {
+  let end = typeName.length;
+  while (end > 0 && typeName[end - 1] === ']') {
+    let open = end - 2;
+    while (open >= 0 && typeName[open] >= '0' && typeName[open] <= '9') open -= 1;
+    if (open < 0 || typeName[open] !== '[') break;
+    end = open;
+  }
+  return typeName.slice(0, end);
+}
+
+/**
  * Maps one DBML type. `enumSchema` is set when the type names a DBML enum (in that schema).
  * Ex: `mapDbmlType('varchar(255)')` → `{ type: { name: 'character varying', args: [255] } }`.
  */
@@ -62,7 +78,7 @@ export function mapDbmlType(typeName: string, typeSchema: string | null, enumSch
   // PostgreSQL's quoted built-in names (`"char"`) stay quoted, as the model writes them.
   if (/^"[^"]+"(\[\])*$/.test(typeName)) {
     const dims = (typeName.match(/\[\]/g) ?? []).length;
-    return { type: { name: typeName.replace(/(\[\])+$/, ''), ...(dims ? { arrayDims: dims } : {}) } };
+    return { type: { name: withoutArraySuffix(typeName), ...(dims ? { arrayDims: dims } : {}) } };
   }
   const parsed = parseTypeText(typeName);
   const lower = parsed.name.toLowerCase();

@@ -25,8 +25,31 @@ function lineEnd(text: string, from: number): number {
   return nl < 0 ? text.length : nl;
 }
 
+/** After the leading blanks and comments: `COPY … FROM stdin`. Anchored, one quantifier: linear. */
+const COPY_FROM_STDIN = /^copy\b[\s\S]*\bfrom\s+stdin\b/i;
+
+/**
+ * Offset of the first character that is neither blank nor part of a comment. A scan, not a regular
+ * expression: `(?:\s+|--…|/*…*\/)*copy` backtracked exponentially over a long run of blanks.
+ */
+function afterBlanksAndComments(statement: string): number {
+  let i = 0;
+  while (i < statement.length) {
+    if (/\s/.test(statement[i])) i += 1;
+    else if (statement.startsWith('--', i)) i = lineEnd(statement, i) + 1;
+    else if (statement.startsWith('/*', i)) {
+      const close = statement.indexOf('*/', i + 2);
+      if (close < 0) return statement.length;
+      i = close + 2;
+    } else break;
+  }
+  return i;
+}
+
 /** A COPY … FROM stdin statement, possibly after comments (pg_dump puts a header comment before each). */
-const COPY_FROM_STDIN = /^(?:\s+|--[^\n]*\n|\/\*[\s\S]*?\*\/)*copy\b[\s\S]*\bfrom\s+stdin\b/i;
+export function isCopyFromStdin(statement: string): boolean {
+  return COPY_FROM_STDIN.test(statement.slice(afterBlanksAndComments(statement)));
+}
 
 /**
  * Ex: `stripPsqlLines('\\connect x\nSELECT 1;')` → text `'          \nSELECT 1;'` and one stripped line.
@@ -57,7 +80,7 @@ export function stripPsqlLines(text: string): { text: string; stripped: Stripped
       if (c === ';') {
         const statement = text.slice(statementStart, i);
         statementStart = i + 1;
-        if (COPY_FROM_STDIN.test(statement)) {
+        if (isCopyFromStdin(statement)) {
           const next = skipCopyData(text, chars, lineEnd(text, i) + 1, line + 1, stripped);
           line += countNewlines(text, i, next);
           i = next;
