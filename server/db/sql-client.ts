@@ -6,8 +6,10 @@
  * Values come back alike from both drivers: `bigint`/`numeric` as strings, arrays as arrays.
  */
 import pg from 'pg';
+import { parse as parseConnectionString } from 'pg-connection-string';
 import { connectionFailure, type ConnectionTarget } from './connection-error.ts';
 import { openPglite, type PgliteOpenOptions } from './pglite-client.ts';
+import { NO_HOST, parsedUrl, redactConnectionString, redactSecretsIn } from './redact.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -40,9 +42,9 @@ export function restoresEncoding(script: string): string | undefined {
   return /client_encoding/i.test(script) ? "SET client_encoding = 'UTF8'" : undefined;
 }
 
-/** `postgres://u:secret@h/db` → `postgres://u:***@h/db`; other URLs unchanged. */
+/** `postgres://u:secret@h/db?sslpassword=x` → `postgres://u:***@h/db?sslpassword=***`: see `redact.ts`. */
 export function redactUrl(url: string): string {
-  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+  return redactConnectionString(url);
 }
 
 export function isPostgresUrl(url: string): boolean {
@@ -56,11 +58,7 @@ export function isPgliteUrl(url: string): boolean {
 /** Throws a one-line error for anything that is neither a PostgreSQL nor a PGlite URL. */
 export function checkDatabaseUrl(url: string): void {
   if (isPostgresUrl(url)) {
-    try {
-      new URL(url);
-    } catch {
-      throw new Error(`not a valid connection URL: ${redactUrl(url)}`);
-    }
+    if (!parsedUrl(url)) throw new Error(`not a valid connection URL: ${redactUrl(url)}`);
     return;
   }
   if (isPgliteUrl(url) && url.slice('pglite:'.length).length > 0) return;
@@ -75,23 +73,39 @@ export function checkDatabaseUrl(url: string): void {
 export async function openSqlClient(url: string, options: PgliteOpenOptions = {}): Promise<SqlClient> {
   checkDatabaseUrl(url);
   if (isPgliteUrl(url)) return openPglite(url.slice('pglite:'.length), redactUrl(url), options);
-  const client = openPgPool(url);
+  let client: SqlClient | undefined;
   try {
+    client = openPgPool(url);
     await client.query('select 1');
   } catch (error) {
-    await client.close().catch(() => undefined);
-    throw connectionFailure(error, targetOf(url));
+    await client?.close().catch(() => undefined);
+    const failure = connectionFailure(error, targetOf(url));
+    // The driver may quote the URL, or a host made of part of a mistyped password.
+    failure.message = redactSecretsIn(failure.message, url);
+    throw failure;
   }
   return client;
 }
 
+/**
+ * Host, port and database as `pg` reads them (`?host=` and unix sockets included). The SSL file
+ * parameters are left out: `pg-connection-string` would read those files, and naming where a
+ * connection failed must not fail itself.
+ */
 function targetOf(url: string): ConnectionTarget {
-  const parsed = new URL(url);
-  return {
-    host: decodeURIComponent(parsed.hostname) || 'localhost',
-    port: parsed.port || '5432',
-    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || undefined,
-  };
+  try {
+    const parsed = parsedUrl(url);
+    if (!parsed) throw new Error('unreadable');
+    for (const name of ['sslcert', 'sslkey', 'sslrootcert']) parsed.searchParams.delete(name);
+    const config = parseConnectionString(parsed.href.replace(`@${NO_HOST}/`, '@/'));
+    return {
+      host: redactSecretsIn(config.host || 'localhost', url),
+      port: String(config.port || '5432'),
+      database: config.database ? redactSecretsIn(config.database, url) : undefined,
+    };
+  } catch {
+    return { host: '(unreadable host)', port: '5432' };
+  }
 }
 
 function openPgPool(url: string): SqlClient {
