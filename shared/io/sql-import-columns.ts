@@ -18,6 +18,10 @@ export function sequenceOptionsOf(ctx: ImportContext, options: Node[] | undefine
   const out: SequenceOptions = {};
   for (const d of defElems(options)) {
     const value = numberText(d.arg);
+    if (value !== undefined && !isBigint(value)) {
+      ctx.warn(`sequence option ${d.defname?.toUpperCase()} ${value.slice(0, 40)} is not a bigint (PostgreSQL refuses it): ignored`);
+      continue;
+    }
     switch (d.defname) {
       case 'as': {
         const type = columnTypeOf(ctx, as(d.arg, 'TypeName')!);
@@ -39,6 +43,14 @@ export function sequenceOptionsOf(ctx: ImportContext, options: Node[] | undefine
 const TYPE_RANGE: Record<string, [bigint, bigint]> = {
   smallint: [-32768n, 32767n], integer: [-2147483648n, 2147483647n], bigint: [-9223372036854775808n, 9223372036854775807n],
 };
+
+/** A whole number in bigint's range, what a sequence option must be. Ex: `'1e308'` → false. */
+function isBigint(text: string): boolean {
+  if (!/^-?\d+$/.test(text)) return false;
+  const [min, max] = TYPE_RANGE.bigint;
+  const value = BigInt(text);
+  return value >= min && value <= max;
+}
 
 /**
  * Leaves out options equal to what PostgreSQL would choose anyway (start at the bound, increment

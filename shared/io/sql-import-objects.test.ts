@@ -34,6 +34,11 @@ const sequenceCases: Case[] = [
   ['ALTER SEQUENCE … OWNED BY', 'CREATE TABLE t (id int); CREATE SEQUENCE s; ALTER SEQUENCE s OWNED BY t.id;',
     (m) => m.sequences[0].ownedBy, { tableId: 'table:public.t', columnId: 'col:public.t.id' }],
   ['ALTER SEQUENCE options', 'CREATE SEQUENCE s; ALTER SEQUENCE s INCREMENT BY 10 NO MAXVALUE;', (m) => m.sequences[0].increment, '10'],
+  // Found by server/import-fuzz.test.ts: BigInt('1e308') threw a plain SyntaxError out of the import.
+  ['an option that is no bigint (PostgreSQL refuses it) is ignored', 'CREATE SEQUENCE s START 1e308 INCREMENT 1.5 MAXVALUE 99999999999999999999 CACHE 2;',
+    (m) => m.sequences, [{ id: 'seq:public.s', schema: 'public', name: 's', cache: '2' }]],
+  ['ALTER SEQUENCE with an option that is no bigint keeps the others', 'CREATE SEQUENCE s START 5; ALTER SEQUENCE s MINVALUE -1e3 INCREMENT 3;',
+    (m) => m.sequences, [{ id: 'seq:public.s', schema: 'public', name: 's', start: '5', increment: '3' }]],
 ];
 
 const indexCases: Case[] = [

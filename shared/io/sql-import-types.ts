@@ -58,8 +58,11 @@ export function columnTypeOf(ctx: ImportContext, typeName: TypeName): ColumnType
   }
   // A bare `bpchar` is blank-padded text of any length; only the SQL word `character` means character(1).
   if (!type.schema && parts.name === 'bpchar' && !mods.length) type.name = 'bpchar';
-  const args = mods.filter((m): m is string => m !== undefined).map(Number);
-  if (args.length) type.args = args;
+  const args = mods.filter((m): m is string => m !== undefined);
+  // PostgreSQL keeps type modifiers as int4 and refuses others (`varchar(1e60)`, `numeric(1.5)`).
+  if (args.some((a) => !/^-?\d{1,10}$/.test(a) || Math.abs(Number(a)) > 2147483647)) {
+    ctx.warn(`type ${parts.name}(${args.join(',').slice(0, 60)}): a type modifier is no integer (PostgreSQL refuses it); read as ${parts.name}`);
+  } else if (args.length) type.args = args.map(Number);
   if (typeName.arrayBounds?.length) type.arrayDims = typeName.arrayBounds.length;
   if (typeName.pct_type) ctx.warn(`%TYPE in the type of a column is read as type "${parts.name}"`);
   return type;
