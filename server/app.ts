@@ -1,8 +1,9 @@
 /**
  * `createApp(deps)` builds the studio's Express app without listening (tests import it; `index.ts`
  * listens). Order matters: the origin guard first (a refused request is not even parsed), then the
- * JSON body, the API routes, a JSON 404 for unknown `/api/*`, the built client with its SPA
- * fallback, and last the one error middleware.
+ * access token (an unauthenticated body is not parsed either), then the JSON body, the API routes, a
+ * JSON 404 for unknown `/api/*`, the built client with its SPA fallback, and last the one error
+ * middleware.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import express, { Router, type Express } from 'express';
 import type { AppDeps } from './http/deps.ts';
 import { errorMiddleware, notFound } from './http/errors.ts';
 import { originGuard } from './http/origin-guard.ts';
+import { accessRoutes, tokenGuard } from './http/token.ts';
 import { ddlRoutes } from './routes/ddl.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -34,6 +36,7 @@ function apiRouter(deps: AppDeps): Router {
   const api = Router();
   // The route list: one line per feature.
   api.use(healthRoutes(deps));
+  api.use(accessRoutes());
   api.use(ddlRoutes(deps));
   api.use(templateRoutes(deps));
   api.use(projectRoutes(deps));
@@ -62,11 +65,12 @@ function clientRouter(clientDir: string): Router {
   return router;
 }
 
-export function createApp(input: AppDeps = {}): Express {
+export function createApp(input: AppDeps): Express {
   const deps: AppDeps = { ...input, version: input.version ?? packageVersion() };
   const app = express();
   app.disable('x-powered-by');
   app.use(originGuard(deps));
+  app.use(tokenGuard(deps));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use('/api', apiRouter(deps));
   app.use(clientRouter(deps.clientDir ?? join(ROOT, 'dist', 'client')));

@@ -3,7 +3,9 @@
  * `./data`), the project store in `SCHEMATA_STORE_URL` or an embedded database under the data
  * directory. `SCHEMATA_SECRET_KEY` is the key target URLs are encrypted with in the store (absent:
  * `<data>/secret.key`, made on first start). `SCHEMATA_ALLOWED_ORIGINS` (comma-separated) names extra
- * origins allowed to use the studio; under `npm run dev` it defaults to Vite's dev server. Stops
+ * origins allowed to use the studio; under `npm run dev` it defaults to Vite's dev server.
+ * `SCHEMATA_TOKEN` is the access token (absent: a random one per start); the start-up line prints the
+ * link that carries it. A `HOST` beyond loopback refuses to start without `SCHEMATA_TOKEN`. Stops
  * cleanly on SIGINT/SIGTERM.
  */
 import { mkdir } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { openTargetService } from './db/targets.ts';
+import { accessLink, accessToken, isLoopbackHost } from './http/token-config.ts';
 import { openStore, storeUrl } from './store/index.ts';
 
 interface Config {
@@ -21,6 +24,8 @@ interface Config {
   /** Never printed: it decrypts every stored target URL. */
   secretKey?: string;
   allowedOrigins: string[];
+  /** The access token: printed in the start-up link, nowhere else. */
+  token: string;
 }
 
 /** Under `npm run dev` the page comes from Vite's dev server, which proxies `/api` here. */
@@ -34,13 +39,15 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
   for (const origin of allowedOrigins) {
     if (!URL.canParse(origin)) throw new Error(`SCHEMATA_ALLOWED_ORIGINS: "${origin}" is not an origin like http://localhost:5173`);
   }
+  const host = env.HOST?.trim() || '127.0.0.1';
   return {
-    host: env.HOST?.trim() || '127.0.0.1',
+    host,
     port,
     dataDir: resolve(env.SCHEMATA_DATA?.trim() || './data'),
     storeUrl: env.SCHEMATA_STORE_URL?.trim() || undefined,
     secretKey: env.SCHEMATA_SECRET_KEY?.trim() || undefined,
     allowedOrigins,
+    token: accessToken(env, host),
   };
 }
 
@@ -58,13 +65,17 @@ async function main(): Promise<void> {
   });
   // SCHEMATA_CLIENT_DIR: serve another build of the client (the browser tests use their own).
   const clientDir = process.env.SCHEMATA_CLIENT_DIR?.trim() ? resolve(process.env.SCHEMATA_CLIENT_DIR.trim()) : undefined;
-  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir });
+  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir, token: config.token });
   const server: Server = await new Promise((done, fail) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? fail(error) : done(listening)));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Schemata is running at ${urlOf(config.host, port)} (store: ${store.displayUrl})`);
+  console.log(`Schemata is running at ${accessLink(urlOf(config.host, port), config.token)} (store: ${store.displayUrl})`);
+  if (!isLoopbackHost(config.host)) {
+    console.log(`Schemata: warning: HOST=${config.host} makes the studio reachable from the network; anyone with the token `
+      + 'can change the databases it knows, and plain http carries the token unencrypted');
+  }
   if (config.allowedOrigins.length) console.log(`Schemata also accepts requests from ${config.allowedOrigins.join(', ')}`);
   if (config.storeUrl && !config.secretKey) {
     console.log('Schemata: the store is shared (SCHEMATA_STORE_URL) but SCHEMATA_SECRET_KEY is not set: targets added here '

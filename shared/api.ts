@@ -11,7 +11,7 @@ import type { ModelDocument } from './model/document.ts';
 import { parseDocument } from './model/upgrade.ts';
 
 export const apiErrorCodeZod = z.enum([
-  'invalid-request', 'not-found', 'conflict', 'postgres-error', 'forbidden-origin', 'payload-too-large', 'internal',
+  'invalid-request', 'not-found', 'conflict', 'postgres-error', 'forbidden-origin', 'unauthorized', 'payload-too-large', 'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeZod>;
 

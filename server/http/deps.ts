@@ -1,10 +1,14 @@
-/** What `createApp` is given. Everything optional has a sensible default, so tests pass only what they use. */
+/**
+ * What `createApp` is given. Everything optional has a sensible default, so tests pass only what they
+ * use; the access token is not optional: a studio without one would let any local process migrate.
+ */
 import type { TargetService } from '../db/targets.ts';
 import type { Store } from '../store/index.ts';
 import type { ErrorLog } from './errors.ts';
 import type { OriginGuardOptions } from './origin-guard.ts';
+import type { TokenGuardOptions } from './token.ts';
 
-export interface AppDeps extends OriginGuardOptions {
+export interface AppDeps extends OriginGuardOptions, TokenGuardOptions {
   /** The project store; without it the projects API answers 503. */
   store?: Store;
   /** Databases the studio reads and migrates (the sandbox and PostgreSQL URLs); without it those routes answer 503. */

@@ -1,11 +1,13 @@
 /**
  * For tests: serves `createApp(deps)` on an ephemeral loopback port and sends raw HTTP requests
- * (node:http, so tests control every header, Host and Origin included).
+ * (node:http, so tests control every header, Host and Origin included). Requests carry the app's
+ * access token as `Authorization: Bearer` unless a test asks for `anonymous` (or sends its own).
  */
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.ts';
 import type { AppDeps } from './deps.ts';
+import { makeToken } from './token.ts';
 
 export interface TestResponse {
   status: number;
@@ -20,18 +22,23 @@ export interface RequestOptions {
   /** Sent as is (already serialized), instead of `body`. */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Without the `Authorization: Bearer` header the test server adds by default (to test the 401s). */
+  anonymous?: boolean;
 }
 
 export interface TestServer {
   port: number;
   /** `Host` header of a legitimate request: `127.0.0.1:<port>`. */
   host: string;
+  /** The access token the app was made with (generated unless the test passed one). */
+  token: string;
   request: (method: string, path: string, options?: RequestOptions) => Promise<TestResponse>;
   close: () => Promise<void>;
 }
 
-export async function startTestServer(deps: AppDeps = {}): Promise<TestServer> {
-  const app = createApp({ log: { error: () => undefined }, ...deps });
+export async function startTestServer(deps: Partial<AppDeps> = {}): Promise<TestServer> {
+  const token = deps.token ?? makeToken();
+  const app = createApp({ log: { error: () => undefined }, ...deps, token });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -40,7 +47,12 @@ export async function startTestServer(deps: AppDeps = {}): Promise<TestServer> {
   const request = (method: string, path: string, options: RequestOptions = {}) =>
     new Promise<TestResponse>((resolve, reject) => {
       const payload = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-      const headers: Record<string, string> = { host, ...(payload !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers };
+      const headers: Record<string, string> = {
+        host,
+        ...(options.anonymous ? {} : { authorization: `Bearer ${token}` }),
+        ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...options.headers,
+      };
       const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, setHost: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -62,5 +74,5 @@ export async function startTestServer(deps: AppDeps = {}): Promise<TestServer> {
     server.closeAllConnections();
     server.close(() => resolve());
   });
-  return { port, host, request, close };
+  return { port, host, token, request, close };
 }
