@@ -1,10 +1,12 @@
 /**
  * `import <file.sql|file.dbml> [--format sql|dbml]`: the document JSON on stdout, the report on
  * stderr (one line per skipped statement and per warning, with the file's line number), and for a
- * syntax error `file:line:column: message` and exit code 1.
+ * syntax error `file:line:column: message` and exit code 1. The import runs in a worker thread and is
+ * stopped after `SCHEMATA_IMPORT_TIMEOUT_MS` (default 30 s), like the studio's.
  */
-import { IMPORT_FORMATS, ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/sql-import-document.ts';
+import { IMPORT_FORMATS, ImportSyntaxError, type ImportFormat } from '../../shared/io/sql-import-document.ts';
 import type { ImportReport } from '../../shared/io/sql-import-report.ts';
+import { ImportTimedOut, importInWorker, importTimeoutMs } from '../io/import-pool.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseOptions } from './read-document.ts';
 
@@ -20,6 +22,14 @@ async function readSource(path: string, io: CliIo): Promise<string> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new CliError(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+}
+
+function timeoutOf(env: Record<string, string | undefined>): number {
+  try {
+    return importTimeoutMs(env);
+  } catch (error) {
+    throw new CliError((error as Error).message);
   }
 }
 
@@ -40,9 +50,11 @@ export const importCommand: CliCommand = {
     if (positional.length !== 1) throw new CliError(positional.length ? `unexpected argument "${positional[1]}"` : 'give the file to import');
     const [path] = positional;
     const format = formatOf(path, options.format);
+    const timeoutMs = timeoutOf(io.env ?? process.env);
     const text = await readSource(path, io);
     try {
-      const { document, report } = await importDocument(text, format);
+      // In a worker with the studio's time limit: no file can hang the CLI either.
+      const { document, report } = await importInWorker(text, format, undefined, timeoutMs);
       io.stdout(`${JSON.stringify(document, null, 2)}\n`);
       const lines = reportLines(path, report);
       if (lines.length) io.stderr(`${lines.join('\n')}\n`);
@@ -50,6 +62,7 @@ export const importCommand: CliCommand = {
       io.stderr(`imported ${tables} table${tables === 1 ? '' : 's'}, ${document.model.views.length} view(s); ${report.skipped.length} statement(s) skipped, ${report.warnings.length} warning(s)\n`);
       return 0;
     } catch (error) {
+      if (error instanceof ImportTimedOut) throw new CliError(`${path}: ${error.message}`);
       if (!(error instanceof ImportSyntaxError)) throw error;
       io.stderr(`${path}:${error.line}:${error.column}: ${error.message}\n`);
       return 1;

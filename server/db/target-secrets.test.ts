@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toHttpError } from '../routes/target-errors.ts';
+import { toApiError } from '../http/errors.ts';
 import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { openSqlClient } from './sql-client.ts';
 import { openTargetService, TargetUnreadable, UNREADABLE_DISPLAY_URL, type TargetService } from './targets.ts';
@@ -97,7 +97,7 @@ describe.each([
       await expect(s.client(addedId)).rejects.toThrow(new TargetUnreadable(message));
       const refused = await s.connectionUrl(addedId).catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(TargetUnreadable);
-      expect(toHttpError(refused)).toMatchObject({ status: 500, code: 'internal', message });
+      expect(toApiError(refused)).toEqual({ status: 500, body: { code: 'internal', message } });
       expect(await s.test(addedId)).toEqual({ ok: false, message, ms: 0 });
       // Still managed from here: renamed, then removed (to be added again with this key).
       expect(await s.update('target_legacy', { name: 'Older' })).toMatchObject({ name: 'Older', displayUrl: UNREADABLE_DISPLAY_URL });

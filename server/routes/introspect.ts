@@ -8,11 +8,11 @@ import { makeDocument } from '../../shared/model/empty.ts';
 import type { TargetService } from '../db/targets.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { bodyOf, validate } from '../http/validate.ts';
-import { handle, idOf, targetsOf } from './target-errors.ts';
+import { idOf, targetsOf } from './target-errors.ts';
 
 export function introspectRoutes({ targets }: { targets?: TargetService }): Router {
   const router = Router();
-  router.post('/targets/:id/introspect', validate(introspectRequestZod), handle(async (req, res) => {
+  router.post('/targets/:id/introspect', validate(introspectRequestZod), async (req, res) => {
     const service = targetsOf(targets);
     const id = idOf(req);
     const info = await service.get(id);
@@ -21,6 +21,6 @@ export function introspectRoutes({ targets }: { targets?: TargetService }): Rout
     if (!schemas.length) await service.setBaseline(id, model);
     const body: IntrospectResponse = makeDocument(model, undefined, info.name);
     res.json(body);
-  }));
+  });
   return router;
 }

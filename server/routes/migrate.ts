@@ -5,11 +5,11 @@ import type { Model } from '../../shared/model/document.ts';
 import { applyLive, checkConfirmation, ConfirmationRequired, ModelDoesNotLoad, planLive, refusedEntry, type ApplyRequest } from '../db/migrate.ts';
 import { readTargetJournal } from '../db/history.ts';
 import { canonicalFor, type Canonical } from '../diff/canonical.ts';
-import { HttpError, invalidRequest } from '../http/errors.ts';
+import { errorContext, toApiError, type ErrorLog } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
 import { timeoutDefaults } from '../db/timeouts.ts';
 import { bodyOf, validate } from '../http/validate.ts';
-import { handle, idOf, targetsOf, toHttpError } from './target-errors.ts';
+import { idOf, targetsOf } from './target-errors.ts';
 
 /**
  * The model in PostgreSQL's own spelling (loaded into a shadow database beside the target and read
@@ -27,16 +27,15 @@ async function canonical(service: TargetService, id: string, model: Model): Prom
 
 /**
  * Runs what comes before planning; a refusal there (the protected target's name not typed, a model
- * that does not load) is journaled as refused, then answered 400.
+ * that does not load) is journaled as refused, then rethrown (`toApiError` answers 400).
  */
-async function journalingRefusal<T>(service: TargetService, id: string, request: ApplyBody, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof ConfirmationRequired || error instanceof ModelDoesNotLoad)) throw error;
-    await service.journal.record(refusedEntry(id, request, error)).catch(() => undefined);
-    throw error instanceof ModelDoesNotLoad ? invalidRequest(error.message) : error;
-  }
+function journalingRefusal<T>(service: TargetService, id: string, request: ApplyBody, run: () => Promise<T>): Promise<T> {
+  return run().catch(async (error: unknown) => {
+    if (error instanceof ConfirmationRequired || error instanceof ModelDoesNotLoad) {
+      await service.journal.record(refusedEntry(id, request, error)).catch(() => undefined);
+    }
+    throw error;
+  });
 }
 
 type ApplyBody = ReturnType<typeof applyRequestZod.parse>;
@@ -47,29 +46,26 @@ type RunApply = (req: Request, onStep: ApplyRequest['onStep']) => Promise<ApplyR
  * total, sql, phase}` as each step starts, then `{type: 'result', …ApplyResponse}` or `{type: 'error',
  * status, error: ApiError}`. The HTTP status is 200 once streaming has begun.
  */
-async function streamApply(req: Request, res: Response, run: RunApply): Promise<void> {
+async function streamApply(req: Request, res: Response, run: RunApply, log: ErrorLog | undefined): Promise<void> {
   res.status(200).type('application/x-ndjson');
   const write = (line: unknown) => res.write(`${JSON.stringify(line)}\n`);
-  try {
-    const result = await run(req, (index, total, step) => write({ type: 'step', index, total, sql: step.sql, phase: step.phase }));
-    write({ type: 'result', ...result });
-  } catch (error) {
-    const http = toHttpError(error);
-    if (http instanceof HttpError) {
-      write({ type: 'error', status: http.status, error: { code: http.code, message: http.message, ...(http.details !== undefined ? { details: http.details } : {}) } });
-    } else {
-      write({ type: 'error', status: 500, error: { code: 'internal', message: (error as Error)?.message?.split('\n')[0] ?? 'internal error' } });
-    }
-  }
+  // The one translator the error middleware uses too: a failure here reads the same as unstreamed.
+  const result = await run(req, (index, total, step) => write({ type: 'step', index, total, sql: step.sql, phase: step.phase }))
+    .then((applied) => ({ type: 'result', ...applied }))
+    .catch((error: unknown) => {
+      const { status, body } = toApiError(error, errorContext(req, res, log));
+      return { type: 'error', status, error: body };
+    });
+  write(result);
   res.end();
 }
 
-export function migrateRoutes({ targets }: { targets?: TargetService }): Router {
+export function migrateRoutes({ targets, log }: { targets?: TargetService; log?: ErrorLog }): Router {
   const router = Router();
   // Read once, when the studio starts: a bad value stops it with the variable's name.
   const timeouts = timeoutDefaults(process.env);
 
-  router.post('/targets/:id/plan', validate(planRequestZod), handle(async (req, res) => {
+  router.post('/targets/:id/plan', validate(planRequestZod), async (req, res) => {
     const service = targetsOf(targets);
     const id = idOf(req);
     await service.get(id);
@@ -78,7 +74,7 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     const planned = await planLive(await service.client(id), model, await service.baseline(id), { respell });
     const body: PlanResponse = { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
     res.json(body);
-  }));
+  });
 
   const runApply = async (req: Request, onStep?: ApplyRequest['onStep']): Promise<ApplyResponse> => {
     const service = targetsOf(targets);
@@ -99,28 +95,28 @@ export function migrateRoutes({ targets }: { targets?: TargetService }): Router 
     });
   };
 
-  router.post('/targets/:id/apply', validate(applyRequestZod), handle(async (req, res) => {
-    if (req.query.stream !== undefined) return streamApply(req, res, runApply);
+  router.post('/targets/:id/apply', validate(applyRequestZod), async (req, res) => {
+    if (req.query.stream !== undefined) return streamApply(req, res, runApply, log);
     res.json(await runApply(req));
-  }));
+  });
 
-  router.get('/targets/:id/history', handle(async (req, res) => {
+  router.get('/targets/:id/history', async (req, res) => {
     const service = targetsOf(targets);
     const id = idOf(req);
     await service.get(id);
     const entries = await service.journal.list(id);
     const body: HistoryEntryResponse[] = entries.map(({ schemaHashBefore: _hash, ...entry }) => entry);
     res.json(body);
-  }));
+  });
 
   // The history the target database carries itself (`_schemata.journal`), whichever studio wrote it.
-  router.get('/targets/:id/journal', handle(async (req, res) => {
+  router.get('/targets/:id/journal', async (req, res) => {
     const service = targetsOf(targets);
     const id = idOf(req);
     await service.get(id);
     const body: TargetJournalEntryResponse[] = await readTargetJournal(await service.client(id));
     res.json(body);
-  }));
+  });
 
   return router;
 }

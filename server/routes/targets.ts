@@ -3,35 +3,35 @@ import { Router } from 'express';
 import { addTargetRequestZod, updateTargetRequestZod, type TargetResponse, type TestTargetResponse } from '../../shared/api-targets.ts';
 import type { TargetService } from '../db/targets.ts';
 import { bodyOf, validate } from '../http/validate.ts';
-import { handle, idOf, targetsOf } from './target-errors.ts';
+import { idOf, targetsOf } from './target-errors.ts';
 
 export function targetRoutes({ targets }: { targets?: TargetService }): Router {
   const router = Router();
 
-  router.get('/targets', handle(async (_req, res) => {
+  router.get('/targets', async (_req, res) => {
     const body: TargetResponse[] = await targetsOf(targets).list();
     res.json(body);
-  }));
+  });
 
-  router.post('/targets', validate(addTargetRequestZod), handle(async (req, res) => {
+  router.post('/targets', validate(addTargetRequestZod), async (req, res) => {
     const body: TargetResponse = await targetsOf(targets).add(bodyOf(addTargetRequestZod, req.body));
     res.status(201).json(body);
-  }));
+  });
 
-  router.patch('/targets/:id', validate(updateTargetRequestZod), handle(async (req, res) => {
+  router.patch('/targets/:id', validate(updateTargetRequestZod), async (req, res) => {
     const body: TargetResponse = await targetsOf(targets).update(idOf(req), bodyOf(updateTargetRequestZod, req.body));
     res.json(body);
-  }));
+  });
 
-  router.delete('/targets/:id', handle(async (req, res) => {
+  router.delete('/targets/:id', async (req, res) => {
     await targetsOf(targets).remove(idOf(req));
     res.status(204).end();
-  }));
+  });
 
-  router.post('/targets/:id/test', handle(async (req, res) => {
+  router.post('/targets/:id/test', async (req, res) => {
     const body: TestTargetResponse = await targetsOf(targets).test(idOf(req));
     res.json(body);
-  }));
+  });
 
   return router;
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Layout, Model, ModelDocument } from '../model/document.ts';
 import { emptyLayout, makeDocument } from '../model/empty.ts';
 import { DbmlSyntaxError, importDbml } from './dbml.ts';
+import { nulMessage, nulPosition } from './nul-character.ts';
 import { importSql, SqlSyntaxError } from './sql-import.ts';
 import type { ImportReport } from './sql-import-report.ts';
 
@@ -70,6 +71,9 @@ export function gridLayout(model: Model): Layout {
  * Throws `ImportSyntaxError`.
  */
 export async function importDocument(text: string, format: ImportFormat = 'sql', name?: string): Promise<ImportResponse> {
+  // The parser reads a C string: text after a NUL would be dropped without a word.
+  const nul = nulPosition(text);
+  if (nul) throw new ImportSyntaxError(nulMessage(nul), nul.line, nul.column, format);
   try {
     if (format === 'dbml') {
       const { document, report } = await importDbml(text);
