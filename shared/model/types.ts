@@ -37,6 +37,30 @@ export function canonicalTypeName(name: string): string {
   return ALIASES[lower] ?? lower;
 }
 
+/** Words of PostgreSQL's multi-word type names (`character varying`, `interval day to second`). */
+const TYPE_NAME_WORDS = new Set([
+  'bit', 'character', 'char', 'varying', 'double', 'precision', 'timestamp', 'time', 'with', 'without', 'zone',
+  'interval', 'year', 'month', 'day', 'hour', 'minute', 'second', 'to', 'national',
+]);
+
+/** Reserved keywords that name types, written bare (`"integer"` would name no type). */
+const KEYWORD_TYPES = new Set([
+  'bigint', 'bit', 'boolean', 'char', 'character', 'dec', 'decimal', 'float', 'int', 'integer', 'interval', 'json',
+  'national', 'nchar', 'numeric', 'real', 'smallint', 'time', 'timestamp', 'varchar',
+]);
+
+/**
+ * How a type name is written when it is one of PostgreSQL's own spellings: a one-word name as is
+ * (`integer`, `int4`, `my_type`), a multi-word name made only of type keywords, and `"char"` (the
+ * one-byte type). Anything else is an identifier for `quoteIdent`: a name is never raw SQL.
+ */
+function builtInSpelling(name: string): string | undefined {
+  if (name === '"char"') return name;
+  if (quoteIdent(name) === name || KEYWORD_TYPES.has(name)) return name;
+  const words = name.split(' ');
+  return words.length > 1 && words.every((w) => TYPE_NAME_WORDS.has(w)) ? name : undefined;
+}
+
 /** Ex: `formatType({ name: 'numeric', args: [10, 2] })` → `numeric(10,2)`. */
 export function formatType(type: ColumnType): string {
   const args = type.args?.length ? `(${type.args.join(',')})` : '';
@@ -45,8 +69,7 @@ export function formatType(type: ColumnType): string {
   else if (TIME_TYPES.has(type.name) && args) {
     const [first, ...rest] = type.name.split(' ');
     base = `${first}${args} ${rest.join(' ')}`;
-  } else if (/^[a-z0-9 ]+$/.test(type.name) || type.name.startsWith('"')) base = `${type.name}${args}`;
-  else base = `${quoteIdent(type.name)}${args}`;
+  } else base = `${builtInSpelling(type.name) ?? quoteIdent(type.name)}${args}`;
   return base + '[]'.repeat(type.arrayDims ?? 0);
 }
 

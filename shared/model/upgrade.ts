@@ -5,6 +5,7 @@
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION, documentZod, type ModelDocument } from './document.ts';
 import { emptyLayout } from './empty.ts';
 import { referenceProblems } from './references.ts';
+import { sqlProblems } from './sql-fields.ts';
 
 type Json = Record<string, unknown>;
 
@@ -66,7 +67,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /**
  * Upgrades and validates a document, including references between objects (column ids in
- * constraints, referenced tables). Example: `parseDocument(JSON.parse(text))`.
+ * constraints, referenced tables) and every SQL-bearing field (`sql-fields.ts`: a default is one
+ * expression, a view one SELECT, …). Example: `parseDocument(JSON.parse(text))`. In the browser,
+ * `await loadSqlParser()` first (Node loads the parser when this module is imported).
  */
 export function parseDocument(input: unknown): ParseResult {
   const version = typeof input === 'object' && input !== null ? (input as Json).version : undefined;
@@ -77,6 +80,6 @@ export function parseDocument(input: unknown): ParseResult {
   if (!result.success) {
     return { ok: false, problems: result.error.issues.map((i) => ({ path: formatPath(i.path) || '(document)', message: i.message })) };
   }
-  const problems = referenceProblems(result.data);
+  const problems = [...referenceProblems(result.data), ...sqlProblems(result.data)];
   return problems.length ? { ok: false, problems } : { ok: true, document: result.data };
 }

@@ -1,0 +1,114 @@
+/**
+ * Every field of a document that the DDL writers paste into SQL, checked to be exactly what the field
+ * allows (see `sql-fragments.ts`): a problem names the field's JSON path, e.g.
+ * `model.tables[0].columns[1].default: is not exactly one expression`. `parseDocument` adds these to
+ * zod's and the reference problems, so the CLI, the API and the page all refuse such a document.
+ */
+import type { ColumnType, Index, ModelDocument, RawObject } from './document.ts';
+import {
+  expressionProblem, methodProblem, nameProblem, parseStatements, partitionBoundProblem, partitionKeyProblem,
+  storageProblems, typeProblem, viewQueryProblem,
+} from './sql-fragments.ts';
+import { rawDefinitionProblem } from './sql-raw-objects.ts';
+import type { DocumentProblem } from './upgrade.ts';
+
+/** Collects problems; the same text is parsed once per kind of check (models repeat defaults and types). */
+class SqlFieldChecker {
+  readonly problems: DocumentProblem[] = [];
+  private readonly seen = new Map<string, string | undefined>();
+
+  check(path: string, text: string | undefined, kind: string, checkText: (text: string) => string | undefined): void {
+    if (text === undefined) return;
+    const key = `${kind}\u0000${text}`;
+    if (!this.seen.has(key)) this.seen.set(key, checkText(text));
+    const message = this.seen.get(key);
+    if (message) this.problems.push({ path, message: `${message}: ${excerpt(text)}` });
+  }
+
+  type(path: string, type: ColumnType): void {
+    this.check(path, JSON.stringify(type), 'type', () => typeProblem(type));
+  }
+
+  add(path: string, message: string | undefined): void {
+    if (message) this.problems.push({ path, message });
+  }
+
+  storage(path: string, options: Record<string, string> | undefined): void {
+    for (const { key, message } of storageProblems(options ?? {})) this.problems.push({ path: `${path}.${key}`, message });
+  }
+
+  index(path: string, index: Index): void {
+    if (index.method !== undefined) this.check(`${path}.method`, index.method, 'method', methodProblem);
+    index.items.forEach((item, k) => {
+      this.check(`${path}.items[${k}].expression`, item.expression, 'expression', expressionProblem);
+      this.check(`${path}.items[${k}].opclass`, item.opclass, 'name', nameProblem);
+      this.check(`${path}.items[${k}].collation`, item.collation, 'name', nameProblem);
+    });
+    this.check(`${path}.where`, index.where, 'expression', expressionProblem);
+    this.storage(`${path}.with`, index.with);
+  }
+}
+
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/**
+ * The argument list a drop statement takes from a carried callable's id
+ * (`raw:function:public.f(integer)` → `(integer)`): it must be one list of types.
+ */
+function signatureProblem(o: RawObject): string | undefined {
+  const prefix = `raw:${o.kind}:${o.schema ?? ''}.${o.name}(`;
+  if (!o.id.startsWith(prefix) || !o.id.endsWith(')')) return undefined;
+  const signature = o.id.slice(prefix.length - 1);
+  const frame = o.kind === 'operator' ? `DROP OPERATOR + ${signature}` : o.kind === 'aggregate' ? `DROP AGGREGATE _f${signature}` : `DROP FUNCTION _f${signature}`;
+  if (!['function', 'procedure', 'aggregate', 'operator'].includes(o.kind)) return undefined;
+  const statements = parseStatements(frame);
+  const objects = typeof statements === 'string' || statements.length !== 1 ? undefined : (statements[0].node.objects as unknown[] | undefined);
+  if (/[;]|--|\/\*/.test(signature) || objects?.length !== 1) return 'ends in an argument list that is not one list of types';
+  if (o.kind === 'operator' && !/^[+\-*/<>=~!@#%^&|`?]{1,63}$/.test(o.name)) return 'is not an operator name';
+  return undefined;
+}
+
+function rawObjectProblems(checker: SqlFieldChecker, o: RawObject, path: string): void {
+  checker.check(`${path}.definition`, o.definition, `raw:${o.kind}`, (text) => rawDefinitionProblem(o.kind, text));
+  checker.add(`${path}.id`, signatureProblem(o));
+}
+
+/** Problems of every SQL-bearing field, each with its JSON path. Needs the SQL parser (loaded on import in Node). */
+export function sqlProblems(doc: ModelDocument): DocumentProblem[] {
+  const checker = new SqlFieldChecker();
+  const { model } = doc;
+  model.tables.forEach((table, i) => {
+    const at = `model.tables[${i}]`;
+    table.columns.forEach((column, j) => {
+      const col = `${at}.columns[${j}]`;
+      checker.type(`${col}.type`, column.type);
+      checker.check(`${col}.default`, column.default, 'expression', expressionProblem);
+      checker.check(`${col}.generated`, column.generated, 'expression', expressionProblem);
+      checker.check(`${col}.collation`, column.collation, 'name', nameProblem);
+    });
+    table.checks.forEach((check, k) => checker.check(`${at}.checks[${k}].expression`, check.expression, 'expression', expressionProblem));
+    table.indexes.forEach((index, k) => checker.index(`${at}.indexes[${k}]`, index));
+    checker.check(`${at}.partitioning.key`, table.partitioning?.key, 'partition-key', partitionKeyProblem);
+    checker.check(`${at}.partitionOf.bound`, table.partitionOf?.bound, 'partition-bound', partitionBoundProblem);
+    checker.storage(`${at}.with`, table.with);
+  });
+  model.views.forEach((view, i) => {
+    const at = `model.views[${i}]`;
+    checker.check(`${at}.definition`, view.definition.trim().replace(/;\s*$/, ''), 'view', viewQueryProblem);
+    view.columns?.forEach((column, k) => checker.check(`${at}.columns[${k}].default`, column.default, 'expression', expressionProblem));
+    view.indexes?.forEach((index, k) => checker.index(`${at}.indexes[${k}]`, index));
+    checker.storage(`${at}.with`, view.with);
+  });
+  model.domains.forEach((domain, i) => {
+    const at = `model.domains[${i}]`;
+    checker.type(`${at}.type`, domain.type);
+    checker.check(`${at}.default`, domain.default, 'expression', expressionProblem);
+    checker.check(`${at}.collation`, domain.collation, 'name', nameProblem);
+    domain.checks.forEach((check, k) => checker.check(`${at}.checks[${k}].expression`, check.expression, 'expression', expressionProblem));
+  });
+  model.rawObjects.forEach((o, i) => rawObjectProblems(checker, o, `model.rawObjects[${i}]`));
+  return checker.problems;
+}
