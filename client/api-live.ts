@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  addTargetRequestZod, type AddTargetRequest, type ApplyResponse, type HistoryEntryResponse, type PlanResponse,
+  addTargetRequestZod, JOURNAL_STATUSES, type AddTargetRequest, type ApplyResponse, type HistoryEntryResponse, type PlanResponse,
   type TargetResponse, type TestTargetResponse,
 } from '../shared/api-targets.ts';
 import { apiErrorZod } from '../shared/api.ts';
@@ -38,7 +38,7 @@ const applyZod = z.object({
 
 const historyZod = z.object({
   id: z.string(), targetId: z.string(), startedAt: z.string(), durationMs: z.number(),
-  status: z.enum(['applied', 'dry-run', 'failed', 'refused']), steps: z.array(stepZod), planSql: z.string(),
+  status: z.enum(JOURNAL_STATUSES), steps: z.array(stepZod), planSql: z.string(),
   hazardsAccepted: z.array(hazardKindZod), error: z.record(z.string(), z.unknown()).optional(),
   reverseSql: z.string().optional(), verified: z.boolean().optional(),
 }) satisfies z.ZodType<HistoryEntryResponse>;

@@ -103,12 +103,20 @@ export interface TargetJournalEntryResponse {
   verified?: boolean;
 }
 
+/**
+ * What became of an attempt. `running`: journaled before its first statement, not finished yet;
+ * `interrupted`: the studio stopped during it (found `running` when a studio next opened the store;
+ * `error.noticedAt` says when).
+ */
+export const JOURNAL_STATUSES = ['running', 'applied', 'dry-run', 'failed', 'refused', 'interrupted'] as const;
+export type JournalStatusResponse = (typeof JOURNAL_STATUSES)[number];
+
 export interface HistoryEntryResponse {
   id: string;
   targetId: string;
   startedAt: string;
   durationMs: number;
-  status: 'applied' | 'dry-run' | 'failed' | 'refused';
+  status: JournalStatusResponse;
   steps: Step[];
   planSql: string;
   hazardsAccepted: HazardKind[];

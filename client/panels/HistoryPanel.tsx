@@ -10,7 +10,7 @@ import { TargetPicker } from './TargetPicker.tsx';
 import './live.css';
 
 const STATUS_TEXT: Record<HistoryEntryResponse['status'], string> = {
-  applied: 'Applied', 'dry-run': 'Dry run', failed: 'Failed', refused: 'Refused',
+  applied: 'Applied', 'dry-run': 'Dry run', failed: 'Failed', refused: 'Refused', running: 'Running', interrupted: 'Interrupted',
 };
 
 function ErrorText({ error }: { error: Record<string, unknown> }) {
@@ -21,6 +21,7 @@ function ErrorText({ error }: { error: Record<string, unknown> }) {
       {step}{text('message') ?? 'failed'}
       {text('detail') && <div><span className="label">Detail</span> {text('detail')}</div>}
       {text('hint') && <div><span className="label">Hint</span> {text('hint')}</div>}
+      {text('noticedAt') && <div><span className="label">Noticed</span> {new Date(text('noticedAt')!).toLocaleString()}</div>}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspectSession } from '../introspect/introspect.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
-import { BUILT_IN_TIMEOUTS } from './timeouts.ts';
+import { APPLY_IDLE_IN_TRANSACTION_MS, BUILT_IN_TIMEOUTS, CLIENT_CHECK_INTERVAL_MS } from './timeouts.ts';
 
 /** Same key in every studio; advisory locks are per database, so this is "the apply lock of this database". */
 export const APPLY_LOCK: [number, number] = [4780, 3];
@@ -111,6 +111,13 @@ export async function applySteps(client: SqlClient, options: ApplyOptions): Prom
   const statementTimeout = options.statementTimeoutMs ?? BUILT_IN_TIMEOUTS.statementTimeoutMs;
   const started = performance.now();
   return client.transaction(async (tx) => {
+    // A studio killed or cut off mid-apply must not keep the lock: see `timeouts.ts`. A server without
+    // the setting (before 14) still drops the session when its current wait ends (lock timeout).
+    if (client.kind === 'postgres') {
+      await tx.query("SELECT pg_catalog.set_config('idle_in_transaction_session_timeout', $1, true)", [String(APPLY_IDLE_IN_TRANSACTION_MS)]);
+      await tx.query("SELECT pg_catalog.set_config(name, $1, true) FROM pg_catalog.pg_settings WHERE name = 'client_connection_check_interval'",
+        [String(CLIENT_CHECK_INTERVAL_MS)]);
+    }
     // The advisory lock waits as long as the statement timeout allows: a queued apply is not an error.
     await tx.exec(`SET LOCAL statement_timeout = ${Math.max(0, Math.floor(statementTimeout))}`);
     await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1, $2)', APPLY_LOCK);

@@ -41,7 +41,9 @@ describe('journal in the target', () => {
       { model: live, hash: planned.hash, acceptedHazards: [] },
     );
     expect(result).toMatchObject({ status: 'applied', steps: [], verified: true });
-    expect(recorded.map((e) => [e.status, e.verified, e.reverseSql])).toEqual([['applied', true, undefined]]);
+    // Journaled `running` before anything runs, then replaced by the outcome (same id).
+    expect(recorded.map((e) => [e.status, e.verified, e.reverseSql])).toEqual([['running', undefined, undefined], ['applied', true, undefined]]);
+    expect(new Set(recorded.map((e) => e.id)).size).toBe(1);
     expect(await admin.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = '_schemata'")).toEqual([{ n: 0 }]);
     expect(await readTargetJournal(admin)).toEqual([]);
   });
@@ -57,7 +59,7 @@ describe('journal in the target', () => {
       { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards },
     );
     expect(result).toMatchObject({ status: 'applied', verified: true });
-    expect(recorded.map((e) => e.status)).toEqual(['applied']);
+    expect(recorded.map((e) => e.status)).toEqual(['running', 'applied']);
     expect(await admin.query("SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = '_schemata'")).toEqual([{ n: 0 }]);
     expect((await introspect(admin)).tables[0].columns.map((c) => c.name)).toEqual(['id', 'note']);
   });

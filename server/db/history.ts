@@ -5,10 +5,16 @@
  * whichever studio migrated it).
  */
 import type { HazardKind, Step } from '../../shared/diff/types.ts';
+import { claimJournalOwner } from './journal-owner.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
 import { ensureStoreTables } from './target-store.ts';
 
-export type JournalStatus = 'applied' | 'dry-run' | 'failed' | 'refused';
+/**
+ * `running`: written and committed before the apply's first statement, replaced by the outcome when
+ * it ends. `interrupted`: a `running` entry whose studio died; marked when a studio next opens the
+ * store (see `journal-owner.ts`), `error.noticedAt` saying when.
+ */
+export type JournalStatus = 'running' | 'applied' | 'dry-run' | 'failed' | 'refused' | 'interrupted';
 
 export interface JournalEntry {
   id: string;
@@ -45,7 +51,15 @@ const STORE_DDL = `
     verified boolean,
     schema_hash_before text
   );
-  CREATE INDEX IF NOT EXISTS apply_journal_target_idx ON schemata.apply_journal (target_id, started_at);`;
+  CREATE INDEX IF NOT EXISTS apply_journal_target_idx ON schemata.apply_journal (target_id, started_at);
+  -- The studio instance that wrote the entry (journal-owner.ts); only when missing, as ALTER TABLE
+  -- would wait for every reader of the journal.
+  DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = 'schemata.apply_journal'::regclass
+        AND attname = 'owner' AND NOT attisdropped) THEN
+      ALTER TABLE schemata.apply_journal ADD COLUMN owner text;
+    END IF;
+  END $$;`;
 
 /** The journal table inside a target database. */
 export const TARGET_JOURNAL_DDL = `
@@ -167,25 +181,36 @@ function fromRow(row: JournalRow): JournalEntry {
 }
 
 export interface JournalStore {
+  /** Writes the entry, or replaces the one with its id (a `running` entry by its outcome). */
   record(entry: JournalEntry): Promise<void>;
   /** Newest first. */
   list(targetId: string, limit?: number): Promise<JournalEntry[]>;
+  /** Marks `running` entries of studios that are gone `interrupted` (also done on open); returns how many. */
+  sweepInterrupted(): Promise<number>;
+  /** Gives up this studio's owner lock (its entries may then be swept). */
+  close(): Promise<void>;
 }
 
 /** The journal in the studio's store database (tables created on first use). */
 export async function openJournalStore(client: SqlClient): Promise<JournalStore> {
   await ensureStoreTables(client, STORE_DDL);
+  const owner = await claimJournalOwner(client);
+  await owner.sweep();
   return {
     async record(entry) {
       await client.query(
         `INSERT INTO schemata.apply_journal (id, target_id, started_at, duration_ms, status, steps, plan_sql, hazards_accepted, error,
-          reverse_sql, verified, schema_hash_before) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (id) DO UPDATE SET verified = EXCLUDED.verified`,
+          reverse_sql, verified, schema_hash_before, owner) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         ON CONFLICT (id) DO UPDATE SET duration_ms = EXCLUDED.duration_ms, status = EXCLUDED.status, steps = EXCLUDED.steps,
+           plan_sql = EXCLUDED.plan_sql, hazards_accepted = EXCLUDED.hazards_accepted, error = EXCLUDED.error,
+           reverse_sql = EXCLUDED.reverse_sql, verified = EXCLUDED.verified, owner = EXCLUDED.owner`,
         [entry.id, entry.targetId, entry.startedAt, Math.round(entry.durationMs), entry.status, JSON.stringify(entry.steps), entry.planSql,
           entry.hazardsAccepted, entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null, entry.verified ?? null,
-          entry.schemaHashBefore ?? null],
+          entry.schemaHashBefore ?? null, owner.instanceId],
       );
     },
+    sweepInterrupted: () => owner.sweep(),
+    close: () => owner.release(),
     async list(targetId, limit = 200) {
       const rows = await client.query<JournalRow & Record<string, unknown>>(
         'SELECT * FROM schemata.apply_journal WHERE target_id = $1 ORDER BY started_at DESC, id DESC LIMIT $2', [targetId, limit]);

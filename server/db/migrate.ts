@@ -58,6 +58,13 @@ const BOOKKEEPING_TIMEOUTS = { lockTimeoutMs: 5_000, statementTimeoutMs: 30_000 
 
 export class ConfirmationRequired extends Error {}
 
+/** The studio's journal could not take the attempt: an apply that could be lost is not started. */
+export class JournalUnwritable extends Error {
+  constructor(cause: string) {
+    super(`the apply journal could not be written (${cause}); nothing was run`);
+  }
+}
+
 /** The model failed to load into the shadow database: nothing can be planned from it. */
 export class ModelDoesNotLoad extends Error {}
 
@@ -179,6 +186,11 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
   const journalsInTarget = !request.dryRun && planned.steps.length > 0;
   try {
     if (planned.hash !== request.hash) throw new SchemaChanged(request.hash, planned.hash);
+    // Committed before the first statement runs: a studio killed mid-apply leaves this entry, which the
+    // next studio to open the store marks `interrupted` (journal-owner.ts). Unjournaled, nothing runs.
+    await target.record({ ...entry, status: 'running' }).catch((error: unknown) => {
+      throw new JournalUnwritable(errorOf(error).message as string);
+    });
     const outcome = await applySteps(target.client, {
       steps: planned.steps, expectedHash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun,
       lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs, onStep: request.onStep,

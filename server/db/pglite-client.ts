@@ -157,6 +157,7 @@ export async function openPglite(location: string, displayUrl: string, options: 
         return result;
       });
     },
+    reserveSession: async () => sessionOf(shared.db),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,6 +1,7 @@
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { describe, expect, it } from 'vitest';
 import { parseKeywordValue, redactConnectionString, redactSecretsIn, UNREADABLE_CONNECTION_STRING } from './redact.ts';
+import { cliInProcess } from '../testing/cli-in-process.ts';
 import { checkDatabaseUrl } from './sql-client.ts';
 
 /** [input, what it must show, secrets that must not appear]. */
@@ -101,5 +102,19 @@ describe('checkDatabaseUrl', () => {
     }
     expect(thrown?.message).toMatch(message);
     expect(thrown?.message).not.toContain(secret);
+  });
+});
+
+describe('the CLI names a database URL without its secrets', () => {
+  it.each([
+    [['introspect', '--db', 'mysql://u:secret@h/db'], 'secret', 'mysql://u:***@h/db'],
+    [['apply', '--db', 'mysql://u:p@secret@h/db', 'doc.json'], 'secret', 'mysql://u:***@h/db'],
+    [['introspect', '--db', 'postgres://u:secret@127.0.0.1:1/db?sslpassword=other'], 'secret', '127.0.0.1:1'],
+    [['introspect', '--db', 'u:secret@h'], 'secret', UNREADABLE_CONNECTION_STRING],
+  ])('%j', async (argv, secret, shown) => {
+    const { code, stdout, stderr } = await cliInProcess(argv, { 'doc.json': '{}' });
+    expect(code).toBe(1);
+    expect(stderr).toContain(shown);
+    expect(stdout + stderr).not.toContain(secret);
   });
 });

@@ -31,6 +31,12 @@ export interface SqlClient extends SqlSession {
   readonly displayUrl: string;
   /** Runs `fn` on one connection between BEGIN and COMMIT; any error rolls back and rethrows. */
   transaction<T>(fn: (tx: SqlSession) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * A session of its own, kept until `close()`, for state that must live exactly as long as this
+   * process: a session-level advisory lock that proves the process is alive (see `journal-owner.ts`).
+   * PGlite has one session, which lives as long as the process does.
+   */
+  reserveSession(): Promise<SqlSession>;
   close(): Promise<void>;
 }
 
@@ -108,8 +114,15 @@ function targetOf(url: string): ConnectionTarget {
   }
 }
 
+/** TCP keepalive probes start after this much silence: a studio host that vanished (no FIN) is noticed. */
+export const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
+
 function openPgPool(url: string): SqlClient {
-  const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 8000, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: url, max: 4, connectionTimeoutMillis: 8000, idleTimeoutMillis: 10_000,
+    keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
+  });
+  const reserved: pg.PoolClient[] = [];
   // An idle connection dropped by the server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const session = (runner: pg.Pool | pg.PoolClient): SqlSession => ({
@@ -145,7 +158,13 @@ function openPgPool(url: string): SqlClient {
         connection.release(broken);
       }
     },
+    async reserveSession() {
+      const connection = await pool.connect();
+      reserved.push(connection);
+      return session(connection);
+    },
     async close() {
+      for (const connection of reserved.splice(0)) connection.release(true);
       await pool.end();
     },
   };

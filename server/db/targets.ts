@@ -194,6 +194,7 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
     setBaseline: (id, model) => store.setBaseline(id, model),
     async close() {
       await Promise.all([...clients.keys()].map(drop));
+      await journal.close();
       await storeClient.close();
     },
   };

@@ -37,3 +37,16 @@ export function timeoutDefaults(env: Record<string, string | undefined>): ApplyT
   };
   return { lockTimeoutMs: read('lockTimeoutMs'), statementTimeoutMs: read('statementTimeoutMs') };
 }
+
+/**
+ * Bounds on how long a dead or unreachable studio can keep an apply's session (and so the apply lock)
+ * on a PostgreSQL server. A killed process closes its socket, but a backend busy waiting on a lock or
+ * running a statement does not read the socket: `client_connection_check_interval` (PostgreSQL 14+)
+ * makes it look every `CLIENT_CHECK_INTERVAL_MS`. A studio that hangs or vanishes between two
+ * statements leaves the session idle in its transaction: `idle_in_transaction_session_timeout` ends it.
+ * That bound is not the statement timeout plus a margin: a statement timeout bounds PostgreSQL's work
+ * (and may be 0, no limit), while between two statements of an apply the studio only hashes and
+ * compares in memory, which takes well under a second even for a large schema.
+ */
+export const CLIENT_CHECK_INTERVAL_MS = 1_000;
+export const APPLY_IDLE_IN_TRANSACTION_MS = 60_000;
