@@ -15,11 +15,21 @@ import { documentInputZod } from './api.ts';
 import type { ModelDocument } from './model/document.ts';
 import { HAZARD_KINDS, type HazardKind, type Step } from './diff/types.ts';
 
+const postgresUrlZod = z.string().regex(/^postgres(ql)?:\/\//i, 'a PostgreSQL URL starts with postgres:// or postgresql://');
+
+/**
+ * A shadow database URL (like Prisma's `shadowDatabaseUrl`): a scratch PostgreSQL server where the
+ * studio creates and drops throwaway databases to load models whose extensions the embedded engine
+ * lacks. Model SQL runs there: never a production server. Its password never comes back either.
+ */
+export const shadowUrlZod = postgresUrlZod;
+
 export const addTargetRequestZod = z.object({
   name: z.string().trim().min(1).max(100),
   /** `postgres://user:password@host:port/database`; the password never comes back. */
-  url: z.string().regex(/^postgres(ql)?:\/\//i, 'a PostgreSQL URL starts with postgres:// or postgresql://'),
+  url: postgresUrlZod,
   protected: z.boolean().optional(),
+  shadowUrl: shadowUrlZod.optional(),
 });
 export type AddTargetRequest = z.infer<typeof addTargetRequestZod>;
 
@@ -28,6 +38,8 @@ export const updateTargetRequestZod = z.object({
   protected: z.boolean().optional(),
   /** The target's current name, typed by the user: required to set `protected: false` on a protected target. */
   confirmName: z.string().optional(),
+  /** Sets the shadow database URL; `null` removes it (models then load in the embedded engine). */
+  shadowUrl: shadowUrlZod.nullable().optional(),
 });
 
 export const introspectRequestZod = z.object({ schemas: z.array(z.string().min(1)).optional() }).optional();
@@ -51,6 +63,8 @@ export interface TargetResponse {
   name: string;
   kind: 'sandbox' | 'postgres';
   displayUrl: string;
+  /** The shadow database URL, password redacted; absent: the embedded engine. */
+  shadowDisplayUrl?: string;
   protected: boolean;
   builtin: boolean;
   createdAt?: string;

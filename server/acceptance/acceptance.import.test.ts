@@ -25,7 +25,7 @@ describe('acceptance on PostgreSQL, target imported from after.sql', () => {
     await db?.drop();
   });
 
-  const imported: TargetOf = async ({ afterSql }) => canonicalModel({ url: db.url, model: (await importSql(afterSql)).model });
+  const imported: TargetOf = async ({ afterSql }) => canonicalModel({ shadowUrl: db.url, model: (await importSql(afterSql)).model });
 
   it.each(cases)('$name', async (c) => {
     expectCaseHolds(await runCase(client, c, imported));

@@ -6,7 +6,8 @@
  * detail and hint. Timeouts default to `SCHEMATA_LOCK_TIMEOUT_MS` / `SCHEMATA_STATEMENT_TIMEOUT_MS`.
  * `--schema <name>...` (repeatable) applies to those schemas only; without it, to the schemas the
  * document names (a document from `introspect --schema s2` changes s2 only). Schemas outside the
- * scope are never read, planned or touched; stderr names them (see `scope.ts`).
+ * scope are never read, planned or touched; stderr names them (see `scope.ts`). `--shadow-url
+ * <postgres://…>`: a scratch server where the document's SQL is loaded instead of the embedded engine.
  */
 import { HAZARD_KINDS, type HazardKind } from '../../shared/diff/types.ts';
 import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts';
@@ -16,10 +17,11 @@ import { parseTimeoutMs, TIMEOUT_MAX, timeoutDefaults, type ApplyTimeouts } from
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
-import { modelInScope } from './scope.ts';
+import { modelInScope, takeShadowUrl } from './scope.ts';
 
 interface ApplyArgs {
   db: string;
+  shadowUrl?: string;
   file: string;
   schemas: string[];
   allowed: HazardKind[];
@@ -49,8 +51,8 @@ function timeoutOf(flag: string, value: string | undefined): number {
 function parseApplyArgs(args: string[]): ApplyArgs {
   const parsed = parseDbArgs(args);
   if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
-  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, schemas: parsed.schemas, allowed: [], dryRun: false, timeouts: {} };
-  const rest = parsed.rest;
+  const { shadowUrl, rest } = takeShadowUrl(parsed.rest);
+  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, shadowUrl, schemas: parsed.schemas, allowed: [], dryRun: false, timeouts: {} };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i].startsWith('--') && rest[i].includes('=') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
     const value = () => inline ?? rest[++i];
@@ -94,14 +96,14 @@ async function applyInScope(client: SqlClient, request: Omit<ApplyRequest, 'hash
 
 export const applyCommand: CliCommand = {
   name: 'apply',
-  usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--allow <hazard>,...] [--allow-all] [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
+  usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--shadow-url <url>] [--allow <hazard>,...] [--allow-all] [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
   async run(args, io) {
     const options = parseApplyArgs(args);
     const timeouts = timeoutsFor(options, io);
     const written = (await readDocument(options.file, io)).model;
     const client = await openSqlClient(options.db, { createMissing: false });
     try {
-      const { scope, model, respell } = await modelInScope({ command: 'apply', client, url: options.db, written, requested: options.schemas, io });
+      const { scope, model, respell } = await modelInScope({ command: 'apply', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
       const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope: { schemas: scope.schemas, respell } };
       const result = await applyInScope(client, request).catch((error: unknown) => { throw cliErrorOf(error); });
       for (const step of result.steps) io.stdout(`${step.sql}\n`);

@@ -42,7 +42,7 @@ describe('CLI diff between documents', () => {
 
   it('compares two documents in PostgreSQL\'s spelling: a model as written equals the same model as introspected', async () => {
     const written = buildEcommerce();
-    const introspected = { ...written, model: await canonicalModel({ url: 'pglite:memory:', model: written.model }) };
+    const introspected = { ...written, model: await canonicalModel({ model: written.model }) };
     const spelled = { 'written.json': JSON.stringify(written), 'introspected.json': JSON.stringify(introspected) };
     expect(await cli(['diff', 'written.json', 'introspected.json'], spelled)).toEqual({ code: 0, stdout: '', stderr: '' });
     // As written, PostgreSQL's spelling of checks and defaults shows as changes.

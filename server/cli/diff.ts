@@ -6,7 +6,9 @@
  * Against a database, `--schema <name>...` (repeatable) compares those schemas only; without it,
  * the schemas the document names are compared and any other schema of the database is left alone
  * (named on stderr), so a document from `introspect --schema s2` diffs empty against its database.
- * See `scope.ts`.
+ * See `scope.ts`. The document's SQL is loaded into the embedded engine to put it in PostgreSQL's
+ * spelling, never into the database compared; `--shadow-url <postgres://…>` names a scratch server
+ * to use instead (for extensions the embedded engine lacks).
  */
 import { planBetween } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
@@ -16,7 +18,7 @@ import { canonicalPair } from '../diff/canonical.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './introspect.ts';
 import { readDocument } from './read-document.ts';
-import { modelInScope } from './scope.ts';
+import { modelInScope, takeShadowUrl } from './scope.ts';
 import { takeMigrationOptions, writeMigrationFiles, type MigrationOutOptions } from './migration-out.ts';
 
 /** Each step's hazards as SQL comments above its statements. */
@@ -24,12 +26,14 @@ export function stepsAsSql(steps: Step[]): string {
   return steps.map((s) => `${s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('')}${s.sql}\n`).join('');
 }
 
-interface DiffArgs { db?: string; schemas: string[]; files: string[]; json: boolean; asWritten: boolean; out?: MigrationOutOptions }
+interface DiffArgs { db?: string; shadowUrl?: string; schemas: string[]; files: string[]; json: boolean; asWritten: boolean; out?: MigrationOutOptions }
 
 function parseDiffArgs(args: string[]): DiffArgs {
   const parsed = parseDbArgs(args);
   if (parsed.schemas.length && !parsed.db) throw new CliError('--schema goes with --db: diff --db <url> --schema <name> <document.json>');
-  const { rest, out } = takeMigrationOptions(parsed.rest);
+  const shadow = takeShadowUrl(parsed.rest);
+  if (shadow.shadowUrl && !parsed.db) throw new CliError('--shadow-url goes with --db: diff --db <url> --shadow-url <url> <document.json>');
+  const { rest, out } = takeMigrationOptions(shadow.rest);
   const json = rest.includes('--json');
   const asWritten = rest.includes('--as-written');
   if (asWritten && parsed.db) throw new CliError('--as-written is for two documents; a database is always compared in its own spelling');
@@ -40,7 +44,7 @@ function parseDiffArgs(args: string[]): DiffArgs {
   if (files.length !== wanted) {
     throw new CliError(parsed.db ? 'give one document: diff --db <url> <document.json>' : 'give two documents: diff <from.json> <to.json> (or --db <url> <document.json>)');
   }
-  return { db: parsed.db, schemas: parsed.schemas, files, json, asWritten, out };
+  return { db: parsed.db, shadowUrl: shadow.shadowUrl, schemas: parsed.schemas, files, json, asWritten, out };
 }
 
 /** The database (the scope's schemas) → the document, and back. */
@@ -49,7 +53,7 @@ async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<
   const client = await openSqlClient(options.db, { createMissing: false });
   try {
     // With no studio store, live objects are matched to the document itself by name.
-    const { scope, model, respell } = await modelInScope({ command: 'diff', client, url: options.db, written, requested: options.schemas, io });
+    const { scope, model, respell } = await modelInScope({ command: 'diff', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
     const live = await planLive(client, model, model, { schemas: scope.schemas, respell });
     return { steps: live.steps, reverse: planBetween(model, live.from).steps };
   } finally {
@@ -59,7 +63,7 @@ async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<
 
 export const diffCommand: CliCommand = {
   name: 'diff',
-  usage: 'diff (--db <url> [--schema <name>]... <document.json> | <from.json> <to.json> [--as-written]) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
+  usage: 'diff (--db <url> [--schema <name>]... [--shadow-url <url>] <document.json> | <from.json> <to.json> [--as-written]) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
   async run(args, io) {
     const options = parseDiffArgs(args);
     let steps: Step[];

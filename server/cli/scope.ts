@@ -10,8 +10,8 @@
  * that is how a schema is removed on purpose.
  */
 import type { Model } from '../../shared/model/document.ts';
-import type { SqlClient } from '../db/sql-client.ts';
-import { canonicalFor, type Canonical } from '../diff/canonical.ts';
+import { isPostgresUrl, type SqlClient } from '../db/sql-client.ts';
+import { canonicalFor, ModelNotCanonical, type Canonical } from '../diff/canonical.ts';
 import { namedSchemas } from '../diff/outside-schemas.ts';
 import { runCatalogQuery } from '../introspect/catalog-query.ts';
 import { schemasQuery } from '../introspect/queries-types.ts';
@@ -24,6 +24,26 @@ export interface LiveScope {
   leftAlone: string[];
   /** The scope is the document's schemas (no `--schema`): worth telling the user. */
   fromDocument?: boolean;
+}
+
+/**
+ * Takes `--shadow-url <postgres://…>` out of `args`: a scratch server where the document's SQL may
+ * run in throwaway databases (for extensions the embedded engine lacks). Never the database compared.
+ */
+export function takeShadowUrl(args: string[]): { shadowUrl?: string; rest: string[] } {
+  const rest: string[] = [];
+  let shadowUrl: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg !== '--shadow-url' && !arg.startsWith('--shadow-url=')) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === '--shadow-url' ? args[++i] : arg.slice('--shadow-url='.length);
+    if (!value || !isPostgresUrl(value)) throw new CliError('--shadow-url needs a postgres://… URL of a scratch server (the document\'s SQL runs there; never production)');
+    shadowUrl = value;
+  }
+  return { shadowUrl, rest };
 }
 
 const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
@@ -56,11 +76,12 @@ function scopeNote(command: string, scope: LiveScope): string | undefined {
  * model that needs an object of a schema outside the scope (a view on s1.a, a column of an s1 type)
  * cannot load into the empty shadow: the error says how to bring that schema in.
  */
-async function canonicalInScope(p: { url: string; model: Model; scope: LiveScope }): Promise<Canonical> {
+async function canonicalInScope(p: { client: SqlClient; shadowUrl?: string; model: Model; scope: LiveScope }): Promise<Canonical> {
   try {
-    return await canonicalFor({ url: p.url, model: p.model, schemas: p.scope.schemas });
+    return await canonicalFor({ model: p.model, schemas: p.scope.schemas, shadowUrl: p.shadowUrl, target: p.client });
   } catch (error) {
-    if (!p.scope.schemas) throw error;
+    if (!(error instanceof ModelNotCanonical)) throw error;
+    if (!p.scope.schemas) throw new CliError(error.message);
     const message = (error as Error).message.split('\n')[0];
     throw new CliError(`${message} (the document stands for schema ${list(p.scope.schemas)} only; when it uses an object of another schema, introspect and compare with --schema for that schema too)`);
   }
@@ -69,10 +90,12 @@ async function canonicalInScope(p: { url: string; model: Model; scope: LiveScope
 /**
  * What `diff --db` and `apply` start from: the scope (said on stderr when the document chose it)
  * and the document's model in PostgreSQL's own spelling, so the plan and its verification are exact.
+ * The document's SQL runs in the embedded engine, or on `shadowUrl` (`--shadow-url`, a scratch
+ * server) when given: never on the database compared.
  */
-export async function modelInScope(p: { command: string; client: SqlClient; url: string; written: Model; requested: string[]; io: CliIo }): Promise<Canonical & { scope: LiveScope }> {
+export async function modelInScope(p: { command: string; client: SqlClient; shadowUrl?: string; written: Model; requested: string[]; io: CliIo }): Promise<Canonical & { scope: LiveScope }> {
   const scope = await resolveScope(p.client, p.written, p.requested);
   const note = scopeNote(p.command, scope);
   if (note) p.io.stderr(note);
-  return { scope, ...await canonicalInScope({ url: p.url, model: p.written, scope }) };
+  return { scope, ...await canonicalInScope({ client: p.client, shadowUrl: p.shadowUrl, model: p.written, scope }) };
 }

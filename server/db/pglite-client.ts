@@ -39,6 +39,9 @@ const EXTENSIONS = {
   moddatetime, pg_trgm, pgcrypto, seg, tablefunc, tsm_system_rows, tsm_system_time, unaccent, uuid_ossp,
 };
 
+/** Extension names (`pg_extension.extname`) a model loaded in the embedded engine may use. */
+export const EMBEDDED_EXTENSIONS: ReadonlySet<string> = new Set(['plpgsql', ...Object.keys(EXTENSIONS).map((key) => (key === 'uuid_ossp' ? 'uuid-ossp' : key))]);
+
 /** Same value shapes as `pg`: 64-bit integers and numerics stay exact, as strings. */
 const PARSERS = {
   [types.INT8]: (value: string) => value,

@@ -19,6 +19,14 @@ const STORE_DDL = `
     protected boolean NOT NULL DEFAULT false,
     created_at timestamptz NOT NULL DEFAULT now()
   );
+  -- Stores made before targets had a shadow server get the column; only then, because ALTER TABLE
+  -- waits for every reader of the table to finish.
+  DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = 'schemata.targets'::regclass
+        AND attname = 'shadow_url' AND NOT attisdropped) THEN
+      ALTER TABLE schemata.targets ADD COLUMN shadow_url text;
+    END IF;
+  END $$;
   CREATE TABLE IF NOT EXISTS schemata.target_baselines (
     target_id text PRIMARY KEY,
     model jsonb NOT NULL,
@@ -49,6 +57,8 @@ interface TargetFields {
 
 export interface StoredTarget extends TargetFields {
   url: string;
+  /** A scratch server where the target's models are loaded to be canonicalized (`canonical.ts`); sealed like `url`. */
+  shadowUrl?: string;
 }
 
 /** A target as read back: without `url` when it cannot be decrypted here, and `unreadable` says why and what to do. */
@@ -58,13 +68,14 @@ export interface TargetStore {
   list(): Promise<ReadTarget[]>;
   get(id: string): Promise<ReadTarget | undefined>;
   insert(target: StoredTarget): Promise<void>;
-  update(id: string, fields: { name?: string; protected?: boolean }): Promise<ReadTarget | undefined>;
+  /** `shadowUrl: null` removes it; absent leaves it. */
+  update(id: string, fields: { name?: string; protected?: boolean; shadowUrl?: string | null }): Promise<ReadTarget | undefined>;
   remove(id: string): Promise<boolean>;
   baseline(id: string): Promise<Model | undefined>;
   setBaseline(id: string, model: Model): Promise<void>;
 }
 
-interface Row { id: string; name: string; url: string; protected: boolean; created_at: Date | string }
+interface Row { id: string; name: string; url: string; shadow_url: string | null; protected: boolean; created_at: Date | string }
 
 /**
  * Seals the URLs an older studio kept in plain text, and seals again with this studio's key those it
@@ -73,10 +84,12 @@ interface Row { id: string; name: string; url: string; protected: boolean; creat
  */
 async function upgradeStoredUrls(tx: SqlSession, secret: UrlSecret): Promise<void> {
   // Every row, not only plain ones: which sealed rows need it only decryption can tell (targets are few).
-  const stored = await tx.query<{ id: string; url: string }>('SELECT id, url FROM schemata.targets');
+  const stored = await tx.query<{ id: string; url: string; shadow_url: string | null }>('SELECT id, url, shadow_url FROM schemata.targets');
   for (const row of stored) {
     const upgraded = secret.upgrade(row.url);
     if (upgraded !== undefined) await tx.query('UPDATE schemata.targets SET url = $2 WHERE id = $1 AND url = $3', [row.id, upgraded, row.url]);
+    const shadow = row.shadow_url === null ? undefined : secret.upgrade(row.shadow_url);
+    if (shadow !== undefined) await tx.query('UPDATE schemata.targets SET shadow_url = $2 WHERE id = $1 AND shadow_url = $3', [row.id, shadow, row.shadow_url]);
   }
 }
 
@@ -85,7 +98,8 @@ export async function openTargetStore(client: SqlClient, secret: UrlSecret): Pro
   const toTarget = (r: Row): ReadTarget => {
     const fields: TargetFields = { id: r.id, name: r.name, protected: r.protected, createdAt: new Date(r.created_at).toISOString() };
     try {
-      return { ...fields, url: secret.unseal(r.url) };
+      const url = secret.unseal(r.url);
+      return r.shadow_url === null ? { ...fields, url } : { ...fields, url, shadowUrl: secret.unseal(r.shadow_url) };
     } catch (error) {
       // Listed all the same (it can be renamed or removed); only using it fails, with this message.
       return { ...fields, unreadable: unreadableMessage(fields, error as Error, secret.source) };
@@ -100,13 +114,14 @@ export async function openTargetStore(client: SqlClient, secret: UrlSecret): Pro
       return row ? toTarget(row) : undefined;
     },
     async insert(t) {
-      await client.query('INSERT INTO schemata.targets (id, name, url, protected, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [t.id, t.name, secret.seal(t.url), t.protected, t.createdAt]);
+      await client.query('INSERT INTO schemata.targets (id, name, url, protected, created_at, shadow_url) VALUES ($1, $2, $3, $4, $5, $6)',
+        [t.id, t.name, secret.seal(t.url), t.protected, t.createdAt, t.shadowUrl === undefined ? null : secret.seal(t.shadowUrl)]);
     },
     async update(id, fields) {
       const [row] = await client.query<Row & Record<string, unknown>>(
-        `UPDATE schemata.targets SET name = COALESCE($2, name), protected = COALESCE($3, protected) WHERE id = $1 RETURNING *`,
-        [id, fields.name ?? null, fields.protected ?? null]);
+        `UPDATE schemata.targets SET name = COALESCE($2, name), protected = COALESCE($3, protected),
+           shadow_url = CASE WHEN $4 THEN $5 ELSE shadow_url END WHERE id = $1 RETURNING *`,
+        [id, fields.name ?? null, fields.protected ?? null, fields.shadowUrl !== undefined, fields.shadowUrl ? secret.seal(fields.shadowUrl) : null]);
       return row ? toTarget(row) : undefined;
     },
     async remove(id) {

@@ -22,6 +22,8 @@ export interface TargetInfo {
   kind: 'sandbox' | 'postgres';
   /** The URL with any password replaced by `***`. */
   displayUrl: string;
+  /** The shadow server's URL, redacted like `displayUrl`: where models are loaded for this target (absent: the embedded engine). */
+  shadowDisplayUrl?: string;
   /** Applying needs the user to type the target's name. */
   protected: boolean;
   /** The sandbox: cannot be removed. */
@@ -55,15 +57,20 @@ export interface TargetService {
   list(): Promise<TargetInfo[]>;
   get(id: string): Promise<TargetInfo>;
   /** Tests the connection first: an unreachable URL is refused (`TargetRejected`) and not stored. */
-  add(input: { name: string; url: string; protected?: boolean }): Promise<TargetInfo>;
-  /** Removing protection needs `confirmName`, the target's current name typed by the user (else `TargetRejected`). */
-  update(id: string, fields: { name?: string; protected?: boolean; confirmName?: string }): Promise<TargetInfo>;
+  add(input: { name: string; url: string; protected?: boolean; shadowUrl?: string }): Promise<TargetInfo>;
+  /**
+   * Removing protection needs `confirmName`, the target's current name typed by the user (else
+   * `TargetRejected`). `shadowUrl`: tested like a new one; `null` removes it.
+   */
+  update(id: string, fields: { name?: string; protected?: boolean; confirmName?: string; shadowUrl?: string | null }): Promise<TargetInfo>;
   remove(id: string): Promise<void>;
   test(id: string): Promise<TestResult>;
   /** An open client for the target (kept open and reused). */
   client(id: string): Promise<SqlClient>;
   /** The full connection URL, password included: server-side use only, never into a response or a log. */
   connectionUrl(id: string): Promise<string>;
+  /** The target's shadow server URL (password included, server-side only), or undefined: models then load in the embedded engine. */
+  shadowUrl(id: string): Promise<string | undefined>;
   baseline(id: string): Promise<Model | undefined>;
   setBaseline(id: string, model: Model): Promise<void>;
   readonly journal: JournalStore;
@@ -90,7 +97,9 @@ function sandboxInfo(dataDir: string): TargetInfo {
 
 function infoOf(t: ReadTarget): TargetInfo {
   const displayUrl = t.url === undefined ? UNREADABLE_DISPLAY_URL : redactUrl(t.url);
-  return { id: t.id, name: t.name, kind: 'postgres', displayUrl, protected: t.protected, builtin: false, createdAt: t.createdAt };
+  const info: TargetInfo = { id: t.id, name: t.name, kind: 'postgres', displayUrl, protected: t.protected, builtin: false, createdAt: t.createdAt };
+  if (t.url !== undefined && t.shadowUrl !== undefined) info.shadowDisplayUrl = redactUrl(t.shadowUrl);
+  return info;
 }
 
 /** Opens a client, asks its version, closes it: the "test" of a URL. */
@@ -104,6 +113,25 @@ export async function testUrl(url: string): Promise<TestResult> {
     return { ok: true, message: `PostgreSQL ${major}.${version % 100}`, serverVersion: version, ms: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, message: (error as Error).message.split('\n')[0], ms: Math.round(performance.now() - started) };
+  } finally {
+    await client?.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A shadow server must answer and let its role create databases: each canonicalization makes a
+ * throwaway one there (`canonical.ts`). Refused (`TargetRejected`) otherwise, so it is not stored.
+ */
+async function checkShadowUrl(url: string): Promise<void> {
+  if (!isPostgresUrl(url)) throw new TargetRejected('a shadow database URL starts with postgres:// or postgresql://');
+  let client: SqlClient | undefined;
+  try {
+    client = await openSqlClient(url);
+    const [role] = await client.query<{ ok: boolean }>('SELECT rolcreatedb OR rolsuper AS ok FROM pg_catalog.pg_roles WHERE rolname = current_user');
+    if (!role?.ok) throw new TargetRejected(`the shadow database URL's role may not create databases (${redactUrl(url)}): it needs CREATEDB`);
+  } catch (error) {
+    if (error instanceof TargetRejected) throw error;
+    throw new TargetRejected(`the shadow database server does not answer: ${(error as Error).message.split('\n')[0]}`);
   } finally {
     await client?.close().catch(() => undefined);
   }
@@ -151,17 +179,24 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
     journal,
     client: clientFor,
     connectionUrl: urlOf,
+    async shadowUrl(id) {
+      if (id === SANDBOX_ID) return undefined;
+      const target = await stored(id);
+      if (target.url === undefined) throw new TargetUnreadable(target.unreadable);
+      return target.shadowUrl;
+    },
     async list() {
       return [sandboxInfo(config.dataDir), ...(await store.list()).map(infoOf)];
     },
     async get(id) {
       return id === SANDBOX_ID ? sandboxInfo(config.dataDir) : infoOf(await stored(id));
     },
-    async add({ name, url, protected: isProtected = false }) {
+    async add({ name, url, protected: isProtected = false, shadowUrl }) {
       if (!isPostgresUrl(url)) throw new TargetRejected('a target URL starts with postgres:// or postgresql://');
       const result = await testUrl(url);
       if (!result.ok) throw new TargetRejected(result.message);
-      const target: StoredTarget = { id: `target_${randomUUID().slice(0, 8)}`, name, url, protected: isProtected, createdAt: new Date().toISOString() };
+      if (shadowUrl !== undefined) await checkShadowUrl(shadowUrl);
+      const target: StoredTarget = { id: `target_${randomUUID().slice(0, 8)}`, name, url, protected: isProtected, createdAt: new Date().toISOString(), shadowUrl };
       await store.insert(target);
       return infoOf(target);
     },
@@ -172,6 +207,7 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       if (current.protected && fields.protected === false && confirmName !== current.name) {
         throw new TargetRejected(`target "${current.name}" is protected: type its name (confirmName) to remove the protection`);
       }
+      if (typeof fields.shadowUrl === 'string') await checkShadowUrl(fields.shadowUrl);
       const updated = await store.update(id, fields);
       if (!updated) throw new TargetNotFound(id);
       return infoOf(updated);

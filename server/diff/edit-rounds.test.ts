@@ -54,7 +54,7 @@ describe('edit rounds on PostgreSQL through the shadow canonicalizer', () => {
     let baseline: Model | undefined;
     for (const round of ROUNDS) {
       model = round.edit(model);
-      const target = await canonicalModel({ url: db.url, model });
+      const target = await canonicalModel({ shadowUrl: db.url, model });
       const plan = planBetween(matchToBaseline(await introspect(client), baseline ?? target), target);
       await client.transaction(async (tx) => {
         for (const step of plan.steps) await tx.exec(step.sql);

@@ -31,7 +31,7 @@ describe('templates applied through the planner on PostgreSQL', () => {
 
   it.each(MODELS)('%s', async (_name, build) => {
     await resetDatabase(client);
-    const model = await canonicalModel({ url: db.url, model: build() });
+    const model = await canonicalModel({ shadowUrl: db.url, model: build() });
     const plan = planBetween(matchToBaseline(await introspect(client), model), model);
     await client.transaction(async (tx) => {
       for (const step of plan.steps) await tx.exec(step.sql);

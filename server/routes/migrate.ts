@@ -4,7 +4,7 @@ import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryR
 import type { Model } from '../../shared/model/document.ts';
 import { applyLive, checkConfirmation, ConfirmationRequired, ModelDoesNotLoad, planLive, refusedEntry, type ApplyRequest } from '../db/migrate.ts';
 import { readTargetJournal } from '../db/history.ts';
-import { canonicalFor, type Canonical } from '../diff/canonical.ts';
+import { canonicalFor, ModelNotCanonical, type Canonical } from '../diff/canonical.ts';
 import { errorContext, toApiError, type ErrorLog } from '../http/errors.ts';
 import type { TargetService } from '../db/targets.ts';
 import { timeoutDefaults } from '../db/timeouts.ts';
@@ -12,15 +12,15 @@ import { bodyOf, validate } from '../http/validate.ts';
 import { idOf, targetsOf } from './target-errors.ts';
 
 /**
- * The model in PostgreSQL's own spelling (loaded into a shadow database beside the target and read
- * back, ids kept): plan, apply and the verification after it then compare like with like.
+ * The model in PostgreSQL's own spelling (loaded into the embedded engine, or the target's shadow
+ * server when it names one, and read back, ids kept; never on the target): plan, apply and the
+ * verification after it then compare like with like.
  */
 async function canonical(service: TargetService, id: string, model: Model): Promise<Canonical> {
   try {
-    return await canonicalFor({ url: await service.connectionUrl(id), model });
+    return await canonicalFor({ model, shadowUrl: await service.shadowUrl(id), target: await service.client(id) });
   } catch (error) {
-    const message = (error as Error).message ?? String(error);
-    if (message.startsWith('the model does not load')) throw new ModelDoesNotLoad(message);
+    if (error instanceof ModelNotCanonical) throw new ModelDoesNotLoad(error.message);
     throw error;
   }
 }

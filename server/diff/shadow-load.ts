@@ -1,0 +1,62 @@
+/**
+ * Loading a model into a shadow database and reading it back: the part of canonicalization that
+ * runs the model's SQL. It runs in the embedded engine's worker (`shadow-worker.ts`) or in a
+ * throwaway database on the shadow server a target names; never with a target's own credentials.
+ */
+import { generatePostgres } from '../../shared/ddl/generate.ts';
+import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import type { Model, RawObject } from '../../shared/model/document.ts';
+import type { SqlClient, SqlSession } from '../db/sql-client.ts';
+import { introspect } from '../introspect/introspect.ts';
+import { holdOutsideReferences, namedSchemas } from './outside-schemas.ts';
+
+/**
+ * Empties the embedded shadow for its next use. Event triggers go first: one left by the last model
+ * would otherwise run its code on every DROP below.
+ */
+export async function emptyShadow(shadow: SqlSession): Promise<void> {
+  await shadow.exec(`
+    DO $$ DECLARE r record; BEGIN
+      FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I', r.evtname); END LOOP;
+      FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP EXECUTE format('DROP EXTENSION %I CASCADE', r.extname); END LOOP;
+      FOR r IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
+          AND nspname NOT LIKE 'pg\\_%' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP;
+    END $$;
+    CREATE SCHEMA public;
+    COMMENT ON SCHEMA public IS 'standard public schema';`);
+}
+
+/**
+ * Raw objects of kind `other` are free statements (a DO block, an ALTER, a SELECT): loading one
+ * would run code, not declare an object. They are never executed in a shadow; like SQL naming a
+ * schema outside the model, they are held out and kept as written.
+ */
+function holdFreeStatements(model: Model): { loadable: Model; heldOut: RawObject[] } {
+  const heldOut = model.rawObjects.filter((raw) => raw.kind === 'other');
+  if (!heldOut.length) return { loadable: model, heldOut };
+  return { loadable: { ...model, rawObjects: model.rawObjects.filter((raw) => raw.kind !== 'other') }, heldOut };
+}
+
+/** The model cannot be put in PostgreSQL's spelling (it does not load, takes too long, needs a shadow server): answered 400. */
+export class ModelNotCanonical extends Error {}
+
+export const DOES_NOT_LOAD = 'the model does not load into PostgreSQL';
+
+/**
+ * Loads `model` into the (empty) shadow and reads it back with the model's ids. `schemas`: read back
+ * only those (the shadow has `public`). `describe` turns a load error into the line shown to the
+ * user (the server shadow withholds what could carry data).
+ */
+export async function loadAndRead(shadow: SqlClient, model: Model, schemas?: string[], describe = (e: Error, _sql: string) => e.message.split('\n')[0]): Promise<Model> {
+  const free = holdFreeStatements(model);
+  const { loadable, heldOut } = await holdOutsideReferences(free.loadable, schemas ?? namedSchemas(model));
+  const sql = generatePostgres(loadable);
+  try {
+    await shadow.exec(sql);
+  } catch (error) {
+    throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
+  }
+  const read = matchToBaseline(await introspect(shadow, { schemas }), model);
+  const kept = [...heldOut, ...free.heldOut];
+  return kept.length ? { ...read, rawObjects: [...read.rawObjects, ...kept] } : read;
+}
