@@ -13,6 +13,7 @@ import { apiErrorZod } from '../shared/api.ts';
 import { HAZARD_KINDS, PHASES, type HazardKind, type Step } from '../shared/diff/types.ts';
 import type { ModelDocument } from '../shared/model/document.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
+import { sqlParserReady } from './sql-parser-ready.ts';
 import { api, RequestError } from './api.ts';
 
 const targetZod = z.object({
@@ -124,7 +125,8 @@ export const liveApi = {
   testTarget: async (id: string) => checked(testZod, 'test result', await api.post(`${target(id)}/test`, {})),
   /** The live schema as a document (without a schema filter it also becomes the target's baseline). */
   introspect: async (id: string): Promise<ModelDocument> => {
-    const parsed = parseDocument(await api.post(`${target(id)}/introspect`, {}));
+    const [answer] = await Promise.all([api.post(`${target(id)}/introspect`, {}), sqlParserReady()]);
+    const parsed = parseDocument(answer);
     if (!parsed.ok) throw new Error(`the imported document is invalid: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
     return parsed.document;
   },

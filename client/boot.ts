@@ -5,6 +5,7 @@
  */
 import type { ModelDocument } from '../shared/model/document.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
+import { sqlParserReady } from './sql-parser-ready.ts';
 import { templates, type Template } from '../shared/model/templates/index.ts';
 import { emptyModel, makeDocument } from '../shared/model/empty.ts';
 import { api } from './api.ts';
@@ -50,7 +51,7 @@ export function openTemplate(name: string): void {
 interface ProjectResponse { id: string; name: string; version: number; document: unknown }
 
 export async function openProject(id: string): Promise<void> {
-  const project = await api.get<ProjectResponse>(`/api/projects/${encodeURIComponent(id)}`);
+  const [project] = await Promise.all([api.get<ProjectResponse>(`/api/projects/${encodeURIComponent(id)}`), sqlParserReady()]);
   const parsed = parseDocument(project.document);
   if (!parsed.ok) throw new Error(`project ${project.name} holds an invalid document: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
   showDocument(parsed.document, { id: project.id, name: project.name, version: project.version, source: 'project' });

@@ -1,5 +1,8 @@
 // `npm run dev`: the API server with reload (tsx watch) and Vite's dev server with hot reload.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+
+// The page checks documents with PostgreSQL's parser: its WebAssembly must be in public/ (as `build` does).
+execFileSync('node', ['scripts/copy-wasm.mjs'], { stdio: 'inherit' });
 
 // Vite's proxy forwards the page's own Origin (the dev server's), which the studio must accept here.
 const devOrigins = 'http://localhost:5173,http://127.0.0.1:5173';

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { VersionSummary } from '../../shared/api.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
+import { sqlParserReady } from '../sql-parser-ready.ts';
 import { api } from '../api.ts';
 import { flushAutosave } from '../projects.ts';
 import { useStore } from '../store/index.ts';
@@ -28,7 +29,7 @@ export function VersionsDialog() {
   };
   /** A version's document (model and layout), or undefined after saying why it cannot be read. */
   const read = async (v: VersionSummary): Promise<Comparison['from'] | undefined> => {
-    const version = await api.get<{ document: unknown }>(`${base}/${encodeURIComponent(v.id)}`);
+    const [version] = await Promise.all([api.get<{ document: unknown }>(`${base}/${encodeURIComponent(v.id)}`), sqlParserReady()]);
     const parsed = parseDocument(version.document);
     if (parsed.ok) return { label: v.label, model: parsed.document.model, layout: parsed.document.layout };
     setError(`version "${v.label}" cannot be read: ${parsed.problems[0]?.message}`);

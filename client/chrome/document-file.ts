@@ -4,6 +4,7 @@
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
+import { sqlParserReady } from '../sql-parser-ready.ts';
 import { useStore } from '../store/index.ts';
 import { showDocument } from '../boot.ts';
 import { readyToLeave } from '../projects.ts';
@@ -45,6 +46,7 @@ function readDocument(text: string, fileName: string): ModelDocument | undefined
  * if edits would be lost); false when it is not a document or the user kept the page.
  */
 export async function openJsonText(text: string, fileName: string): Promise<boolean> {
+  await sqlParserReady(); // the SQL fields of the file are checked with PostgreSQL's parser
   const doc = readDocument(text, fileName);
   if (!doc || !(await readyToLeave())) return false;
   showDocument(doc, { name: doc.name ?? fileName.replace(/(\.schemata)?\.json$/i, ''), source: 'file' });

@@ -13,6 +13,7 @@ import { planBetween, reversePlan } from '../../shared/diff/plan.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { migrationFiles, zipMigrationFiles, type MigrationFile, type MigrationLayout } from '../../shared/io/migration-files.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
+import { sqlParserReady } from '../sql-parser-ready.ts';
 import type { VersionSummary } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { download, fileBaseName } from './download.ts';
@@ -90,6 +91,7 @@ export interface MigrationExportParams {
 
 /** The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`. */
 export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
+  await sqlParserReady(); // version documents are checked, and carried SQL is classified, by PostgreSQL's parser
   const to = params.end ? await startModel(params.end) : params.model;
   const start = await startModel(params.start);
   // Versions of a project share its ids (a rename keeps its id); an empty database only has

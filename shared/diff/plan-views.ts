@@ -3,10 +3,11 @@ import type { Model, RawObject, View } from '../model/document.ts';
 import { alterViewColumnDefault, dropObject, dropRawObject, refreshMaterializedView, renameObject, textSearchKind } from '../ddl/postgres-alter.ts';
 import { EARLY_RAW_KINDS, mentions, needsTables } from '../ddl/order.ts';
 import { commentOn, createView, qualifiedName, rawObjectSql } from '../ddl/postgres.ts';
+import { customStatements } from '../model/sql-raw-objects.ts';
 import { sameComment, sameSqlText, viewDefaults } from './match.ts';
 import { addIndexSteps } from './plan-constraints.ts';
 import { depthOf, draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
-import type { Change } from './types.ts';
+import type { Change, Hazard } from './types.ts';
 
 const kindOf = (v: View) => (v.materialized ? 'MATERIALIZED VIEW' : 'VIEW') as 'VIEW' | 'MATERIALIZED VIEW';
 
@@ -116,16 +117,24 @@ const EARLY = new Set<RawObject['kind']>(['function', 'procedure', 'aggregate', 
 /** Objects that sit on a table come after it. */
 const ON_TABLE = new Set<RawObject['kind']>(['trigger', 'rule', 'policy']);
 
+/** `runs-custom-sql` when the object's statements run code at apply time (a DO block, a SELECT, …). */
+function customSqlHazards(o: RawObject): Hazard[] {
+  const custom = customStatements(o.kind, o.definition);
+  if (!custom.length) return [];
+  return [hazard('runs-custom-sql', `${o.kind} ${o.name} runs ${custom.join(', ')} SQL as written: read it before applying`)];
+}
+
 export function createRawSteps(o: RawObject, ctx: PlanContext): Draft[] {
-  if (!EARLY.has(o.kind)) return [draft('post', 0, rawObjectSql({ raw: o }))];
+  const hazards = customSqlHazards(o);
+  if (!EARLY.has(o.kind)) return [draft('post', 0, rawObjectSql({ raw: o }), hazards)];
   // A signature naming a view or a table (`RETURNS SETOF orders`) needs that relation first.
-  if (needsTables(o, ctx.to.views.map((v) => v.name))) return [draft('views', 70, rawObjectSql({ raw: o }))];
-  if (needsTables(o, ctx.to.tables.map((t) => t.name))) return [draft('tables', 90, rawObjectSql({ raw: o }))];
+  if (needsTables(o, ctx.to.views.map((v) => v.name))) return [draft('views', 70, rawObjectSql({ raw: o }), hazards)];
+  if (needsTables(o, ctx.to.tables.map((t) => t.name))) return [draft('tables', 90, rawObjectSql({ raw: o }), hazards)];
   // Function bodies may name tables created later in the plan: check them when they run, like pg_dump.
   const sql = o.kind === 'function' || o.kind === 'procedure' ? ['SET LOCAL check_function_bodies = off;', rawObjectSql({ raw: o })] : rawObjectSql({ raw: o });
   // Collations before enums and domains (rank 10, 30) that may use them; the rest after, in the
   // order of EARLY_RAW_KINDS (functions before the aggregates and operators built on them).
-  return [draft('types', o.kind === 'collation' ? 5 : 40 + EARLY_RAW_KINDS.indexOf(o.kind), sql)];
+  return [draft('types', o.kind === 'collation' ? 5 : 40 + EARLY_RAW_KINDS.indexOf(o.kind), sql, hazards)];
 }
 
 /** Where a carried object is dropped: before what it depends on, after what depends on it. */

@@ -11,6 +11,8 @@ import type {
 
 /** Every hazard kind, in the order a reviewer should read them (worst first). */
 export const HAZARD_KINDS = [
+  /** A carried statement that runs code when applied (a DO block, SELECT, COPY, CREATE ROLE, …). */
+  'runs-custom-sql',
   'deletes-data',
   'rewrites-table',
   'may-fail-on-existing-data',
