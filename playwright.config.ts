@@ -3,8 +3,11 @@
  * data in a throwaway directory, and Debian's Chromium (never a downloaded browser).
  * The tests get their own build (`--mode test`, which carries the `window.__schemata` hook) in
  * dist/e2e-client, so a `npm run build` running meanwhile cannot swap the page under them.
+ * The server gets a fresh access token (SCHEMATA_TOKEN); e2e/fixtures.ts opens its `/?token=` link once
+ * per worker, like a person would, and every test starts with the cookie that set.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +17,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // Workers re-read this file: they inherit the directory from the main process's environment.
 process.env.SCHEMATA_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'schemata-e2e-'));
+process.env.SCHEMATA_E2E_TOKEN ??= randomBytes(32).toString('base64url');
+process.env.SCHEMATA_E2E_URL = BASE_URL;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -52,7 +57,9 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/copy-wasm.mjs && npx vite build --mode test --outDir ../dist/e2e-client --emptyOutDir --logLevel warn && node --import tsx server/index.ts',
     url: `${BASE_URL}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA, SCHEMATA_CLIENT_DIR: 'dist/e2e-client' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA, SCHEMATA_CLIENT_DIR: 'dist/e2e-client',
+      SCHEMATA_TOKEN: process.env.SCHEMATA_E2E_TOKEN,
+    },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: 'pipe',

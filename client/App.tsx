@@ -8,10 +8,14 @@ import { Dialogs } from './chrome/Dialogs.tsx';
 import { CompareBanner } from './chrome/CompareBanner.tsx';
 import { RightPane } from './chrome/RightPane.tsx';
 import { useThemeAttribute } from './chrome/theme.ts';
+import { AccessScreen } from './chrome/AccessScreen.tsx';
+import { useAccessDenied } from './access.ts';
 import './app.css';
 
 export function App() {
   useThemeAttribute();
+  const accessDenied = useAccessDenied();
+  if (accessDenied) return <AccessScreen />;
   return (
     <ReactFlowProvider>
       <div className="app">

@@ -1,5 +1,6 @@
 /** HTTP calls to the studio's own server (same origin). Errors come back as the shared ApiError. */
 import type { ApiError } from '../shared/api.ts';
+import { markAccessDenied } from './access.ts';
 
 export class RequestError extends Error {
   constructor(readonly status: number, readonly body: ApiError | undefined, message: string) {
@@ -16,6 +17,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const json = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
+    if (response.status === 401) markAccessDenied();
     const error = (json as { error?: ApiError } | ApiError | undefined);
     const apiError = error && 'error' in error ? error.error : (error as ApiError | undefined);
     throw new RequestError(response.status, apiError, apiError?.message ?? `${method} ${path} failed with ${response.status}`);

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './theme.css';
 import { App } from './App.tsx';
+import { checkAccess } from './access.ts';
 import { openFromLocation } from './boot.ts';
 import { storedTheme } from './chrome/theme.ts';
 import { useStore } from './store/index.ts';
@@ -12,7 +13,8 @@ installTestHook();
 startAutosave();
 window.addEventListener('popstate', () => void openFromLocation());
 useStore.getState().setTheme(storedTheme());
-void openFromLocation().finally(() => {
+// Without the access token the page shows the access screen and opens nothing (every call would be refused).
+void checkAccess().then((allowed) => (allowed ? openFromLocation() : undefined)).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -1,8 +1,11 @@
 /**
  * Page objects for the studio, and a `studio` fixture that records every request the page makes
  * and fails the test if any leaves 127.0.0.1 (no CDN, no fonts, no telemetry).
+ * Every test starts signed in: each worker opens the studio's access link (`/?token=…`) once in a
+ * browser, as a person does, and the cookie the server set becomes every test's `storageState`
+ * (`page.request` shares it). e2e/security.spec.ts starts without it.
  */
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { LivePanels } from './pages/live.ts';
 import { Projects } from './pages/projects.ts';
 
@@ -124,7 +127,25 @@ export class Studio {
   }
 }
 
-export const test = base.extend<{ studio: Studio }>({
+/** The studio's address and access token (playwright.config.ts sets both for the server and the workers). */
+export const STUDIO_URL = process.env.SCHEMATA_E2E_URL ?? 'http://127.0.0.1:4799';
+export const STUDIO_TOKEN = process.env.SCHEMATA_E2E_TOKEN ?? '';
+
+type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
+
+export const test = base.extend<{ studio: Studio }, { signedIn: StorageState }>({
+  signedIn: [async ({ browser }, use) => {
+    if (!STUDIO_TOKEN) throw new Error('SCHEMATA_E2E_TOKEN is not set: run the journeys through playwright.config.ts');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${STUDIO_URL}/?token=${encodeURIComponent(STUDIO_TOKEN)}`);
+    if (new URL(page.url()).searchParams.has('token')) throw new Error(`the access link did not redirect: ${page.url()}`);
+    const state = await context.storageState();
+    await context.close();
+    if (!state.cookies.length) throw new Error('the access link set no cookie');
+    await use(state);
+  }, { scope: 'worker' }],
+  storageState: async ({ signedIn }, use) => use(signedIn),
   studio: async ({ page }, use) => {
     const studio = new Studio(page);
     await use(studio);
