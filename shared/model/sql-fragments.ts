@@ -107,6 +107,9 @@ export function expressionProblem(text: string): string | undefined {
     const targets = select.targetList as Json[] | undefined;
     const target = targets?.length === 1 ? (targets[0].ResTarget as Json | undefined) : undefined;
     if (!target || target.name !== '_e' || extraKeys(select, ['targetList']).length) return 'is not exactly one expression';
+    // `1, 2` parses as a row only thanks to the frame's own parenthesis (at offset 7): a list, not one value.
+    const row = (target.val as Json | undefined)?.RowExpr as Json | undefined;
+    if (row && row.location === 'SELECT '.length) return 'is not exactly one expression (it is a comma-separated list)';
     return undefined;
   });
 }
