@@ -1,0 +1,134 @@
+import { parseSync } from 'pgsql-parser';
+import { describe, expect, it } from 'vitest';
+import { generatePostgres } from '../ddl/generate.ts';
+import type { ModelDocument } from './document.ts';
+import { makeDocument } from './empty.ts';
+import { parseDocument } from './upgrade.ts';
+
+const column = (id: string, name: string, type: string, extra: object = {}) => ({ id, name, type: { name: type }, notNull: false, ...extra });
+const table = (id: string, name: string, extra: object = {}) => ({
+  id, schema: 'public', name, columns: [column(`${id}.id`, 'id', 'integer')], uniques: [], checks: [], foreignKeys: [], indexes: [], ...extra,
+});
+
+/**
+ * A model whose every SQL field holds a valid value that looks dangerous (`;` in strings and
+ * comments, parentheses in dollar quotes): `sql` gives the value of each field.
+ */
+function documentWith(sql: { text: string; expression: string; check: string; view: string }): ModelDocument {
+  return makeDocument({
+    schemas: [{ id: 'schema:public', name: 'public' }],
+    extensions: [],
+    enums: [],
+    domains: [{
+      id: 'dom', schema: 'public', name: 'positive', type: { name: 'integer' }, notNull: false, default: sql.expression,
+      checks: [{ id: 'dom.ck', expression: `VALUE > 0 AND ${sql.check}` }],
+    }],
+    sequences: [],
+    tables: [
+      table('orders', 'orders', {
+        columns: [
+          column('orders.id', 'id', 'integer'),
+          column('orders.note', 'note', 'text', { default: sql.text, collation: '"C"' }),
+          column('orders.twice', 'twice', 'integer', { generated: `id * 2 + length(${sql.text})` }),
+          column('orders.at', 'at', 'timestamp with time zone'),
+        ],
+        checks: [{ id: 'orders.ck', expression: sql.check }],
+        indexes: [{
+          id: 'orders.ix', name: 'orders_note', unique: false, method: 'btree', with: { fillfactor: '70' }, where: sql.check,
+          items: [{ expression: `lower(${sql.text})`, collation: '"C"', opclass: 'text_pattern_ops' }, { column: 'orders.id' }],
+        }],
+      }),
+      table('events', 'events', { partitioning: { strategy: 'list', key: 'id' } }),
+      table('events_1', 'events_1', { partitionOf: { parentId: 'events', bound: 'FOR VALUES IN (1)' } }),
+    ],
+    views: [{
+      id: 'v', schema: 'public', name: 'order_notes', materialized: false, definition: sql.view,
+      columns: [{ name: 'note', default: sql.text }],
+    }],
+    rawObjects: [
+      { id: 'raw:function:public.shout(text)', kind: 'function', schema: 'public', name: 'shout',
+        definition: `CREATE FUNCTION public.shout(t text) RETURNS text LANGUAGE sql AS $$ SELECT upper(t) || ${sql.text} $$;` },
+    ],
+  });
+}
+
+const DANGEROUS_LOOKING = {
+  text: "';) DROP TABLE x; --'",
+  expression: '1 /* ; DROP TABLE x; */',
+  check: "note <> $q$ ); DROP TABLE x; ( $q$",
+  view: "SELECT note FROM public.orders WHERE note <> '; DROP TABLE x; --'",
+};
+const PLAIN = { text: "'x'", expression: '1', check: "note <> 'y'", view: 'SELECT note FROM public.orders' };
+
+function statementKinds(sql: string): string[] {
+  return (parseSync(sql).stmts ?? []).map((s) => Object.keys(s.stmt ?? {})[0]);
+}
+
+function withField(doc: ModelDocument, path: string, value: unknown): unknown {
+  const copy = structuredClone(doc) as unknown as Record<string, unknown>;
+  const keys = path.match(/[^.[\]]+/g)!.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+  let at: Record<string | number, unknown> = copy;
+  for (const key of keys.slice(0, -1)) at = at[key] as Record<string | number, unknown>;
+  at[keys[keys.length - 1]] = value;
+  return copy;
+}
+
+/** [field path, attack value, problem fragment]: each is a validation error at exactly its path. */
+const ATTACKS: Array<[string, unknown, string]> = [
+  ['model.tables[0].columns[0].type', { name: `"text"); COPY (SELECT 1) TO PROGRAM 'touch /tmp/x'; CREATE TABLE t2 (id int, "x" int` }, 'double quote'],
+  ['model.tables[0].columns[1].default', '1); DROP TABLE x; SELECT (1', 'closes nothing'],
+  ['model.tables[0].columns[1].default', '1 --', 'ends in a -- comment'],
+  ['model.tables[0].columns[2].generated', '1) STORED, evil integer GENERATED ALWAYS AS (2', 'closes nothing'],
+  ['model.tables[0].columns[1].collation', '"C" NOT NULL', 'not a name'],
+  ['model.tables[0].checks[0].expression', "true) ; COPY (SELECT 1) TO PROGRAM 'touch /tmp/x' ; SELECT (1", 'closes nothing'],
+  ['model.tables[0].indexes[0].where', 'true; DROP TABLE x', 'holds a ";"'],
+  ['model.tables[0].indexes[0].items[0].expression', 'lower(note)) ; DROP TABLE x; --', 'closes nothing'],
+  ['model.tables[0].indexes[0].items[0].opclass', 'text_ops); DROP TABLE x; --', 'not a name'],
+  ['model.tables[0].indexes[0].method', 'gist (id); DROP TABLE x; --', 'not an access method'],
+  ['model.tables[0].indexes[0].with', { fillfactor: "70); DROP TABLE x; --" }, 'not a storage parameter value'],
+  ['model.tables[1].partitioning.key', 'id); DROP TABLE x; --', 'closes nothing'],
+  ['model.tables[2].partitionOf.bound', 'DEFAULT; DROP TABLE x', 'holds a ";"'],
+  ['model.views[0].definition', 'SELECT 1; CREATE ROLE evil', 'holds a ";"'],
+  ['model.views[0].definition', 'SELECT 1 -- comment', 'ends in a -- comment'],
+  ['model.views[0].columns[0].default', "'x'; DROP TABLE x", 'holds a ";"'],
+  ['model.domains[0].default', '1 \\gexec', 'backslash command'],
+  ['model.domains[0].checks[0].expression', 'VALUE > 0) ; DROP TABLE x; SELECT (1', 'closes nothing'],
+  ['model.rawObjects[0].definition', "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE ROLE evil;", 'CreateRole statement'],
+  ['model.rawObjects[0].id', 'raw:function:public.shout(text); DROP TABLE x; --)', 'argument list'],
+];
+
+describe('SQL fields of a document', () => {
+  it('accepts the model whose fields only look dangerous', () => {
+    const parsed = parseDocument(documentWith(DANGEROUS_LOOKING));
+    expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+  });
+
+  it('writes exactly the statements of the plain twin model: no field ends one or starts another', () => {
+    const doc = documentWith(DANGEROUS_LOOKING);
+    const kinds = statementKinds(generatePostgres(doc.model));
+    expect(kinds).toEqual(statementKinds(generatePostgres(documentWith(PLAIN).model)));
+    expect(kinds.filter((k) => k === 'DropStmt' || k === 'CopyStmt' || k === 'CreateRoleStmt')).toEqual([]);
+  });
+
+  it.each(ATTACKS)('%s = %j is refused at its path', (path, value, problem) => {
+    const parsed = parseDocument(withField(documentWith(PLAIN), path, value));
+    expect(parsed.ok).toBe(false);
+    const problems = parsed.ok ? [] : parsed.problems;
+    // A storage parameter's path ends with its key: `….with.fillfactor`.
+    expect(problems).toEqual([{ path: expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}(\\.\\w+)?$`)), message: expect.stringContaining(problem) }]);
+  });
+
+  it('writes a type name that is not a type as one quoted identifier: PostgreSQL refuses it, nothing else runs', () => {
+    const doc = withField(documentWith(PLAIN), 'model.domains[0].type', { name: 'integer CHECK (false)' }) as ModelDocument;
+    const parsed = parseDocument(doc);
+    expect(parsed.ok).toBe(true);
+    expect(generatePostgres(doc.model)).toContain('CREATE DOMAIN public.positive AS "integer CHECK (false)"');
+  });
+
+  it('lists every bad field of a document, each with its own path', () => {
+    let doc = withField(documentWith(PLAIN), 'model.tables[0].columns[1].default', '1 --');
+    doc = withField(doc as ModelDocument, 'model.views[0].definition', 'SELECT 1; CREATE ROLE evil');
+    const parsed = parseDocument(doc);
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.path)).toEqual(['model.tables[0].columns[1].default', 'model.views[0].definition']);
+  });
+});
