@@ -174,14 +174,14 @@ describe('apply, through the same reader as diff', () => {
     expect(fromApply.stderr.replace('apply', 'diff')).toBe(fromDiff.stderr);
   });
 
-  it('a failed step is one line with PostgreSQL\'s message, detail and SQLSTATE; nothing changed', async () => {
+  it('a failed step is one line with PostgreSQL\'s message and SQLSTATE, not the detail (it quotes rows); nothing changed', async () => {
     const next = JSON.parse((await cli(`introspect --db '${db.url}'`)).stdout) as ModelDocument;
     const table = next.model.tables[0];
     table.uniques.push({ id: 'uq_email', name: 'person_email_key', columns: [table.columns.find((c) => c.name === 'email')!.id] });
     const file = join(dir, 'person-unique.json');
     await writeFile(file, JSON.stringify(next));
     const run = await cli(`apply --db '${db.url}' ${file} --allow-all`);
-    expectOneLineError(run, /^schemata apply: step 1: could not create unique index "person_email_key" — detail: Key \(email\)=\(a@x\) is duplicated\. SQLSTATE 23505; everything was rolled back$/);
+    expectOneLineError(run, /^schemata apply: step 1: could not create unique index "person_email_key" — SQLSTATE 23505; everything was rolled back$/);
     expect(JSON.parse((await cli(`introspect --db '${db.url}'`)).stdout).model.tables[0].uniques).toEqual([]);
   });
 });

@@ -33,7 +33,7 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
       expect(tables).toEqual(['added', 'keep', 'log']);
     });
 
-    it('rolls back everything when a step fails midway, and reports step, message, detail and hint', async () => {
+    it('rolls back everything when a step fails midway, and reports step, message and SQLSTATE, never the detail (it quotes rows)', async () => {
       const before = await catalogSnapshot(client);
       const error = await applySteps(client, {
         steps: [
@@ -48,7 +48,8 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
       const failure = (error as StepFailed).failure;
       expect(failure).toMatchObject({ stepIndex: 2, sqlstate: '23505', sql: 'ALTER TABLE keep ADD CONSTRAINT keep_v_unique UNIQUE (v);' });
       expect(failure.message).toMatch(/could not create unique index "keep_v_unique"/);
-      expect(failure.detail).toMatch(/Key \(v\)=\(changed\) is duplicated/);
+      expect(failure.detail).toBeUndefined();
+      expect(JSON.stringify(failure)).not.toContain('changed');
       expect(await catalogSnapshot(client)).toEqual(before);
       expect(await client.query('SELECT v FROM keep ORDER BY id')).toEqual([{ v: 'one' }, { v: 'two' }]);
     });

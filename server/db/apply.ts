@@ -3,12 +3,14 @@
  * advisory lock (two applies to the same database queue instead of interleaving), with lock and
  * statement timeouts. The live schema is hashed again under the lock and compared with the hash the
  * plan was made from, so a database that changed since planning is refused before anything runs.
- * A failing step rolls everything back and is reported with PostgreSQL's message, detail and hint.
+ * A failing step rolls everything back and is reported with its SQLSTATE and what of PostgreSQL's
+ * message and hint may be shown (`error-disclosure.ts`: never the detail, never text user code raised).
  */
 import type { HazardKind, Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspectSession } from '../introspect/introspect.ts';
+import { disclosedHint, disclosedMessage, type PgErrorFields } from './error-disclosure.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
 import { APPLY_IDLE_IN_TRANSACTION_MS, BUILT_IN_TIMEOUTS, CLIENT_CHECK_INTERVAL_MS } from './timeouts.ts';
 
@@ -34,8 +36,10 @@ export interface ApplyOptions {
 export interface StepFailure {
   stepIndex: number;
   sql: string;
+  /** PostgreSQL's message, or what replaces it when it may carry data (`disclosedMessage`). */
   message: string;
   sqlstate?: string;
+  /** Never set by `applySteps`: a detail quotes rows (`Key (email)=(…)`). Kept for journals written before. */
   detail?: string;
   hint?: string;
   position?: number;
@@ -82,12 +86,13 @@ export function unacceptedHazards(steps: Step[], accepted: HazardKind[]): Hazard
   return [...new Set(steps.flatMap((s) => s.hazards.map((h) => h.kind)).filter((k) => !ok.has(k)))];
 }
 
+/** What of a step's error may leave the server (`error-disclosure.ts`): no detail, no context, no user-raised text. */
 function failureOf(error: unknown, stepIndex: number, sql: string): StepFailure {
-  const e = error as { message?: string; code?: string; detail?: string; hint?: string; position?: string | number };
-  const failure: StepFailure = { stepIndex, sql, message: e?.message ?? String(error) };
+  const e = (error ?? {}) as PgErrorFields & { position?: string | number };
+  const failure: StepFailure = { stepIndex, sql, message: disclosedMessage({ ...e, message: e.message ?? String(error) }, sql) };
   if (typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) failure.sqlstate = e.code;
-  if (e?.detail) failure.detail = e.detail;
-  if (e?.hint) failure.hint = e.hint;
+  const hint = disclosedHint(e, sql);
+  if (hint) failure.hint = hint;
   if (e?.position !== undefined && Number(e.position) > 0) failure.position = Number(e.position);
   return failure;
 }

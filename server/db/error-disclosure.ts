@@ -13,8 +13,9 @@
  *    and values it complains about (`relation "t" does not exist`, `invalid input syntax for type
  *    integer: "…"`); a name comes from the statement, a value read from a row or a file does not.
  *    So when the statement's SQL is known, the quoted part of the message is kept only if every
- *    quoted span is text of that SQL; otherwise everything from the first quote to the last becomes
- *    `"…"` (a value may itself contain quotes, hence first to last).
+ *    quoted span is a name (`t`, `public.t`) the SQL contains as a word; otherwise, and always for
+ *    class 22 (data exception: its quotes hold values), everything from the first quote to the last
+ *    becomes `"…"` (a value may itself contain quotes, hence first to last).
  */
 
 export interface PgErrorFields {
@@ -31,13 +32,23 @@ export function raisedByUserCode(e: PgErrorFields): boolean {
   return sqlstateOf(e)?.startsWith('P0') === true || (typeof e.where === 'string' && e.where.trim() !== '');
 }
 
-/** Keeps the quoted spans of `text` only when each is text of `sql` (rule 3). */
-function maskUnknownQuotes(text: string, sql: string): string {
+const NAME = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A name the statement wrote: as a word (`public.t`), or as a quoted identifier (`"My t"`). */
+function namedBy(sql: string, span: string): boolean {
+  if (sql.includes(`"${span}"`)) return true;
+  return NAME.test(span) && new RegExp(`(^|[^A-Za-z0-9_$])${escapeRegExp(span)}($|[^A-Za-z0-9_$])`).test(sql);
+}
+
+/** Keeps the quoted spans of `text` only when each is a name the SQL wrote (rule 3). */
+function maskUnknownQuotes(text: string, sql: string, sqlstate: string | undefined): string {
   const first = text.indexOf('"');
   const last = text.lastIndexOf('"');
-  if (first < 0 || first === last) return first < 0 ? text : `${text.slice(0, first)}"…"`;
+  if (first < 0) return text;
+  if (first === last) return `${text.slice(0, first)}"…"`;
   const spans = text.slice(first + 1, last).split('"').filter((_, i) => i % 2 === 0);
-  if (spans.every((span) => sql.includes(span))) return text;
+  if (!sqlstate?.startsWith('22') && spans.every((span) => namedBy(sql, span))) return text;
   return `${text.slice(0, first)}"…"${text.slice(last + 1)}`;
 }
 
@@ -47,11 +58,11 @@ export function disclosedMessage(e: PgErrorFields, sql?: string): string {
   if (raisedByUserCode(e)) {
     return `the step raised an exception (SQLSTATE ${sqlstateOf(e) ?? 'unknown'}); its message is not shown, as it may carry data the code read`;
   }
-  return sql === undefined ? message : maskUnknownQuotes(message, sql);
+  return sql === undefined ? message : maskUnknownQuotes(message, sql, sqlstateOf(e));
 }
 
 /** PostgreSQL's hint when the message is its own (rule 2 drops a user's), masked like the message. */
 export function disclosedHint(e: PgErrorFields, sql?: string): string | undefined {
   if (!e.hint || raisedByUserCode(e)) return undefined;
-  return sql === undefined ? e.hint : maskUnknownQuotes(e.hint, sql);
+  return sql === undefined ? e.hint : maskUnknownQuotes(e.hint, sql, sqlstateOf(e));
 }

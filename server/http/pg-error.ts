@@ -1,9 +1,11 @@
 /**
  * PostgreSQL errors (from `pg` or PGlite, which share the wire protocol's fields) as `ApiError`s:
- * SQLSTATE, message, detail and hint, and the error's character position turned into the line and
- * column of the SQL the request submitted.
+ * SQLSTATE, message and hint as far as they may be shown (`error-disclosure.ts`: never the detail or
+ * context, which quote rows and code, nor text user code raised), the names of the object concerned,
+ * and the error's character position turned into the line and column of the SQL the request submitted.
  */
 import type { ApiError, PostgresErrorDetails } from '../../shared/api.ts';
+import { disclosedHint, disclosedMessage } from '../db/error-disclosure.ts';
 
 interface PgLikeError {
   code: string;
@@ -52,11 +54,13 @@ export function postgresErrorStatus(error: PgLikeError): number {
 /** `sql` is the text the request submitted, when it carried some; the position points into it. */
 export function postgresApiError(error: PgLikeError, sql?: string): ApiError {
   const details: PostgresErrorDetails = { sqlstate: error.code };
-  for (const key of ['detail', 'hint', 'where', 'schema', 'table', 'column', 'constraint'] as const) {
+  const hint = disclosedHint(error, sql);
+  if (hint) details.hint = hint;
+  for (const key of ['schema', 'table', 'column', 'constraint'] as const) {
     if (error[key]) details[key] = error[key];
   }
   const position = Number(error.position);
-  const body: ApiError = { code: 'postgres-error', message: error.message, details };
+  const body: ApiError = { code: 'postgres-error', message: disclosedMessage(error, sql), details };
   if (sql !== undefined && Number.isInteger(position) && position > 0) body.position = lineColumnAt(sql, position);
   return body;
 }
