@@ -14,7 +14,11 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api/': 'http://127.0.0.1:4780' },
+    proxy: {
+      '/api/': 'http://127.0.0.1:4780',
+      // The access link (`/?token=…`, any page): the server sets its cookie and redirects to the page without it.
+      '^/[^?#]*\\?(?:[^#]*&)?token=': 'http://127.0.0.1:4780',
+    },
   },
   test: {
     root: '.',
