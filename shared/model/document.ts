@@ -9,36 +9,53 @@
  * their columns by column id, and foreign keys name their referenced table by table id.
  */
 import { z } from 'zod';
+import {
+  boundedRecord, int8Text, MAX_ARRAY_DIMS, MAX_COLUMNS, MAX_COMMENT_CHARS, MAX_COORDINATE, MAX_KEY_COLUMNS, MAX_OBJECTS,
+  MAX_PER_TABLE, MAX_SHORT_CHARS, MAX_SQL_CHARS, nameText, typeArgProblems, typeArgsZod,
+} from './document-bounds.ts';
 
 export const DOCUMENT_FORMAT = 'schemata';
 export const DOCUMENT_VERSION = 1;
 
-const id = z.string().min(1);
-const identifier = z.string().min(1).max(63, 'PostgreSQL identifiers are at most 63 bytes');
-const comment = z.string().optional();
+// Every bound below is PostgreSQL's own limit or a documented size cap (`document-bounds.ts`).
+const id = z.string().min(1).max(MAX_SHORT_CHARS);
+const identifier = nameText();
+/** Names of things PostgreSQL spells in SQL but the model does not check (types, collations, …). */
+const shortText = z.string().max(MAX_SHORT_CHARS);
+const comment = z.string().max(MAX_COMMENT_CHARS).optional();
 /** A SQL expression or statement kept as text (defaults, checks, view bodies, …). */
-const sqlText = z.string().min(1);
+const sqlText = z.string().min(1).max(MAX_SQL_CHARS);
 /** Sequence numbers are strings: bigint bounds do not fit in a JSON number. */
-const bigintText = z.string().regex(/^-?\d+$/, 'a whole number');
+const bigintText = int8Text;
+/** Lists of objects of one kind, of constraints of one table, of a key's columns. */
+const objects = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_OBJECTS);
+const perTable = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_PER_TABLE);
+const keyColumns = z.array(id).min(1).max(MAX_KEY_COLUMNS);
+/** `WITH (…)` storage parameters, e.g. `{ fillfactor: '70' }`. */
+const storageParameters = boundedRecord(nameText(), shortText);
 
 /** A column or domain type. `name` is PostgreSQL's canonical name (`character varying`, not `varchar`). */
 export const columnTypeZod = z.object({
-  name: z.string().min(1),
+  name: shortText.min(1),
   /** Set for user-defined types (enums, domains, composites) and types from a non-default schema. */
-  schema: z.string().optional(),
-  /** Type modifiers: length, precision and scale, or fractional-second precision. */
-  args: z.array(z.number().int()).optional(),
-  /** Array dimensions: 0 or absent for a scalar, 1 for `integer[]`. */
-  arrayDims: z.number().int().min(0).optional(),
+  schema: identifier.optional(),
+  /** Type modifiers: length, precision and scale, or fractional-second precision (at most two, within PostgreSQL's limits). */
+  args: typeArgsZod.optional(),
+  /** Array dimensions: 0 or absent for a scalar, 1 for `integer[]`; PostgreSQL allows at most 6. */
+  arrayDims: z.number().int().min(0).max(MAX_ARRAY_DIMS).optional(),
+}).superRefine((type, ctx) => {
+  for (const problem of typeArgProblems(type.name, type.args ?? [])) {
+    ctx.addIssue({ code: 'custom', message: problem.message, path: problem.index === undefined ? ['args'] : ['args', problem.index] });
+  }
 });
 
 export const sequenceOptionsZod = z.object({
   dataType: z.enum(['smallint', 'integer', 'bigint']).optional(),
   start: bigintText.optional(),
-  increment: bigintText.optional(),
+  increment: bigintText.refine((text) => BigInt(text) !== 0n, { message: 'increment must not be zero' }).optional(),
   minValue: bigintText.optional(),
   maxValue: bigintText.optional(),
-  cache: bigintText.optional(),
+  cache: bigintText.refine((text) => BigInt(text) >= 1n, { message: 'cache must be at least 1' }).optional(),
   cycle: z.boolean().optional(),
 });
 
@@ -57,7 +74,7 @@ export const columnZod = z.object({
   identity: identityZod.optional(),
   /** `GENERATED ALWAYS AS (<expression>) STORED`. */
   generated: sqlText.optional(),
-  collation: z.string().optional(),
+  collation: shortText.optional(),
   comment,
 });
 
@@ -70,7 +87,7 @@ export const primaryKeyZod = z.object({
   id,
   /** Absent: PostgreSQL's default name (see `names.ts`). */
   name: identifier.optional(),
-  columns: z.array(id).min(1),
+  columns: keyColumns,
   comment,
   ...deferrable,
 });
@@ -78,7 +95,7 @@ export const primaryKeyZod = z.object({
 export const uniqueZod = z.object({
   id,
   name: identifier.optional(),
-  columns: z.array(id).min(1),
+  columns: keyColumns,
   nullsNotDistinct: z.boolean().optional(),
   comment,
   ...deferrable,
@@ -99,9 +116,9 @@ export const referentialActionZod = z.enum(['no-action', 'restrict', 'cascade', 
 export const foreignKeyZod = z.object({
   id,
   name: identifier.optional(),
-  columns: z.array(id).min(1),
+  columns: keyColumns,
   refTableId: id,
-  refColumns: z.array(id).min(1),
+  refColumns: keyColumns,
   onDelete: referentialActionZod,
   onUpdate: referentialActionZod,
   match: z.enum(['simple', 'full', 'partial']),
@@ -118,8 +135,8 @@ export const indexItemZod = z
     expression: sqlText.optional(),
     order: z.enum(['asc', 'desc']).optional(),
     nulls: z.enum(['first', 'last']).optional(),
-    opclass: z.string().optional(),
-    collation: z.string().optional(),
+    opclass: shortText.optional(),
+    collation: shortText.optional(),
   })
   .refine((item) => (item.column === undefined) !== (item.expression === undefined), {
     message: 'an index item has either a column or an expression',
@@ -130,14 +147,14 @@ export const indexZod = z.object({
   name: identifier.optional(),
   unique: z.boolean(),
   /** Access method: btree (default), hash, gist, gin, brin, spgist, … */
-  method: z.string().optional(),
-  items: z.array(indexItemZod).min(1),
-  include: z.array(id).optional(),
+  method: shortText.optional(),
+  items: z.array(indexItemZod).min(1).max(MAX_KEY_COLUMNS),
+  include: z.array(id).max(MAX_KEY_COLUMNS).optional(),
   /** Partial index predicate, as SQL text. */
   where: sqlText.optional(),
   nullsNotDistinct: z.boolean().optional(),
   /** Storage parameters, e.g. `{ fillfactor: '70' }`. */
-  with: z.record(z.string(), z.string()).optional(),
+  with: storageParameters.optional(),
   comment,
 });
 
@@ -158,20 +175,20 @@ export const tableZod = z.object({
   schema: identifier,
   name: identifier,
   comment,
-  columns: z.array(columnZod),
+  columns: z.array(columnZod).max(MAX_COLUMNS),
   primaryKey: primaryKeyZod.optional(),
-  uniques: z.array(uniqueZod),
-  checks: z.array(checkZod),
-  foreignKeys: z.array(foreignKeyZod),
-  indexes: z.array(indexZod),
+  uniques: perTable(uniqueZod),
+  checks: perTable(checkZod),
+  foreignKeys: perTable(foreignKeyZod),
+  indexes: perTable(indexZod),
   unlogged: z.boolean().optional(),
   partitioning: partitioningZod.optional(),
   /** This table is a partition of another; its columns mirror the parent's. */
   partitionOf: partitionOfZod.optional(),
   /** Parents for table inheritance (`INHERITS`), by table id. */
-  inherits: z.array(id).optional(),
+  inherits: z.array(id).max(MAX_PER_TABLE).optional(),
   /** Storage parameters, e.g. `{ fillfactor: '70' }`. */
-  with: z.record(z.string(), z.string()).optional(),
+  with: storageParameters.optional(),
 });
 
 export const viewZod = z.object({
@@ -192,13 +209,13 @@ export const viewZod = z.object({
    * INSERT or UPDATE through the view uses (`ALTER VIEW … ALTER COLUMN … SET DEFAULT`). The query
    * defines which columns there are.
    */
-  columns: z.array(z.object({ name: z.string(), comment, default: sqlText.optional() })).optional(),
+  columns: z.array(z.object({ name: identifier, comment, default: sqlText.optional() })).max(MAX_COLUMNS).optional(),
   /** Ids of the tables and views this view reads, when known; orders the script. */
-  dependsOn: z.array(id).optional(),
+  dependsOn: objects(id).optional(),
   /** `WITH (...)` options such as `security_barrier` or `check_option`. */
-  with: z.record(z.string(), z.string()).optional(),
+  with: storageParameters.optional(),
   /** Indexes of a materialized view (their items name columns by expression). */
-  indexes: z.array(indexZod).optional(),
+  indexes: perTable(indexZod).optional(),
   comment,
 });
 
@@ -206,7 +223,8 @@ export const enumZod = z.object({
   id,
   schema: identifier,
   name: identifier,
-  values: z.array(z.string().min(1)),
+  /** Labels: at most 63 bytes each, like identifiers (NAMEDATALEN). */
+  values: objects(nameText()),
   comment,
 });
 
@@ -217,8 +235,8 @@ export const domainZod = z.object({
   type: columnTypeZod,
   notNull: z.boolean(),
   default: sqlText.optional(),
-  collation: z.string().optional(),
-  checks: z.array(z.object({ id, name: identifier.optional(), expression: sqlText })),
+  collation: shortText.optional(),
+  checks: perTable(z.object({ id, name: identifier.optional(), expression: sqlText })),
   comment,
 });
 
@@ -235,9 +253,9 @@ export const schemaZod = z.object({ id, name: identifier, comment });
 
 export const extensionZod = z.object({
   id,
-  name: z.string().min(1),
+  name: identifier,
   schema: identifier.optional(),
-  version: z.string().optional(),
+  version: shortText.optional(),
   comment,
 });
 
@@ -252,8 +270,8 @@ export const rawObjectKindZod = z.enum([
 export const rawObjectZod = z.object({
   id,
   kind: rawObjectKindZod,
-  schema: z.string().optional(),
-  name: z.string().min(1),
+  schema: shortText.optional(),
+  name: shortText.min(1),
   /** Complete SQL statement(s), each ending with a semicolon. */
   definition: sqlText,
   /** For triggers, rules and policies: the table they belong to. */
@@ -261,35 +279,39 @@ export const rawObjectZod = z.object({
 });
 
 export const modelZod = z.object({
-  schemas: z.array(schemaZod),
-  extensions: z.array(extensionZod),
-  enums: z.array(enumZod),
-  domains: z.array(domainZod),
-  sequences: z.array(sequenceZod),
-  tables: z.array(tableZod),
-  views: z.array(viewZod),
-  rawObjects: z.array(rawObjectZod),
+  schemas: objects(schemaZod),
+  extensions: objects(extensionZod),
+  enums: objects(enumZod),
+  domains: objects(domainZod),
+  sequences: objects(sequenceZod),
+  tables: objects(tableZod),
+  views: objects(viewZod),
+  rawObjects: objects(rawObjectZod),
 });
 
-const point = { x: z.number(), y: z.number() };
+/** Finite canvas numbers (JSON cannot carry NaN or Infinity; zod refuses them too). */
+const coordinate = z.number().min(-MAX_COORDINATE).max(MAX_COORDINATE);
+const size = z.number().min(0).max(MAX_COORDINATE);
+const point = { x: coordinate, y: coordinate };
 export const layoutZod = z.object({
   /** Position and look of each drawn object (tables, views, enums), keyed by object id. */
-  nodes: z.record(
+  nodes: boundedRecord(
     id,
-    z.object({ ...point, color: z.string().optional(), collapsed: z.boolean().optional() }),
+    z.object({ ...point, color: shortText.optional(), collapsed: z.boolean().optional() }),
+    MAX_OBJECTS,
   ),
   /** Subject areas: named, colored groups of tables (domain boundaries). */
-  areas: z.array(z.object({ id, name: z.string(), color: z.string(), tableIds: z.array(id), note: z.string().optional() })),
-  notes: z.array(
-    z.object({ id, text: z.string(), ...point, width: z.number().optional(), height: z.number().optional(), color: z.string().optional() }),
+  areas: objects(z.object({ id, name: shortText, color: shortText, tableIds: objects(id), note: z.string().max(MAX_COMMENT_CHARS).optional() })),
+  notes: objects(
+    z.object({ id, text: z.string().max(MAX_COMMENT_CHARS), ...point, width: size.optional(), height: size.optional(), color: shortText.optional() }),
   ),
-  viewport: z.object({ ...point, zoom: z.number() }).optional(),
+  viewport: z.object({ ...point, zoom: z.number().positive().max(1000) }).optional(),
 });
 
 export const documentZod = z.object({
   format: z.literal(DOCUMENT_FORMAT),
   version: z.literal(DOCUMENT_VERSION),
-  name: z.string().optional(),
+  name: shortText.optional(),
   model: modelZod,
   layout: layoutZod,
 });

@@ -45,8 +45,6 @@ export function buildLintSample(): ModelDocument {
     ...m,
     tables: m.tables.map((t) => {
       if (t.id === tableId('customers')) return { ...t, columns: t.columns.map((c) => (c.name === 'email' ? { ...c, default: "''" } : c)) };
-      // 63 characters but more than 63 bytes: PostgreSQL would truncate it.
-      if (t.id === orders) return { ...t, columns: [...t.columns, { id: 'col:public.orders.long', name: `reference_${'é'.repeat(30)}`, type: { name: 'text' }, notNull: false }] };
       if (t.id === tableId('payments')) return { ...t, columns: t.columns.map((c) => (c.name === 'id' ? { ...c, identity: { kind: 'always' as const }, default: '0', type: { name: 'text' } } : c)) };
       return t;
     }),
