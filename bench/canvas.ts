@@ -6,6 +6,7 @@
 // working zoom after a palette jump), and time for a rename (inspector, Enter) to repaint.
 // Builds the client first if dist/client is missing. Prints figures; asserts nothing about time.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ function ensureBuilt(): void {
   if (built.status !== 0) throw new Error('npm run build failed');
 }
 
-interface Studio { url: string; dataDir: string; stop: () => Promise<void> }
+interface Studio { url: string; dataDir: string; token: string; stop: () => Promise<void> }
 
 /**
  * The real server (server/index.ts) on a free port (PORT=0: it prints the one it got), its data in
@@ -42,10 +43,12 @@ interface Studio { url: string; dataDir: string; stop: () => Promise<void> }
  */
 async function startServer(): Promise<Studio> {
   const dataDir = mkdtempSync(join(tmpdir(), 'schemata-bench-'));
+  // The studio's access token: the API calls and the page send it as a bearer.
+  const token = randomBytes(32).toString('base64url');
   const clientDir = process.env.SCHEMATA_BENCH_CLIENT;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEMATA_DATA: dataDir, ...(clientDir ? { SCHEMATA_CLIENT_DIR: clientDir } : {}) },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEMATA_DATA: dataDir, SCHEMATA_TOKEN: token, ...(clientDir ? { SCHEMATA_CLIENT_DIR: clientDir } : {}) },
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
@@ -66,13 +69,13 @@ async function startServer(): Promise<Studio> {
     });
     child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
   });
-  return { url, dataDir, stop };
+  return { url, dataDir, token, stop };
 }
 
-async function saveProject(url: string, name: string, model: Model): Promise<string> {
+async function saveProject({ url, token }: Studio, name: string, model: Model): Promise<string> {
   const document = makeDocument(model, withMissingPositions(model, makeDocument(model).layout), name);
   const response = await fetch(`${url}/api/projects`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, document }),
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ name, document }),
   });
   if (!response.ok) throw new Error(`POST /api/projects: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
@@ -90,8 +93,9 @@ interface Figures {
 }
 
 async function measureModel(browser: Browser, studio: Studio, label: string, model: Model): Promise<Figures> {
-  const id = await saveProject(studio.url, label, model);
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  const id = await saveProject(studio, label, model);
+  // A bearer rather than the `?token=` link: its redirect would count in the time to first render.
+  const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: { authorization: `Bearer ${studio.token}` } });
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await installFrameRecorder(page);
   await page.goto(`${studio.url}/p/${encodeURIComponent(id)}`);
