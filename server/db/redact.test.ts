@@ -108,7 +108,7 @@ describe('checkDatabaseUrl', () => {
 describe('the CLI names a database URL without its secrets', () => {
   it.each([
     [['introspect', '--db', 'mysql://u:secret@h/db'], 'secret', 'mysql://u:***@h/db'],
-    [['apply', '--db', 'mysql://u:p@secret@h/db', 'doc.json'], 'secret', 'mysql://u:***@h/db'],
+    [['introspect', '--db', 'mysql://u:p@secret@h/db'], 'secret', 'mysql://u:***@h/db'],
     [['introspect', '--db', 'postgres://u:secret@127.0.0.1:1/db?sslpassword=other'], 'secret', '127.0.0.1:1'],
     [['introspect', '--db', 'u:secret@h'], 'secret', UNREADABLE_CONNECTION_STRING],
   ])('%j', async (argv, secret, shown) => {
