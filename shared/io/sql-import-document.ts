@@ -14,12 +14,15 @@ import type { ImportReport } from './sql-import-report.ts';
 export const IMPORT_FORMATS = ['sql', 'dbml'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** The longest text `POST /api/import` takes, in characters (the JSON body limit is 50 MB). */
+export const IMPORT_TEXT_MAX_CHARS = 20_000_000;
+
 /** `POST /api/import` body. */
 export const importRequestZod = z.object({
-  text: z.string(),
+  text: z.string().max(IMPORT_TEXT_MAX_CHARS, `at most ${IMPORT_TEXT_MAX_CHARS} characters`),
   format: z.enum(IMPORT_FORMATS).default('sql'),
   /** Optional document name. */
-  name: z.string().optional(),
+  name: z.string().max(1000).optional(),
 });
 export type ImportRequest = z.input<typeof importRequestZod>;
 
