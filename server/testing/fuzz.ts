@@ -125,15 +125,27 @@ function ids(value: Json): string[] {
     .map(([c, k]) => (c as Record<string, Json>)[k]).filter((v): v is string => typeof v === 'string');
 }
 
+/** Where a names-only edit may put hostile text: names, comments, schemas and enum values. */
+const NAME_KEYS = new Set(['name', 'comment', 'schema', 'values']);
+
 /**
- * One to five structural edits of a JSON value, in place: a value replaced by a hostile one (numbers
- * huge, negative, fractional; strings hostile names or SQL), an array item deleted or duplicated,
- * an id swapped for another id, a key deleted. Ex: `mutateJson(rng(3), structuredClone(doc))`.
+ * One to five edits of a JSON value, in place. Structural (the default): a value replaced by a
+ * hostile one (numbers huge, negative, fractional; strings hostile names or SQL), an array item
+ * deleted or duplicated, an id swapped for another id, a key deleted. With `namesOnly`: only names,
+ * comments, schemas and enum values get hostile text, so most documents stay valid and reach the
+ * DDL writers. Ex: `mutateJson(rng(3), structuredClone(doc))`.
  */
-export function mutateJson<T>(r: Rng, value: T): T {
-  for (let n = 1 + r.int(5); n > 0; n -= 1) {
-    const all = slots(value);
-    if (!all.length) return value;
+export function mutateJson<T>(r: Rng, value: T, namesOnly = false): T {
+  // Found once: an edit may detach a slot found before it, which then changes nothing (harmless).
+  const all = slots(value);
+  const texts = namesOnly ? names(value) : [];
+  for (let n = 1 + r.int(5); n > 0 && all.length; n -= 1) {
+    if (texts.length) {
+      const [container, key] = r.pick(texts);
+      const text = String(container[key]);
+      container[key] = r.chance(0.5) ? r.pick(HOSTILE_NAMES) : `${text.slice(0, 20)}${r.pick(HOSTILE_NAMES)}`;
+      continue;
+    }
     const [container, key] = r.pick(all);
     const current = (container as Record<string | number, Json>)[key];
     const choice = r.int(6);
@@ -145,4 +157,16 @@ export function mutateJson<T>(r: Rng, value: T): T {
     else (container as Record<string | number, Json>)[key] = structuredClone(r.pick(HOSTILE_JSON_VALUES));
   }
   return value;
+}
+
+/** The string slots a names-only edit may change (layout left alone: it never reaches DDL). */
+function names(value: Json): [Record<string | number, Json>, string | number][] {
+  const model = (value as { model?: Json }).model;
+  const out: [Record<string | number, Json>, string | number][] = [];
+  for (const [container, key] of slots(model)) {
+    const item = (container as Record<string | number, Json>)[key];
+    if (typeof key === 'string' && NAME_KEYS.has(key) && typeof item === 'string') out.push([container as Record<string, Json>, key]);
+    if (key === 'values' && Array.isArray(item)) item.forEach((v, i) => typeof v === 'string' && out.push([item as Record<number, Json>, i]));
+  }
+  return out;
 }
