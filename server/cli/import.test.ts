@@ -1,9 +1,10 @@
 /** `cli import` as users run it: a real process, the document on stdout, the report on stderr. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../shared/model/upgrade.ts';
+import { runCli } from '../cli.ts';
 import { cliProcess } from '../testing/cli-process.ts';
 
 const cli = cliProcess;
@@ -15,7 +16,22 @@ beforeAll(async () => {
   await writeFile(file('shop.sql'), '\\connect shop\nCREATE TABLE a (id serial PRIMARY KEY);\nGRANT SELECT ON a TO PUBLIC;\nCOMMENT ON TABLE nope IS \'x\';\n');
   await writeFile(file('bad.sql'), 'CREATE TABLE a (\n  id int,,\n);\n');
   await writeFile(file('users.dbml'), 'Table users {\n  id int [pk]\n}\n');
+  await writeFile(file('hang.sql'), HANG_INPUT);
+  await writeFile(file('nul.sql'), 'CREATE TABLE a (id int);\n  \0CREATE TABLE b (id int);\n');
+  await writeFile(file('slow.sql'), Array.from({ length: 2000 }, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, a text, b int REFERENCES t0);`).join('\n'));
 });
+
+/** The 172-byte import that hung the server and the CLI for good (an exponential regular expression). */
+const HANG_INPUT = `CREATE TABLE a (id int);${'\n'.repeat(45)}CREATE TABLE b (n text DEFAULT E'x\\n');`;
+
+/** `cli import` in this process (no process start-up to time), with its own environment. */
+async function inProcess(args: string[], env: Record<string, string | undefined> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), readFile: (p: string) => readFile(p, 'utf8'), env };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('cli import', () => {
@@ -54,5 +70,39 @@ describe('cli import', () => {
   ])('%j → one-line error', async (args, message) => {
     const run = await cli(args);
     expect(run).toEqual({ code: 1, stdout: '', stderr: `schemata import: ${message}\n` });
+  });
+});
+
+describe('cli import on hostile input', () => {
+  it('the hang input imports in well under a second (after the worker has started)', async () => {
+    expect((await inProcess(['import', file('users.dbml')])).code).toBe(0);
+    const started = Date.now();
+    const run = await inProcess(['import', file('hang.sql')]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).model.tables.map((t: { name: string }) => t.name)).toEqual(['a', 'b']);
+  });
+
+  it('the hang input as users run it: a real process that exits', async () => {
+    const run = await cli(['import', file('hang.sql')]);
+    expect(run.code).toBe(0);
+  });
+
+  it('a NUL: file:line:column and exit 1, never a silent truncation', async () => {
+    const run = await inProcess(['import', file('nul.sql')]);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `${file('nul.sql')}:2:3: a NUL character (U+0000) at line 2, column 3: PostgreSQL cannot parse or store NUL in text\n` });
+  });
+
+  it('stops an import over SCHEMATA_IMPORT_TIMEOUT_MS with a one-line error', async () => {
+    const run = await inProcess(['import', file('slow.sql')], { SCHEMATA_IMPORT_TIMEOUT_MS: '300' });
+    expect(run).toEqual({
+      code: 1, stdout: '',
+      stderr: `schemata import: ${file('slow.sql')}: the import took longer than 0.3 s and was stopped (the limit is SCHEMATA_IMPORT_TIMEOUT_MS)\n`,
+    });
+  });
+
+  it('refuses a bad SCHEMATA_IMPORT_TIMEOUT_MS by name', async () => {
+    const run = await inProcess(['import', file('hang.sql')], { SCHEMATA_IMPORT_TIMEOUT_MS: 'soon' });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'schemata import: SCHEMATA_IMPORT_TIMEOUT_MS must be a positive whole number of milliseconds, not "soon"\n' });
   });
 });
