@@ -7,17 +7,23 @@ import { generatePostgres } from '../../shared/ddl/generate.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import type { Model, RawObject } from '../../shared/model/document.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
-import { introspect } from '../introspect/introspect.ts';
+import { introspectSession } from '../introspect/introspect.ts';
 import { holdOutsideReferences, namedSchemas } from './outside-schemas.ts';
 
 /**
- * Empties the embedded shadow for its next use. Event triggers go first: one left by the last model
- * would otherwise run its code on every DROP below.
+ * Empties the embedded shadow for its next use. A load is rolled back (`loadAndRead`), so this only
+ * matters when a model escaped its transaction; then what it may have left is removed: its session
+ * settings and role, event triggers first (one would run its code on every DROP below), roles it
+ * created (roles are not per database), extensions and schemas.
  */
 export async function emptyShadow(shadow: SqlSession): Promise<void> {
   await shadow.exec(`
+    RESET SESSION AUTHORIZATION; RESET ROLE; RESET ALL;
     DO $$ DECLARE r record; BEGIN
       FOR r IN SELECT evtname FROM pg_event_trigger LOOP EXECUTE format('DROP EVENT TRIGGER %I', r.evtname); END LOOP;
+      FOR r IN SELECT rolname FROM pg_roles WHERE oid >= 16384 AND rolname <> current_user LOOP
+        EXECUTE format('DROP OWNED BY %I CASCADE', r.rolname); EXECUTE format('DROP ROLE %I', r.rolname);
+      END LOOP;
       FOR r IN SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' LOOP EXECUTE format('DROP EXTENSION %I CASCADE', r.extname); END LOOP;
       FOR r IN SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
           AND nspname NOT LIKE 'pg\\_%' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', r.nspname); END LOOP;
@@ -43,20 +49,24 @@ export class ModelNotCanonical extends Error {}
 export const DOES_NOT_LOAD = 'the model does not load into PostgreSQL';
 
 /**
- * Loads `model` into the (empty) shadow and reads it back with the model's ids. `schemas`: read back
- * only those (the shadow has `public`). `describe` turns a load error into the line shown to the
- * user (the server shadow withholds what could carry data).
+ * Loads `model` into the (empty) shadow and reads it back with the model's ids, in one transaction
+ * rolled back: what the model's SQL did (a role it created, a setting) does not outlive the load.
+ * `schemas`: read back only those (the shadow has `public`). `describe` turns a load error into the
+ * line shown to the user (the server shadow withholds what could carry data).
  */
 export async function loadAndRead(shadow: SqlClient, model: Model, schemas?: string[], describe = (e: Error, _sql: string) => e.message.split('\n')[0]): Promise<Model> {
   const free = holdFreeStatements(model);
   const { loadable, heldOut } = await holdOutsideReferences(free.loadable, schemas ?? namedSchemas(model));
   const sql = generatePostgres(loadable);
-  try {
-    await shadow.exec(sql);
-  } catch (error) {
-    throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
-  }
-  const read = matchToBaseline(await introspect(shadow, { schemas }), model);
+  const read = await shadow.transaction(async (tx) => {
+    try {
+      await tx.exec(sql);
+    } catch (error) {
+      throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
+    }
+    await tx.exec('SET LOCAL search_path = pg_catalog');
+    return matchToBaseline(await introspectSession(tx, { schemas }), model);
+  }, { rollback: true });
   const kept = [...heldOut, ...free.heldOut];
   return kept.length ? { ...read, rawObjects: [...read.rawObjects, ...kept] } : read;
 }
