@@ -29,9 +29,30 @@ function causeOf(error: unknown): string {
 
 export class ConnectionError extends Error {
   readonly code = 'connection-failed';
+  /** `sqlState`: set when a PostgreSQL server answered (with an error), so something listens there. */
   constructor(message: string, readonly target: ConnectionTarget, readonly sqlState?: string) {
     super(message);
   }
+}
+
+/** The same words for a refused, filtered or unreachable port and an unknown host (see `connectionFailureForClient`). */
+export function cannotConnect(target: ConnectionTarget): string {
+  return `cannot connect to ${target.host}:${target.port}`;
+}
+
+/**
+ * What a failed connection tells whoever asked for it over HTTP (adding or testing a target). The
+ * studio connects from where it runs, so telling "refused" from "timed out", "host unreachable" or
+ * "no such host" would let anyone who can add targets map which ports of which hosts are open from
+ * there: everything that failed before a PostgreSQL server answered reads `cannot connect to
+ * host:port`. An answer from PostgreSQL (a wrong password, a missing database or role, a refused
+ * pg_hba entry) is reported: the user needs it to fix the URL, and it tells no more than that
+ * PostgreSQL listens there, which a target that works tells anyway. The full cause stays in the
+ * error's own message, for the CLI and the studio's start-up (the store), where the person reading
+ * it runs the studio.
+ */
+export function connectionFailureForClient(error: ConnectionError): string {
+  return error.sqlState !== undefined ? error.message : cannotConnect(error.target);
 }
 
 export function connectionFailure(error: unknown, target: ConnectionTarget): ConnectionError {

@@ -98,7 +98,7 @@ export async function openSqlClient(url: string, options: PgliteOpenOptions = {}
  * parameters are left out: `pg-connection-string` would read those files, and naming where a
  * connection failed must not fail itself.
  */
-function targetOf(url: string): ConnectionTarget {
+export function targetOf(url: string): ConnectionTarget {
   try {
     const parsed = parsedUrl(url);
     if (!parsed) throw new Error('unreadable');

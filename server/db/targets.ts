@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import type { Model } from '../../shared/model/document.ts';
 import { serverVersion } from '../introspect/introspect.ts';
 import { openJournalStore, type JournalStore } from './history.ts';
-import { isPostgresUrl, openSqlClient, redactUrl, type SqlClient } from './sql-client.ts';
+import { cannotConnect, ConnectionError, connectionFailureForClient } from './connection-error.ts';
+import { isPostgresUrl, openSqlClient, redactUrl, targetOf, type SqlClient } from './sql-client.ts';
 import { openTargetStore, type ReadTarget, type StoredTarget, type TargetStore } from './target-store.ts';
 import { openUrlSecret } from './url-secret.ts';
 
@@ -102,17 +103,53 @@ function infoOf(t: ReadTarget): TargetInfo {
   return info;
 }
 
-/** Opens a client, asks its version, closes it: the "test" of a URL. */
-export async function testUrl(url: string): Promise<TestResult> {
+/**
+ * How long adding or testing a target waits for a connection. A blackholed address (packets dropped,
+ * nothing answers) would otherwise hold the request for the driver's own timeout.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+class ConnectTimeout extends Error {}
+
+/** `openSqlClient`, given up after `ms` (a client that opens later is closed at once). */
+async function openWithin(url: string, ms: number): Promise<SqlClient> {
+  const opening = openSqlClient(url);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ConnectTimeout()), ms);
+  });
+  try {
+    return await Promise.race([opening, timeout]);
+  } catch (error) {
+    if (error instanceof ConnectTimeout) opening.then((late) => late.close(), () => undefined).catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Why a connection made for adding or testing a target failed, as the client may see it: before
+ * PostgreSQL answered, `cannot connect to host:port` whatever the cause (see
+ * `connectionFailureForClient`); PostgreSQL's own answer as it is.
+ */
+function failureForClient(error: unknown, url: string): string {
+  if (error instanceof ConnectTimeout) return cannotConnect(targetOf(url));
+  if (error instanceof ConnectionError) return connectionFailureForClient(error);
+  return (error as Error).message.split('\n')[0];
+}
+
+/** Opens a client, asks its version, closes it: the "test" of a URL, for adding and testing targets. */
+export async function testUrl(url: string, connectTimeoutMs = CONNECT_TIMEOUT_MS): Promise<TestResult> {
   const started = performance.now();
   let client: SqlClient | undefined;
   try {
-    client = await openSqlClient(url);
+    client = await openWithin(url, connectTimeoutMs);
     const version = await serverVersion(client);
     const major = Math.floor(version / 10000);
     return { ok: true, message: `PostgreSQL ${major}.${version % 100}`, serverVersion: version, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { ok: false, message: (error as Error).message.split('\n')[0], ms: Math.round(performance.now() - started) };
+    return { ok: false, message: failureForClient(error, url), ms: Math.round(performance.now() - started) };
   } finally {
     await client?.close().catch(() => undefined);
   }
@@ -126,12 +163,12 @@ async function checkShadowUrl(url: string): Promise<void> {
   if (!isPostgresUrl(url)) throw new TargetRejected('a shadow database URL starts with postgres:// or postgresql://');
   let client: SqlClient | undefined;
   try {
-    client = await openSqlClient(url);
+    client = await openWithin(url, CONNECT_TIMEOUT_MS);
     const [role] = await client.query<{ ok: boolean }>('SELECT rolcreatedb OR rolsuper AS ok FROM pg_catalog.pg_roles WHERE rolname = current_user');
     if (!role?.ok) throw new TargetRejected(`the shadow database URL's role may not create databases (${redactUrl(url)}): it needs CREATEDB`);
   } catch (error) {
     if (error instanceof TargetRejected) throw error;
-    throw new TargetRejected(`the shadow database server does not answer: ${(error as Error).message.split('\n')[0]}`);
+    throw new TargetRejected(`the shadow database server does not answer: ${failureForClient(error, url)}`);
   } finally {
     await client?.close().catch(() => undefined);
   }
