@@ -60,6 +60,8 @@ export async function openProject(id: string): Promise<void> {
 /** Opens what the URL names; a failure opens the default template and says why. */
 export async function openFromLocation(location: Location = window.location): Promise<void> {
   await flushAutosave(); // back/forward: the project being left keeps its last edits
+  // Loaded early so the lint panel checks SQL fields too; a failure shows where a document is opened.
+  sqlParserReady().catch(() => undefined);
   const id = projectIdFromPath(location.pathname);
   if (!id) {
     openTemplate(new URLSearchParams(location.search).get('template') ?? DEFAULT_TEMPLATE);

@@ -12,3 +12,5 @@ self.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
   if (url.endsWith(`/${WASM}`) || url === WASM) return original(new URL(`/${WASM}`, self.location.origin), init);
   return original(input, init);
 };
+
+export {}; // a module, so the page can import it on demand (client/sql-parser-ready.ts)

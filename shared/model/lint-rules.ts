@@ -34,4 +34,5 @@ export const LINT_RULES: Record<string, string> = {
   'enum-without-values': 'An enum without values cannot hold anything.',
   'enum-duplicate-value': 'An enum cannot list a value twice: PostgreSQL refuses it.',
   'unknown-type': 'The column uses a type the model does not define.',
+  'sql-field': 'A default, check, view query, type or carried statement is not exactly one of what its field allows: the document is refused until it is.',
 };

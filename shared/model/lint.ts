@@ -10,6 +10,8 @@ import { lintNames } from './lint-names.ts';
 import { leadingColumnLists, lintTable, sameSet, uniqueColumnSets } from './lint-table.ts';
 import { SEVERITY_ORDER, type LintIssue } from './lint-types.ts';
 import { formatType, normalizeType } from './types.ts';
+import { isSqlParserLoaded } from '../io/parser.ts';
+import { sqlFieldProblems } from './sql-fields.ts';
 
 export type { LintIssue, LintSeverity } from './lint-types.ts';
 export { SEVERITY_ORDER } from './lint-types.ts';
@@ -45,6 +47,7 @@ function computeIssues(model: Model): LintIssue[] {
     ...model.tables.flatMap(cachedTableIssues),
     ...lintForeignKeys(model),
     ...lintTypes(model),
+    ...lintSqlFields(model),
   ];
   return issues
     .map((issue, i) => ({ issue, i }))
@@ -151,4 +154,16 @@ function lintTypes(model: Model): LintIssue[] {
     }
   }
   return out;
+}
+
+/**
+ * SQL fields that are not exactly what they allow (`sql-fields.ts`): the document would be refused
+ * on save, so the panel shows where. Skipped until the page has loaded the parser (Node has it).
+ */
+function lintSqlFields(model: Model): LintIssue[] {
+  if (!isSqlParserLoaded()) return [];
+  return sqlFieldProblems(model).map((p) => ({
+    code: 'sql-field', severity: 'error' as const, message: `${p.path.replace(/^model\./, '')}: ${p.message}`,
+    objectId: p.objectId, ...(p.tableId ? { tableId: p.tableId } : {}),
+  }));
 }

@@ -4,7 +4,7 @@
  * `model.tables[0].columns[1].default: is not exactly one expression`. `parseDocument` adds these to
  * zod's and the reference problems, so the CLI, the API and the page all refuse such a document.
  */
-import type { ColumnType, Index, ModelDocument, RawObject } from './document.ts';
+import type { ColumnType, Index, Model, ModelDocument, RawObject } from './document.ts';
 import {
   expressionProblem, methodProblem, nameProblem, parseStatements, partitionBoundProblem, partitionKeyProblem,
   storageProblems, typeProblem, viewQueryProblem,
@@ -12,17 +12,38 @@ import {
 import { rawDefinitionProblem } from './sql-raw-objects.ts';
 import type { DocumentProblem } from './upgrade.ts';
 
-/** Collects problems; the same text is parsed once per kind of check (models repeat defaults and types). */
+/** A problem with the object it sits on, for the lint panel to jump to. */
+export interface SqlFieldProblem extends DocumentProblem {
+  objectId: string;
+  /** The table (or view) that holds the object. */
+  tableId?: string;
+}
+
+/**
+ * Verdicts by check and text, kept across calls: models repeat defaults and types, and the lint
+ * panel re-checks the whole model on every edit. Cleared when it grows past `VERDICTS_KEPT`.
+ */
+const verdicts = new Map<string, string | undefined>();
+const VERDICTS_KEPT = 50_000;
+
+function verdict(kind: string, text: string, checkText: (text: string) => string | undefined): string | undefined {
+  const key = `${kind}\u0000${text}`;
+  if (verdicts.has(key)) return verdicts.get(key);
+  if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+  const message = checkText(text);
+  verdicts.set(key, message);
+  return message;
+}
+
+/** Collects problems of the object `on` names (set before checking each object's fields). */
 class SqlFieldChecker {
-  readonly problems: DocumentProblem[] = [];
-  private readonly seen = new Map<string, string | undefined>();
+  readonly problems: SqlFieldProblem[] = [];
+  on: { objectId: string; tableId?: string } = { objectId: '' };
 
   check(path: string, text: string | undefined, kind: string, checkText: (text: string) => string | undefined): void {
     if (text === undefined) return;
-    const key = `${kind}\u0000${text}`;
-    if (!this.seen.has(key)) this.seen.set(key, checkText(text));
-    const message = this.seen.get(key);
-    if (message) this.problems.push({ path, message: `${message}: ${excerpt(text)}` });
+    const message = verdict(kind, text, checkText);
+    if (message) this.problems.push({ path, message: `${message}: ${excerpt(text)}`, ...this.on });
   }
 
   type(path: string, type: ColumnType): void {
@@ -30,11 +51,11 @@ class SqlFieldChecker {
   }
 
   add(path: string, message: string | undefined): void {
-    if (message) this.problems.push({ path, message });
+    if (message) this.problems.push({ path, message, ...this.on });
   }
 
   storage(path: string, options: Record<string, string> | undefined): void {
-    for (const { key, message } of storageProblems(options ?? {})) this.problems.push({ path: `${path}.${key}`, message });
+    for (const { key, message } of storageProblems(options ?? {})) this.problems.push({ path: `${path}.${key}`, message, ...this.on });
   }
 
   index(path: string, index: Index): void {
@@ -78,25 +99,39 @@ function rawObjectProblems(checker: SqlFieldChecker, o: RawObject, path: string)
 
 /** Problems of every SQL-bearing field, each with its JSON path. Needs the SQL parser (loaded on import in Node). */
 export function sqlProblems(doc: ModelDocument): DocumentProblem[] {
+  return sqlFieldProblems(doc.model).map(({ path, message }) => ({ path, message }));
+}
+
+/** The same problems with the object each sits on (for the lint panel); paths start at `model.`. */
+export function sqlFieldProblems(model: Model): SqlFieldProblem[] {
   const checker = new SqlFieldChecker();
-  const { model } = doc;
   model.tables.forEach((table, i) => {
     const at = `model.tables[${i}]`;
+    checker.on = { objectId: table.id, tableId: table.id };
     table.columns.forEach((column, j) => {
       const col = `${at}.columns[${j}]`;
+      checker.on = { objectId: column.id, tableId: table.id };
       checker.type(`${col}.type`, column.type);
       checker.check(`${col}.default`, column.default, 'expression', expressionProblem);
       checker.check(`${col}.generated`, column.generated, 'expression', expressionProblem);
       checker.check(`${col}.collation`, column.collation, 'name', nameProblem);
     });
-    table.checks.forEach((check, k) => checker.check(`${at}.checks[${k}].expression`, check.expression, 'expression', expressionProblem));
-    table.indexes.forEach((index, k) => checker.index(`${at}.indexes[${k}]`, index));
+    table.checks.forEach((check, k) => {
+      checker.on = { objectId: check.id, tableId: table.id };
+      checker.check(`${at}.checks[${k}].expression`, check.expression, 'expression', expressionProblem);
+    });
+    table.indexes.forEach((index, k) => {
+      checker.on = { objectId: index.id, tableId: table.id };
+      checker.index(`${at}.indexes[${k}]`, index);
+    });
+    checker.on = { objectId: table.id, tableId: table.id };
     checker.check(`${at}.partitioning.key`, table.partitioning?.key, 'partition-key', partitionKeyProblem);
     checker.check(`${at}.partitionOf.bound`, table.partitionOf?.bound, 'partition-bound', partitionBoundProblem);
     checker.storage(`${at}.with`, table.with);
   });
   model.views.forEach((view, i) => {
     const at = `model.views[${i}]`;
+    checker.on = { objectId: view.id };
     checker.check(`${at}.definition`, view.definition.trim().replace(/;\s*$/, ''), 'view', viewQueryProblem);
     view.columns?.forEach((column, k) => checker.check(`${at}.columns[${k}].default`, column.default, 'expression', expressionProblem));
     view.indexes?.forEach((index, k) => checker.index(`${at}.indexes[${k}]`, index));
@@ -104,11 +139,15 @@ export function sqlProblems(doc: ModelDocument): DocumentProblem[] {
   });
   model.domains.forEach((domain, i) => {
     const at = `model.domains[${i}]`;
+    checker.on = { objectId: domain.id };
     checker.type(`${at}.type`, domain.type);
     checker.check(`${at}.default`, domain.default, 'expression', expressionProblem);
     checker.check(`${at}.collation`, domain.collation, 'name', nameProblem);
     domain.checks.forEach((check, k) => checker.check(`${at}.checks[${k}].expression`, check.expression, 'expression', expressionProblem));
   });
-  model.rawObjects.forEach((o, i) => rawObjectProblems(checker, o, `model.rawObjects[${i}]`));
+  model.rawObjects.forEach((o, i) => {
+    checker.on = { objectId: o.id, ...(o.tableId ? { tableId: o.tableId } : {}) };
+    rawObjectProblems(checker, o, `model.rawObjects[${i}]`);
+  });
   return checker.problems;
 }
