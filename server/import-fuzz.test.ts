@@ -16,7 +16,7 @@ import { fuzzSeeds, mutateSql, rng, roughStatements, saveFuzzInput, type Rng } f
 import { CORPUS_DIR } from './testing/round-trip.ts';
 
 /** Per input; a corpus slice imports in a few milliseconds, so this only catches runaway work. */
-const TIME_BOUND_MS = 2000;
+const TIME_BOUND_MS = 5000;
 const CASES = 1200;
 const WHOLE = ['chinook', 'northwind', 'pagila', 'sakila_mysql'];
 const SLICED = ['adventureworks', 'danbooru', 'lago', 'musicbrainz'];
@@ -32,15 +32,6 @@ function corpusInput(r: Rng): string {
   const statements = r.pick(sliced);
   const from = r.int(statements.length);
   return statements.slice(from, from + 5 + r.int(56)).join('');
-}
-
-/**
- * Shape left out until the psql-line stripper's regex is fixed (another change): a script holding a
- * backslash with a statement that starts with a long run of blank lines makes its COPY detection
- * backtrack exponentially. Runs of blanks are shortened only in scripts holding a backslash.
- */
-function withoutKnownPsqlHang(text: string): string {
-  return text.includes('\\') ? text.replace(/\s{13,}/g, (blanks) => blanks.slice(0, 12)) : text;
 }
 
 type Outcome = { ok: 'model' | 'syntax error' } | { problem: string };
@@ -70,7 +61,7 @@ describe('SQL import of mutated corpus dumps', () => {
     const counts = { model: 0, 'syntax error': 0 };
     for (const seed of fuzzSeeds(20_000, CASES)) {
       const r = rng(seed);
-      const text = withoutKnownPsqlHang(mutateSql(r, corpusInput(r), donors));
+      const text = mutateSql(r, corpusInput(r), donors);
       const started = performance.now();
       const outcome = importOutcome(text);
       const ms = performance.now() - started;
@@ -81,5 +72,5 @@ describe('SQL import of mutated corpus dumps', () => {
     expect(failures).toEqual([]);
     // Both outcomes are exercised: the mutations neither break every input nor leave them all valid.
     expect(Math.min(counts.model, counts['syntax error'])).toBeGreaterThan(CASES / 20);
-  });
+  }, Math.max(60_000, 20 * Number(process.env.FUZZ_CASES ?? 0)));
 });

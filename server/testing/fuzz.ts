@@ -53,6 +53,8 @@ export const HOSTILE_SQL_FRAGMENTS = [
   '9'.repeat(400), '-9223372036854775809', '1e999999', '0x', '.', '::', '[]', '[2147483648]', 'numeric(1000,-5)', 'varchar(2147483647)',
   'Ünïcödé', '€'.repeat(40), '😀', '\u202e', '\uFEFF', '\uD800', 'ß', 'NULL', 'DEFAULT', 'CHECK (', 'REFERENCES', 'CASCADE',
   'CREATE TABLE', 'ALTER TABLE ONLY', 'COMMENT ON TABLE x IS ', 'COPY t FROM stdin;', '\\.', '\\connect x', 'PRIMARY KEY', 'ONLY',
+  // Once hung the import (exponential COPY detection): blank lines before a statement, a backslash later.
+  `CREATE TABLE a (id int);${'\n'.repeat(45)}CREATE TABLE b (n text DEFAULT E'x\\n');`,
 ];
 
 /** Statements of a script split at semicolons that end a line (how dumps are laid out). */

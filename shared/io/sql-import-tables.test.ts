@@ -11,9 +11,12 @@ const columnCases: Case[] = [
   ['int alias → integer', 'CREATE TABLE t (a int4);', (m) => column(m, 't', 'a').type, { name: 'integer' }],
   ['varchar(n)[] → character varying', 'CREATE TABLE t (a varchar(20)[]);', (m) => column(m, 't', 'a').type, { name: 'character varying', args: [20], arrayDims: 1 }],
   ['numeric(p,s)', 'CREATE TABLE t (a numeric(10,2));', (m) => column(m, 't', 'a').type, { name: 'numeric', args: [10, 2] }],
-  // Found by server/import-fuzz.test.ts: `Number('9…9')` made args the model validator refuses.
-  ['a type modifier that is no int4 is dropped (PostgreSQL refuses it)', 'CREATE TABLE t (a numeric(99999999999999999999), b numeric(1.5), c bit(2147483648));',
-    (m) => table(m, 't').columns.map((c) => c.type), [{ name: 'numeric' }, { name: 'numeric' }, { name: 'bit' }]],
+  // Found by server/import-fuzz.test.ts: type modifiers and array dimensions the model validator refuses.
+  ['a type modifier out of range is dropped (PostgreSQL refuses it, or reads timestamp(7) as timestamp)',
+    'CREATE TABLE t (a numeric(99999999999999999999), b numeric(1.5), c bit(2147483648), d varchar(0), e timestamp(7), f numeric(1001, 2), g numeric(10, 2));',
+    (m) => table(m, 't').columns.map((c) => c.type),
+    [{ name: 'numeric' }, { name: 'numeric' }, { name: 'bit' }, { name: 'character varying' }, { name: 'timestamp without time zone' }, { name: 'numeric' }, { name: 'numeric', args: [10, 2] }]],
+  ['more than 6 array dimensions are read as 6 (PostgreSQL does not enforce them)', 'CREATE TABLE t (a int[][][][][][][]);', (m) => column(m, 't', 'a').type, { name: 'integer', arrayDims: 6 }],
   ['char without length is character(1)', 'CREATE TABLE t (a char);', (m) => column(m, 't', 'a').type, { name: 'character', args: [1] }],
   ['bare bpchar keeps its name', 'CREATE TABLE t (a bpchar);', (m) => column(m, 't', 'a').type, { name: 'bpchar' }],
   ['timestamptz(3)', 'CREATE TABLE t (a timestamptz(3));', (m) => column(m, 't', 'a').type, { name: 'timestamp with time zone', args: [3] }],

@@ -6,6 +6,7 @@
 import type { CreateDomainStmt, CreateEnumStmt, Node, TypeName } from '@pgsql/types';
 import type { ColumnType, Domain } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
+import { MAX_ARRAY_DIMS, typeArgProblems, typeArgsZod } from '../model/document-bounds.ts';
 import { canonicalTypeName } from '../model/types.ts';
 import { as, namesOf, numberText, stringOf } from './sql-import-ast.ts';
 import type { ImportContext } from './sql-import-context.ts';
@@ -59,13 +60,23 @@ export function columnTypeOf(ctx: ImportContext, typeName: TypeName): ColumnType
   // A bare `bpchar` is blank-padded text of any length; only the SQL word `character` means character(1).
   if (!type.schema && parts.name === 'bpchar' && !mods.length) type.name = 'bpchar';
   const args = mods.filter((m): m is string => m !== undefined);
-  // PostgreSQL keeps type modifiers as int4 and refuses others (`varchar(1e60)`, `numeric(1.5)`).
-  if (args.some((a) => !/^-?\d{1,10}$/.test(a) || Math.abs(Number(a)) > 2147483647)) {
-    ctx.warn(`type ${parts.name}(${args.join(',').slice(0, 60)}): a type modifier is no integer (PostgreSQL refuses it); read as ${parts.name}`);
-  } else if (args.length) type.args = args.map(Number);
-  if (typeName.arrayBounds?.length) type.arrayDims = typeName.arrayBounds.length;
+  if (args.length && argsFit(type, args)) type.args = args.map(Number);
+  else if (args.length) ctx.warn(`type ${parts.name}(${args.join(',').slice(0, 60)}): a type modifier is out of range; read as ${parts.name}`);
+  if (typeName.arrayBounds?.length) type.arrayDims = Math.min(typeName.arrayBounds.length, MAX_ARRAY_DIMS);
+  if ((typeName.arrayBounds?.length ?? 0) > MAX_ARRAY_DIMS) ctx.warn(`type ${parts.name}: more than ${MAX_ARRAY_DIMS} array dimensions read as ${MAX_ARRAY_DIMS} (PostgreSQL does not enforce them)`);
   if (typeName.pct_type) ctx.warn(`%TYPE in the type of a column is read as type "${parts.name}"`);
   return type;
+}
+
+/**
+ * Whether type modifiers are ones the model holds (`document-bounds.ts`): PostgreSQL refuses the
+ * others (`varchar(0)`, `numeric(1.5)`, `numeric(99999999999)`), or for time precisions over 6
+ * reads them as 6, which is what the type without a modifier means anyway.
+ */
+function argsFit(type: ColumnType, args: string[]): boolean {
+  if (args.some((a) => !/^-?\d{1,10}$/.test(a))) return false;
+  const numbers = args.map(Number);
+  return typeArgsZod.safeParse(numbers).success && !typeArgProblems(type.schema ? '' : type.name, numbers).length;
 }
 
 /** CREATE TYPE … AS ENUM. */
