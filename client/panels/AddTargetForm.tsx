@@ -7,13 +7,14 @@ import { useStore } from '../store/index.ts';
 export function AddTargetForm() {
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
+  const [shadowUrl, setShadowUrl] = useState('');
   const [locked, setLocked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const input = addTargetRequestZod.safeParse({ name, url, protected: locked });
+    const input = addTargetRequestZod.safeParse({ name, url, protected: locked, ...(shadowUrl.trim() ? { shadowUrl: shadowUrl.trim() } : {}) });
     if (!input.success) {
       const issue = input.error.issues[0];
       setError(`${issue?.path.join('.') || 'target'}: ${issue?.message}`);
@@ -26,6 +27,7 @@ export function AddTargetForm() {
       useStore.getState().selectTarget(added.id);
       setName('');
       setUrl('');
+      setShadowUrl('');
       setLocked(false);
     } catch (failure) {
       setError(describeError(failure));
@@ -42,6 +44,11 @@ export function AddTargetForm() {
         className="field mono" data-testid="add-target-url" placeholder="postgres://user:password@host:5432/database"
         value={url} onChange={(e) => setUrl(e.target.value)} autoComplete="off" spellCheck={false}
       />
+      <input
+        className="field mono" data-testid="add-target-shadow-url" placeholder="Shadow database URL (optional): postgres://…"
+        value={shadowUrl} onChange={(e) => setShadowUrl(e.target.value)} autoComplete="off" spellCheck={false}
+        title="Only for extensions the built-in engine lacks (e.g. postgis): Compare then loads the model into throwaway databases there"
+      />
       <div className="row">
         <label className="check" title="Applying then needs its name typed">
           <input type="checkbox" data-testid="add-target-protected" checked={locked} onChange={(e) => setLocked(e.target.checked)} />
@@ -54,6 +61,9 @@ export function AddTargetForm() {
       </div>
       {error && <div className="target-test bad" role="alert" data-testid="add-target-error">{error}</div>}
       <p className="muted">The password stays on the server, stored encrypted: it is never shown again.</p>
+      <p className="muted" data-testid="add-target-shadow-note">
+        Shadow database URL: model SQL runs there; use a scratch server, never production. Without one, models are checked in the built-in engine.
+      </p>
     </form>
   );
 }
