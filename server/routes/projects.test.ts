@@ -134,6 +134,20 @@ function projectsApi(name: string, open: () => Promise<{ store: Store; cleanup: 
       expect(res.json.code).toBe('invalid-request');
       expect(res.json.details).toContainEqual({ path, message: expect.any(String) });
     });
+
+    it.each([
+      ['bad percent-encoding', '%ZZ', 400],
+      ['a NUL', 'a%00b', 400],
+      ['a very long id', 'x'.repeat(10_000), 404],
+      ['quotes and SQL', "x'%3B%20DROP%20TABLE%20projects%3B--", 404],
+      ['an escaped slash', 'a%2Fb', 404],
+    ])('a bad id (%s) → a 4xx with a message, never a 500', async (_what, id, status) => {
+      for (const [method, path] of [['GET', `/api/projects/${id}`], ['DELETE', `/api/projects/${id}`], ['GET', `/api/projects/${id}/versions`]]) {
+        const res = await server.request(method, path);
+        expect([method, path.slice(0, 40), res.status]).toEqual([method, path.slice(0, 40), status]);
+        expect(res.json.message).toEqual(expect.any(String));
+      }
+    });
   });
 }
 
