@@ -23,7 +23,10 @@ import { templateRoutes } from './routes/templates.ts';
 
 export type { AppDeps } from './http/deps.ts';
 
-/** Large models are tens of megabytes of JSON. */
+/**
+ * The largest JSON body the API reads; a larger one is a 413 `payload-too-large` (README, Limits).
+ * Large models are tens of megabytes of JSON; an import's text is capped at 20 M characters.
+ */
 const BODY_LIMIT = '50mb';
 const ROOT = resolve(import.meta.dirname, '..');
 
