@@ -97,6 +97,12 @@ describe('the access token on every API request', () => {
     expect(page.text).toContain('<div id="root">');
   });
 
+  it('redirects only within the studio, whatever the path', async () => {
+    const res = await server.request('GET', `/.//evil.example/?token=${server.token}`, { anonymous: true });
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/evil.example/');
+  });
+
   it('a wrong ?token= sets no cookie but still leaves the address bar', async () => {
     const res = await server.request('GET', '/?token=wrong', { anonymous: true });
     expect(res.status).toBe(302);
@@ -140,6 +146,11 @@ describe('tokens', () => {
     ['/p/x?token=t', '/p/x'],
     ['/?a=1&token=t&b=2', '/?a=1&b=2'],
     ['/?token=t&token=u', '/'],
+    // Never a link to another site (an open redirect).
+    ['/.//evil.example/x?token=t', '/evil.example/x'],
+    ['/a/..//evil.example?token=t', '/evil.example'],
+    ['//evil.example/?token=t', '/'],
+    ['/\\evil.example?token=t', '/'],
   ])('withoutToken(%j) → %j', (url, expected) => {
     expect(withoutToken(url)).toBe(expected);
   });

@@ -62,11 +62,15 @@ function bearerOf(req: Request): string | undefined {
   return match?.[1];
 }
 
-/** The request's URL without its `token` parameter(s), as a path: the redirect stays on the host the browser used. */
+/**
+ * The request's URL without its `token` parameter(s), as a path: the redirect stays on the host the
+ * browser used. Leading slashes collapse to one: `/.//evil.example` normalizes to `//evil.example`,
+ * which a browser would follow to another site.
+ */
 export function withoutToken(originalUrl: string): string {
   const url = new URL(originalUrl, 'http://studio.invalid');
   url.searchParams.delete('token');
-  return `${url.pathname}${url.search}`;
+  return `${url.pathname.replace(/^\/+/, '/')}${url.search}`;
 }
 
 function isPublic(req: Request): boolean {
