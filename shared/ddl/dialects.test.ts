@@ -7,6 +7,7 @@ import { generateSqlite, quoteSqliteIdent } from './sqlite.ts';
 import { POSTGRES_TYPES, parseTypeText } from '../model/types.ts';
 import { emptyModel } from '../model/empty.ts';
 import { buildModel } from '../model/model-builder.ts';
+import { table } from '../model/templates/build.ts';
 import { dialectEdgeModel } from './__fixtures__/dialect-edge-model.ts';
 
 const mysql: ExprTarget = { dialect: 'mysql', quoteIdent: quoteMysqlIdent, columns: new Set(['status', 'order', 'price']) };
@@ -160,5 +161,23 @@ describe('a sequence shared by several columns', () => {
     const warnings = generate(model()).warnings;
     expect(warnings).toContain(warning);
     expect(warnings.join('\n')).not.toContain('own_seq');
+  });
+});
+
+// Found by server/document-fuzz.test.ts: a column name was put in a RegExp unescaped (`*/ --` threw).
+describe('a check on the AUTO_INCREMENT column (MySQL forbids it)', () => {
+  it.each([
+    ['*/ --', 'CHECK ("*/ --" > 0)', true],
+    ['a(b', 'CHECK ("a(b" > 0)', true],
+    ['id', 'CHECK (id > 0)', true],
+    ['id', 'CHECK ("id" > 0)', true],
+    ['id', 'CHECK (paid > 0)', false],
+  ] as const)('column %s, %s: dropped %s', (name, check, dropped) => {
+    const t = table({
+      name: 't', columns: { [name]: { type: 'integer', notNull: true, identity: { kind: 'by-default' } }, paid: { type: 'integer' } },
+      primaryKey: [name], checks: [{ expression: check.slice(7, -1) }],
+    });
+    const { warnings } = generateMysql({ ...emptyModel(), tables: [t] });
+    expect(warnings.some((w) => w.startsWith('check on the AUTO_INCREMENT column dropped'))).toBe(dropped);
   });
 });

@@ -9,6 +9,7 @@ import { DialectDdl, NameSpace, WarningList, exportedTables, flatTableNames, mod
 import { generatedClause, translateExpr, type ExprTarget } from './dialect-expr.ts';
 import { translateDefault } from './dialect-defaults.ts';
 import { MYSQL_PREFIX_CHARS, keyCharLimit, planMysqlColumns, type MysqlColumns } from './mysql-columns.ts';
+import { mentions } from './order.ts';
 
 /** The one place MySQL identifiers are quoted: `` `name` ``, backticks doubled. */
 export function quoteMysqlIdent(name: string): string {
@@ -71,6 +72,9 @@ function columnLine(ctx: Ctx, table: Table, columnId: string): string {
   return `  ${parts.join(' ')}${comment(ctx, column.comment, 1024, subject)}`;
 }
 
+/** Does a check's SQL name the column, bare or quoted? (Any name: it may hold regex characters.) */
+const namesColumn = (sql: string, name: string) => mentions(sql, name) || sql.includes(`"${name.replace(/"/g, '""')}"`);
+
 function checkLines(ctx: Ctx, table: Table): string[] {
   const auto = table.columns.filter((c) => ctx.plan.columns.get(c.id)?.autoIncrement).map((c) => c.name);
   const lines: string[] = [];
@@ -82,7 +86,7 @@ function checkLines(ctx: Ctx, table: Table): string[] {
       ctx.warnings.add('check using the clock or randomness dropped (MySQL checks must be deterministic)', subject);
       continue;
     }
-    if (auto.some((name) => new RegExp(`\\b${name}\\b`).test(check.expression))) {
+    if (auto.some((name) => namesColumn(check.expression, name))) {
       ctx.warnings.add('check on the AUTO_INCREMENT column dropped (MySQL forbids it)', subject);
       continue;
     }
