@@ -6,6 +6,8 @@
 import { generatePostgres } from '../../shared/ddl/generate.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import type { Model, RawObject } from '../../shared/model/document.ts';
+import { customStatements } from '../../shared/model/sql-raw-objects.ts';
+import { loadSqlParser } from '../../shared/io/parser.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { introspectSession } from '../introspect/introspect.ts';
 import { holdOutsideReferences, namedSchemas } from './outside-schemas.ts';
@@ -33,14 +35,18 @@ export async function emptyShadow(shadow: SqlSession): Promise<void> {
 }
 
 /**
- * Raw objects of kind `other` are free statements (a DO block, an ALTER, a SELECT): loading one
- * would run code, not declare an object. They are never executed in a shadow; like SQL naming a
- * schema outside the model, they are held out and kept as written.
+ * Carried SQL that runs code when executed (a DO block, a SELECT, COPY, CREATE ROLE, an event
+ * trigger: `customStatements`, the same test that gives a plan step the `runs-custom-sql` hazard)
+ * is never executed in a shadow: like SQL naming a schema outside the model, it is held out and
+ * kept as written. Plain definitions carried as `other` (`ALTER TABLE … ENABLE ROW LEVEL
+ * SECURITY`, `ADD CONSTRAINT`) still load, so they are read back in PostgreSQL's spelling.
  */
-function holdFreeStatements(model: Model): { loadable: Model; heldOut: RawObject[] } {
-  const heldOut = model.rawObjects.filter((raw) => raw.kind === 'other');
+async function holdCustomSql(model: Model): Promise<{ loadable: Model; heldOut: RawObject[] }> {
+  if (!model.rawObjects.length) return { loadable: model, heldOut: [] };
+  await loadSqlParser();
+  const heldOut = model.rawObjects.filter((raw) => customStatements(raw.kind, raw.definition).length > 0);
   if (!heldOut.length) return { loadable: model, heldOut };
-  return { loadable: { ...model, rawObjects: model.rawObjects.filter((raw) => raw.kind !== 'other') }, heldOut };
+  return { loadable: { ...model, rawObjects: model.rawObjects.filter((raw) => !heldOut.includes(raw)) }, heldOut };
 }
 
 /** The model cannot be put in PostgreSQL's spelling (it does not load, takes too long, needs a shadow server): answered 400. */
@@ -55,7 +61,7 @@ export const DOES_NOT_LOAD = 'the model does not load into PostgreSQL';
  * line shown to the user (the server shadow withholds what could carry data).
  */
 export async function loadAndRead(shadow: SqlClient, model: Model, schemas?: string[], describe = (e: Error, _sql: string) => e.message.split('\n')[0]): Promise<Model> {
-  const free = holdFreeStatements(model);
+  const free = await holdCustomSql(model);
   const { loadable, heldOut } = await holdOutsideReferences(free.loadable, schemas ?? namedSchemas(model));
   const sql = generatePostgres(loadable);
   const read = await shadow.transaction(async (tx) => {
