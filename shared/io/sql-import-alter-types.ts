@@ -4,6 +4,7 @@ import { derivedId } from '../model/ids.ts';
 import { as, namesOf } from './sql-import-ast.ts';
 import type { ImportContext } from './sql-import-context.ts';
 import { expressionText } from './sql-import-expr.ts';
+import { enumLabelProblem } from './sql-import-types.ts';
 
 const refOf = (names: string[]) => ({ relname: names[names.length - 1], ...(names.length > 1 ? { schemaname: names[names.length - 2] } : {}) });
 
@@ -11,6 +12,8 @@ export function importAlterEnum(ctx: ImportContext, stmt: AlterEnumStmt): void {
   const names = namesOf(stmt.typeName);
   const target = ctx.enumType(refOf(names));
   if (!target) return ctx.warn(`ALTER TYPE ${names.join('.')}: no such enum in the model; not imported`);
+  const problem = enumLabelProblem(stmt.newVal ?? '');
+  if (problem) return ctx.skip('ALTER TYPE … VALUE', `enum ${target.name}: ${problem}`);
   if (stmt.oldVal !== undefined) {
     const i = target.values.indexOf(stmt.oldVal);
     if (i < 0) return ctx.warn(`ALTER TYPE ${target.name} RENAME VALUE: no value '${stmt.oldVal}'`);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../model/document.ts';
 import { loadSqlParser } from './parser.ts';
-import { column, model, table } from './sql-import-test-kit.ts';
+import { column, model, run, table } from './sql-import-test-kit.ts';
 
 beforeAll(() => loadSqlParser());
 
@@ -14,6 +14,13 @@ const typeCases: Case[] = [
     [{ id: 'ext:pg_trgm', name: 'pg_trgm', schema: 'public', version: '1.6' }]],
   ['CREATE EXTENSION plpgsql is skipped', 'CREATE EXTENSION plpgsql;', (m) => m.extensions, []],
   ['enum', "CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');", (m) => m.enums, [{ id: 'enum:public.mood', schema: 'public', name: 'mood', values: ['sad', 'ok', 'happy'] }]],
+  // Found by server/import-fuzz.test.ts: labels the model cannot hold made a model parseDocument refused.
+  ['an enum with a label over 63 bytes (PostgreSQL refuses it) or an empty one is skipped',
+    `CREATE TYPE long AS ENUM ('a', '${'€'.repeat(22)}'); CREATE TYPE empty AS ENUM (''); CREATE TYPE fine AS ENUM ('${'€'.repeat(21)}');`,
+    (m) => [m.enums.map((e) => e.name), run(`CREATE TYPE long AS ENUM ('a', '${'€'.repeat(22)}');`).report.skipped.map((s) => s.reason)],
+    [['fine'], ['enum long: label \'€€€€€€€€€€€€€€€€€€€€…\' is 66 bytes; PostgreSQL allows 63']]],
+  ['ALTER TYPE … ADD or RENAME VALUE to a label the model cannot hold is skipped',
+    `CREATE TYPE e AS ENUM ('a'); ALTER TYPE e ADD VALUE '${'x'.repeat(64)}'; ALTER TYPE e RENAME VALUE 'a' TO '';`, (m) => m.enums[0].values, ['a']],
   ['domain with default, NOT NULL, collation and checks', "CREATE DOMAIN public.code AS varchar(5) COLLATE \"C\" DEFAULT 'x' NOT NULL CHECK (VALUE <> '') CONSTRAINT upper_only CHECK (VALUE = upper(VALUE));",
     (m) => m.domains, [{
       id: 'domain:public.code', schema: 'public', name: 'code', type: { name: 'character varying', args: [5] }, notNull: true, default: "'x'", collation: 'C',

@@ -6,6 +6,7 @@
 import type { CreateDomainStmt, CreateEnumStmt, Node, TypeName } from '@pgsql/types';
 import type { ColumnType, Domain } from '../model/document.ts';
 import { derivedId } from '../model/ids.ts';
+import { MAX_IDENTIFIER_BYTES, utf8Length } from '../model/names.ts';
 import { MAX_ARRAY_DIMS, typeArgProblems, typeArgsZod } from '../model/document-bounds.ts';
 import { canonicalTypeName } from '../model/types.ts';
 import { as, namesOf, numberText, stringOf } from './sql-import-ast.ts';
@@ -85,7 +86,19 @@ export function importEnum(ctx: ImportContext, stmt: CreateEnumStmt): void {
   const name = names[names.length - 1];
   const schema = ctx.creationSchema(names.length > 1 ? names[names.length - 2] : undefined);
   const values = (stmt.vals ?? []).map((v: Node) => stringOf(v));
+  const bad = values.find((v) => enumLabelProblem(v));
+  if (bad !== undefined) return ctx.skip('CREATE TYPE … AS ENUM', `enum ${name}: ${enumLabelProblem(bad)}`);
   ctx.addEnum({ id: derivedId.enum(schema, name), schema, name, values });
+}
+
+/**
+ * Why the model cannot hold an enum label: PostgreSQL refuses one over 63 bytes, and an empty one
+ * (which it accepts) cannot be told apart from a missing one. Ex: `enumLabelProblem('')` → a sentence.
+ */
+export function enumLabelProblem(label: string): string | undefined {
+  if (!label) return 'an empty label is not supported';
+  const bytes = utf8Length(label);
+  return bytes > MAX_IDENTIFIER_BYTES ? `label '${label.slice(0, 20)}…' is ${bytes} bytes; PostgreSQL allows 63` : undefined;
 }
 
 /** CREATE DOMAIN with its default, NOT NULL, collation and checks. */
