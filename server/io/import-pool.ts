@@ -53,6 +53,11 @@ let running = 0;
 function startWorker(): PoolWorker {
   const worker = new Worker(WORKER_URL);
   worker.unref();
+  // A worker that dies while idle must not be handed the next import.
+  worker.once('exit', () => {
+    const at = idle.findIndex((pooled) => pooled.worker === worker);
+    if (at >= 0) idle.splice(at, 1);
+  });
   const ready = new Promise<void>((resolve, reject) => {
     const onMessage = (message: unknown) => {
       if (message !== 'ready') return;
