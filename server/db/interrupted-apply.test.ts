@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../http/test-server.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { APPLY_LOCK, applySteps } from './apply.ts';
 import { INTERRUPTED_MESSAGE, OWNER_LOCK_CLASS } from './journal-owner.ts';
@@ -102,7 +103,8 @@ describe('a studio killed mid-apply', () => {
       const killedAt = Date.now();
       await until('the orphaned apply session to end', 15_000, async () => ((await applyLockHolder()) === undefined ? true : undefined));
       const releasedAfterMs = Date.now() - killedAt;
-      expect(releasedAfterMs).toBeLessThan(CLIENT_CHECK_INTERVAL_MS + 3_000);
+      // Far below the 120 s lock timeout the apply waits under, which is what would end it otherwise.
+      expect(releasedAfterMs).toBeLessThan(CLIENT_CHECK_INTERVAL_MS + 5_000);
       const { rows: sessions } = await watcher.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [applyPid]);
       expect(sessions).toEqual([]);
       const { rows: columns } = await watcher.query("SELECT attname FROM pg_attribute WHERE attrelid = 'held'::regclass AND attnum > 0");
@@ -125,6 +127,14 @@ describe('a studio killed mid-apply', () => {
         const [after] = await reopened.journal.list(targetId);
         expect(after).toMatchObject({ id: during.id, status: 'interrupted', error: { kind: 'interrupted', message: INTERRUPTED_MESSAGE } });
         expect(Date.parse(after.error!.noticedAt as string)).toBeGreaterThanOrEqual(reopenedAt.getTime() - 1000);
+        // The history API answers it as it is stored.
+        const server = await startTestServer({ targets: reopened });
+        try {
+          const history = await server.request('GET', `/api/targets/${targetId}/history`);
+          expect(history.json).toEqual([expect.objectContaining({ id: during.id, status: 'interrupted', error: after.error })]);
+        } finally {
+          await server.close();
+        }
       } finally {
         await reopened.close();
       }
