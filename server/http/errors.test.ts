@@ -9,7 +9,7 @@ import { ConnectionError } from '../db/connection-error.ts';
 import { ConfirmationRequired, ModelDoesNotLoad } from '../db/migrate.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { TargetNotFound } from '../db/targets.ts';
-import { ImportTimedOut } from '../io/import-pool.ts';
+import { ImportsBusy, ImportTimedOut } from '../io/import-pool.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { conflict, errorMiddleware, HttpError, noteSubmittedSql, notFound, toApiError } from './errors.ts';
 import { lineColumnAt } from './pg-error.ts';
@@ -149,6 +149,7 @@ describe('toApiError: the one translator (middleware and streamed apply alike)',
       code: 'invalid-request', message: 'the import took longer than 1.5 s and was stopped (the limit is SCHEMATA_IMPORT_TIMEOUT_MS)',
       details: [{ path: 'text', message: 'the import took longer than 1.5 s and was stopped (the limit is SCHEMATA_IMPORT_TIMEOUT_MS)' }],
     }],
+    ['too many imports waiting', new ImportsBusy(), 503, { code: 'internal', message: '16 imports are already waiting to run: try again when they are done' }],
     ['an unknown target', new TargetNotFound('t1'), 404, { code: 'not-found', message: 'no target with id "t1"' }],
     ['a protected target not confirmed', new ConfirmationRequired('type its name'), 400, { code: 'invalid-request', message: 'type its name' }],
     ['a model that does not load', new ModelDoesNotLoad('the model does not load: x'), 400, { code: 'invalid-request', message: 'the model does not load: x' }],

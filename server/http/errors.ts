@@ -7,7 +7,7 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { ApiError, ApiProblem } from '../../shared/api.ts';
 import { ImportSyntaxError } from '../../shared/io/sql-import-document.ts';
-import { ImportTimedOut } from '../io/import-pool.ts';
+import { ImportsBusy, ImportTimedOut } from '../io/import-pool.ts';
 import { dbHttpError } from './db-errors.ts';
 import { HttpError } from './http-error.ts';
 import { isPostgresError, postgresApiError, postgresErrorStatus } from './pg-error.ts';
@@ -62,7 +62,7 @@ export function errorContext(req: Request, res: Response, log: ErrorLog = consol
   return { submittedSql: (res.locals.submittedSql as string | undefined) ?? bodySql, request: `${req.method} ${req.originalUrl}`, log };
 }
 
-/** An import that does not parse (`text` holds it), or that ran over its time limit. */
+/** An import that does not parse (`text` holds it), that ran over its time limit, or that found the pool full. */
 function importError(error: unknown): HttpError | undefined {
   if (error instanceof ImportSyntaxError) {
     const what = error.format === 'dbml' ? 'DBML' : 'SQL';
@@ -71,6 +71,7 @@ function importError(error: unknown): HttpError | undefined {
   }
   // 422: the request was well formed, but this text cannot be imported within the limit.
   if (error instanceof ImportTimedOut) return new HttpError(422, 'invalid-request', error.message, [{ path: 'text', message: error.message }]);
+  if (error instanceof ImportsBusy) return new HttpError(503, 'internal', error.message);
   return undefined;
 }
 

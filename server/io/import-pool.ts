@@ -11,6 +11,8 @@ import type { ImportJob, ImportOutcome } from './import-worker.ts';
 export const IMPORT_TIMEOUT_VARIABLE = 'SCHEMATA_IMPORT_TIMEOUT_MS';
 export const DEFAULT_IMPORT_TIMEOUT_MS = 30_000;
 const POOL_SIZE = 2;
+/** Imports waiting for a worker beyond this are refused at once (a flood must not queue unbounded work). */
+export const MAX_WAITING = 16;
 
 const formatSeconds = (ms: number) => `${Number((ms / 1000).toFixed(3))} s`;
 
@@ -19,6 +21,14 @@ export class ImportTimedOut extends Error {
   override readonly name = 'ImportTimedOut';
   constructor(readonly timeoutMs: number) {
     super(`the import took longer than ${formatSeconds(timeoutMs)} and was stopped (the limit is ${IMPORT_TIMEOUT_VARIABLE})`);
+  }
+}
+
+/** Too many imports are waiting for a worker: try again later. */
+export class ImportsBusy extends Error {
+  override readonly name = 'ImportsBusy';
+  constructor() {
+    super(`${MAX_WAITING} imports are already waiting to run: try again when they are done`);
   }
 }
 
@@ -136,10 +146,11 @@ function runNext(): void {
 
 /**
  * Imports `text` in a worker. Rejects with `ImportSyntaxError` (line and column), `ImportTimedOut`
- * after `timeoutMs` (default: `importTimeoutMs()`), or another error. The clock starts when a worker
+ * after `timeoutMs` (default: `importTimeoutMs()`), `ImportsBusy` when too many wait, or another error. The clock starts when a worker
  * takes the import, not while it waits in line or while the worker starts.
  */
 export function importInWorker(text: string, format: ImportFormat = 'sql', name?: string, timeoutMs = importTimeoutMs()): Promise<ImportResponse> {
+  if (queue.length >= MAX_WAITING) return Promise.reject(new ImportsBusy());
   return new Promise((resolve, reject) => {
     queue.push({ job: { text, format, ...(name !== undefined ? { name } : {}) }, timeoutMs, resolve, reject });
     runNext();
