@@ -169,11 +169,14 @@ export class ImportContext {
     this.sequences.set(key(sequence.schema, sequence.name), sequence);
     this.takeRelationName(sequence.schema, sequence.name);
   }
+  /** PostgreSQL refuses a second type of the same name: the first one stays. */
   addEnum(value: Enum): void {
+    if (this.enums.has(key(value.schema, value.name))) return this.warn(`type ${value.schema}.${value.name} is created twice; the second definition is ignored`);
     this.model.enums.push(value);
     this.enums.set(key(value.schema, value.name), value);
   }
   addDomain(value: Domain): void {
+    if (this.domains.has(key(value.schema, value.name))) return this.warn(`domain ${value.schema}.${value.name} is created twice; the second definition is ignored`);
     this.model.domains.push(value);
     this.domains.set(key(value.schema, value.name), value);
   }

@@ -19,6 +19,10 @@ const typeCases: Case[] = [
     `CREATE TYPE long AS ENUM ('a', '${'€'.repeat(22)}'); CREATE TYPE empty AS ENUM (''); CREATE TYPE fine AS ENUM ('${'€'.repeat(21)}');`,
     (m) => [m.enums.map((e) => e.name), run(`CREATE TYPE long AS ENUM ('a', '${'€'.repeat(22)}');`).report.skipped.map((s) => s.reason)],
     [['fine'], ['enum long: label \'€€€€€€€€€€€€€€€€€€€€…\' is 66 bytes; PostgreSQL allows 63']]],
+  // Found by server/import-fuzz.test.ts: a duplicated statement gave two objects one id.
+  ['an enum or domain created twice keeps the first (PostgreSQL refuses the second)',
+    "CREATE TYPE e AS ENUM ('a'); CREATE TYPE e AS ENUM ('b'); CREATE DOMAIN d AS int; CREATE DOMAIN d AS text;",
+    (m) => [m.enums.map((e) => e.values), m.domains.map((d) => d.type.name)], [[['a']], ['integer']]],
   ['ALTER TYPE … ADD or RENAME VALUE to a label the model cannot hold is skipped',
     `CREATE TYPE e AS ENUM ('a'); ALTER TYPE e ADD VALUE '${'x'.repeat(64)}'; ALTER TYPE e RENAME VALUE 'a' TO '';`, (m) => m.enums[0].values, ['a']],
   ['domain with default, NOT NULL, collation and checks', "CREATE DOMAIN public.code AS varchar(5) COLLATE \"C\" DEFAULT 'x' NOT NULL CHECK (VALUE <> '') CONSTRAINT upper_only CHECK (VALUE = upper(VALUE));",
