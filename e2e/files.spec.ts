@@ -69,4 +69,14 @@ test.describe('export and open files', () => {
     await page.getByTestId('open-json-input').setInputFiles({ name: 'notjson.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
     await expect(notice).toContainText('notjson.json is not valid JSON');
   });
+
+  test('refuses a document whose default would end the statement, naming the field (the page checks SQL with PostgreSQL\'s parser)', async ({ page }) => {
+    const json = await downloadFrom(page, 'export-json');
+    const doc = JSON.parse(json.bytes.toString('utf8'));
+    doc.model.tables[0].columns[0].default = '1); DROP TABLE x; SELECT (1';
+    await page.getByTestId('open-json-input').setInputFiles({ name: 'injected.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    const notice = page.getByTestId('notice');
+    await expect(notice).toContainText('injected.json is not a valid Schemata document; nothing was changed.');
+    await expect(notice).toContainText('model.tables[0].columns[0].default: has a ")" that closes nothing it opened');
+  });
 });
