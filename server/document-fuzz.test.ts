@@ -68,7 +68,8 @@ describe('validation and DDL of mutated documents', () => {
   it(`${CASES} mutated documents are rejected with JSON paths or written as DDL in bounds`, () => {
     const failures: string[] = [];
     const counts = { rejected: 0, written: 0 };
-    for (const seed of fuzzSeeds(30_000, CASES)) {
+    const seeds = fuzzSeeds(30_000, CASES);
+    for (const seed of seeds) {
       const r = rng(seed);
       const document = mutateJson(r, structuredClone(r.pick(sources)), r.chance(0.5));
       const json = JSON.stringify(document);
@@ -81,6 +82,6 @@ describe('validation and DDL of mutated documents', () => {
     }
     expect(failures).toEqual([]);
     // Both outcomes are exercised: the mutations neither break every document nor leave them all valid.
-    expect(Math.min(counts.rejected, counts.written)).toBeGreaterThan(CASES / 20);
+    expect(Math.min(counts.rejected, counts.written)).toBeGreaterThanOrEqual(Math.floor(seeds.length / 20));
   }, Math.max(60_000, 40 * Number(process.env.FUZZ_CASES ?? 0)));
 });
