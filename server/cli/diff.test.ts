@@ -27,7 +27,7 @@ describe('CLI diff between documents', () => {
     expect(out.stdout).toContain('-- hazard breaks-dependents:');
     expect(out.stdout).toContain('ALTER TABLE public.people ADD COLUMN age integer;');
     expect(out.stdout).not.toContain('DROP TABLE');
-  });
+  }, 180_000); // the first canonicalization starts the embedded engine (a worker running initdb): slow on a busy machine
 
   it('prints nothing at all for equal documents', async () => {
     expect(await cli(['diff', 'a.json', 'a.json'], files)).toEqual({ code: 0, stdout: '', stderr: '' });
@@ -89,7 +89,7 @@ function describeLive(name: string, open: () => Promise<{ url: string; cleanup: 
       next.model.tables[0].columns.push({ id: 'c_name', name: 'name', type: { name: 'text' }, notNull: false });
       const changed = await cli(['diff', '--db', url, 'next.json'], { 'next.json': JSON.stringify(next) });
       expect(changed.stdout).toBe('ALTER TABLE public.users ADD COLUMN name text;\n');
-    });
+    }, 180_000); // the first canonicalization starts the embedded engine (a worker running initdb): slow on a busy machine
 
     it('fails with one line on a bad URL', async () => {
       const out = await cli(['diff', '--db', 'mysql://x', 'live.json'], { 'live.json': JSON.stringify(before) });

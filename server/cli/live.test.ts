@@ -55,7 +55,7 @@ function describeOn(name: string, open: () => Promise<{ url: string; cleanup: ()
       expect([applied.code, applied.stderr]).toEqual([0, expect.stringMatching(/^applied 2 step\(s\) in \d+ ms; the database now equals the model\n$/)]);
       expect(applied.stdout).toBe('DROP TABLE shop.old;\nALTER TABLE shop.product ADD COLUMN price numeric;\n');
       expect((await cli(['apply', '--db', url, 'next.json'], files)).stdout).toBe('');
-    });
+    }, 180_000); // the first canonicalization starts the embedded engine (a worker running initdb): slow on a busy machine
 
     it('exits 1 with one line on a bad file, a bad hazard name or an unreachable database', async () => {
       const missing = await cli(['apply', '--db', url, 'missing.json']);

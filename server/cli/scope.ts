@@ -81,6 +81,7 @@ async function canonicalInScope(p: { client: SqlClient; shadowUrl?: string; mode
     return await canonicalFor({ model: p.model, schemas: p.scope.schemas, shadowUrl: p.shadowUrl, target: p.client });
   } catch (error) {
     if (!(error instanceof ModelNotCanonical)) throw error;
+    if (/shadow database URL/.test(error.message) && !p.shadowUrl) throw new CliError(`${error.message}: give --shadow-url <postgres://…>`);
     if (!p.scope.schemas) throw new CliError(error.message);
     const message = (error as Error).message.split('\n')[0];
     throw new CliError(`${message} (the document stands for schema ${list(p.scope.schemas)} only; when it uses an object of another schema, introspect and compare with --schema for that schema too)`);
