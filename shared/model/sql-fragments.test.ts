@@ -38,6 +38,10 @@ const EXPRESSIONS: Array<[string, string, string | undefined]> = [
   ['two values', '1, 2', 'comma-separated list'],
   ['a row in its own parentheses', '(1, 2)', undefined],
   ['empty text', '  ', 'is empty'],
+  ['a control character inside a string', "'a\u0001b'", undefined],
+  ['a vertical tab inside a dollar-quoted string', '$$a\u000bb$$', undefined],
+  ['a control character inside a quoted name', '"a\u0013b" > 0', undefined],
+  ['a control character outside any string', '1 \u0001 2', 'not valid SQL'],
 ];
 
 const VIEWS: Array<[string, string, string | undefined]> = [

@@ -44,9 +44,18 @@ export function parseStatements(text: string): Statement[] | string {
   }
 }
 
+/**
+ * Control characters other than tab, newline and carriage return. libpg-query's scanner hands its
+ * tokens back as JSON and fails on them ("bad control character"), though PostgreSQL accepts them
+ * inside strings and quoted names. Each is blanked, one character for one, before the scan: positions
+ * stay, no string, name or comment ends elsewhere (only a newline ends a -- comment), and outside a
+ * string such a character is a syntax error the framed parse still reports.
+ */
+const SCANNER_UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
 function scan(text: string): ScanToken[] | undefined {
   try {
-    return scanSync(text).tokens;
+    return scanSync(text.replace(SCANNER_UNSAFE, ' ')).tokens;
   } catch {
     return undefined;
   }
