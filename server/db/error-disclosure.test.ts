@@ -48,7 +48,7 @@ describe('a failed step on PostgreSQL reads no data back to the user', () => {
   });
 
   const failureOf = async (sql: string) => {
-    const error = await applySteps(client, { steps: [{ sql, hazards: [], phase: 'create' }], acceptedHazards: [] }).catch((e: unknown) => e);
+    const error = await applySteps(client, { steps: [{ sql, hazards: [], phase: 'tables' }], acceptedHazards: [] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StepFailed);
     return (error as StepFailed).failure;
   };
