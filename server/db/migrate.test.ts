@@ -62,7 +62,7 @@ describe('targets', () => {
   it('refuses an unreachable URL with a one-line reason, and stores nothing', async () => {
     const before = (await service.list()).length;
     await expect(service.add({ name: 'Nowhere', url: 'postgres://x:pw@127.0.0.1:1/db' }))
-      .rejects.toThrow(/^cannot connect to PostgreSQL at 127\.0\.0\.1:1\/db: connection refused/);
+      .rejects.toThrow(/^cannot connect to 127\.0\.0\.1:1$/);
     await expect(service.add({ name: 'File', url: 'pglite:/tmp/x' })).rejects.toThrow(TargetRejected);
     expect((await service.list()).length).toBe(before);
   });
