@@ -54,6 +54,16 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
       expect(await client.query('SELECT v FROM keep ORDER BY id')).toEqual([{ v: 'one' }, { v: 'two' }]);
     });
 
+    it('reads string literals with standard quoting even where the session says otherwise', async () => {
+      await client.exec("CREATE TABLE quoting (v text); SET standard_conforming_strings = off");
+      try {
+        await applySteps(client, { steps: [step("INSERT INTO quoting VALUES ('a\\' || 'b');")], acceptedHazards: [] });
+      } finally {
+        await client.exec('RESET standard_conforming_strings');
+      }
+      expect(await client.query('SELECT v FROM quoting')).toEqual([{ v: 'a\\b' }]);
+    });
+
     it('reports PostgreSQL hints', async () => {
       const error = await applySteps(client, { steps: [step('SELECT * FROM keep WHERE id = 1 GROUP BY v;')], acceptedHazards: [] }).catch((e: unknown) => e);
       expect((error as StepFailed).failure.sqlstate).toBe('42803');

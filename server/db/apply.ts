@@ -123,6 +123,9 @@ export async function applySteps(client: SqlClient, options: ApplyOptions): Prom
       await tx.query("SELECT pg_catalog.set_config(name, $1, true) FROM pg_catalog.pg_settings WHERE name = 'client_connection_check_interval'",
         [String(CLIENT_CHECK_INTERVAL_MS)]);
     }
+    // The model's string literals were proven safe under standard quoting (`shared/model/sql-fragments.ts`):
+    // a target configured otherwise must not read a backslash as an escape that ends a string elsewhere.
+    await tx.exec('SET LOCAL standard_conforming_strings = on');
     // The advisory lock waits as long as the statement timeout allows: a queued apply is not an error.
     await tx.exec(`SET LOCAL statement_timeout = ${Math.max(0, Math.floor(statementTimeout))}`);
     await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1, $2)', APPLY_LOCK);

@@ -4,7 +4,7 @@
  */
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError, lostConnectionCause } from '../db/connection-error.ts';
-import { ConfirmationRequired, ModelDoesNotLoad } from '../db/migrate.ts';
+import { ConfirmationRequired, JournalUnwritable, ModelDoesNotLoad } from '../db/migrate.ts';
 import { TargetNotFound, TargetRejected, TargetUnreadable } from '../db/targets.ts';
 import { HttpError } from './http-error.ts';
 
@@ -21,6 +21,8 @@ export function dbHttpError(error: unknown): HttpError | undefined {
     return new HttpError(400, 'postgres-error', error.message, { sqlstate, detail, hint, stepIndex, sql, position });
   }
   if (error instanceof ConnectionError) return new HttpError(503, 'internal', error.message);
+  // The studio's own store failed, not the request: trying again later may work; nothing ran.
+  if (error instanceof JournalUnwritable) return new HttpError(503, 'internal', error.message);
   // The studio's configuration (its key), not the request, is at fault: the message says what to set.
   if (error instanceof TargetUnreadable) return new HttpError(500, 'internal', error.message);
   const lost = lostConnectionCause(error);

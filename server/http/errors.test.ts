@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ImportSyntaxError } from '../../shared/io/sql-import-document.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError } from '../db/connection-error.ts';
-import { ConfirmationRequired, ModelDoesNotLoad } from '../db/migrate.ts';
+import { ConfirmationRequired, JournalUnwritable, ModelDoesNotLoad } from '../db/migrate.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { TargetNotFound } from '../db/targets.ts';
 import { ImportsBusy, ImportTimedOut } from '../io/import-pool.ts';
@@ -153,6 +153,7 @@ describe('toApiError: the one translator (middleware and streamed apply alike)',
     ['an unknown target', new TargetNotFound('t1'), 404, { code: 'not-found', message: 'no target with id "t1"' }],
     ['a protected target not confirmed', new ConfirmationRequired('type its name'), 400, { code: 'invalid-request', message: 'type its name' }],
     ['a model that does not load', new ModelDoesNotLoad('the model does not load: x'), 400, { code: 'invalid-request', message: 'the model does not load: x' }],
+    ['a journal that cannot take the attempt', new JournalUnwritable('store down'), 503, { code: 'internal', message: 'the apply journal could not be written (store down); nothing was run' }],
     ['hazards not accepted', new HazardsNotAccepted(['deletes-data']), 400, { code: 'invalid-request', message: expect.stringMatching(/deletes-data/), details: { hazards: ['deletes-data'] } }],
     ['a changed schema', new SchemaChanged('a', 'b'), 409, { code: 'conflict', message: expect.stringMatching(/^the database changed/) }],
     ['a failing step', stepFailed, 400, { code: 'postgres-error', message: 'step 1 of 1 failed: boom; everything was rolled back', details: expect.objectContaining({ sqlstate: '42P07', stepIndex: 0 }) }],
