@@ -8,6 +8,7 @@ import type { HazardKind, Step } from '../../shared/diff/types.ts';
 import { claimJournalOwner } from './journal-owner.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
 import { ensureStoreTables } from './target-store.ts';
+import { addColumnIfMissing } from './add-column-if-missing.ts';
 
 /**
  * `running`: written and committed before the apply's first statement, replaced by the outcome when
@@ -54,12 +55,7 @@ const STORE_DDL = `
   CREATE INDEX IF NOT EXISTS apply_journal_target_idx ON schemata.apply_journal (target_id, started_at);
   -- The studio instance that wrote the entry (journal-owner.ts); only when missing, as ALTER TABLE
   -- would wait for every reader of the journal.
-  DO $$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = 'schemata.apply_journal'::regclass
-        AND attname = 'owner' AND NOT attisdropped) THEN
-      ALTER TABLE schemata.apply_journal ADD COLUMN owner text;
-    END IF;
-  END $$;`;
+  ${addColumnIfMissing({ table: 'schemata.apply_journal', column: 'owner', type: 'text' })}`;
 
 /** The journal table inside a target database. */
 export const TARGET_JOURNAL_DDL = `
@@ -76,12 +72,7 @@ export const TARGET_JOURNAL_DDL = `
   );
   -- Journals written before verified was recorded get the column; only then, because ALTER TABLE
   -- waits for every reader of the journal to finish.
-  DO $$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = '_schemata.journal'::regclass
-        AND attname = 'verified' AND NOT attisdropped) THEN
-      ALTER TABLE _schemata.journal ADD COLUMN verified boolean;
-    END IF;
-  END $$;`;
+  ${addColumnIfMissing({ table: '_schemata.journal', column: 'verified', type: 'boolean' })}`;
 
 const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql, verified)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`;

@@ -9,6 +9,7 @@
 import type { Model } from '../../shared/model/document.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
 import { unreadableMessage, type UrlSecret } from './url-secret.ts';
+import { addColumnIfMissing } from './add-column-if-missing.ts';
 
 const STORE_DDL = `
   CREATE SCHEMA IF NOT EXISTS schemata;
@@ -21,12 +22,7 @@ const STORE_DDL = `
   );
   -- Stores made before targets had a shadow server get the column; only then, because ALTER TABLE
   -- waits for every reader of the table to finish.
-  DO $$ BEGIN
-    IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute WHERE attrelid = 'schemata.targets'::regclass
-        AND attname = 'shadow_url' AND NOT attisdropped) THEN
-      ALTER TABLE schemata.targets ADD COLUMN shadow_url text;
-    END IF;
-  END $$;
+  ${addColumnIfMissing({ table: 'schemata.targets', column: 'shadow_url', type: 'text' })}
   CREATE TABLE IF NOT EXISTS schemata.target_baselines (
     target_id text PRIMARY KEY,
     model jsonb NOT NULL,

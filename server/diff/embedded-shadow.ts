@@ -5,11 +5,9 @@
  * gets its worker terminated; the next use starts a fresh one. One worker is kept warm between uses
  * (initdb costs seconds) and ended after a minute idle.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Model } from '../../shared/model/document.ts';
+import { startTypeScriptWorker } from '../workers/typescript-worker.ts';
 import { ModelNotCanonical } from './shadow-load.ts';
 import type { ShadowJob, ShadowReply } from './shadow-worker.ts';
 
@@ -25,23 +23,8 @@ export function canonicalTimeoutMs(env: Record<string, string | undefined> = pro
   return Number.isInteger(value) && value > 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
-/** tsx's ESM API (`register`), by the path its package exports it under (its CJS build fails in a worker). */
-function tsxEsmApi(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('tsx/package.json');
-  const exported = (require(manifest) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api'].import.default;
-  return pathToFileURL(join(dirname(manifest), exported)).href;
-}
-
-/**
- * The worker module is TypeScript when the server runs under tsx (and under vitest): a worker does
- * not inherit tsx's loader (`--import tsx` in `execArgv` is not applied to the entry), so a small
- * bootstrap registers tsx in the worker first, then imports the module.
- */
 function startWorker(): Worker {
-  const entry = new URL('./shadow-worker.ts', import.meta.url);
-  const bootstrap = `import(${JSON.stringify(tsxEsmApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, execArgv: [] });
+  return startTypeScriptWorker(new URL('./shadow-worker.ts', import.meta.url));
 }
 
 let worker: Worker | undefined;

@@ -4,9 +4,10 @@
  * CLI. Workers stay alive between imports (starting one loads tsx and the parser, a second or more)
  * and never keep the process alive.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ImportSyntaxError, type ImportFormat, type ImportResponse } from '../../shared/io/sql-import-document.ts';
 import type { ImportJob, ImportOutcome } from './import-worker.ts';
+import { startTypeScriptWorker } from '../workers/typescript-worker.ts';
 
 export const IMPORT_TIMEOUT_VARIABLE = 'SCHEMATA_IMPORT_TIMEOUT_MS';
 export const DEFAULT_IMPORT_TIMEOUT_MS = 30_000;
@@ -54,14 +55,13 @@ interface PoolWorker {
   ready: Promise<void>;
 }
 
-// The boot file registers tsx in the worker, then loads `import-worker.ts`.
-const WORKER_URL = new URL('./import-worker-boot.mjs', import.meta.url);
+const WORKER_URL = new URL('./import-worker.ts', import.meta.url);
 const idle: PoolWorker[] = [];
 const queue: Waiting[] = [];
 let running = 0;
 
 function startWorker(): PoolWorker {
-  const worker = new Worker(WORKER_URL);
+  const worker = startTypeScriptWorker(WORKER_URL);
   worker.unref();
   // A worker that dies while idle must not be handed the next import.
   worker.once('exit', () => {
