@@ -12,6 +12,7 @@ import { makeDocument } from '../shared/model/empty.ts';
 import { openTargetService, type TargetService } from './db/targets.ts';
 import { startTestServer, type TestServer } from './http/test-server.ts';
 import { CLI, sh } from './testing/cli-process.ts';
+import { cliInProcess } from './testing/cli-in-process.ts';
 import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
 
 let dataDir: string;
@@ -109,15 +110,15 @@ describe('carried SQL that runs code', () => {
     beforeAll(async () => { db = await createThrowawayDb('cli_custom_sql'); });
     afterAll(() => db.drop());
 
+    // In-process (same arguments, real database): each CLI process would start the embedded engine anew.
     it('apply exits 3 without --allow runs-custom-sql, and applies with it', async () => {
-      const file = join(dataDir, 'do-block.json');
-      await writeFile(file, JSON.stringify(withDoBlock()));
-      const refused = await sh(`${CLI} apply --db '${db.url}' ${file}`);
+      const files = { 'do-block.json': JSON.stringify(withDoBlock()) };
+      const refused = await cliInProcess(['apply', '--db', db.url, 'do-block.json'], files);
       expect(refused.code).toBe(3);
       expect(refused.stderr).toMatch(/runs-custom-sql/);
-      const diff = await sh(`${CLI} diff --db '${db.url}' ${file}`);
+      const diff = await cliInProcess(['diff', '--db', db.url, 'do-block.json'], files);
       expect(diff.stdout).toContain(`-- hazard runs-custom-sql: other DO@1 runs Do SQL as written: read it before applying\n${DO_BLOCK}`);
-      const applied = await sh(`${CLI} apply --db '${db.url}' ${file} --allow runs-custom-sql`);
+      const applied = await cliInProcess(['apply', '--db', db.url, 'do-block.json', '--allow', 'runs-custom-sql'], files);
       expect([applied.code, applied.stderr]).toEqual([0, expect.any(String)]);
       expect(applied.stdout).toContain(DO_BLOCK);
     }, 300_000);
