@@ -40,10 +40,18 @@ export const nameText = (min = 1) => z.string().min(min).max(MAX_IDENTIFIER_BYTE
   { message: `PostgreSQL identifiers are at most ${MAX_IDENTIFIER_BYTES} bytes (in UTF-8); a longer one would be truncated` },
 );
 
+/**
+ * The whole number `text` holds, or undefined. zod runs every refinement even after the pattern
+ * failed, so a refinement must never call `BigInt` on text that is not a number (it throws).
+ */
+export function wholeNumber(text: string): bigint | undefined {
+  return /^-?\d{1,19}$/.test(text) ? BigInt(text) : undefined;
+}
+
 /** Whole numbers within int8, as text (JSON numbers cannot hold them). */
 export const int8Text = z.string().regex(/^-?\d{1,19}$/, 'a whole number').refine((text) => {
-  const value = BigInt(text);
-  return value >= INT8_MIN && value <= INT8_MAX;
+  const value = wholeNumber(text);
+  return value === undefined || (value >= INT8_MIN && value <= INT8_MAX);
 }, { message: `a whole number between ${INT8_MIN} and ${INT8_MAX} (PostgreSQL's bigint)` });
 
 /** A record with at most `max` entries. */

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import {
   boundedRecord, int8Text, MAX_ARRAY_DIMS, MAX_COLUMNS, MAX_COMMENT_CHARS, MAX_COORDINATE, MAX_KEY_COLUMNS, MAX_OBJECTS,
-  MAX_PER_TABLE, MAX_SHORT_CHARS, MAX_SQL_CHARS, nameText, typeArgProblems, typeArgsZod,
+  MAX_PER_TABLE, MAX_SHORT_CHARS, MAX_SQL_CHARS, nameText, typeArgProblems, typeArgsZod, wholeNumber,
 } from './document-bounds.ts';
 
 export const DOCUMENT_FORMAT = 'schemata';
@@ -52,10 +52,10 @@ export const columnTypeZod = z.object({
 export const sequenceOptionsZod = z.object({
   dataType: z.enum(['smallint', 'integer', 'bigint']).optional(),
   start: bigintText.optional(),
-  increment: bigintText.refine((text) => BigInt(text) !== 0n, { message: 'increment must not be zero' }).optional(),
+  increment: bigintText.refine((text) => wholeNumber(text) !== 0n, { message: 'increment must not be zero' }).optional(),
   minValue: bigintText.optional(),
   maxValue: bigintText.optional(),
-  cache: bigintText.refine((text) => BigInt(text) >= 1n, { message: 'cache must be at least 1' }).optional(),
+  cache: bigintText.refine((text) => (wholeNumber(text) ?? 1n) >= 1n, { message: 'cache must be at least 1' }).optional(),
   cycle: z.boolean().optional(),
 });
 
