@@ -18,7 +18,7 @@ import { api, RequestError } from './api.ts';
 
 const targetZod = z.object({
   id: z.string(), name: z.string(), kind: z.enum(['sandbox', 'postgres']), displayUrl: z.string(),
-  protected: z.boolean(), builtin: z.boolean(), createdAt: z.string().optional(),
+  protected: z.boolean(), builtin: z.boolean(), createdAt: z.string().optional(), shadowDisplayUrl: z.string().optional(),
 }) satisfies z.ZodType<TargetResponse>;
 
 const testZod = z.object({ ok: z.boolean(), message: z.string(), serverVersion: z.number().optional(), ms: z.number() }) satisfies z.ZodType<TestTargetResponse>;

@@ -271,5 +271,18 @@ test.describe('live database', () => {
       await expect(row).toHaveCount(0);
       await expect(live.target('Sandbox').getByTestId('target-select')).toBeChecked();
     });
+
+    test('a target with a shadow database URL lists it with its password hidden', async ({ studio }) => {
+      await studio.open('/');
+      const { live } = studio;
+      const name = `Shadowed ${db.name.slice(-8)}`;
+      await live.addTarget(name, db.url, { shadowUrl: 'postgres://postgres:shadowpw@127.0.0.1:5432/postgres' });
+      const row = live.target(name);
+      await expect(row.getByTestId('target-shadow-url')).toHaveText('shadow: postgres://postgres:***@127.0.0.1:5432/postgres');
+      await expect(row).not.toContainText('shadowpw');
+      await row.getByTestId('target-remove').click();
+      await row.getByTestId('target-remove-confirm').click();
+      await expect(row).toHaveCount(0);
+    });
   });
 });

@@ -67,6 +67,11 @@ function TargetRow({ target, current }: { target: TargetResponse; current: boole
         {target.protected && <span className="chip protected" data-testid="target-protected">protected</span>}
       </div>
       <div className="target-url" title={target.displayUrl}>{target.displayUrl}</div>
+      {target.shadowDisplayUrl && (
+        <div className="target-url" data-testid="target-shadow-url" title="Shadow database: model SQL runs there when this target is compared">
+          shadow: {target.shadowDisplayUrl}
+        </div>
+      )}
       <div className="target-actions">
         <button className="btn small" data-testid="target-test-button" disabled={busy !== null} onClick={run('test', () => store().testTarget(target.id))}>
           {busy === 'test' ? 'Testing…' : 'Test'}

@@ -17,10 +17,11 @@ export class LivePanels {
     return this.page.locator(`[data-testid="target-row"][data-target-name="${name}"]`);
   }
 
-  async addTarget(name: string, url: string, options: { protected?: boolean } = {}): Promise<void> {
+  async addTarget(name: string, url: string, options: { protected?: boolean; shadowUrl?: string } = {}): Promise<void> {
     await this.openTab('targets');
     await this.page.getByTestId('add-target-name').fill(name);
     await this.page.getByTestId('add-target-url').fill(url);
+    await this.page.getByTestId('add-target-shadow-url').fill(options.shadowUrl ?? '');
     await this.page.getByTestId('add-target-protected').setChecked(options.protected ?? false);
     await this.page.getByTestId('add-target-submit').click();
   }
