@@ -68,7 +68,7 @@ export function stepTitle(step: Step): string {
 
 /** Which hazards are worst: the badge color of a kind. */
 export function hazardSeverity(kind: HazardKind): 'danger' | 'warning' | 'info' {
-  if (kind === 'runs-custom-sql' || kind === 'deletes-data' || kind === 'breaks-dependents') return 'danger';
+  if (kind === 'runs-custom-sql' || kind === 'recreates-object' || kind === 'deletes-data' || kind === 'breaks-dependents') return 'danger';
   if (kind === 'index-build') return 'info';
   return 'warning';
 }

@@ -4,6 +4,10 @@
  * import from that database; every live object that has a namesake in the baseline takes the
  * baseline's id, so that diffing the live model against the user's model (by id) sees renames made in
  * the model as renames, not as drop + create.
+ *
+ * A baseline can be wrong (stale, another project's, lost, the database changed by hand): given the
+ * user's model too, every live object still without a model id then takes the id of the model's
+ * namesake, so an object whose name exists on both sides is never dropped and created by accident.
  */
 import type { Index, Model, RawObject, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
@@ -115,13 +119,75 @@ function remap(model: Model, id: (old: string) => string): Model {
   };
 }
 
+/** Every id a model gives, parts included. */
+function idsOf(model: Model): Set<string> {
+  const ids = new Set<string>();
+  const add = (list: readonly Keyed[] | undefined) => list?.forEach((o) => ids.add(o.id));
+  add(model.schemas); add(model.extensions); add(model.enums); add(model.domains); add(model.sequences);
+  add(model.views); add(model.rawObjects); add(model.tables);
+  for (const d of model.domains) add(d.checks);
+  for (const v of model.views) add(v.indexes);
+  for (const t of model.tables) {
+    add(t.columns); add(t.uniques); add(t.checks); add(t.foreignKeys); add(t.indexes);
+    if (t.primaryKey) ids.add(t.primaryKey.id);
+  }
+  return ids;
+}
+
+/**
+ * live id → model id, for every live object (ids already carried from the baseline) whose id is not
+ * in the model and whose name matches a model object whose id no live object holds. Parts (columns,
+ * constraints, indexes, domain checks) match inside a table, view or domain that is matched by id or
+ * by name; carried objects by kind, schema, name and the (matched) table they belong to.
+ */
+function nameMapping(live: Model, model: Model): Map<string, string> {
+  const map = new Map<string, string>();
+  const inModel = idsOf(model);
+  const held = idsOf(live);
+  const claim = <T extends Keyed>(a: readonly T[], b: readonly T[], key: (o: T) => string) => {
+    const byKey = new Map(b.map((o) => [key(o), o]));
+    for (const o of a) {
+      const hit = inModel.has(o.id) ? undefined : byKey.get(key(o));
+      if (!hit || held.has(hit.id)) continue;
+      map.set(o.id, hit.id);
+      held.add(hit.id);
+    }
+  };
+  const qualified = (o: { schema?: string; name: string }) => `${o.schema ?? ''}\u0000${o.name}`;
+  const counterpart = <T extends Keyed>(o: T, list: readonly T[]) => list.find((x) => x.id === (map.get(o.id) ?? o.id));
+  claim(live.schemas, model.schemas, (s) => s.name);
+  claim(live.extensions, model.extensions, (e) => e.name);
+  claim(live.enums, model.enums, qualified);
+  claim(live.domains, model.domains, qualified);
+  claim(live.sequences, model.sequences, qualified);
+  claim(live.views, model.views, qualified);
+  claim(live.tables, model.tables, qualified);
+  for (const d of live.domains) {
+    const m = counterpart(d, model.domains);
+    if (m) claim(d.checks, m.checks, (c) => c.name ?? c.expression);
+  }
+  for (const t of live.tables) {
+    const m = counterpart(t, model.tables);
+    if (m) matchTableParts(t, m, claim);
+  }
+  for (const v of live.views) {
+    const m = counterpart(v, model.views);
+    if (m) claim(v.indexes ?? [], m.indexes ?? [], (x: Index) => x.name ?? '');
+  }
+  const tableOf = (o: RawObject) => (o.tableId ? map.get(o.tableId) ?? o.tableId : '');
+  claim(live.rawObjects, model.rawObjects, (o) => `${o.kind}\u0000${qualified(o)}\u0000${tableOf(o)}`);
+  return map;
+}
+
 /**
  * The live model with ids taken from `baseline` wherever names match (tables by schema and name,
  * columns by name in their table, constraints and indexes by effective name, …). Live objects
- * without a namesake keep their own id, made unique if a baseline id already took it.
- * Ex: `diff(matchToBaseline(introspected, lastApplied), userModel)`.
+ * without a namesake keep their own id, made unique if a baseline id already took it. Given the
+ * user's `model`, live objects still without a model id then take their model namesake's id
+ * (see `nameMapping`), whatever the baseline said.
+ * Ex: `diff(matchToBaseline(introspected, lastApplied, userModel), userModel)`.
  */
-export function matchToBaseline(live: Model, baseline: Model): Model {
+export function matchToBaseline(live: Model, baseline: Model, model?: Model): Model {
   const mapping = idMapping(withEffectiveNames(live), withEffectiveNames(baseline));
   const taken = new Set(mapping.values());
   const id = (old: string) => {
@@ -129,5 +195,8 @@ export function matchToBaseline(live: Model, baseline: Model): Model {
     if (mapped !== undefined) return mapped;
     return taken.has(old) ? `${old}~live` : old;
   };
-  return remap(live, id);
+  const carried = remap(live, id);
+  if (!model || model === baseline) return carried;
+  const byName = nameMapping(withEffectiveNames(carried), withEffectiveNames(model));
+  return byName.size ? remap(carried, (old) => byName.get(old) ?? old) : carried;
 }

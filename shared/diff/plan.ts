@@ -17,6 +17,7 @@ import {
 } from './plan-tables.ts';
 import { domainSteps, dropExtensionsStep, enumSteps, extensionSteps, schemaSteps, sequenceSteps } from './plan-types.ts';
 import { createRawSteps, dropRawSteps, replacesInPlace, viewSteps } from './plan-views.ts';
+import { recreatedObjects, withRecreateHazard } from './recreated.ts';
 import { PHASES, type Change, type Plan } from './types.ts';
 
 function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
@@ -26,8 +27,8 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
     case 'table.rename': return renameTableSteps(ctx.afterSchemaRenames(c.from), c.to);
     case 'table.alter': return alterTableSteps(c.from, c.to, ctx);
     case 'table.recreate': return [...dropTableSteps(c.from, ctx), ...createTableSteps(c.to, ctx)];
-    case 'column.add': return addColumnSteps(c.table, c.column);
-    case 'column.drop': return dropColumnSteps(c.table, c.column);
+    case 'column.add': return addColumnSteps(c.table, c.column, ctx);
+    case 'column.drop': return dropColumnSteps(c.table, c.column, ctx);
     case 'column.rename': return renameColumnSteps(c.table, c.from, c.to);
     case 'column.alter': return alterColumnSteps(c.table, c.from, c.to, ctx);
     case 'column.rebuild': return rebuildColumnSteps(c.fromTable, c.table, c.from, c.to);
@@ -61,7 +62,8 @@ function mergeDrafts(drafts: Draft[]): Draft[] {
     if (!group || group.length === 1) { out.push(d); continue; }
     if (group[0] !== d) continue;
     const sql = alterTableClauses({ table: d.merge!.table, clauses: group.map((g) => g.merge!.clause) });
-    out.push({ phase: d.phase, rank: d.rank, sql, hazards: group.flatMap((g) => g.hazards) });
+    const checks = group.flatMap((g) => g.checks ?? []);
+    out.push({ phase: d.phase, rank: d.rank, sql, hazards: group.flatMap((g) => g.hazards), ...(checks.length ? { checks } : {}) });
   }
   return out;
 }
@@ -76,10 +78,11 @@ export function plan(changes: Change[], models: { from: Model; to: Model }): Pla
   const ctx = planContext(all, named);
   // Functions changed as CREATE OR REPLACE are replaced in place, not dropped first.
   const replaced = new Set(all.filter((c) => c.kind === 'raw.create' && replacesInPlace(c.object)).map((c) => (c as { object: { id: string } }).object.id));
-  const drafts = mergeDrafts([...all.flatMap((c) => stepsFor(c, ctx, replaced)), ...dropExtensionsStep(all)]);
+  const recreated = recreatedObjects(all);
+  const drafts = mergeDrafts([...all.flatMap((c) => withRecreateHazard(c, stepsFor(c, ctx, replaced), recreated)), ...dropExtensionsStep(all)]);
   const order = (d: Draft) => PHASES.indexOf(d.phase);
   const sorted = drafts.map((d, i) => ({ d, i })).sort((a, b) => order(a.d) - order(b.d) || a.d.rank - b.d.rank || a.i - b.i);
-  return { steps: sorted.map(({ d }) => ({ sql: d.sql, hazards: d.hazards, phase: d.phase })) };
+  return { steps: sorted.map(({ d }) => ({ sql: d.sql, hazards: d.hazards, phase: d.phase, ...(d.checks ? { checks: d.checks } : {}) })) };
 }
 
 /** The plan from one model to another. */

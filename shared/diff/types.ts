@@ -8,11 +8,14 @@ import type {
   Check, Column, Domain, Enum, Extension, ForeignKey, Index, PrimaryKey, RawObject, Schema, Sequence,
   Table, Unique, View,
 } from '../model/document.ts';
+import type { DataCheck } from './data-checks.ts';
 
 /** Every hazard kind, in the order a reviewer should read them (worst first). */
 export const HAZARD_KINDS = [
   /** A carried statement that runs code when applied (a DO block, SELECT, COPY, CREATE ROLE, …). */
   'runs-custom-sql',
+  /** An object dropped and another of the same name created (a different id, or a table that becomes a view): its data is lost. */
+  'recreates-object',
   'deletes-data',
   'rewrites-table',
   'may-fail-on-existing-data',
@@ -45,6 +48,8 @@ export interface Step {
   sql: string;
   hazards: Hazard[];
   phase: Phase;
+  /** What to look at in a live database before running it (steps that may fail on rows or delete them). */
+  checks?: DataCheck[];
 }
 
 /** An ordered migration. Empty `steps` means the two sides are equal. */
