@@ -3,6 +3,7 @@ import type { Index, Table } from '../model/document.ts';
 import { dropConstraint, dropObject, renameConstraint, renameObject } from '../ddl/postgres-alter.ts';
 import { addConstraint, commentOn, createIndex, qualifiedName, type ConstraintSpec } from '../ddl/postgres.ts';
 import { quoteIdent } from '../ddl/quote.ts';
+import { expressionChecks, foreignKeyChecks, uniqueChecks, withChecks, type DataCheck } from './data-checks.ts';
 import { draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
 import type { Hazard, IndexOwner, TableConstraint } from './types.ts';
 
@@ -29,13 +30,24 @@ function addHazards(table: Table, c: TableConstraint): Hazard[] {
   return hazards;
 }
 
+/** What to look at in the live rows before the constraint is added (in the old names). */
+function addChecks(table: Table, c: TableConstraint, ctx: PlanContext): DataCheck[] {
+  switch (c.type) {
+    case 'primary-key': return uniqueChecks(ctx, table.id, { columnIds: c.value.columns, primaryKey: true });
+    case 'unique': return uniqueChecks(ctx, table.id, { columnIds: c.value.columns, nullsNotDistinct: c.value.nullsNotDistinct });
+    case 'check': return c.value.notValid ? [] : expressionChecks(ctx, table.id, c.value.expression);
+    case 'foreign-key': return c.value.notValid ? [] : foreignKeyChecks(ctx, table.id, { columnIds: c.value.columns, refTableId: c.value.refTableId, refColumnIds: c.value.refColumns });
+  }
+}
+
 export function addConstraintSteps(table: Table, c: TableConstraint, ctx: PlanContext): Draft[] {
   const s = spec(c, ctx);
   if (!s) return [];
-  const hazards = ctx.created.has(table.id) ? [] : addHazards(table, c);
+  const fresh = ctx.created.has(table.id);
+  const hazards = fresh ? [] : addHazards(table, c);
   // Foreign keys after the indexes: the key they reference may be a unique index, not a constraint.
   const [phase, rank] = c.type === 'foreign-key' ? ['indexes', 30] as const : ['constraints', ADD_RANK[c.type]] as const;
-  const out = [draft(phase, rank, addConstraint({ table, ...s }), hazards)];
+  const out = [withChecks(draft(phase, rank, addConstraint({ table, ...s }), hazards), fresh ? [] : addChecks(table, c, ctx))];
   if (c.value.comment) out.push(draft(phase, c.type === 'foreign-key' ? 40 : 50, constraintComment(table, c.value.name!, c.value.comment)));
   return out;
 }
@@ -61,6 +73,15 @@ function indexComment(owner: IndexOwner, index: Index): string {
   return commentOn({ target: { kind: 'index', schema: o.schema, name: index.name! }, comment: index.comment || null });
 }
 
+/** Duplicates for a new unique index on plain columns; expressions and partial indexes are not checked. */
+function uniqueIndexChecks(owner: IndexOwner, index: Index, ctx: PlanContext): DataCheck[] {
+  const columnIds = index.items.map((i) => i.column);
+  if (owner.type !== 'table' || index.where !== undefined || columnIds.some((id) => id === undefined)) {
+    return [{ kind: 'unavailable', reason: 'a unique index on expressions, with a WHERE or on a materialized view is not checked ahead' }];
+  }
+  return uniqueChecks(ctx, owner.table.id, { columnIds: columnIds as string[], nullsNotDistinct: index.nullsNotDistinct });
+}
+
 /** Indexes of a materialized view are built after the view (phase `views`), table indexes in `indexes`. */
 export function addIndexSteps(owner: IndexOwner, index: Index, ctx: PlanContext): Draft[] {
   const phase = owner.type === 'view' ? 'views' : 'indexes';
@@ -71,7 +92,7 @@ export function addIndexSteps(owner: IndexOwner, index: Index, ctx: PlanContext)
     hazard('locks-table', `CREATE INDEX blocks writes to ${qualifiedName(ownerOf(owner))} while it builds`),
     ...(index.unique ? [hazard('may-fail-on-existing-data', `unique ${label}: fails if existing rows hold duplicates`)] : []),
   ];
-  const out = [draft(phase, owner.type === 'view' ? 50 : 10, createIndex({ owner: ownerOf(owner), index }), hazards)];
+  const out = [withChecks(draft(phase, owner.type === 'view' ? 50 : 10, createIndex({ owner: ownerOf(owner), index }), hazards), fresh || !index.unique ? [] : uniqueIndexChecks(owner, index, ctx))];
   if (index.comment) out.push(draft(phase, owner.type === 'view' ? 60 : 20, indexComment(owner, index)));
   return out;
 }

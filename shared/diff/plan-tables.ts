@@ -9,6 +9,7 @@ import {
 import { addConstraint, addForeignKey, commentOn, createIndex, createTable, qualifiedName, tableConstraints } from '../ddl/postgres.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 import { typeChangeCost } from './casts.ts';
+import { castChecks, notNullChecks, rowCountChecks, withChecks } from './data-checks.ts';
 import { sameComment, sameSqlText, stableJson } from './match.ts';
 import { depthOf, draft, hazard, tableParents, type Draft, type PlanContext } from './plan-context.ts';
 
@@ -50,7 +51,7 @@ export function dropTableSteps(table: Table, ctx: PlanContext): Draft[] {
   const depth = depthOf(table.id, tableParents(ctx.fromTables));
   // Foreign keys between dropped tables go first, so the drops can run in any order.
   const links = table.foreignKeys.filter((fk) => fk.refTableId !== table.id && ctx.dropped.has(fk.refTableId));
-  return [...links.map((fk) => draft('pre', 20, dropConstraint({ table, name: fk.name! }))), draft('pre', 60 - depth, dropObject({ kind: 'TABLE', object: table }), [hazard('deletes-data', `drops table ${describe(table)} and all its rows`)])];
+  return [...links.map((fk) => draft('pre', 20, dropConstraint({ table, name: fk.name! }))), withChecks(draft('pre', 60 - depth, dropObject({ kind: 'TABLE', object: table }), [hazard('deletes-data', `drops table ${describe(table)} and all its rows`)]), rowCountChecks(ctx, table.id))];
 }
 
 export function renameTableSteps(from: Table, to: Table): Draft[] {
@@ -80,10 +81,10 @@ export function alterTableSteps(from: Table, to: Table, ctx: PlanContext): Draft
       out.push(draft('tables', 20, detachPartition({ parent: parentName(from.partitionOf.parentId), partition: to })));
     }
     if (to.partitionOf) {
-      out.push(draft('tables', 30, attachPartition({ parent: parentName(to.partitionOf.parentId), partition: to, bound: to.partitionOf.bound }), [
+      out.push(withChecks(draft('tables', 30, attachPartition({ parent: parentName(to.partitionOf.parentId), partition: to, bound: to.partitionOf.bound }), [
         hazard('may-fail-on-existing-data', `attaching ${describe(to)} checks every row against ${to.partitionOf.bound}`),
         hazard('locks-table', `attaching ${describe(to)} scans it under lock`),
-      ]));
+      ]), [{ kind: 'unavailable', reason: 'a partition bound is only checked by PostgreSQL when the partition is attached' }]));
     }
   }
   return out;
@@ -92,23 +93,25 @@ export function alterTableSteps(from: Table, to: Table, ctx: PlanContext): Draft
 /** Volatile defaults make ADD COLUMN rewrite every row (stable ones like now() do not, PostgreSQL 11+). */
 const VOLATILE = ['nextval', 'random', 'gen_random_uuid', 'uuid_generate_v1', 'uuid_generate_v4', 'clock_timestamp', 'timeofday'];
 
-export function addColumnSteps(table: Table, column: Column): Draft[] {
+export function addColumnSteps(table: Table, column: Column, ctx: Pick<PlanContext, 'fromTables'>): Draft[] {
   const hazards = [];
   const label = columnLabel(table, column);
-  if (column.notNull && column.default === undefined && !column.identity && column.generated === undefined) {
+  const failsIfRows = column.notNull && column.default === undefined && !column.identity && column.generated === undefined;
+  if (failsIfRows) {
     hazards.push(hazard('may-fail-on-existing-data', `${label} is NOT NULL without a default: fails if the table has rows`));
   }
   const volatile = column.default !== undefined && VOLATILE.some((f) => column.default!.toLowerCase().includes(`${f}(`));
   if (column.identity || column.generated !== undefined || volatile) {
     hazards.push(hazard('rewrites-table', `adding ${label} computes a value for every row`));
   }
-  const out = [draft('columns', 10, addColumn({ table, column }), hazards)];
+  const out = [withChecks(draft('columns', 10, addColumn({ table, column }), hazards), failsIfRows ? rowCountChecks(ctx, table.id, { effect: 'fails' }) : [])];
   if (column.comment) out.push(draft('columns', 10, columnComment(table, column)));
   return out;
 }
 
-export function dropColumnSteps(table: Table, column: Column): Draft[] {
-  return [draft('pre', 50, dropColumn({ table, column }), [hazard('deletes-data', `drops column ${columnLabel(table, column)} and its values`)])];
+export function dropColumnSteps(table: Table, column: Column, ctx: Pick<PlanContext, 'fromTables'>): Draft[] {
+  const step = draft('pre', 50, dropColumn({ table, column }), [hazard('deletes-data', `drops column ${columnLabel(table, column)} and its values`)]);
+  return [withChecks(step, rowCountChecks(ctx, table.id, { columnId: column.id }))];
 }
 
 export function renameColumnSteps(table: Table, from: Column, to: Column): Draft[] {
@@ -118,23 +121,26 @@ export function renameColumnSteps(table: Table, from: Column, to: Column): Draft
 }
 
 /** A generated expression cannot be altered in place before PostgreSQL 17: the column is rebuilt. */
-function rebuildGenerated(table: Table, from: Column, to: Column): Draft[] {
+function rebuildGenerated(table: Table, from: Column, to: Column, ctx: Pick<PlanContext, 'fromTables'>): Draft[] {
   const hazards = [hazard('rewrites-table', `rebuilds generated column ${columnLabel(table, to)}`)];
-  if (from.generated === undefined) hazards.push(hazard('deletes-data', `${columnLabel(table, to)} becomes generated: its stored values are replaced`));
-  return [draft('columns', 20, [dropColumn({ table, column: from }), addColumn({ table, column: to })], hazards)];
+  const replacesValues = from.generated === undefined;
+  if (replacesValues) hazards.push(hazard('deletes-data', `${columnLabel(table, to)} becomes generated: its stored values are replaced`));
+  const step = draft('columns', 20, [dropColumn({ table, column: from }), addColumn({ table, column: to })], hazards);
+  return [withChecks(step, replacesValues ? rowCountChecks(ctx, table.id, { columnId: from.id }) : [])];
 }
 
 /**
  * Type, default, nullability, identity and comment changes of one column, in the order PostgreSQL needs.
  * A column converted to a recreated enum or domain has its default set by that conversion instead.
  */
-export function alterColumnSteps(table: Table, from: Column, to: Column, ctx: Pick<PlanContext, 'convertedColumns'>): Draft[] {
-  if (to.generated !== undefined && !sameSqlText(from.generated, to.generated)) return rebuildGenerated(table, from, to);
+export function alterColumnSteps(table: Table, from: Column, to: Column, ctx: Pick<PlanContext, 'convertedColumns' | 'fromTables'>): Draft[] {
+  if (to.generated !== undefined && !sameSqlText(from.generated, to.generated)) return rebuildGenerated(table, from, to, ctx);
   const out: Draft[] = [];
   // Rank 19: what must go before any type change of the table; 20: type changes (merged per
   // table); 21: the rest.
   const before = (sql: string) => out.push(draft('columns', 19, sql));
   const at = (sql: string, hazards = [] as ReturnType<typeof hazard>[]) => out.push(draft('columns', 21, sql, hazards));
+  const notNullChecked = (sql: string, hazards: ReturnType<typeof hazard>[]) => out.push(withChecks(draft('columns', 21, sql, hazards), notNullChecks(ctx, table.id, [to.id])));
   const label = columnLabel(table, to);
   const column = to;
   if (from.generated !== undefined && to.generated === undefined) before(dropExpression({ table, column }));
@@ -150,7 +156,7 @@ export function alterColumnSteps(table: Table, from: Column, to: Column, ctx: Pi
     const using = cost.using ? castExpression({ column: to.name, type: to.type, viaText: cost.using === 'via-text' }) : undefined;
     const spec = { table, column, type: to.type, collation: to.collation, using };
     out.push({
-      ...draft('columns', 20, alterColumnType(spec), hazards),
+      ...withChecks(draft('columns', 20, alterColumnType(spec), hazards), cost.mayFail ? castChecks(ctx, table.id, to.id, to.type) : []),
       merge: { key: `retype:${table.id}`, table, clause: alterColumnTypeClause(spec) },
     });
   }
@@ -159,13 +165,13 @@ export function alterColumnSteps(table: Table, from: Column, to: Column, ctx: Pi
     at(setDefault({ table, column, expression: to.default }));
   }
   if (from.notNull !== to.notNull && !(to.identity && !from.identity && to.notNull)) {
-    at(setNotNull({ table, column, notNull: to.notNull }), to.notNull ? [
+    (to.notNull ? notNullChecked : at)(setNotNull({ table, column, notNull: to.notNull }), to.notNull ? [
       hazard('may-fail-on-existing-data', `${label} becomes NOT NULL: fails if a row holds NULL`),
       hazard('locks-table', `SET NOT NULL scans ${describe(table)} under lock`),
     ] : []);
   }
   if (to.identity && !from.identity) {
-    if (!from.notNull) at(setNotNull({ table, column, notNull: true }), [hazard('may-fail-on-existing-data', `${label} becomes NOT NULL: fails if a row holds NULL`)]);
+    if (!from.notNull) notNullChecked(setNotNull({ table, column, notNull: true }), [hazard('may-fail-on-existing-data', `${label} becomes NOT NULL: fails if a row holds NULL`)]);
     // Rank 30: after a dropped sequence (rank 25) frees the name the identity's sequence takes.
     out.push(draft('columns', 30, addIdentity({ table, column, identity: to.identity })));
     const past = continueIdentity({ table, column, identity: to.identity });

@@ -10,7 +10,8 @@ import { clipBytes } from '../model/names.ts';
 import { commentOn, createDomain, createExtension, createEnum, createSchema, createSequence, qualifiedName, sequenceOwnedBy } from '../ddl/postgres.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 import { sameComment, sameSqlText } from './match.ts';
-import { columnsOfType, draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
+import { castChecks, domainValueChecks, enumValueChecks, notNullChecks, withChecks, type DataCheck } from './data-checks.ts';
+import { columnsOfType, draft, hazard, type Draft, type PlanContext, type TypeConversion } from './plan-context.ts';
 import type { Change } from './types.ts';
 
 type Named = { schema: string; name: string };
@@ -67,10 +68,15 @@ export function extensionSteps(c: Extract<Change, { kind: `extension.${string}` 
  * The conversion owns each column's default: the old one is dropped first (it is of the old type)
  * and the new one set after (`alterColumnSteps` skips the default of these columns).
  */
-function recreateType(p: { kind: 'TYPE' | 'DOMAIN'; from: Named; to: Named; create: string; via: string; why: string; ctx: PlanContext }): Draft[] {
+function recreateType(p: {
+  kind: 'TYPE' | 'DOMAIN'; from: Named; to: Named; create: string; via: string; why: string; ctx: PlanContext;
+  /** What to look at in each converted column's live rows. */
+  checks: (conversion: TypeConversion) => DataCheck[];
+}): Draft[] {
   const parked = { schema: p.to.schema, name: parkedName(p.to.name) };
   const out = [draft('types', 10, [`ALTER ${p.kind} ${qualifiedName(p.to)} RENAME TO ${quoteIdent(parked.name)};`, p.create])];
-  for (const { table, was, column } of columnsOfType(p.ctx, p.from, p.to)) {
+  for (const conversion of columnsOfType(p.ctx, p.from, p.to)) {
+    const { table, was, column } = conversion;
     const label = `${qualifiedName(table)}.${quoteIdent(column.name)}`;
     const using = `${quoteIdent(column.name)}::${p.via}${'[]'.repeat(column.type.arrayDims ?? 0)}::${formatType(column.type)}`;
     const sql = [
@@ -78,11 +84,11 @@ function recreateType(p: { kind: 'TYPE' | 'DOMAIN'; from: Named; to: Named; crea
       alterColumnType({ table, column, type: column.type, collation: column.collation, using }),
       ...(column.default !== undefined ? [setDefault({ table, column, expression: column.default })] : []),
     ];
-    out.push(draft('columns', 15, sql, [
+    out.push(withChecks(draft('columns', 15, sql, [
       hazard('rewrites-table', `${label} is converted to the new ${qualifiedName(p.to)}`),
       hazard('may-fail-on-existing-data', `${label}: ${p.why}`),
       hazard('locks-table', `converting ${label} locks ${qualifiedName(table)}`),
-    ]));
+    ]), p.checks(conversion)));
   }
   // A parked domain may sit on a parked enum: domains go first.
   out.push(draft('post', p.kind === 'DOMAIN' ? 34 : 35, dropObject({ kind: p.kind, object: parked })));
@@ -104,19 +110,35 @@ export function enumSteps(c: Extract<Change, { kind: `enum.${string}` }>, ctx: P
       const kept = c.to.values.filter((v) => c.from.values.includes(v));
       const why = removed.length ? `rows holding ${removed.map((v) => `'${v}'`).join(', ')} cannot convert`
         : kept.join() === c.from.values.join() ? 'recreated because new values are used in this same migration' : 'values are reordered';
-      return recreateType({ kind: 'TYPE', from: c.from, to: c.to, create: createEnum({ enumType: c.to }), via: 'text', why, ctx });
+      const checks = ({ table, was }: TypeConversion) => enumValueChecks(ctx, table.id, was.id, removed);
+      return recreateType({ kind: 'TYPE', from: c.from, to: c.to, create: createEnum({ enumType: c.to }), via: 'text', why, ctx, checks });
     }
     case 'enum.comment':
       return [draft('types', 10, comment('type', c.to))];
   }
 }
 
-function alterDomainSteps(from: Domain, to: Domain): Draft[] {
+type DomainRules = { notNull: boolean; expressions: string[] };
+
+/** NULLs and check failures in one column of a domain, as the domain's new NOT NULL and checks would find them. */
+function domainColumnChecks(ctx: PlanContext, { table, was }: TypeConversion, rules: DomainRules): DataCheck[] {
+  return [
+    ...(rules.notNull ? notNullChecks(ctx, table.id, [was.id]) : []),
+    ...rules.expressions.flatMap((e) => domainValueChecks(ctx, table.id, was.id, e)),
+  ];
+}
+
+function domainChecks(ctx: PlanContext, from: Domain, to: Domain, rules: DomainRules): DataCheck[] {
+  return columnsOfType(ctx, from, to).flatMap((conversion) => domainColumnChecks(ctx, conversion, rules));
+}
+
+function alterDomainSteps(from: Domain, to: Domain, ctx: PlanContext): Draft[] {
   const out: Draft[] = [];
   const label = qualifiedName(to);
   if (!sameSqlText(from.default, to.default)) out.push(draft('types', 30, domainSetDefault({ domain: to, expression: to.default })));
   if (from.notNull !== to.notNull) {
-    out.push(draft('types', 30, domainSetNotNull({ domain: to, notNull: to.notNull }), to.notNull ? [hazard('may-fail-on-existing-data', `domain ${label} becomes NOT NULL`)] : []));
+    const step = draft('types', 30, domainSetNotNull({ domain: to, notNull: to.notNull }), to.notNull ? [hazard('may-fail-on-existing-data', `domain ${label} becomes NOT NULL`)] : []);
+    out.push(withChecks(step, to.notNull ? domainChecks(ctx, from, to, { notNull: true, expressions: [] }) : []));
   }
   const toChecks = new Map(to.checks.map((k) => [k.id, k]));
   const fromChecks = new Map(from.checks.map((k) => [k.id, k]));
@@ -130,7 +152,8 @@ function alterDomainSteps(from: Domain, to: Domain): Draft[] {
   for (const k of to.checks) {
     const before = fromChecks.get(k.id);
     if (before && sameSqlText(before.expression, k.expression)) continue;
-    out.push(draft('types', 30, domainAddCheck({ domain: to, name: k.name, expression: k.expression }), [hazard('may-fail-on-existing-data', `new check on domain ${label}: fails if existing values violate it`)]));
+    const step = draft('types', 30, domainAddCheck({ domain: to, name: k.name, expression: k.expression }), [hazard('may-fail-on-existing-data', `new check on domain ${label}: fails if existing values violate it`)]);
+    out.push(withChecks(step, domainChecks(ctx, from, to, { notNull: false, expressions: [k.expression] })));
   }
   if (!sameComment(from.comment, to.comment)) out.push(draft('types', 30, comment('domain', to)));
   return out;
@@ -145,13 +168,17 @@ export function domainSteps(c: Extract<Change, { kind: `domain.${string}` }>, ct
     case 'domain.rename':
       return [draft('types', 0, renameObject({ kind: 'DOMAIN', from: ctx.afterSchemaRenames(c.from), to: c.to }))];
     case 'domain.alter':
-      return alterDomainSteps(c.from, c.to);
+      return alterDomainSteps(c.from, c.to, ctx);
     case 'domain.recreate':
       return recreateType({
         // A user-defined base type (an enum recreated too) converts through text.
         kind: 'DOMAIN', from: c.from, to: c.to, create: createDomain({ domain: c.to }),
         via: c.to.type.schema ? `text::${formatType(c.to.type)}` : formatType(c.to.type),
         why: `the new base type ${formatType(c.to.type)} may not hold every value`, ctx,
+        checks: (conversion) => [
+          ...castChecks(ctx, conversion.table.id, conversion.was.id, c.to.type),
+          ...domainColumnChecks(ctx, conversion, { notNull: c.to.notNull, expressions: c.to.checks.map((k) => k.expression) }),
+        ],
       });
   }
 }
@@ -170,7 +197,8 @@ export function sequenceSteps(c: Extract<Change, { kind: `sequence.${string}` }>
       // A sequence owned by a dropped column or table is already gone with it.
       const owner = c.sequence.ownedBy;
       const ownerGone = owner !== undefined && (ctx.dropped.has(owner.tableId) || !ctx.toTables.get(owner.tableId)?.columns.some((col) => col.id === owner.columnId));
-      return [draft('columns', 25, dropObject({ kind: 'SEQUENCE', object: ctx.afterSchemaRenames(c.sequence), ifExists: ownerGone }), [hazard('deletes-data', `drops sequence ${qualifiedName(c.sequence)} and its current value`)])];
+      const step = draft('columns', 25, dropObject({ kind: 'SEQUENCE', object: ctx.afterSchemaRenames(c.sequence), ifExists: ownerGone }), [hazard('deletes-data', `drops sequence ${qualifiedName(c.sequence)} and its current value`)]);
+      return [withChecks(step, [{ kind: 'unavailable', reason: 'a sequence holds its current value, not rows' }])];
     }
     case 'sequence.rename':
       return [draft('sequences', 0, renameObject({ kind: 'SEQUENCE', from: ctx.afterSchemaRenames(c.from), to: c.to }))];
