@@ -71,9 +71,13 @@ export const domainDropCheck = (p: { domain: QualifiedName; name: string }) =>
 
 // ── sequences ────────────────────────────────────────────────────────────────────────────────────
 
-/** `ALTER SEQUENCE s AS integer INCREMENT BY 2 …;` with the options given (nothing when none). */
-export function alterSequence(p: { sequence: QualifiedName; options: SequenceOptions }): string | undefined {
-  const options = sequenceOptions(p.options);
+/**
+ * `ALTER SEQUENCE s AS integer INCREMENT BY 2 …;` with the options given (nothing when none);
+ * `noBounds`: bounds that go back to their type's default (`NO MINVALUE`, `NO MAXVALUE`).
+ */
+export function alterSequence(p: { sequence: QualifiedName; options: SequenceOptions; noBounds?: Array<'minValue' | 'maxValue'> }): string | undefined {
+  const reset = (p.noBounds ?? []).map((bound) => (bound === 'minValue' ? 'NO MINVALUE' : 'NO MAXVALUE'));
+  const options = [sequenceOptions(p.options), ...reset].filter(Boolean).join(' ');
   return options ? `ALTER SEQUENCE ${qualifiedName(p.sequence)} ${options};` : undefined;
 }
 
@@ -103,7 +107,9 @@ export const detachPartition = (p: { parent: QualifiedName; partition: Qualified
 // ── columns ──────────────────────────────────────────────────────────────────────────────────────
 
 export const addColumn = (p: { table: QualifiedName; column: Column }) => `${table(p.table)} ADD COLUMN ${columnDefinition({ column: p.column })};`;
-export const dropColumn = (p: { table: QualifiedName; column: { name: string } }) => `${table(p.table)} DROP COLUMN ${quoteIdent(p.column.name)};`;
+/** `only`: the column stays in inheritance children, as their own (`ALTER TABLE ONLY parent DROP COLUMN`). */
+export const dropColumn = (p: { table: QualifiedName; column: { name: string }; only?: boolean }) =>
+  `ALTER TABLE ${p.only ? 'ONLY ' : ''}${qualifiedName(p.table)} DROP COLUMN ${quoteIdent(p.column.name)};`;
 export const renameColumn = (p: { table: QualifiedName; from: string; to: string }) =>
   `${table(p.table)} RENAME COLUMN ${quoteIdent(p.from)} TO ${quoteIdent(p.to)};`;
 

@@ -161,6 +161,20 @@ function domainsOverRecreated(changes: Change[], from: Model, to: Model): Change
     .map((d): Change => ({ kind: 'domain.recreate', from: d, to: toDomains.get(d.id)! }));
 }
 
+/**
+ * DROP VIEW takes the view's triggers (INSTEAD OF) and rules with it. For every view dropped and
+ * created again, those of `from` are not dropped on their own (they are gone by then) and those of
+ * `to` are created again after the view, changed or not.
+ */
+function objectsOnRecreatedViews(changes: Change[], models: { from: Model; to: Model }): Change[] {
+  const views = new Set(changes.flatMap((c) => (c.kind === 'view.recreate' ? [c.from.id, c.to.id] : [])));
+  if (!views.size) return changes;
+  const onView = (o: { tableId?: string }) => o.tableId !== undefined && views.has(o.tableId);
+  const kept = changes.filter((c) => !((c.kind === 'raw.drop' || c.kind === 'raw.create') && onView(c.object)));
+  const again = models.to.rawObjects.filter(onView).map((object): Change => ({ kind: 'raw.create', object }));
+  return [...kept, ...again];
+}
+
 /** `changes` plus what they imply; changes about a view that is now rebuilt are folded into it. */
 export function withDependents(input: Change[], models: { from: Model; to: Model }): Change[] {
   const enums = enumAdditionsUsedNow(input);
@@ -173,5 +187,5 @@ export function withDependents(input: Change[], models: { from: Model; to: Model
     return true;
   });
   const rebuilt: Change[] = [...views.values()].map(([from, to]) => ({ kind: 'view.recreate', from, to }));
-  return [...kept, ...rebuilt, ...forcedForeignKeys(changes, models.from, models.to), ...generatedRebuilds(changes)];
+  return objectsOnRecreatedViews([...kept, ...rebuilt, ...forcedForeignKeys(changes, models.from, models.to), ...generatedRebuilds(changes)], models);
 }

@@ -10,6 +10,7 @@ import { clipBytes } from '../model/names.ts';
 import { commentOn, createDomain, createExtension, createEnum, createSchema, createSequence, qualifiedName, sequenceOwnedBy } from '../ddl/postgres.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 import { sameComment, sameSqlText } from './match.ts';
+import { sequenceChange } from './sequence-options.ts';
 import { castChecks, domainValueChecks, enumValueChecks, notNullChecks, withChecks, type DataCheck } from './data-checks.ts';
 import { columnsOfType, draft, hazard, type Draft, type PlanContext, type TypeConversion } from './plan-context.ts';
 import type { Change } from './types.ts';
@@ -204,9 +205,7 @@ export function sequenceSteps(c: Extract<Change, { kind: `sequence.${string}` }>
       return [draft('sequences', 0, renameObject({ kind: 'SEQUENCE', from: ctx.afterSchemaRenames(c.from), to: c.to }))];
     case 'sequence.alter': {
       const { from, to } = c;
-      const options = Object.fromEntries((['dataType', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'] as const)
-        .filter((k) => from[k] !== to[k] && to[k] !== undefined).map((k) => [k, to[k]]));
-      const alter = alterSequence({ sequence: to, options });
+      const alter = alterSequence({ sequence: to, ...sequenceChange(from, to) });
       const out = alter ? [draft('sequences', 20, alter)] : [];
       if (JSON.stringify(from.ownedBy) !== JSON.stringify(to.ownedBy)) {
         if (from.ownedBy) out.push(draft('pre', 45, sequenceOwnedByNone({ sequence: from })));

@@ -10,9 +10,10 @@ import { diff } from './diff.ts';
 import { addConstraintSteps, addIndexSteps, commentConstraintSteps, commentIndexSteps, dropConstraintSteps, dropIndexSteps, renameConstraintSteps, renameIndexSteps } from './plan-constraints.ts';
 import { namedModels, planContext, type Draft, type PlanContext } from './plan-context.ts';
 import { withDependents } from './plan-dependents.ts';
+import { dropColumnInTree } from './plan-inheritance.ts';
 import { orderRenames } from './plan-renames.ts';
 import {
-  addColumnSteps, alterColumnSteps, alterTableSteps, createTableSteps, dropColumnSteps, dropTableSteps, renameColumnSteps,
+  addColumnSteps, alterColumnSteps, alterTableSteps, createTableSteps, dropTableSteps, renameColumnSteps,
   rebuildColumnSteps, renameTableSteps,
 } from './plan-tables.ts';
 import { domainSteps, dropExtensionsStep, enumSteps, extensionSteps, schemaSteps, sequenceSteps } from './plan-types.ts';
@@ -28,7 +29,7 @@ function stepsFor(c: Change, ctx: PlanContext, replaced: Set<string>): Draft[] {
     case 'table.alter': return alterTableSteps(c.from, c.to, ctx);
     case 'table.recreate': return [...dropTableSteps(c.from, ctx), ...createTableSteps(c.to, ctx)];
     case 'column.add': return addColumnSteps(c.table, c.column, ctx);
-    case 'column.drop': return dropColumnSteps(c.table, c.column, ctx);
+    case 'column.drop': return dropColumnInTree(c.table, c.column, ctx);
     case 'column.rename': return renameColumnSteps(c.table, c.from, c.to);
     case 'column.alter': return alterColumnSteps(c.table, c.from, c.to, ctx);
     case 'column.rebuild': return rebuildColumnSteps(c.fromTable, c.table, c.from, c.to);

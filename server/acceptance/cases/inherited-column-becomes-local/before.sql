@@ -1,0 +1,3 @@
+CREATE TABLE base (id int, legacy text);
+CREATE TABLE child (extra text) INHERITS (base);
+CREATE TABLE other () INHERITS (base);

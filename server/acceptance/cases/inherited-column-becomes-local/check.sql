@@ -1,0 +1,1 @@
+SELECT (SELECT legacy FROM child WHERE id = 2) = 'kept' AS ok

@@ -1,0 +1,2 @@
+CREATE TABLE orders (id serial PRIMARY KEY, note text);
+CREATE SEQUENCE tickets AS integer;

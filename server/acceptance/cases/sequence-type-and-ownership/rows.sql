@@ -1,0 +1,2 @@
+INSERT INTO orders (note) VALUES ('a'), ('b');
+SELECT nextval('tickets');
