@@ -98,11 +98,14 @@ export async function pgDumpRoundTrip(schema: string): Promise<CatalogDifference
   }
 }
 
-/** `schema` names a corpus folder, or is a path to a `.sql` file. */
-export async function roundTrip(schema: string): Promise<RoundTripResult> {
+/**
+ * `schema` names a corpus folder, or is a path to a `.sql` file; `adminUrl` picks the server
+ * (Debian's PostgreSQL 15 by default, or a cluster of another major from `pg-majors.ts`).
+ */
+export async function roundTrip(schema: string, adminUrl?: string): Promise<RoundTripResult> {
   const label = schema.replace(/^.*\//, '').replace(/\.sql$/, '');
-  const original = await createThrowawayDb(`rt_${label}_a`);
-  const copy = await createThrowawayDb(`rt_${label}_b`);
+  const original = await createThrowawayDb(`rt_${label}_a`, adminUrl);
+  const copy = await createThrowawayDb(`rt_${label}_b`, adminUrl);
   const dir = await mkdtemp(join(tmpdir(), 'schemata-rt-'));
   const a = await openSqlClient(original.url);
   const b = await openSqlClient(copy.url);

