@@ -57,6 +57,8 @@ const target = (id: string) => `/api/targets/${encodeURIComponent(id)}`;
 
 export interface ApplyInput {
   document: ModelDocument;
+  /** The saved project the document is (absent: a template or a file): see `planRequestZod`. */
+  projectId?: string;
   hash: string;
   acceptedHazards: HazardKind[];
   dryRun?: boolean;
@@ -123,14 +125,15 @@ export const liveApi = {
     checked(targetZod, 'target', await api.patch(target(id), fields)),
   removeTarget: async (id: string) => { await api.delete(target(id)); },
   testTarget: async (id: string) => checked(testZod, 'test result', await api.post(`${target(id)}/test`, {})),
-  /** The live schema as a document (without a schema filter it also becomes the target's baseline). */
+  /** The live schema as a document (it changes no baseline: a project's first apply records its own). */
   introspect: async (id: string): Promise<ModelDocument> => {
     const [answer] = await Promise.all([api.post(`${target(id)}/introspect`, {}), sqlParserReady()]);
     const parsed = parseDocument(answer);
     if (!parsed.ok) throw new Error(`the imported document is invalid: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
     return parsed.document;
   },
-  plan: async (id: string, document: ModelDocument) => checked(planZod, 'plan', await api.post(`${target(id)}/plan`, { document })),
+  plan: async (id: string, document: ModelDocument, projectId?: string) =>
+    checked(planZod, 'plan', await api.post(`${target(id)}/plan`, { document, ...(projectId ? { projectId } : {}) })),
   /** Applies (or dry-runs) the reviewed plan; `onEvent` sees each step start when the server streams. */
   apply: streamApply,
   history: async (id: string) => checked(z.array(historyZod), 'history', await api.get(`${target(id)}/history`)),

@@ -44,10 +44,17 @@ export const updateTargetRequestZod = z.object({
 
 export const introspectRequestZod = z.object({ schemas: z.array(z.string().min(1)).optional() }).optional();
 
-export const planRequestZod = z.object({ document: documentInputZod });
+/**
+ * The saved project the document is (absent: a template, a file, an unsaved model). Its baseline on
+ * the target (the model it was last applied to there) is what live objects are matched to.
+ */
+const projectIdZod = z.string().min(1).max(200).optional();
+
+export const planRequestZod = z.object({ document: documentInputZod, projectId: projectIdZod });
 
 export const applyRequestZod = z.object({
   document: documentInputZod,
+  projectId: projectIdZod,
   /** `hash` of the plan the user reviewed (from `POST /targets/:id/plan`). */
   hash: z.string().min(1),
   acceptedHazards: z.array(z.enum(HAZARD_KINDS)).default([]),

@@ -1,6 +1,7 @@
 /**
  * "Import from database": the live schema of a target becomes a new model, laid out and saved as a
- * new project (so it is kept, and the target's baseline now matches it: the next Compare is empty).
+ * new project (so it is kept; its ids are the ones introspection derives from names, so the next
+ * Compare is empty). No other project's baseline changes; this project's is recorded at its first apply.
  */
 import { liveApi } from '../api-live.ts';
 import { withMissingPositions } from '../canvas/initial-layout.ts';

@@ -24,6 +24,8 @@ export interface ReviewedPlan {
   targetId: string;
   document: ModelDocument;
   plan: PlanResponse;
+  /** The saved project the document is: the server matches live objects to its baseline on the target. */
+  projectId?: string;
 }
 
 /** Why an apply failed, with the failing step when PostgreSQL refused one. */
@@ -166,10 +168,12 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
 
     compare: async (doc) => {
       const targetId = get().currentTargetId;
+      const { project } = get();
+      const projectId = project.source === 'project' ? project.id : undefined;
       // The old plan goes at once: a plan on screen is always the answer to the last Compare.
       set({ review: null, applyOutcome: null, applyFailure: null, progress: null });
-      const plan = await tracked('planStatus', () => liveApi.plan(targetId, doc)).catch(() => undefined);
-      if (plan && get().currentTargetId === targetId) set({ review: { targetId, document: doc, plan } });
+      const plan = await tracked('planStatus', () => liveApi.plan(targetId, doc, projectId)).catch(() => undefined);
+      if (plan && get().currentTargetId === targetId) set({ review: { targetId, document: doc, plan, projectId } });
     },
 
     applyPlan: async (choice) => {
@@ -178,13 +182,14 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       const mode = choice.dryRun ? 'dry-run' : 'apply';
       set({ progress: { mode, running: 0, total: review.plan.steps.length }, applyOutcome: null, applyFailure: null });
       try {
-        const result = await liveApi.apply(review.targetId, { document: review.document, hash: review.plan.hash, ...choice }, (event) => {
+        const { targetId, document, projectId } = review;
+        const result = await liveApi.apply(targetId, { document, projectId, hash: review.plan.hash, ...choice }, (event) => {
           if (event.type === 'step') set({ progress: { mode, running: event.index, total: event.total } });
         });
         const outcome: ApplyOutcome = { result };
         // Not verified: show what still differs, from a fresh comparison.
         if (result.status === 'applied' && result.verified === false) {
-          outcome.remaining = await liveApi.plan(review.targetId, review.document).catch(() => undefined);
+          outcome.remaining = await liveApi.plan(targetId, document, projectId).catch(() => undefined);
         }
         set({ applyOutcome: outcome, progress: null });
       } catch (error) {

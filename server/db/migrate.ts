@@ -48,7 +48,8 @@ async function readLive(client: SqlClient, schemas: string[] | undefined): Promi
  */
 export async function planLive(client: SqlClient, model: Model, baseline: Model | undefined, scope: PlanScope = {}): Promise<LivePlan> {
   const { live, hash } = await readLive(client, scope.schemas);
-  const from = matchToBaseline(scope.respell ? await scope.respell(live) : live, baseline ?? model);
+  // The model too: whatever the baseline says, live objects still unmatched take their model namesake's id.
+  const from = matchToBaseline(scope.respell ? await scope.respell(live) : live, baseline ?? model, model);
   const plan = planBetween(from, model);
   return { hash, steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from };
 }

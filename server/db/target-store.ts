@@ -23,11 +23,24 @@ const STORE_DDL = `
   -- Stores made before targets had a shadow server get the column; only then, because ALTER TABLE
   -- waits for every reader of the table to finish.
   ${addColumnIfMissing({ table: 'schemata.targets', column: 'shadow_url', type: 'text' })}
+  -- The target-wide baseline: what a model that is not a saved project (a template, a file) was
+  -- last applied to. Stores made before project baselines keep their row here, as the fallback of
+  -- projects that have none of their own yet.
   CREATE TABLE IF NOT EXISTS schemata.target_baselines (
     target_id text PRIMARY KEY,
     model jsonb NOT NULL,
     updated_at timestamptz NOT NULL DEFAULT now()
-  );`;
+  );
+  -- Per project: the model the project was last applied to (or imported from) on that target, so
+  -- one project's apply or import never changes how another's objects are matched.
+  CREATE TABLE IF NOT EXISTS schemata.project_baselines (
+    target_id text NOT NULL,
+    project_id text NOT NULL,
+    model jsonb NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (target_id, project_id)
+  );
+  CREATE INDEX IF NOT EXISTS project_baselines_project ON schemata.project_baselines (project_id);`;
 
 // Same key in every studio instance sharing a store: table creation never races.
 const DDL_LOCK: [number, number] = [4780, 2];
@@ -67,8 +80,12 @@ export interface TargetStore {
   /** `shadowUrl: null` removes it; absent leaves it. */
   update(id: string, fields: { name?: string; protected?: boolean; shadowUrl?: string | null }): Promise<ReadTarget | undefined>;
   remove(id: string): Promise<boolean>;
-  baseline(id: string): Promise<Model | undefined>;
-  setBaseline(id: string, model: Model): Promise<void>;
+  /** The project's baseline on the target, else the target-wide one (see `STORE_DDL`). */
+  baseline(id: string, projectId?: string): Promise<Model | undefined>;
+  /** With `projectId`, that project's baseline only; without, the target-wide one. */
+  setBaseline(id: string, model: Model, projectId?: string): Promise<void>;
+  /** A deleted project's baselines, on every target. */
+  forgetProject(projectId: string): Promise<void>;
 }
 
 interface Row { id: string; name: string; url: string; shadow_url: string | null; protected: boolean; created_at: Date | string }
@@ -123,15 +140,26 @@ export async function openTargetStore(client: SqlClient, secret: UrlSecret): Pro
     async remove(id) {
       const rows = await client.query('DELETE FROM schemata.targets WHERE id = $1 RETURNING id', [id]);
       await client.query('DELETE FROM schemata.target_baselines WHERE target_id = $1', [id]);
+      await client.query('DELETE FROM schemata.project_baselines WHERE target_id = $1', [id]);
       return rows.length > 0;
     },
-    async baseline(id) {
-      const [row] = await client.query<{ model: Model }>('SELECT model FROM schemata.target_baselines WHERE target_id = $1', [id]);
+    async baseline(id, projectId) {
+      const [row] = await client.query<{ model: Model }>(
+        `SELECT model, 0 AS rank FROM schemata.project_baselines WHERE target_id = $1 AND project_id = $2
+         UNION ALL SELECT model, 1 FROM schemata.target_baselines WHERE target_id = $1 ORDER BY rank LIMIT 1`, [id, projectId ?? null]);
       return row?.model;
     },
-    async setBaseline(id, model) {
-      await client.query(`INSERT INTO schemata.target_baselines (target_id, model, updated_at) VALUES ($1, $2, now())
-        ON CONFLICT (target_id) DO UPDATE SET model = EXCLUDED.model, updated_at = now()`, [id, JSON.stringify(model)]);
+    async setBaseline(id, model, projectId) {
+      if (projectId === undefined) {
+        await client.query(`INSERT INTO schemata.target_baselines (target_id, model, updated_at) VALUES ($1, $2, now())
+          ON CONFLICT (target_id) DO UPDATE SET model = EXCLUDED.model, updated_at = now()`, [id, JSON.stringify(model)]);
+        return;
+      }
+      await client.query(`INSERT INTO schemata.project_baselines (target_id, project_id, model, updated_at) VALUES ($1, $2, $3, now())
+        ON CONFLICT (target_id, project_id) DO UPDATE SET model = EXCLUDED.model, updated_at = now()`, [id, projectId, JSON.stringify(model)]);
+    },
+    async forgetProject(projectId) {
+      await client.query('DELETE FROM schemata.project_baselines WHERE project_id = $1', [projectId]);
     },
   };
 }

@@ -72,8 +72,12 @@ export interface TargetService {
   connectionUrl(id: string): Promise<string>;
   /** The target's shadow server URL (password included, server-side only), or undefined: models then load in the embedded engine. */
   shadowUrl(id: string): Promise<string | undefined>;
-  baseline(id: string): Promise<Model | undefined>;
-  setBaseline(id: string, model: Model): Promise<void>;
+  /** The project's baseline on the target, else the target-wide one (`target-store.ts`). */
+  baseline(id: string, projectId?: string): Promise<Model | undefined>;
+  /** With `projectId`, that project's baseline only; without, the target-wide one. */
+  setBaseline(id: string, model: Model, projectId?: string): Promise<void>;
+  /** A deleted project's baselines, on every target. */
+  forgetProject(projectId: string): Promise<void>;
   readonly journal: JournalStore;
   close(): Promise<void>;
 }
@@ -263,8 +267,9 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       const target = await stored(id);
       return target.url === undefined ? { ok: false, message: target.unreadable, ms: 0 } : testUrl(target.url);
     },
-    baseline: (id) => store.baseline(id),
-    setBaseline: (id, model) => store.setBaseline(id, model),
+    baseline: (id, projectId) => store.baseline(id, projectId),
+    setBaseline: (id, model, projectId) => store.setBaseline(id, model, projectId),
+    forgetProject: (projectId) => store.forgetProject(projectId),
     async close() {
       await Promise.all([...clients.keys()].map(drop));
       await journal.close();

@@ -1,6 +1,9 @@
 /**
- * `POST /targets/:id/introspect` → the live schema as a document. Without a schema filter this is an
- * import, and the result becomes the target's baseline (what later plans match live objects to).
+ * `POST /targets/:id/introspect` → the live schema as a document. It records no baseline: importing
+ * a target into a new model must not change how any other project's objects are matched. The new
+ * project's ids are derived from names, the very ids introspection gives the live objects, so until
+ * its first apply (which records its baseline) the project is its own baseline (`matchToBaseline`
+ * keeps a live id the model holds).
  */
 import { Router } from 'express';
 import { introspectRequestZod, type IntrospectResponse } from '../../shared/api-targets.ts';
@@ -18,7 +21,6 @@ export function introspectRoutes({ targets }: { targets?: TargetService }): Rout
     const info = await service.get(id);
     const schemas = bodyOf(introspectRequestZod, req.body)?.schemas ?? [];
     const model = await introspect(await service.client(id), { schemas });
-    if (!schemas.length) await service.setBaseline(id, model);
     const body: IntrospectResponse = makeDocument(model, undefined, info.name);
     res.json(body);
   });

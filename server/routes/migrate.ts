@@ -69,9 +69,9 @@ export function migrateRoutes({ targets, log }: { targets?: TargetService; log?:
     const service = targetsOf(targets);
     const id = idOf(req);
     await service.get(id);
-    const { document } = bodyOf(planRequestZod, req.body);
+    const { document, projectId } = bodyOf(planRequestZod, req.body);
     const { model, respell } = await canonical(service, id, document.model);
-    const planned = await planLive(await service.client(id), model, await service.baseline(id), { respell });
+    const planned = await planLive(await service.client(id), model, await service.baseline(id, projectId), { respell });
     const body: PlanResponse = { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
     res.json(body);
   });
@@ -86,8 +86,8 @@ export function migrateRoutes({ targets, log }: { targets?: TargetService; log?:
       return canonical(service, id, request.document.model);
     });
     return applyLive({
-      id, client: await service.client(id), baseline: await service.baseline(id),
-      setBaseline: (applied) => service.setBaseline(id, applied), record: (entry) => service.journal.record(entry),
+      id, client: await service.client(id), baseline: await service.baseline(id, request.projectId),
+      setBaseline: (applied) => service.setBaseline(id, applied, request.projectId), record: (entry) => service.journal.record(entry),
     }, {
       ...request, model, onStep, scope: { respell },
       lockTimeoutMs: request.lockTimeoutMs ?? timeouts.lockTimeoutMs,

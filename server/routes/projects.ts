@@ -15,7 +15,7 @@ const idOf = (req: Request) => String(req.params.id);
 /** Documents stored by an older Schemata open upgraded (a no-op for current ones). */
 const current = (document: ModelDocument) => upgradeDocument(document) as ModelDocument;
 
-export function projectRoutes({ store }: AppDeps): Router {
+export function projectRoutes({ store, targets }: AppDeps): Router {
   const router = Router();
   const projects = () => {
     if (!store) throw new HttpError(503, 'internal', 'the project store is not open');
@@ -67,6 +67,8 @@ export function projectRoutes({ store }: AppDeps): Router {
 
   router.delete('/projects/:id', async (req, res) => {
     if (!(await projects().remove(idOf(req)))) throw missingProject(idOf(req));
+    // What it was last applied to on each target matters to no one any more.
+    await targets?.forgetProject(idOf(req));
     res.status(204).end();
   });
 

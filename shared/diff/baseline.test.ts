@@ -87,6 +87,10 @@ describe('matchToBaseline with the user model: names match whatever the baseline
     },
     { name: 'rename in the model, with its baseline', live: () => liveItems(), baseline: p1, model: () => renamed(p1(), 'goods'), changes: ['constraint.rename', 'table.rename'] },
     {
+      name: 'an import renamed before its first apply, with another project\'s baseline',
+      live: () => liveItems(), baseline: p1, model: () => renamed(liveItems(), 'goods'), changes: ['constraint.rename', 'table.rename'],
+    },
+    {
       name: 'a new model table does not take the id of a live table the baseline already matched',
       live: () => liveItems(), baseline: p1,
       model: () => { const m = renamed(p1(), 'goods'); m.tables.push({ ...liveItems().tables[0], id: 'table_new_items', columns: [], primaryKey: undefined }); return m; },

@@ -180,6 +180,18 @@ function nameMapping(live: Model, model: Model): Map<string, string> {
 }
 
 /**
+ * A live id the model already holds (a model imported from this database: ids derived from names)
+ * beats a baseline id the model does not hold (another project's baseline): the model is then its
+ * own baseline, renames made in it since the import included.
+ */
+function keepIdsTheModelKnows(mapping: Map<string, string>, inModel: ReadonlySet<string>): void {
+  const carriedTo = new Set(mapping.values());
+  for (const [liveId, baseId] of mapping) {
+    if (!inModel.has(baseId) && inModel.has(liveId) && !carriedTo.has(liveId)) mapping.delete(liveId);
+  }
+}
+
+/**
  * The live model with ids taken from `baseline` wherever names match (tables by schema and name,
  * columns by name in their table, constraints and indexes by effective name, …). Live objects
  * without a namesake keep their own id, made unique if a baseline id already took it. Given the
@@ -189,6 +201,7 @@ function nameMapping(live: Model, model: Model): Map<string, string> {
  */
 export function matchToBaseline(live: Model, baseline: Model, model?: Model): Model {
   const mapping = idMapping(withEffectiveNames(live), withEffectiveNames(baseline));
+  if (model && model !== baseline) keepIdsTheModelKnows(mapping, idsOf(model));
   const taken = new Set(mapping.values());
   const id = (old: string) => {
     const mapped = mapping.get(old);
