@@ -41,7 +41,7 @@ const historyZod = z.object({
   id: z.string(), targetId: z.string(), startedAt: z.string(), durationMs: z.number(),
   status: z.enum(JOURNAL_STATUSES), steps: z.array(stepZod), planSql: z.string(),
   hazardsAccepted: z.array(hazardKindZod), error: z.record(z.string(), z.unknown()).optional(),
-  reverseSql: z.string().optional(), verified: z.boolean().optional(),
+  reverseSql: z.string().optional(), verified: z.boolean().optional(), revertOf: z.string().optional(), revertible: z.boolean(),
 }) satisfies z.ZodType<HistoryEntryResponse>;
 
 function checked<T>(schema: z.ZodType<T>, what: string, value: unknown): T {
@@ -102,8 +102,11 @@ export async function readApplyStream(response: Response, onEvent: (event: Apply
   }
 }
 
-async function streamApply(id: string, input: ApplyInput, onEvent: (event: ApplyEvent) => void): Promise<ApplyResponse> {
-  const response = await fetch(`${target(id)}/apply?stream`, {
+/** An apply's fields for a revert: the server reads the model from its journal. */
+export type RevertInput = Omit<ApplyInput, 'document' | 'projectId'>;
+
+async function streamApply(path: string, input: ApplyInput | RevertInput, onEvent: (event: ApplyEvent) => void): Promise<ApplyResponse> {
+  const response = await fetch(`${path}?stream`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson, application/json' },
     body: JSON.stringify(input),
@@ -135,7 +138,13 @@ export const liveApi = {
   plan: async (id: string, document: ModelDocument, projectId?: string) =>
     checked(planZod, 'plan', await api.post(`${target(id)}/plan`, { document, ...(projectId ? { projectId } : {}) })),
   /** Applies (or dry-runs) the reviewed plan; `onEvent` sees each step start when the server streams. */
-  apply: streamApply,
+  apply: (id: string, input: ApplyInput, onEvent: (event: ApplyEvent) => void) => streamApply(`${target(id)}/apply`, input, onEvent),
+  /** The plan back to the model recorded before history entry `entryId`, against the database as it is now. */
+  planRevert: async (id: string, entryId: string) =>
+    checked(planZod, 'plan', await api.post(`${target(id)}/history/${encodeURIComponent(entryId)}/revert/plan`, {})),
+  /** Applies (or dry-runs) that reviewed revert plan, journaled as a revert of `entryId`. */
+  applyRevert: (id: string, entryId: string, input: RevertInput, onEvent: (event: ApplyEvent) => void) =>
+    streamApply(`${target(id)}/history/${encodeURIComponent(entryId)}/revert`, input, onEvent),
   history: async (id: string) => checked(z.array(historyZod), 'history', await api.get(`${target(id)}/history`)),
 };
 

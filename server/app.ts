@@ -18,6 +18,7 @@ import { importRoutes } from './routes/import.ts';
 import { introspectRoutes } from './routes/introspect.ts';
 import { migrateRoutes } from './routes/migrate.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { revertRoutes } from './routes/revert.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { templateRoutes } from './routes/templates.ts';
 
@@ -46,6 +47,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use(targetRoutes(deps));
   api.use(introspectRoutes(deps));
   api.use(migrateRoutes(deps));
+  api.use(revertRoutes(deps));
   api.use(importRoutes(deps));
   api.use((req) => {
     throw notFound(`no API endpoint ${req.method} ${req.originalUrl}`);

@@ -65,6 +65,12 @@ export const applyRequestZod = z.object({
   statementTimeoutMs: z.number().int().min(0).max(86_400_000).optional(),
 });
 
+/**
+ * `POST /targets/:id/history/:entry/revert`: applies the revert of a journal entry (its plan comes from
+ * `…/revert/plan`). The model is the one the server's journal recorded before that entry, never sent.
+ */
+export const revertRequestZod = applyRequestZod.omit({ document: true });
+
 export interface TargetResponse {
   id: string;
   name: string;
@@ -122,6 +128,10 @@ export interface TargetJournalEntryResponse {
   error?: Record<string, unknown>;
   reverseSql?: string;
   verified?: boolean;
+  /** The entry this apply reverted. */
+  revertOf?: string;
+  /** An applied entry that recorded the model before it: the CLI's `revert` can plan back to it. */
+  revertible: boolean;
 }
 
 /**
@@ -144,4 +154,8 @@ export interface HistoryEntryResponse {
   error?: Record<string, unknown>;
   reverseSql?: string;
   verified?: boolean;
+  /** This apply reverted that entry (`POST …/history/:entry/revert`). */
+  revertOf?: string;
+  /** An applied entry that recorded the model before it: it can be reverted. */
+  revertible: boolean;
 }

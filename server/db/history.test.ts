@@ -67,7 +67,7 @@ describe('journal in the target', () => {
     await admin.exec(`CREATE SCHEMA _schemata; CREATE TABLE _schemata.journal (id text PRIMARY KEY, applied_at timestamptz NOT NULL,
       duration_ms integer NOT NULL, status text NOT NULL, plan_sql text NOT NULL, hazards_accepted text[] NOT NULL, error jsonb, reverse_sql text);
       INSERT INTO _schemata.journal VALUES ('old', '2020-01-01', 5, 'applied', 'SELECT 1;', '{}', NULL, NULL);`);
-    expect(await readTargetJournal(admin)).toEqual([{ id: 'old', appliedAt: '2020-01-01T00:00:00.000Z', durationMs: 5, status: 'applied', planSql: 'SELECT 1;', hazardsAccepted: [] }]);
+    expect(await readTargetJournal(admin)).toEqual([{ id: 'old', appliedAt: '2020-01-01T00:00:00.000Z', durationMs: 5, status: 'applied', planSql: 'SELECT 1;', hazardsAccepted: [], revertible: false }]);
     const start: Model = await introspect(admin);
     const wanted = structuredClone(start);
     wanted.tables.find((t) => t.name === 'mine')!.columns.push({ id: 'col_extra', name: 'extra', type: { name: 'text' }, notNull: false });

@@ -88,6 +88,8 @@ export interface ApplyRequest {
   onStep?: ApplyOptions['onStep'];
   /** What of the database is planned and verified, and how it is spelled (see `planLive`). */
   scope?: PlanScope;
+  /** This apply reverts that journal entry (its model is the one recorded before it; `revert.ts`). */
+  revertOf?: string;
 }
 
 export interface ApplyTarget {
@@ -111,11 +113,11 @@ export interface ApplyResult {
   afterCommitError?: string;
 }
 
-function newEntry(target: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards'>, steps: Step[]): JournalEntry {
+function newEntry(target: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf'>, steps: Step[]): JournalEntry {
   return {
     id: `apply_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`, targetId: target,
     startedAt: new Date().toISOString(), durationMs: 0, status: 'applied', steps, planSql: steps.map((s) => s.sql).join('\n'),
-    hazardsAccepted: request.acceptedHazards, schemaHashBefore: request.hash,
+    hazardsAccepted: request.acceptedHazards, schemaHashBefore: request.hash, ...(request.revertOf ? { revertOf: request.revertOf } : {}),
   };
 }
 
@@ -132,7 +134,7 @@ function errorOf(error: unknown): Record<string, unknown> {
  * The journal entry of an attempt refused before anything was planned or run (a protected target's
  * name not typed, a model that does not load): no steps, and so no way back.
  */
-export function refusedEntry(targetId: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards'>, error: unknown): JournalEntry {
+export function refusedEntry(targetId: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf'>, error: unknown): JournalEntry {
   return { ...newEntry(targetId, request, []), status: 'refused', error: errorOf(error) };
 }
 
@@ -185,6 +187,8 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
   const reverseSql = reverseSqlOf(planned, request.model);
   // An apply with no step changes nothing: it leaves no `_schemata` behind in the target.
   const journalsInTarget = !request.dryRun && planned.steps.length > 0;
+  // What a revert of this apply plans back to (only an apply that changes something has one).
+  const before = journalsInTarget ? { model: planned.from, schemas: request.scope?.schemas } : undefined;
   try {
     if (planned.hash !== request.hash) throw new SchemaChanged(request.hash, planned.hash);
     // Committed before the first statement runs: a studio killed mid-apply leaves this entry, which the
@@ -195,7 +199,7 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     const outcome = await applySteps(target.client, {
       steps: planned.steps, expectedHash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun,
       lockTimeoutMs: request.lockTimeoutMs, statementTimeoutMs: request.statementTimeoutMs, onStep: request.onStep,
-      beforeCommit: journalsInTarget ? async (tx) => { await journalInTarget(tx, { ...entry, reverseSql, durationMs: performance.now() - started }); } : undefined,
+      beforeCommit: journalsInTarget ? async (tx) => { await journalInTarget(tx, { ...entry, reverseSql, before, durationMs: performance.now() - started }); } : undefined,
     });
     entry.durationMs = outcome.durationMs;
     if (request.dryRun) {
@@ -219,5 +223,6 @@ export async function applyLive(target: ApplyTarget, request: ApplyRequest): Pro
     throw error;
   }
   entry.reverseSql = reverseSql;
+  entry.before = before;
   return finishApplied(target, request, entry, journalsInTarget);
 }

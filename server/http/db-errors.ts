@@ -5,6 +5,7 @@
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError, lostConnectionCause } from '../db/connection-error.ts';
 import { ConfirmationRequired, JournalUnwritable, ModelDoesNotLoad } from '../db/migrate.ts';
+import { NotRevertible } from '../db/revert.ts';
 import { TargetNotFound, TargetRejected, TargetUnreadable } from '../db/targets.ts';
 import { HttpError } from './http-error.ts';
 
@@ -16,6 +17,8 @@ export function dbHttpError(error: unknown): HttpError | undefined {
   }
   if (error instanceof HazardsNotAccepted) return new HttpError(400, 'invalid-request', error.message, { hazards: error.hazards });
   if (error instanceof SchemaChanged) return new HttpError(409, 'conflict', error.message);
+  // The history entry exists, but recorded no way back (refused, failed, dry run, older studio).
+  if (error instanceof NotRevertible) return new HttpError(409, 'conflict', error.message);
   if (error instanceof StepFailed) {
     const { sqlstate, detail, hint, stepIndex, sql, position } = error.failure;
     return new HttpError(400, 'postgres-error', error.message, { sqlstate, detail, hint, stepIndex, sql, position });

@@ -16,7 +16,7 @@ import { idOf, targetsOf } from './target-errors.ts';
  * server when it names one, and read back, ids kept; never on the target): plan, apply and the
  * verification after it then compare like with like.
  */
-async function canonical(service: TargetService, id: string, model: Model): Promise<Canonical> {
+export async function canonical(service: TargetService, id: string, model: Model): Promise<Canonical> {
   try {
     return await canonicalFor({ model, shadowUrl: await service.shadowUrl(id), target: await service.client(id) });
   } catch (error) {
@@ -29,7 +29,7 @@ async function canonical(service: TargetService, id: string, model: Model): Prom
  * Runs what comes before planning; a refusal there (the protected target's name not typed, a model
  * that does not load) is journaled as refused, then rethrown (`toApiError` answers 400).
  */
-function journalingRefusal<T>(service: TargetService, id: string, request: ApplyBody, run: () => Promise<T>): Promise<T> {
+function journalingRefusal<T>(service: TargetService, id: string, request: ApplyFields & { revertOf?: string }, run: () => Promise<T>): Promise<T> {
   return run().catch(async (error: unknown) => {
     if (error instanceof ConfirmationRequired || error instanceof ModelDoesNotLoad) {
       await service.journal.record(refusedEntry(id, request, error)).catch(() => undefined);
@@ -39,14 +39,41 @@ function journalingRefusal<T>(service: TargetService, id: string, request: Apply
 }
 
 type ApplyBody = ReturnType<typeof applyRequestZod.parse>;
-type RunApply = (req: Request, onStep: ApplyRequest['onStep']) => Promise<ApplyResponse>;
+/** What an apply request says besides the model: the reviewed hash, hazards, dry run, name, timeouts. */
+export type ApplyFields = Omit<ApplyBody, 'document'>;
+export type RunApply = (req: Request, onStep: ApplyRequest['onStep']) => Promise<ApplyResponse>;
+
+/**
+ * Applies `written` (a document's model, or the one a revert reads from the journal) to the target:
+ * confirmation, canonical spelling, then `applyLive`. The route's timeouts default from the studio's.
+ */
+export async function applyModel(p: {
+  service: TargetService; id: string; request: ApplyFields; written: Model; onStep?: ApplyRequest['onStep'];
+  timeouts: ReturnType<typeof timeoutDefaults>; revertOf?: string;
+}): Promise<ApplyResponse> {
+  const { service, id, request, revertOf } = p;
+  const { projectId } = request;
+  const info = await service.get(id);
+  const { model, respell } = await journalingRefusal(service, id, { ...request, revertOf }, async () => {
+    checkConfirmation(info, request.confirmName, request.dryRun);
+    return canonical(service, id, p.written);
+  });
+  return applyLive({
+    id, client: await service.client(id), baseline: await service.baseline(id, projectId),
+    setBaseline: (applied) => service.setBaseline(id, applied, projectId), record: (entry) => service.journal.record(entry),
+  }, {
+    ...request, model, onStep: p.onStep, scope: { respell }, revertOf,
+    lockTimeoutMs: request.lockTimeoutMs ?? p.timeouts.lockTimeoutMs,
+    statementTimeoutMs: request.statementTimeoutMs ?? p.timeouts.statementTimeoutMs,
+  });
+}
 
 /**
  * `?stream`: one JSON object per line (application/x-ndjson) as the apply goes: `{type: 'step', index,
  * total, sql, phase}` as each step starts, then `{type: 'result', …ApplyResponse}` or `{type: 'error',
  * status, error: ApiError}`. The HTTP status is 200 once streaming has begun.
  */
-async function streamApply(req: Request, res: Response, run: RunApply, log: ErrorLog | undefined): Promise<void> {
+export async function streamApply(req: Request, res: Response, run: RunApply, log: ErrorLog | undefined): Promise<void> {
   res.status(200).type('application/x-ndjson');
   const write = (line: unknown) => res.write(`${JSON.stringify(line)}\n`);
   // The one translator the error middleware uses too: a failure here reads the same as unstreamed.
@@ -60,6 +87,14 @@ async function streamApply(req: Request, res: Response, run: RunApply, log: Erro
   res.end();
 }
 
+/** The plan that turns the target into `written` (a document's model, or the one a revert reads from the journal). */
+export async function planModel(service: TargetService, id: string, written: Model, projectId?: string): Promise<PlanResponse> {
+  const { model, respell } = await canonical(service, id, written);
+  const client = await service.client(id);
+  const planned = await planLive(client, model, await service.baseline(id, projectId), { respell });
+  return { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
+}
+
 export function migrateRoutes({ targets, log }: { targets?: TargetService; log?: ErrorLog }): Router {
   const router = Router();
   // Read once, when the studio starts: a bad value stops it with the variable's name.
@@ -70,29 +105,12 @@ export function migrateRoutes({ targets, log }: { targets?: TargetService; log?:
     const id = idOf(req);
     await service.get(id);
     const { document, projectId } = bodyOf(planRequestZod, req.body);
-    const { model, respell } = await canonical(service, id, document.model);
-    const planned = await planLive(await service.client(id), model, await service.baseline(id, projectId), { respell });
-    const body: PlanResponse = { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
-    res.json(body);
+    res.json(await planModel(service, id, document.model, projectId));
   });
 
   const runApply = async (req: Request, onStep?: ApplyRequest['onStep']): Promise<ApplyResponse> => {
-    const service = targetsOf(targets);
-    const id = idOf(req);
-    const request = bodyOf(applyRequestZod, req.body);
-    const info = await service.get(id);
-    const { model, respell } = await journalingRefusal(service, id, request, async () => {
-      checkConfirmation(info, request.confirmName, request.dryRun);
-      return canonical(service, id, request.document.model);
-    });
-    return applyLive({
-      id, client: await service.client(id), baseline: await service.baseline(id, request.projectId),
-      setBaseline: (applied) => service.setBaseline(id, applied, request.projectId), record: (entry) => service.journal.record(entry),
-    }, {
-      ...request, model, onStep, scope: { respell },
-      lockTimeoutMs: request.lockTimeoutMs ?? timeouts.lockTimeoutMs,
-      statementTimeoutMs: request.statementTimeoutMs ?? timeouts.statementTimeoutMs,
-    });
+    const { document, ...request } = bodyOf(applyRequestZod, req.body);
+    return applyModel({ service: targetsOf(targets), id: idOf(req), request, written: document.model, onStep, timeouts });
   };
 
   router.post('/targets/:id/apply', validate(applyRequestZod), async (req, res) => {

@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ModelDocument } from '../../shared/model/document.ts';
+import type { ModelDocument, Table } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { openTargetService, type TargetService } from '../db/targets.ts';
@@ -46,12 +46,12 @@ afterAll(async () => {
 
 type Columns = Array<[id: string, name: string, type: string]>;
 /** A table as the user draws it: every id random-looking and chosen by the caller. */
-const table = (id: string, name: string, columns: Columns) => ({
+const table = (id: string, name: string, columns: Columns): Table => ({
   id, schema: 'public', name, uniques: [], checks: [], foreignKeys: [], indexes: [],
   columns: columns.map(([cid, cname, type]) => ({ id: cid, name: cname, type: { name: type }, notNull: cid.endsWith('_id') })),
   primaryKey: { id: `${id}_pk`, columns: [columns[0][0]] },
 });
-const documentOf = (tables: ReturnType<typeof table>[], views: ModelDocument['model']['views'] = []): ModelDocument => makeDocument({
+const documentOf = (tables: Table[], views: ModelDocument['model']['views'] = []): ModelDocument => makeDocument({
   schemas: [{ id: 'schema_p', name: 'public' }], extensions: [], enums: [], domains: [], sequences: [], views, rawObjects: [], tables,
 });
 const ITEMS: Columns = [['p1_items_id', 'id', 'integer'], ['p1_items_title', 'title', 'text']];

@@ -1,0 +1,156 @@
+/**
+ * Revert from history (issue 9): through the real HTTP server and a real PostgreSQL target. A revert
+ * plans back to the model the journal recorded before the entry, against the database as it is now,
+ * with the usual hazards; it is journaled as a revert of that entry, and can itself be reverted.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HistoryEntryResponse, PlanResponse } from '../../shared/api-targets.ts';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { makeDocument } from '../../shared/model/empty.ts';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { openTargetService, type TargetService } from '../db/targets.ts';
+import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
+import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+
+let dataDir: string;
+let storeDb: ThrowawayDb;
+let targetDb: ThrowawayDb;
+let targets: TargetService;
+let server: TestServer;
+let target: SqlClient;
+let targetId: string;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'schemata-revert-'));
+  [storeDb, targetDb] = await Promise.all([createThrowawayDb('revert_store'), createThrowawayDb('revert_target')]);
+  targets = await openTargetService({ storeUrl: storeDb.url, dataDir });
+  server = await startTestServer({ targets });
+  target = await openSqlClient(targetDb.url);
+  // Models load on this server (a shadow URL), not in the embedded engine: no initdb in this file.
+  targetId = (await server.request('POST', '/api/targets', { body: { name: 'T', url: targetDb.url, shadowUrl: ADMIN_URL } })).json.id;
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+  await Promise.all([targets?.close(), target?.close()]);
+  await Promise.all([storeDb?.drop(), targetDb?.drop()]);
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const column = (id: string, name: string, type: string) => ({ id, name, type: { name: type }, notNull: false });
+const table = (id: string, name: string, columns: ReturnType<typeof column>[]) => ({
+  id, schema: 'public', name, columns, uniques: [], checks: [], foreignKeys: [], indexes: [], primaryKey: { id: `${id}_pk`, columns: [columns[0].id] },
+});
+const documentOf = (tables: ReturnType<typeof table>[]): ModelDocument => makeDocument({
+  schemas: [{ id: 'schema_p', name: 'public' }], extensions: [], enums: [], domains: [], sequences: [], views: [], rawObjects: [], tables,
+});
+const ITEMS = [column('items_id', 'id', 'integer'), column('items_title', 'title', 'text')];
+/** A: one table with rows. B: a column and a table more. */
+const modelA = documentOf([table('items', 'items', ITEMS)]);
+const modelB = documentOf([
+  table('items', 'items', [...ITEMS, column('items_note', 'note', 'text')]),
+  table('tags', 'tags', [column('tags_id', 'id', 'integer'), column('tags_label', 'label', 'text')]),
+]);
+
+/** The database's schema without the journal the applies leave in `_schemata`, nor column numbers (a dropped column keeps its slot). */
+const schemaNow = async () => Object.fromEntries(Object.entries(await catalogSnapshot(target))
+  .map(([kind, rows]) => [kind, rows.filter((row) => !JSON.stringify(row).includes("_schemata")).map(({ num: _num, ...row }) => row)]));
+const history = async (): Promise<HistoryEntryResponse[]> => (await server.request('GET', `/api/targets/${targetId}/history`)).json;
+const entryPath = (entry: string) => `/api/targets/${targetId}/history/${encodeURIComponent(entry)}/revert`;
+
+async function apply(document: ModelDocument, acceptedHazards: string[] = []) {
+  const plan = await server.request('POST', `/api/targets/${targetId}/plan`, { body: { document } });
+  expect(plan.status, plan.text).toBe(200);
+  const res = await server.request('POST', `/api/targets/${targetId}/apply`, { body: { document, hash: plan.json.hash, acceptedHazards } });
+  expect(res.status, res.text).toBe(200);
+  return res.json as { journalId: string; verified: boolean };
+}
+
+async function planRevert(entry: string): Promise<PlanResponse> {
+  const res = await server.request('POST', `${entryPath(entry)}/plan`, { body: {} });
+  expect(res.status, res.text).toBe(200);
+  return res.json;
+}
+
+/** Plans the revert of `entry`, then applies that reviewed plan accepting its hazards. */
+async function revert(entry: string) {
+  const plan = await planRevert(entry);
+  const res = await server.request('POST', entryPath(entry), { body: { hash: plan.hash, acceptedHazards: plan.hazards } });
+  expect(res.status, res.text).toBe(200);
+  return { plan, result: res.json as { journalId: string; status: string; verified: boolean } };
+}
+
+describe('revert from history', () => {
+  let schemaA: Awaited<ReturnType<typeof schemaNow>>;
+  let schemaB: Awaited<ReturnType<typeof schemaNow>>;
+  let applyB: string;
+  let revertB: string;
+
+  it('reverts an apply: the database equals the model before it, rows kept, journaled as a revert of it', async () => {
+    await apply(modelA);
+    await target.exec("INSERT INTO items VALUES (1, 'one'), (2, 'two')");
+    schemaA = await schemaNow();
+    applyB = (await apply(modelB)).journalId;
+    schemaB = await schemaNow();
+    expect(schemaB).not.toEqual(schemaA);
+    expect((await history())[0]).toMatchObject({ id: applyB, status: 'applied', revertible: true });
+
+    const { plan, result } = await revert(applyB);
+    // The way back drops what B added: typed as data loss, to be accepted like any apply.
+    expect(plan.steps.map((s) => s.sql).join('\n')).toMatch(/DROP TABLE[^;]*tags/);
+    expect(plan.steps.map((s) => s.sql).join('\n')).toMatch(/DROP COLUMN[^;]*note/);
+    expect(plan.hazards).toContain('deletes-data');
+    expect(result).toMatchObject({ status: 'applied', verified: true });
+    expect(await schemaNow()).toEqual(schemaA);
+    expect(await target.query('SELECT id, title FROM items ORDER BY id')).toEqual([{ id: 1, title: 'one' }, { id: 2, title: 'two' }]);
+    revertB = result.journalId;
+    expect((await history())[0]).toMatchObject({ id: revertB, status: 'applied', revertOf: applyB, revertible: true });
+    // The target's own journal says so too.
+    const journal = (await server.request('GET', `/api/targets/${targetId}/journal`)).json;
+    expect(journal[0]).toMatchObject({ id: revertB, revertOf: applyB, revertible: true });
+  });
+
+  it('reverts a revert: the database is B again, with no hazard to accept', async () => {
+    const { plan, result } = await revert(revertB);
+    expect(plan.hazards).toEqual([]);
+    expect(result).toMatchObject({ status: 'applied', verified: true });
+    expect(await schemaNow()).toEqual(schemaB);
+    expect((await history())[0]).toMatchObject({ revertOf: revertB });
+  });
+
+  it('plans against the database as it is now, not the recorded reverse SQL', async () => {
+    const [again] = await history();
+    // Changed by hand since: the table B added is gone already; the revert only drops the column.
+    await target.exec('DROP TABLE tags');
+    const plan = await planRevert(again.id);
+    expect(plan.steps.map((s) => s.sql).join('\n')).not.toMatch(/tags/);
+    expect(plan.steps.map((s) => s.sql).join('\n')).toMatch(/DROP COLUMN[^;]*note/);
+    // Applying it needs the hazards accepted, as any apply does.
+    const refused = await server.request('POST', entryPath(again.id), { body: { hash: plan.hash, acceptedHazards: [] } });
+    expect(refused.status).toBe(400);
+    expect(refused.json.details).toEqual({ hazards: ['deletes-data'] });
+    await revert(again.id);
+    expect(await schemaNow()).toEqual(schemaA);
+  });
+
+  it('an entry with no recorded model (dry run, refused, older studio) has no revert: 409 saying why; 404 for no entry', async () => {
+    const plan = await server.request('POST', `/api/targets/${targetId}/plan`, { body: { document: modelB } });
+    await server.request('POST', `/api/targets/${targetId}/apply`, { body: { document: modelB, hash: plan.json.hash, acceptedHazards: plan.json.hazards, dryRun: true } });
+    const [dry] = await history();
+    expect(dry).toMatchObject({ status: 'dry-run', revertible: false });
+    const refused = await server.request('POST', `${entryPath(dry.id)}/plan`, { body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.json.message).toBe(`history entry "${dry.id}" is dry-run: only an applied entry can be reverted (it changed nothing)`);
+    // An applied entry journaled before the model was recorded (an older studio).
+    await targets.journal.record({ ...dry, id: 'apply_old', status: 'applied', targetId });
+    const old = await server.request('POST', entryPath('apply_old'), { body: { hash: 'x', acceptedHazards: [] } });
+    expect(old.status).toBe(409);
+    expect(old.json.message).toMatch(/^history entry "apply_old" has no recorded model from before it/);
+    const missing = await server.request('POST', `${entryPath('apply_nope')}/plan`, { body: {} });
+    expect(missing.status).toBe(404);
+    expect((await server.request('POST', entryPath(applyB), { body: { acceptedHazards: 'all' } })).status).toBe(400);
+  });
+});
