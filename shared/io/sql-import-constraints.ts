@@ -161,10 +161,37 @@ export function addConstraint(ctx: ImportContext, table: Table, c: Constraint): 
   }
 }
 
+const isKey = (c: Constraint) => (c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE') && !c.indexname;
+/** What makes two keys of one statement the same index to PostgreSQL (columns in order, NULLS and deferral). */
+const keySignature = (c: Constraint) => JSON.stringify([
+  namesOf(c.keys), namesOf(c.including), Boolean(c.nulls_not_distinct), Boolean(c.deferrable), Boolean(c.initdeferred), c.options ?? [],
+]);
+
+/**
+ * PostgreSQL keeps one index for keys of one statement that are the same index (transformIndexConstraints):
+ * `id integer PRIMARY KEY UNIQUE` makes the primary key only, and an unnamed key that absorbs a named
+ * one takes its name. A UNIQUE added by a later statement, or differing (DEFERRABLE), stays.
+ */
+function withoutRepeatedKeys(constraints: Constraint[]): Constraint[] {
+  // The primary key is kept in preference to the others, as PostgreSQL does.
+  const primary = constraints.find((c) => c.contype === 'CONSTR_PRIMARY' && !c.indexname);
+  const ordered = primary ? [primary, ...constraints.filter((c) => c !== primary)] : constraints;
+  const kept = new Map<string, number>();
+  const out: Constraint[] = [];
+  for (const c of ordered) {
+    const at = isKey(c) ? kept.get(keySignature(c)) : undefined;
+    if (at === undefined) {
+      if (isKey(c)) kept.set(keySignature(c), out.length);
+      out.push(c);
+    } else if (!out[at].conname && c.conname) out[at] = { ...out[at], conname: c.conname };
+  }
+  return out;
+}
+
 /** Adds constraints in the order PostgreSQL names them: checks, then keys, then foreign keys. */
 export function addConstraints(ctx: ImportContext, table: Table, constraints: Constraint[]): void {
   const rank = (c: Constraint) => (c.contype === 'CONSTR_CHECK' ? 0 : c.contype === 'CONSTR_FOREIGN' ? 2 : 1);
-  for (const c of [...constraints].sort((a, b) => rank(a) - rank(b))) addConstraint(ctx, table, c);
+  for (const c of withoutRepeatedKeys(constraints).sort((a, b) => rank(a) - rank(b))) addConstraint(ctx, table, c);
 }
 
 /** Adds a foreign key once its target is known; false (and a warning when `final`) if it cannot be yet. */

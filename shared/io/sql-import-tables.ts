@@ -84,6 +84,11 @@ function inheritColumns(ctx: ImportContext, table: Table, stmt: CreateStmt): voi
 
 /** Adds the columns and constraints of `CREATE TABLE (…)` (or `ALTER TABLE … ADD COLUMN`) to `table`. */
 export function addTableElements(ctx: ImportContext, table: Table, elements: Node[] | undefined): void {
+  addConstraints(ctx, table, addColumnElements(ctx, table, elements));
+}
+
+/** Adds the columns (and LIKE copies) of table elements; gives back their constraints, to add once every column is there. */
+function addColumnElements(ctx: ImportContext, table: Table, elements: Node[] | undefined): Constraint[] {
   const constraints: Constraint[] = [];
   for (const element of elements ?? []) {
     const def = as<ColumnDef>(element, 'ColumnDef');
@@ -97,7 +102,7 @@ export function addTableElements(ctx: ImportContext, table: Table, elements: Nod
     } else if (constraint) constraints.push(constraint);
     else if (kindOf(element) === 'TableLikeClause') copyLike(ctx, table, as<TableLikeClause>(element, 'TableLikeClause')!);
   }
-  addConstraints(ctx, table, constraints);
+  return constraints;
 }
 
 /** The attributes of a composite type the model keeps as text (`CREATE TYPE ct AS (a int, b text)`), if it does. */
@@ -148,7 +153,8 @@ export function importCreateTable(ctx: ImportContext, stmt: CreateStmt, text: st
   if (options) table.with = options;
   ctx.addTable(table);
   if (stmt.partbound) inheritColumns(ctx, table, stmt);
-  addTableElements(ctx, table, stmt.tableElts);
+  // Constraints come after INHERITS has brought the parents' columns: `(UNIQUE (a, b)) INHERITS (p)` names only inherited ones.
+  const constraints = addColumnElements(ctx, table, stmt.tableElts);
   if (!stmt.partbound && stmt.inhRelations?.length) {
     // Inherited columns come first in PostgreSQL; locally declared ones follow unless merged.
     const local = table.columns;
@@ -161,6 +167,7 @@ export function importCreateTable(ctx: ImportContext, stmt: CreateStmt, text: st
       else table.columns.push(column);
     }
   }
+  addConstraints(ctx, table, constraints);
   if (stmt.partspec) {
     table.partitioning = { strategy: STRATEGIES[stmt.partspec.strategy ?? ''] ?? 'range', key: partitionKeyText(ctx, stmt.partspec) };
   }

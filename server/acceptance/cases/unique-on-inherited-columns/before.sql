@@ -1,0 +1,2 @@
+CREATE TABLE base (a int, b int);
+CREATE TABLE child () INHERITS (base);
