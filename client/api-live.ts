@@ -15,6 +15,7 @@ import type { ModelDocument } from '../shared/model/document.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
 import { sqlParserReady } from './sql-parser-ready.ts';
 import { api, RequestError } from './api.ts';
+import { dataCheckZod, stepDataCheckZod } from './api-data-checks.ts';
 
 const targetZod = z.object({
   id: z.string(), name: z.string(), kind: z.enum(['sandbox', 'postgres']), displayUrl: z.string(),
@@ -28,9 +29,12 @@ const stepZod = z.object({
   sql: z.string(),
   hazards: z.array(z.object({ kind: hazardKindZod, message: z.string() })),
   phase: z.enum(PHASES),
+  checks: z.array(dataCheckZod).optional(),
 }) satisfies z.ZodType<Step>;
 
-const planZod = z.object({ hash: z.string(), steps: z.array(stepZod), hazards: z.array(hazardKindZod), sql: z.string() }) satisfies z.ZodType<PlanResponse>;
+const planZod = z.object({
+  hash: z.string(), steps: z.array(stepZod), hazards: z.array(hazardKindZod), sql: z.string(), dataChecks: z.array(stepDataCheckZod).optional(),
+}) satisfies z.ZodType<PlanResponse>;
 
 const applyZod = z.object({
   journalId: z.string(), status: z.enum(['applied', 'dry-run']), steps: z.array(stepZod), durationMs: z.number(),

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { documentInputZod } from './api.ts';
 import type { ModelDocument } from './model/document.ts';
 import { HAZARD_KINDS, type HazardKind, type Step } from './diff/types.ts';
+import type { StepDataCheck } from './diff/data-checks.ts';
 
 const postgresUrlZod = z.string().regex(/^postgres(ql)?:\/\//i, 'a PostgreSQL URL starts with postgres:// or postgresql://');
 
@@ -98,6 +99,8 @@ export interface PlanResponse {
   /** Distinct hazard kinds, worst first. */
   hazards: HazardKind[];
   sql: string;
+  /** What each step's data checks found in the live rows (read-only, before anything ran), in step order. */
+  dataChecks?: StepDataCheck[];
 }
 
 export interface ApplyResponse {

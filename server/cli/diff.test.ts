@@ -91,6 +91,20 @@ function describeLive(name: string, open: () => Promise<{ url: string; cleanup: 
       expect(changed.stdout).toBe('ALTER TABLE public.users ADD COLUMN name text;\n');
     }, 180_000); // the first canonicalization starts the embedded engine (a worker running initdb): slow on a busy machine
 
+    it('runs the data checks of risky steps: under each step in SQL comments, and in --json', async () => {
+      await client.exec("INSERT INTO users VALUES (1, 'a@x'), (2, NULL), (3, NULL) ON CONFLICT DO NOTHING;");
+      const live = JSON.parse((await cli(['introspect', '--db', url])).stdout) as ModelDocument;
+      const next = structuredClone(live);
+      next.model.tables[0].columns.find((c) => c.name === 'email')!.notNull = true;
+      const text = await cli(['diff', '--db', url, 'next.json'], { 'next.json': JSON.stringify(next) });
+      expect(text.stdout).toContain('-- data check: 2 rows have NULL in email (e.g. id=2, id=3)\nALTER TABLE public.users ALTER COLUMN email SET NOT NULL;');
+      const json = JSON.parse((await cli(['diff', '--db', url, 'next.json', '--json'], { 'next.json': JSON.stringify(next) })).stdout) as { dataChecks: unknown[] };
+      expect(json.dataChecks).toEqual([{
+        step: 0, check: { kind: 'not-null', table: { schema: 'public', name: 'users', key: ['id'] }, column: 'email' },
+        result: { status: 'fails', count: 2, samples: ['id=2', 'id=3'] },
+      }]);
+    });
+
     it('fails with one line on a bad URL', async () => {
       const out = await cli(['diff', '--db', 'mysql://x', 'live.json'], { 'live.json': JSON.stringify(before) });
       expect(out.code).toBe(1);

@@ -3,6 +3,8 @@
  * model; `diff <from.json> <to.json> [--json]`: the same between two documents, both first put in
  * PostgreSQL's own spelling (`--as-written` compares their text as it is). Nothing at all is printed
  * when the two are equal. `--json` prints the plan (steps with phase and hazards) instead.
+ * Against a database, each risky step's data checks run first (read-only, bounded: `runDataChecks`)
+ * and what they found is printed as `-- data check:` comments under its hazards (`dataChecks` in JSON).
  * Against a database, `--schema <name>...` (repeatable) compares those schemas only; without it,
  * the schemas the document names are compared and any other schema of the database is left alone
  * (named on stderr), so a document from `introspect --schema s2` diffs empty against its database.
@@ -10,8 +12,11 @@
  * spelling, never into the database compared; `--shadow-url <postgres://…>` names a scratch server
  * to use instead (for extensions the embedded engine lacks).
  */
+import { describeDataCheck } from '../../shared/diff/data-check-text.ts';
+import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
+import { runDataChecks } from '../db/data-checks.ts';
 import { planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
 import { canonicalPair } from '../diff/canonical.ts';
@@ -21,9 +26,13 @@ import { readDocument } from './read-document.ts';
 import { modelInScope, takeShadowUrl } from './scope.ts';
 import { takeMigrationOptions, writeMigrationFiles, type MigrationOutOptions } from './migration-out.ts';
 
-/** Each step's hazards as SQL comments above its statements. */
-export function stepsAsSql(steps: Step[]): string {
-  return steps.map((s) => `${s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('')}${s.sql}\n`).join('');
+/** Each step's hazards, and what its data checks found, as SQL comments above its statements. */
+export function stepsAsSql(steps: Step[], dataChecks: StepDataCheck[] = []): string {
+  return steps.map((s, i) => {
+    const hazards = s.hazards.map((h) => `-- hazard ${h.kind}: ${h.message}\n`).join('');
+    const found = dataChecks.filter((c) => c.step === i).map((c) => `-- data check: ${describeDataCheck(c.check, c.result)}\n`).join('');
+    return `${hazards}${found}${s.sql}\n`;
+  }).join('');
 }
 
 interface DiffArgs { db?: string; shadowUrl?: string; schemas: string[]; files: string[]; json: boolean; asWritten: boolean; out?: MigrationOutOptions }
@@ -48,14 +57,15 @@ function parseDiffArgs(args: string[]): DiffArgs {
 }
 
 /** The database (the scope's schemas) → the document, and back. */
-async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<{ steps: Step[]; reverse: Step[] }> {
+async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<{ steps: Step[]; reverse: Step[]; dataChecks: StepDataCheck[] }> {
   const written = (await readDocument(options.files[0], io)).model;
   const client = await openSqlClient(options.db, { createMissing: false });
   try {
     // With no studio store, live objects are matched to the document itself by name.
     const { scope, model, respell } = await modelInScope({ command: 'diff', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
     const live = await planLive(client, model, model, { schemas: scope.schemas, respell });
-    return { steps: live.steps, reverse: planBetween(model, live.from).steps };
+    const dataChecks = options.out ? [] : await runDataChecks(client, live.steps);
+    return { steps: live.steps, reverse: planBetween(model, live.from).steps, dataChecks };
   } finally {
     await client.close();
   }
@@ -68,8 +78,9 @@ export const diffCommand: CliCommand = {
     const options = parseDiffArgs(args);
     let steps: Step[];
     let reverse: Step[];
+    let dataChecks: StepDataCheck[] | undefined;
     if (options.db) {
-      ({ steps, reverse } = await diffLive({ ...options, db: options.db }, io));
+      ({ steps, reverse, dataChecks } = await diffLive({ ...options, db: options.db }, io));
     } else {
       const written = { from: (await readDocument(options.files[0], io)).model, to: (await readDocument(options.files[1], io)).model };
       // Compared in PostgreSQL's spelling (the embedded engine), unless asked for the text as written.
@@ -83,8 +94,8 @@ export const diffCommand: CliCommand = {
       io.stdout(written.map((path) => `${path}\n`).join(''));
       return 0;
     }
-    if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }) }, null, 2) + '\n');
-    else io.stdout(stepsAsSql(steps));
+    if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }), ...(dataChecks ? { dataChecks } : {}) }, null, 2) + '\n');
+    else io.stdout(stepsAsSql(steps, dataChecks));
     return 0;
   },
 };

@@ -53,7 +53,8 @@ async function runCheck(tx: SqlSession, check: Exclude<DataCheck, { kind: 'unava
   if (query.shape === 'none') return query.skip ? { status: 'skipped', reason: query.skip } : { status: 'ok' };
   const rows = await tx.query<{ total: string | number; sample?: string }>(query.sql);
   const count = Number(rows[0]?.total ?? 0);
-  const samples = query.shape === 'rows' ? rows.map((r) => String(r.sample)) : [];
+  // A key value may hold a line break: a sample stays on one line (the CLI prints it in a comment).
+  const samples = query.shape === 'rows' ? rows.map((r) => String(r.sample).replace(/\p{Cc}/gu, ' ')) : [];
   if (size.sampling) {
     const [read] = await tx.query<{ n: string }>(`SELECT count(*) AS n ${fromClause(check.table, size.sampling)}`);
     return { status: 'sampled', count, samples, sampledRows: Number(read.n), estimatedRows: Math.round(size.estimatedRows) };

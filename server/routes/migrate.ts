@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import { applyRequestZod, planRequestZod, type ApplyResponse, type HistoryEntryResponse, type PlanResponse, type TargetJournalEntryResponse } from '../../shared/api-targets.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { applyLive, checkConfirmation, ConfirmationRequired, ModelDoesNotLoad, planLive, refusedEntry, type ApplyRequest } from '../db/migrate.ts';
+import { runDataChecks } from '../db/data-checks.ts';
 import { readTargetJournal } from '../db/history.ts';
 import { canonicalFor, ModelNotCanonical, type Canonical } from '../diff/canonical.ts';
 import { errorContext, toApiError, type ErrorLog } from '../http/errors.ts';
@@ -92,7 +93,9 @@ export async function planModel(service: TargetService, id: string, written: Mod
   const { model, respell } = await canonical(service, id, written);
   const client = await service.client(id);
   const planned = await planLive(client, model, await service.baseline(id, projectId), { respell });
-  return { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql };
+  // Read-only and bounded: what the risky steps would meet in the live rows.
+  const dataChecks = await runDataChecks(client, planned.steps);
+  return { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql, dataChecks };
 }
 
 export function migrateRoutes({ targets, log }: { targets?: TargetService; log?: ErrorLog }): Router {
