@@ -98,7 +98,8 @@ export function collationObjects(rows: CollationRow[]): RawObject[] {
     const r = row.row as Record<string, string | boolean | null | undefined>;
     const provider = ({ i: 'icu', c: 'libc', b: 'builtin', d: 'default' } as Record<string, string>)[String(r.collprovider)] ?? 'libc';
     const parts = [`provider = ${provider}`];
-    const locale = r.colllocale ?? r.colliculocale;
+    // ICU's locale is colllocale on 17+, colliculocale on 15–16, and collcollate before 15.
+    const locale = r.colllocale ?? r.colliculocale ?? (provider === 'icu' ? r.collcollate : undefined);
     if (provider !== 'libc' && locale != null) parts.push(`locale = ${quoteLiteral(String(locale))}`);
     if (provider === 'libc') {
       if (r.collcollate === r.collctype) parts.push(`locale = ${quoteLiteral(String(r.collcollate ?? ''))}`);

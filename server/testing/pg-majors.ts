@@ -6,7 +6,7 @@
  * root the binaries run as the `postgres` OS user (`su`).
  */
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -124,4 +124,37 @@ export async function startCluster(major: number): Promise<MajorCluster> {
       await removeFiles();
     },
   };
+}
+
+/**
+ * What an older major cannot load, and how a schema file is changed so that it can, keeping the
+ * rest of the file as is: musicbrainz and features.sql use `NULLS NOT DISTINCT` (15+); danbooru calls
+ * `gen_random_uuid()`, core only from 13 (pgcrypto's, in public, on 12).
+ */
+const ADAPTATIONS: Array<{ file: RegExp; before: number; from: RegExp; to: string }> = [
+  { file: /(musicbrainz|features)/, before: 15, from: / NULLS NOT DISTINCT/g, to: '' },
+  { file: /danbooru/, before: 13, from: /(?<![.\w])gen_random_uuid\(\)/g, to: 'public.gen_random_uuid()' },
+];
+
+/** A line `-- PostgreSQL N+` in a fixture starts a section loaded only on N and later. */
+function sectionsUpTo(sql: string, major: number): string {
+  let since = 0;
+  return sql.split('\n').filter((line) => {
+    const marker = /^-- PostgreSQL (\d+)\+$/.exec(line);
+    if (marker) since = Number(marker[1]);
+    return since <= major;
+  }).join('\n');
+}
+
+/**
+ * `file` as `major` can load it, written to `dir` under the same base name (round trips are labelled
+ * by it). Ex: `await loadableOn(12, '/…/musicbrainz/schema.sql', tmp)` drops its NULLS NOT DISTINCT.
+ */
+export async function loadableOn(major: number, file: string, dir: string): Promise<string> {
+  let sql = sectionsUpTo(await readFile(file, 'utf8'), major);
+  for (const a of ADAPTATIONS) if (a.file.test(file) && major < a.before) sql = sql.replace(a.from, a.to);
+  const label = /([^/]+)\/schema\.sql$/.exec(file)?.[1] ?? file.replace(/^.*\//, '').replace(/\.sql$/, '');
+  const out = join(dir, `${label}.sql`);
+  await writeFile(out, sql);
+  return out;
 }
