@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import type { Page } from '@playwright/test';
-import { createThrowawayDb, type ThrowawayDb } from '../server/testing/throwaway-db.ts';
+import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../server/testing/throwaway-db.ts';
 import { expect, test, type Studio } from './fixtures.ts';
 
 const SHOTS = process.env.SCHEMATA_SHOTS ?? 'test-results';
@@ -283,6 +283,46 @@ test.describe('live database', () => {
       await row.getByTestId('target-remove').click();
       await row.getByTestId('target-remove-confirm').click();
       await expect(row).toHaveCount(0);
+    });
+  });
+
+  test.describe('identity across projects (issue 9)', () => {
+    let db: ThrowawayDb;
+    test.beforeAll(async () => {
+      db = await createThrowawayDb('e2e_identity');
+    });
+    test.afterAll(async () => {
+      await db?.drop();
+    });
+
+    test('apply P1, insert 2 rows, import from database, reopen P1, add a column: the plan adds it, drops nothing, rows kept', async ({ studio, page }) => {
+      await studio.open('/');
+      const { live, projects } = studio;
+      await projects.newFrom('blank');
+      const table = await addTable(studio);
+      const p1 = await projects.saveAsProject();
+      const name = `Identity ${db.name.slice(-8)}`;
+      // A shadow URL: models load on this PostgreSQL, not in the embedded engine (no initdb in the journey).
+      await live.addTarget(name, db.url, { shadowUrl: ADMIN_URL });
+      await expect(live.target(name).getByTestId('target-select')).toBeChecked();
+      expect(await live.syncTarget()).toBe(1);
+      await rowsOf(db.url, `INSERT INTO ${table} DEFAULT VALUES; INSERT INTO ${table} DEFAULT VALUES`);
+
+      await live.openTab('targets');
+      await live.target(name).getByTestId('target-import').click();
+      await expect(page.getByTestId('doc-name')).toContainText('(imported)', { timeout: 20_000 });
+
+      await projects.openDialog();
+      await projects.openFromDialog(p1);
+      await studio.node(table).click();
+      await page.getByTestId('tab-inspector').click();
+      await page.getByTestId('inspector').getByTestId('column-add').click();
+      expect(await live.compare()).toBe(1);
+      await expect(live.plan.steps.filter({ hasText: 'ADD COLUMN' })).toHaveCount(1);
+      await expect(live.plan.steps.filter({ hasText: 'DROP TABLE' })).toHaveCount(0);
+      await live.apply();
+      await expect(live.result).toHaveAttribute('data-result', 'verified', { timeout: 30_000 });
+      expect(await rowsOf(db.url, `SELECT count(*)::int AS n FROM ${table}`)).toEqual([{ n: 2 }]);
     });
   });
 });
