@@ -8,9 +8,11 @@ import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
 import { ddlCommand } from './cli/ddl.ts';
 import { exportDbmlCommand } from './cli/dbml.ts';
 import { diffCommand } from './cli/diff.ts';
+import { historyCommand } from './cli/history.ts';
 import { importCommand } from './cli/import.ts';
 import { introspectCommand } from './cli/introspect.ts';
 import { newCommand } from './cli/new.ts';
+import { revertCommand } from './cli/revert.ts';
 import { templatesCommand } from './cli/templates.ts';
 import { validateCommand } from './cli/validate.ts';
 
@@ -24,6 +26,8 @@ const commands: CliCommand[] = [
   introspectCommand,
   applyCommand,
   diffCommand,
+  historyCommand,
+  revertCommand,
   importCommand,
 ];
 

@@ -135,6 +135,8 @@ export interface TargetJournalEntryResponse {
   revertOf?: string;
   /** An applied entry that recorded the model before it: the CLI's `revert` can plan back to it. */
   revertible: boolean;
+  /** How many steps it had (absent in entries journaled before it was recorded). */
+  stepCount?: number;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import { HAZARD_KINDS, type HazardKind } from '../../shared/diff/types.ts';
 import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts';
-import { applyLive, planLive, type ApplyRequest } from '../db/migrate.ts';
+import { applyLive, planLive, type ApplyRequest, type ApplyResult } from '../db/migrate.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { parseTimeoutMs, TIMEOUT_MAX, timeoutDefaults, type ApplyTimeouts } from '../db/timeouts.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
@@ -48,7 +48,8 @@ function timeoutOf(flag: string, value: string | undefined): number {
   }
 }
 
-function parseApplyArgs(args: string[]): ApplyArgs {
+/** `missing`: what to say when the positional argument (the document; for `revert`, the entry) is absent. */
+export function parseApplyArgs(args: string[], missing = 'the document to apply is required: apply --db <url> <document.json> (- reads standard input)'): ApplyArgs {
   const parsed = parseDbArgs(args);
   if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
   const { shadowUrl, rest } = takeShadowUrl(parsed.rest);
@@ -64,12 +65,12 @@ function parseApplyArgs(args: string[]): ApplyArgs {
     else if (out.file === undefined) out.file = flag;
     else throw new CliError(`unexpected argument "${flag}"`);
   }
-  if (!out.file) throw new CliError('the document to apply is required: apply --db <url> <document.json> (- reads standard input)');
+  if (!out.file) throw new CliError(missing);
   return { ...out, file: out.file, allowed: [...new Set(out.allowed)] };
 }
 
 /** Flags first, then the environment, then the built-in defaults. */
-function timeoutsFor(options: ApplyArgs, io: CliIo): ApplyTimeouts {
+export function timeoutsFor(options: ApplyArgs, io: CliIo): ApplyTimeouts {
   let defaults: ApplyTimeouts;
   try {
     defaults = timeoutDefaults(io.env ?? process.env);
@@ -80,18 +81,28 @@ function timeoutsFor(options: ApplyArgs, io: CliIo): ApplyTimeouts {
 }
 
 /** The library's errors as the CLI's one line and exit code. */
-function cliErrorOf(error: unknown): unknown {
+export function cliErrorOf(error: unknown): unknown {
   if (error instanceof HazardsNotAccepted) return new CliError(`${error.message} (allow them with --allow ${error.hazards.join(',')} or --allow-all)`, 3);
   if (error instanceof StepFailed) return new CliError(`${describeFailure(error.failure)}; everything was rolled back`);
   return error;
 }
 
 /** Through the studio's own path (`applyLive`), on the scope's schemas. */
-async function applyInScope(client: SqlClient, request: Omit<ApplyRequest, 'hash'>) {
+export async function applyInScope(client: SqlClient, request: Omit<ApplyRequest, 'hash'>) {
   // Without a studio store there is no baseline: live objects are matched to the document by name.
   const planned = await planLive(client, request.model, request.model, request.scope);
   const target = { id: client.displayUrl, client, baseline: request.model, setBaseline: async () => undefined, record: async () => undefined };
   return applyLive(target, { ...request, hash: planned.hash });
+}
+
+/** The steps run on stdout, the summary on stderr (`apply` and `revert`). */
+export function reportApplied(result: ApplyResult, dryRun: boolean, io: CliIo): void {
+  for (const step of result.steps) io.stdout(`${step.sql}\n`);
+  const what = dryRun ? 'dry run: executed and rolled back' : 'applied';
+  const verified = result.verified === undefined ? '' : result.verified ? '; the database now equals the model' : `; ${result.remainingSteps} step(s) still differ`;
+  io.stderr(`${what} ${result.steps.length} step(s) in ${Math.round(result.durationMs)} ms${verified}\n`);
+  // Exit 0 all the same: the database did change, and exit 1 promises it did not.
+  if (result.afterCommitError) io.stderr(`warning: the migration was committed, but ${result.afterCommitError}\n`);
 }
 
 export const applyCommand: CliCommand = {
@@ -106,12 +117,7 @@ export const applyCommand: CliCommand = {
       const { scope, model, respell } = await modelInScope({ command: 'apply', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
       const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope: { schemas: scope.schemas, respell } };
       const result = await applyInScope(client, request).catch((error: unknown) => { throw cliErrorOf(error); });
-      for (const step of result.steps) io.stdout(`${step.sql}\n`);
-      const what = options.dryRun ? 'dry run: executed and rolled back' : 'applied';
-      const verified = result.verified === undefined ? '' : result.verified ? '; the database now equals the model' : `; ${result.remainingSteps} step(s) still differ`;
-      io.stderr(`${what} ${result.steps.length} step(s) in ${Math.round(result.durationMs)} ms${verified}\n`);
-      // Exit 0 all the same: the database did change, and exit 1 promises it did not.
-      if (result.afterCommitError) io.stderr(`warning: the migration was committed, but ${result.afterCommitError}\n`);
+      reportApplied(result, options.dryRun, io);
       return 0;
     } finally {
       await client.close();

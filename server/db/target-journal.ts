@@ -10,7 +10,7 @@ import type { JournalEntry, JournalStatus, RevertBase } from './history.ts';
 import type { SqlSession } from './sql-client.ts';
 
 /** Columns added after the first journals were written: read only when present, added by the next apply. */
-const LATER_COLUMNS = { verified: 'boolean', revert_of: 'text', before_model: 'jsonb' } as const;
+const LATER_COLUMNS = { verified: 'boolean', revert_of: 'text', before_model: 'jsonb', step_count: 'integer' } as const;
 type LaterColumn = keyof typeof LATER_COLUMNS;
 
 /** The journal table inside a target database. */
@@ -28,12 +28,12 @@ export const TARGET_JOURNAL_DDL = `
   );
   -- Journals written before these columns existed get them; only then, because ALTER TABLE waits for
   -- every reader of the journal to finish. before_model: the live model before the apply (a revert
-  -- plans back to it); revert_of: the entry this apply reverted.
+  -- plans back to it); revert_of: the entry this apply reverted; step_count: how many steps ran.
   ${Object.entries(LATER_COLUMNS).map(([column, type]) => addColumnIfMissing({ table: '_schemata.journal', column, type })).join('\n')}`;
 
 const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql, verified,
-    revert_of, before_model)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`;
+    revert_of, before_model, step_count)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`;
 
 /**
  * Writes an entry into the target's own journal, inside a transaction (the apply's, or one of its
@@ -48,7 +48,7 @@ export async function journalInTarget(session: SqlSession, entry: JournalEntry):
     await session.query(INSERT_TARGET, [
       entry.id, entry.startedAt, Math.round(entry.durationMs), entry.status, entry.planSql, entry.hazardsAccepted,
       entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null, entry.verified ?? null,
-      entry.revertOf ?? null, entry.before ? JSON.stringify(entry.before) : null,
+      entry.revertOf ?? null, entry.before ? JSON.stringify(entry.before) : null, entry.steps.length,
     ]);
     await session.exec('RELEASE SAVEPOINT schemata_journal');
     return true;
@@ -86,12 +86,14 @@ export interface TargetJournalEntry {
   revertOf?: string;
   /** An applied entry that recorded the model before it: `revert` can plan back to it. */
   revertible: boolean;
+  /** How many steps it had (absent in entries of older versions). */
+  stepCount?: number;
 }
 
 interface TargetJournalRow {
   id: string; applied_at: Date | string; duration_ms: number; status: JournalStatus; plan_sql: string; hazards_accepted: string[];
   error: Record<string, unknown> | null; reverse_sql: string | null; verified: boolean | null; revert_of: string | null;
-  revertible: boolean; before_model?: RevertBase | null;
+  revertible: boolean; step_count: number | null; before_model?: RevertBase | null;
 }
 
 /** The later columns this journal has (an older studio's journal may lack them), or undefined without a journal. */
@@ -108,7 +110,7 @@ async function journalColumns(session: SqlSession): Promise<Set<LaterColumn> | u
 function selectList(columns: Set<LaterColumn>, withBefore: boolean): string {
   const later = (name: LaterColumn) => (columns.has(name) ? name : `NULL::${LATER_COLUMNS[name]} AS ${name}`);
   const revertible = columns.has('before_model') ? "(status = 'applied' AND before_model IS NOT NULL)" : 'false';
-  return ['id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql', later('verified'), later('revert_of'),
+  return ['id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql', later('verified'), later('revert_of'), later('step_count'),
     `${revertible} AS revertible`, ...(withBefore ? [later('before_model')] : [])].join(', ');
 }
 
@@ -121,6 +123,7 @@ function fromTargetRow(row: TargetJournalRow): TargetJournalEntry {
   if (row.reverse_sql !== null) entry.reverseSql = row.reverse_sql;
   if (row.verified !== null) entry.verified = row.verified;
   if (row.revert_of !== null) entry.revertOf = row.revert_of;
+  if (row.step_count !== null) entry.stepCount = row.step_count;
   return entry;
 }
 

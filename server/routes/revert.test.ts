@@ -13,7 +13,7 @@ import { makeDocument } from '../../shared/model/empty.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { openTargetService, type TargetService } from '../db/targets.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
-import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
+import { schemaWithoutJournal } from '../testing/schema-without-journal.ts';
 import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
 let dataDir: string;
@@ -55,9 +55,7 @@ const modelB = documentOf([
   table('tags', 'tags', [column('tags_id', 'id', 'integer'), column('tags_label', 'label', 'text')]),
 ]);
 
-/** The database's schema without the journal the applies leave in `_schemata`, nor column numbers (a dropped column keeps its slot). */
-const schemaNow = async () => Object.fromEntries(Object.entries(await catalogSnapshot(target))
-  .map(([kind, rows]) => [kind, rows.filter((row) => !JSON.stringify(row).includes("_schemata")).map(({ num: _num, ...row }) => row)]));
+const schemaNow = () => schemaWithoutJournal(target);
 const history = async (): Promise<HistoryEntryResponse[]> => (await server.request('GET', `/api/targets/${targetId}/history`)).json;
 const entryPath = (entry: string) => `/api/targets/${targetId}/history/${encodeURIComponent(entry)}/revert`;
 
