@@ -3,6 +3,7 @@ import { buildModel } from '../model/model-builder.ts';
 import { matchToBaseline } from './baseline.ts';
 import { diff } from './diff.ts';
 import { planBetween } from './plan.ts';
+import { renameCandidates } from './rename-candidates.ts';
 
 const live = () => buildModel({
   tables: [
@@ -126,5 +127,26 @@ describe('the recreates-object hazard', () => {
     const kinds = (to: ReturnType<typeof p1>) => planBetween(p1(), to).steps.flatMap((s) => s.hazards.map((h) => h.kind));
     expect(kinds(renamed(p1(), 'goods'))).not.toContain('recreates-object');
     expect(kinds({ ...p1(), tables: [] })).toEqual(['deletes-data']);
+  });
+});
+
+describe('renames by shape, confirmed by the user', () => {
+  const goods = () => renamed(p1(), 'goods');
+  const cases = [
+    { name: 'same columns: offered, and a rename once confirmed', model: goods, candidates: [{ from: 'public.items', toId: 'table_p1', to: 'public.goods' }], changes: ['constraint.rename', 'table.rename'] },
+    { name: 'another column: not offered', model: () => withColumn(goods(), 'col_p1_note', 'note'), candidates: [], changes: ['table.create', 'table.drop'] },
+    { name: 'another type: not offered', model: () => { const m = goods(); m.tables[0].columns[1].type = { name: 'integer' }; return m; }, candidates: [], changes: ['table.create', 'table.drop'] },
+  ];
+  it.each(cases)('$name', ({ model, candidates, changes }) => {
+    const user = model();
+    expect(renameCandidates(matchToBaseline(liveItems(), user, user), user)).toEqual(candidates);
+    const confirmed = matchToBaseline(liveItems(), user, user, candidates);
+    expect(diff(confirmed, user).map((c) => c.kind).sort()).toEqual(changes);
+  });
+
+  it('ignores a confirmed rename whose live table or model id is gone', () => {
+    const user = goods();
+    const stale = [{ from: 'public.nowhere', toId: 'table_p1' }, { from: 'public.items', toId: 'table_gone' }];
+    expect(diff(matchToBaseline(liveItems(), user, user, stale), user).map((c) => c.kind).sort()).toEqual(['table.create', 'table.drop']);
   });
 });

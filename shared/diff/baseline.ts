@@ -11,6 +11,7 @@
  */
 import type { Index, Model, RawObject, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
+import type { ConfirmedRename } from './rename-candidates.ts';
 
 type Keyed = { id: string };
 
@@ -140,10 +141,17 @@ function idsOf(model: Model): Set<string> {
  * constraints, indexes, domain checks) match inside a table, view or domain that is matched by id or
  * by name; carried objects by kind, schema, name and the (matched) table they belong to.
  */
-function nameMapping(live: Model, model: Model): Map<string, string> {
+function nameMapping(live: Model, model: Model, renames: readonly ConfirmedRename[]): Map<string, string> {
   const map = new Map<string, string>();
   const inModel = idsOf(model);
   const held = idsOf(live);
+  // Renames the user confirmed first: their parts then match by name inside the renamed table.
+  for (const r of renames) {
+    const from = live.tables.find((t) => `${t.schema}.${t.name}` === r.from);
+    if (!from || inModel.has(from.id) || held.has(r.toId) || !model.tables.some((t) => t.id === r.toId)) continue;
+    map.set(from.id, r.toId);
+    held.add(r.toId);
+  }
   const claim = <T extends Keyed>(a: readonly T[], b: readonly T[], key: (o: T) => string) => {
     const byKey = new Map(b.map((o) => [key(o), o]));
     for (const o of a) {
@@ -196,10 +204,11 @@ function keepIdsTheModelKnows(mapping: Map<string, string>, inModel: ReadonlySet
  * columns by name in their table, constraints and indexes by effective name, …). Live objects
  * without a namesake keep their own id, made unique if a baseline id already took it. Given the
  * user's `model`, live objects still without a model id then take their model namesake's id
- * (see `nameMapping`), whatever the baseline said.
+ * (see `nameMapping`), whatever the baseline said; a live table the user confirmed as a rename
+ * (`renames`: its `schema.name` → a model table id) takes that id first.
  * Ex: `diff(matchToBaseline(introspected, lastApplied, userModel), userModel)`.
  */
-export function matchToBaseline(live: Model, baseline: Model, model?: Model): Model {
+export function matchToBaseline(live: Model, baseline: Model, model?: Model, renames: readonly ConfirmedRename[] = []): Model {
   const mapping = idMapping(withEffectiveNames(live), withEffectiveNames(baseline));
   if (model && model !== baseline) keepIdsTheModelKnows(mapping, idsOf(model));
   const taken = new Set(mapping.values());
@@ -209,7 +218,7 @@ export function matchToBaseline(live: Model, baseline: Model, model?: Model): Mo
     return taken.has(old) ? `${old}~live` : old;
   };
   const carried = remap(live, id);
-  if (!model || model === baseline) return carried;
-  const byName = nameMapping(withEffectiveNames(carried), withEffectiveNames(model));
+  if (!model || (model === baseline && !renames.length)) return carried;
+  const byName = nameMapping(withEffectiveNames(carried), withEffectiveNames(model), renames);
   return byName.size ? remap(carried, (old) => byName.get(old) ?? old) : carried;
 }
