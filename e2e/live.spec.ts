@@ -210,6 +210,9 @@ test.describe('live database', () => {
       await added.getByTestId('column-not-null').check();
       expect(await live.compare()).toBe(1);
       await expect(live.plan.badges.filter({ hasText: 'may-fail-on-existing-data' })).toBeVisible();
+      // The plan already read the live rows (read-only): the review says the step will fail, and why.
+      await expect(page.getByTestId('data-check')).toHaveText('the table has 1 row: the step fails');
+      await shot(page, 'plan-data-check-light');
       await live.apply({ confirmName: name });
       await expect(live.result).toHaveAttribute('data-result', 'failed', { timeout: 60_000 });
       await expect(live.result).toContainText('step 1 of 1 failed');

@@ -79,7 +79,7 @@ export default function MigrationPanel() {
       {review && steps.length > 0 && (
         <>
           <Summary steps={steps} />
-          <PlanSteps steps={steps} progress={progress} done={applied} failedIndex={failedIndex} onPick={(index) => setFocus({ index, seq: (focus?.seq ?? 0) + 1 })} />
+          <PlanSteps steps={steps} progress={progress} done={applied} failedIndex={failedIndex} dataChecks={review.plan.dataChecks} onPick={(index) => setFocus({ index, seq: (focus?.seq ?? 0) + 1 })} />
         </>
       )}
       <ApplyResult />

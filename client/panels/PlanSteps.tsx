@@ -1,10 +1,14 @@
 /**
- * The steps of a plan, one line each with its phase and hazard badges; while an apply runs, each
- * step shows whether it is done, running or waiting. A click reveals the step in the SQL editor.
+ * The steps of a plan, one line each with its phase and hazard badges, and under them what the
+ * step's data checks found in the live rows; while an apply runs, each step shows whether it is
+ * done, running or waiting. A click reveals the step in the SQL editor.
  */
+import { dataCheckTone, describeDataCheck } from '../../shared/diff/data-check-text.ts';
+import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
 import type { Step } from '../../shared/diff/types.ts';
 import type { ApplyProgress } from '../store/connection-slice.ts';
 import { hazardSeverity, stepTitle } from './plan-view.ts';
+import './data-checks.css';
 
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'idle';
 
@@ -25,10 +29,25 @@ export interface PlanStepsProps {
   done: boolean;
   /** The step PostgreSQL refused in the last apply. */
   failedIndex?: number;
+  /** What the data checks found (plans against a live target), by step index. */
+  dataChecks?: readonly StepDataCheck[];
   onPick: (index: number) => void;
 }
 
-export function PlanSteps({ steps, progress, done, failedIndex, onPick }: PlanStepsProps) {
+function StepChecks({ found }: { found: readonly StepDataCheck[] }) {
+  if (!found.length) return null;
+  return (
+    <ul className="step-checks">
+      {found.map(({ check, result }, j) => (
+        <li key={j} className={`step-check ${dataCheckTone(result)}`} data-testid="data-check" data-status={result.status} data-kind={check.kind}>
+          {describeDataCheck(check, result)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PlanSteps({ steps, progress, done, failedIndex, dataChecks = [], onPick }: PlanStepsProps) {
   return (
     <div className="plan-steps-wrap">
       {progress && (
@@ -58,6 +77,7 @@ export function PlanSteps({ steps, progress, done, failedIndex, onPick }: PlanSt
                   ))}
                 </div>
               )}
+              <StepChecks found={dataChecks.filter((c) => c.step === i)} />
             </li>
           );
         })}
