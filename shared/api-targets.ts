@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { documentInputZod } from './api.ts';
 import type { ModelDocument } from './model/document.ts';
 import { HAZARD_KINDS, type HazardKind, type Step } from './diff/types.ts';
+import type { RenameCandidate } from './diff/rename-candidates.ts';
 import type { StepDataCheck } from './diff/data-checks.ts';
 
 const postgresUrlZod = z.string().regex(/^postgres(ql)?:\/\//i, 'a PostgreSQL URL starts with postgres:// or postgresql://');
@@ -51,11 +52,18 @@ export const introspectRequestZod = z.object({ schemas: z.array(z.string().min(1
  */
 const projectIdZod = z.string().min(1).max(200).optional();
 
-export const planRequestZod = z.object({ document: documentInputZod, projectId: projectIdZod });
+/**
+ * Live tables the user confirmed are model tables renamed (`schema.name` → model table id), picked
+ * from a plan's `renameCandidates`: matched before diffing, so the table is renamed, rows kept.
+ */
+const renamesZod = z.array(z.object({ from: z.string().min(1).max(200), toId: z.string().min(1).max(200) })).max(500).optional();
+
+export const planRequestZod = z.object({ document: documentInputZod, projectId: projectIdZod, renames: renamesZod });
 
 export const applyRequestZod = z.object({
   document: documentInputZod,
   projectId: projectIdZod,
+  renames: renamesZod,
   /** `hash` of the plan the user reviewed (from `POST /targets/:id/plan`). */
   hash: z.string().min(1),
   acceptedHazards: z.array(z.enum(HAZARD_KINDS)).default([]),
@@ -101,6 +109,8 @@ export interface PlanResponse {
   sql: string;
   /** What each step's data checks found in the live rows (read-only, before anything ran), in step order. */
   dataChecks?: StepDataCheck[];
+  /** A table dropped and one created with the same columns: each may be confirmed as a rename (`renames`). */
+  renameCandidates?: RenameCandidate[];
 }
 
 export interface ApplyResponse {

@@ -3,6 +3,7 @@
  * re-introspect and verify → journal. Routes and the CLI call these two functions and nothing else.
  */
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import { renameCandidates, type ConfirmedRename, type RenameCandidate } from '../../shared/diff/rename-candidates.ts';
 import { planBetween, planSql, reversePlan } from '../../shared/diff/plan.ts';
 import { planHazardKinds, type HazardKind, type Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
@@ -20,6 +21,8 @@ export interface LivePlan {
   sql: string;
   /** The live schema, its ids carried over from the baseline by name. */
   from: Model;
+  /** Tables dropped and created with the same columns: the user may confirm each as a rename (`PlanScope.renames`). */
+  renameCandidates: RenameCandidate[];
 }
 
 export interface PlanScope {
@@ -30,6 +33,8 @@ export interface PlanScope {
    * the target's own engine (see `canonicalFor`): like is then compared with like.
    */
   respell?: (live: Model) => Promise<Model>;
+  /** Live tables the user confirmed are model tables renamed (from the plan's `renameCandidates`). */
+  renames?: ConfirmedRename[];
 }
 
 /** The live schema in scope, and the hash of the whole database (what apply checks), from one snapshot. */
@@ -49,9 +54,9 @@ async function readLive(client: SqlClient, schemas: string[] | undefined): Promi
 export async function planLive(client: SqlClient, model: Model, baseline: Model | undefined, scope: PlanScope = {}): Promise<LivePlan> {
   const { live, hash } = await readLive(client, scope.schemas);
   // The model too: whatever the baseline says, live objects still unmatched take their model namesake's id.
-  const from = matchToBaseline(scope.respell ? await scope.respell(live) : live, baseline ?? model, model);
+  const from = matchToBaseline(scope.respell ? await scope.respell(live) : live, baseline ?? model, model, scope.renames);
   const plan = planBetween(from, model);
-  return { hash, steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from };
+  return { hash, steps: plan.steps, hazards: planHazardKinds(plan), sql: planSql(plan), from, renameCandidates: renameCandidates(from, model) };
 }
 
 /** Bounds for writing a failure into the target's journal, after the apply itself rolled back. */

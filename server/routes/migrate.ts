@@ -63,7 +63,7 @@ export async function applyModel(p: {
     id, client: await service.client(id), baseline: await service.baseline(id, projectId),
     setBaseline: (applied) => service.setBaseline(id, applied, projectId), record: (entry) => service.journal.record(entry),
   }, {
-    ...request, model, onStep: p.onStep, scope: { respell }, revertOf,
+    ...request, model, onStep: p.onStep, scope: { respell, renames: request.renames }, revertOf,
     lockTimeoutMs: request.lockTimeoutMs ?? p.timeouts.lockTimeoutMs,
     statementTimeoutMs: request.statementTimeoutMs ?? p.timeouts.statementTimeoutMs,
   });
@@ -88,14 +88,17 @@ export async function streamApply(req: Request, res: Response, run: RunApply, lo
   res.end();
 }
 
+/** How live objects are matched: the saved project's baseline on the target, and the renames the user confirmed. */
+type Matching = Pick<ApplyFields, 'projectId' | 'renames'>;
+
 /** The plan that turns the target into `written` (a document's model, or the one a revert reads from the journal). */
-export async function planModel(service: TargetService, id: string, written: Model, projectId?: string): Promise<PlanResponse> {
+export async function planModel(service: TargetService, id: string, written: Model, matching: Matching = {}): Promise<PlanResponse> {
   const { model, respell } = await canonical(service, id, written);
   const client = await service.client(id);
-  const planned = await planLive(client, model, await service.baseline(id, projectId), { respell });
+  const planned = await planLive(client, model, await service.baseline(id, matching.projectId), { respell, renames: matching.renames });
   // Read-only and bounded: what the risky steps would meet in the live rows.
   const dataChecks = await runDataChecks(client, planned.steps);
-  return { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql, dataChecks };
+  return { hash: planned.hash, steps: planned.steps, hazards: planned.hazards, sql: planned.sql, dataChecks, renameCandidates: planned.renameCandidates };
 }
 
 export function migrateRoutes({ targets, log }: { targets?: TargetService; log?: ErrorLog }): Router {
@@ -107,8 +110,8 @@ export function migrateRoutes({ targets, log }: { targets?: TargetService; log?:
     const service = targetsOf(targets);
     const id = idOf(req);
     await service.get(id);
-    const { document, projectId } = bodyOf(planRequestZod, req.body);
-    res.json(await planModel(service, id, document.model, projectId));
+    const { document, ...matching } = bodyOf(planRequestZod, req.body);
+    res.json(await planModel(service, id, document.model, matching));
   });
 
   const runApply = async (req: Request, onStep?: ApplyRequest['onStep']): Promise<ApplyResponse> => {

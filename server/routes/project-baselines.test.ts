@@ -62,7 +62,10 @@ const createProject = async (name: string, document: ModelDocument): Promise<str
 const plan = async (document: ModelDocument, projectId?: string) => {
   const res = await server.request('POST', `/api/targets/${targetId}/plan`, { body: { document, projectId } });
   expect(res.status, res.text).toBe(200);
-  return res.json as { hash: string; sql: string; hazards: string[]; steps: Array<{ sql: string; hazards: Array<{ kind: string; message: string }> }> };
+  return res.json as {
+    hash: string; sql: string; hazards: string[]; steps: Array<{ sql: string; hazards: Array<{ kind: string; message: string }> }>;
+    renameCandidates: Array<{ from: string; toId: string; to: string }>;
+  };
 };
 const apply = async (document: ModelDocument, projectId?: string, acceptedHazards: string[] = []) => {
   const { hash } = await plan(document, projectId);
@@ -127,6 +130,22 @@ describe('a project is matched to its own baseline, and by name', () => {
     expect(await rows()).toBe(2);
   });
 
+  it('a rename by shape (baseline lost, table renamed in the model) is offered, and once confirmed renames it with its rows', async () => {
+    const columns: Columns = [['p1_items_note', 'note', 'text'], ['p1_by_hand', 'by_hand', 'text']];
+    const goods = documentOf([{ ...table('p1_items', 'goods', [...ITEMS, ...columns]) }]);
+    const offered = await plan(goods, p1Id);
+    expect(offered.renameCandidates).toEqual([{ from: 'public.items', toId: 'p1_items', to: 'public.goods' }]);
+    expect(offered.sql).toContain('DROP TABLE public.items');
+    const renames = offered.renameCandidates;
+    const confirmed = await server.request('POST', `/api/targets/${targetId}/plan`, { body: { document: goods, projectId: p1Id, renames } });
+    expect(confirmed.json.steps.map((s: { sql: string }) => s.sql)).toEqual(['ALTER TABLE public.items RENAME TO goods;', 'ALTER TABLE public.goods RENAME CONSTRAINT items_pkey TO goods_pkey;']);
+    const applied = await server.request('POST', `/api/targets/${targetId}/apply`, {
+      body: { document: goods, projectId: p1Id, renames, hash: confirmed.json.hash, acceptedHazards: confirmed.json.hazards },
+    });
+    expect(applied.json).toMatchObject({ status: 'applied', verified: true });
+    expect(Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM public.goods'))[0].n)).toBe(2);
+  });
+
   it('bad input: a project id that is not a string is a 400 naming the field', async () => {
     const res = await server.request('POST', `/api/targets/${targetId}/plan`, { body: { document: p1(), projectId: 42 } });
     expect(res.status).toBe(400);
@@ -134,7 +153,8 @@ describe('a project is matched to its own baseline, and by name', () => {
   });
 
   it('removing the target removes its baselines', async () => {
-    expect((await apply(p1(['p1_items_note', 'note', 'text'], ['p1_by_hand', 'by_hand', 'text']), p1Id)).status).toBe(200);
+    // Renamed back from goods (the previous case): a rename, whose hazard is accepted.
+    expect((await apply(p1(['p1_items_note', 'note', 'text'], ['p1_by_hand', 'by_hand', 'text']), p1Id, ['breaks-dependents'])).json).toMatchObject({ status: 'applied' });
     expect(await baselineRows(p1Id)).toBe(1);
     expect((await server.request('DELETE', `/api/targets/${targetId}`)).status).toBe(204);
     expect(await baselineRows(p1Id)).toBe(0);
