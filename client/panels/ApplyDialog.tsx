@@ -6,17 +6,25 @@ import { useState } from 'react';
 import type { TargetResponse } from '../../shared/api-targets.ts';
 import type { Step } from '../../shared/diff/types.ts';
 import { hazardKinds, hazardList, hazardSeverity } from './plan-view.ts';
+import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
+import { StepChecks } from './PlanSteps.tsx';
 import type { ApplyChoice } from '../store/connection-slice.ts';
 
 export interface ApplyDialogProps {
   target: TargetResponse;
   steps: readonly Step[];
+  /** What the plan's data checks found: shown under the first hazard of their step that they answer. */
+  dataChecks?: readonly StepDataCheck[];
   onCancel: () => void;
   onApply: (choice: ApplyChoice) => void;
 }
 
-export function ApplyDialog({ target, steps, onCancel, onApply }: ApplyDialogProps) {
+export function ApplyDialog({ target, steps, dataChecks = [], onCancel, onApply }: ApplyDialogProps) {
   const hazards = hazardList(steps);
+  const checkedAt = new Map<number, number>();
+  hazards.forEach(({ stepIndex, hazard }, i) => {
+    if ((hazard.kind === 'may-fail-on-existing-data' || hazard.kind === 'deletes-data') && !checkedAt.has(stepIndex)) checkedAt.set(stepIndex, i);
+  });
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const [typed, setTyped] = useState('');
   const allTicked = ticked.size === hazards.length;
@@ -49,6 +57,7 @@ export function ApplyDialog({ target, steps, onCancel, onApply }: ApplyDialogPro
                         <span className={`hazard-badge ${hazardSeverity(hazard.kind)}`}>{hazard.kind}</span>
                         <span>step {stepIndex + 1}: {hazard.message}</span>
                       </label>
+                      {checkedAt.get(stepIndex) === i && <StepChecks found={dataChecks.filter((c) => c.step === stepIndex)} />}
                     </li>
                   ))}
                 </ul>

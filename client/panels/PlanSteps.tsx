@@ -34,7 +34,8 @@ export interface PlanStepsProps {
   onPick: (index: number) => void;
 }
 
-function StepChecks({ found }: { found: readonly StepDataCheck[] }) {
+/** The lines of what one step's data checks found (none: nothing is drawn). */
+export function StepChecks({ found }: { found: readonly StepDataCheck[] }) {
   if (!found.length) return null;
   return (
     <ul className="step-checks">

@@ -11,7 +11,7 @@ const CASES: Array<{ check: DataCheck; result: DataCheckResult; text: string; to
   { check: { kind: 'unique', table, columns: ['a', 'b'] }, result: fails(1, ['a=1, b=2 (2 rows)']), text: '1 value is held by more than one row in (a, b) (e.g. a=1, b=2 (2 rows))', tone: 'bad' },
   { check: { kind: 'check', table, expression: 'price > 0', columns: [] }, result: fails(1, ['id=3']), text: '1 row fails price > 0 (e.g. id=3)', tone: 'bad' },
   { check: { kind: 'foreign-key', table, columns: ['user_id'], refTable: { schema: 'public', name: 'users' }, refColumns: ['id'] }, result: fails(2), text: '2 rows have no match in public.users (id)', tone: 'bad' },
-  { check: { kind: 'cast', table, column: 'age', fromType: { name: 'text' }, toType: { name: 'integer' } }, result: fails(1, ['id=2']), text: '1 row has a value of age that does not convert (e.g. id=2)', tone: 'bad' },
+  { check: { kind: 'cast', table, column: 'age', fromType: { name: 'text' }, toType: { name: 'integer' } }, result: fails(1, ['id=2']), text: '1 row has a value of age that does not convert to integer (e.g. id=2)', tone: 'bad' },
   { check: { kind: 'enum-values', table, column: 'mood', values: ['sad'], array: false }, result: fails(2), text: "2 rows hold 'sad' in mood", tone: 'bad' },
   { check: { kind: 'row-count', table, effect: 'deletes' }, result: fails(1204), text: 'deletes 1,204 rows', tone: 'bad' },
   { check: { kind: 'row-count', table, column: 'email', effect: 'deletes' }, result: { status: 'ok' }, text: 'deletes no row', tone: 'good' },

@@ -2,6 +2,7 @@
  * One line per data check result, as the plan review and the CLI show it under a step's hazard:
  * `2 rows have NULL in email (e.g. id=4, id=7)`, `no existing row fails`, `deletes 1,204 rows`.
  */
+import { formatType } from '../model/types.ts';
 import type { DataCheck, DataCheckResult } from './data-checks.ts';
 
 const n = (count: number) => count.toLocaleString('en-US');
@@ -17,7 +18,7 @@ function failing(check: Exclude<DataCheck, { kind: 'unavailable' }>, count: numb
     case 'unique': return `${n(count)} ${count === 1 ? 'value is' : 'values are'} held by more than one row in (${list(check.columns)})`;
     case 'check': return `${rows(count)} ${count === 1 ? 'fails' : 'fail'} ${check.expression}`;
     case 'foreign-key': return `${rows(count)} ${has} no match in ${check.refTable.schema}.${check.refTable.name} (${list(check.refColumns)})`;
-    case 'cast': return `${rows(count)} ${has} a value of ${check.column} that does not convert`;
+    case 'cast': return `${rows(count)} ${has} a value of ${check.column} that does not convert to ${formatType(check.toType)}`;
     case 'enum-values': return `${rows(count)} ${count === 1 ? 'holds' : 'hold'} ${list(check.values.map((v) => `'${v}'`))} in ${check.column}`;
     case 'row-count':
       if (check.effect === 'fails') return `the table has ${rows(count)}: the step fails`;
