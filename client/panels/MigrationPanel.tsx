@@ -94,6 +94,7 @@ export default function MigrationPanel() {
         <ApplyDialog
           target={target}
           steps={steps}
+          dataChecks={review.plan.dataChecks}
           onCancel={() => setConfirming(false)}
           onApply={(choice) => {
             setConfirming(false);
