@@ -73,6 +73,12 @@ describe('a bad SQL field is a 400 naming its path', () => {
     }
   });
 
+  it('a type nothing defines: a 400 naming the type and each column using it', async () => {
+    const document = documentOf((d) => { d.model.tables[0].columns[1].type = { name: 'txet' }; });
+    const plan = await server.request('POST', '/api/targets/sandbox/plan', { body: { document } });
+    expect([plan.status, plan.json.message]).toEqual([400, 'the model does not load into PostgreSQL: public.note.body: type "txet" does not exist']);
+  });
+
   it('a check on a missing column: the same 400 on plan and on apply', async () => {
     const document = documentOf((d) => { d.model.tables[0].checks.push({ id: 'ck', expression: 'missing_column > 0' }); });
     const plan = await server.request('POST', '/api/targets/sandbox/plan', { body: { document } });

@@ -65,7 +65,7 @@ export function ImportReportDialog() {
             <>
               <div className="io-heading">Imported with a caveat</div>
               <ul className="io-list io-warn-list" data-testid="import-warnings">
-                {warnings.map((w, i) => <li key={i}><span className="io-line">line {w.line}</span><span>{w.message}</span></li>)}
+                {warnings.map((w, i) => <li key={i}><span className="io-line">line {w.line}{w.column ? `, column ${w.column}` : ''}</span><span>{w.message}</span></li>)}
               </ul>
             </>
           )}

@@ -17,7 +17,8 @@ import { serverVersion } from '../introspect/introspect.ts';
 import { disclosedMessage } from '../db/error-disclosure.ts';
 import { EMBEDDED_EXTENSIONS } from '../db/pglite-client.ts';
 import { canonicalTimeoutMs, loadInEmbeddedEngine } from './embedded-shadow.ts';
-import { loadAndRead, ModelNotCanonical } from './shadow-load.ts';
+import { DOES_NOT_LOAD, loadAndRead, ModelNotCanonical } from './shadow-load.ts';
+import { typeDoesNotExist, unknownTypes } from '../../shared/model/known-types.ts';
 
 export { ModelNotCanonical } from './shadow-load.ts';
 
@@ -114,6 +115,9 @@ export interface CanonicalRequest {
  * Ex: `const { model, respell } = await canonicalFor({ model, target: client }); planLive(client, model, baseline, { respell })`.
  */
 export async function canonicalFor(p: CanonicalRequest): Promise<Canonical> {
+  // Said before any engine starts, with where each type is used (the load would name only the first).
+  const unknown = unknownTypes(p.model);
+  if (unknown.length) throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${unknown.map(typeDoesNotExist).join('; ')}`);
   const targetMajor = p.target ? Math.floor((await serverVersion(p.target)) / 10000) : undefined;
   if (p.shadowUrl) {
     const shadowUrl = p.shadowUrl;

@@ -62,6 +62,8 @@ export interface ParsedScript {
   statements: ParsedStatement[];
   /** psql meta-commands and COPY data lines that were blanked before parsing. */
   stripped: StrippedLine[];
+  /** Line and column (1-based) of a parse tree's `location` (a UTF-8 byte offset). */
+  locate?: (byte: number) => { line: number; column: number };
 }
 
 /** Offsets where each line starts, for `lineColumnAt`. */
@@ -150,7 +152,7 @@ export function parseScript(text: string): ParsedScript {
       text: clean.slice(start, end).trim(),
     });
   }
-  return { statements, stripped };
+  return { statements, stripped, locate: (byte) => lineColumnAt(starts, toChar(byte)) };
 }
 
 function skipBlanksAndComments(text: string, from: number, to: number): number {

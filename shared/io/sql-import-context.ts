@@ -35,6 +35,8 @@ export class ImportContext {
   searchPath: string[];
   /** Line of the statement being imported, for the report. */
   line = 0;
+  /** Where each column type object was written (statement line, TypeName byte offset), to point a warning at it. */
+  readonly typeLocations = new WeakMap<object, { line: number; byte?: number }>();
   readonly pendingForeignKeys: PendingForeignKey[] = [];
   /** Raw callable id → `name(input types)`, how COMMENT ON and DROP name a function. */
   readonly rawKeys = new Map<string, string>();
@@ -66,8 +68,8 @@ export class ImportContext {
     this.report.skipped.push({ line, statement, reason });
   }
 
-  warn(message: string, line = this.line): void {
-    this.report.warnings.push({ line, message });
+  warn(message: string, line = this.line, column?: number): void {
+    this.report.warnings.push({ line, ...(column ? { column } : {}), message });
   }
 
   hasSchema(name: string): boolean {

@@ -14,6 +14,8 @@ export interface SkippedStatement {
 
 export interface ImportWarning {
   line: number;
+  /** 1-based column of what the warning is about, when it points inside the statement. */
+  column?: number;
   message: string;
 }
 

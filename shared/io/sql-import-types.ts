@@ -66,6 +66,7 @@ export function columnTypeOf(ctx: ImportContext, typeName: TypeName): ColumnType
   if (typeName.arrayBounds?.length) type.arrayDims = Math.min(typeName.arrayBounds.length, MAX_ARRAY_DIMS);
   if ((typeName.arrayBounds?.length ?? 0) > MAX_ARRAY_DIMS) ctx.warn(`type ${parts.name}: more than ${MAX_ARRAY_DIMS} array dimensions read as ${MAX_ARRAY_DIMS} (PostgreSQL does not enforce them)`);
   if (typeName.pct_type) ctx.warn(`%TYPE in the type of a column is read as type "${parts.name}"`);
+  ctx.typeLocations.set(type, { line: ctx.line, byte: typeName.location });
   return type;
 }
 

@@ -11,7 +11,8 @@ import { carryKeyIndexComments } from './sql-import-key-index-comments.ts';
 import { pinChosenNames } from './sql-import-names.ts';
 import type { ImportReport } from './sql-import-report.ts';
 import { importStatement } from './sql-import-statements.ts';
-import { loadSqlParser, parseScript } from './parser.ts';
+import { loadSqlParser, parseScript, type ParsedScript } from './parser.ts';
+import { typeDoesNotExist, unknownTypes } from '../model/known-types.ts';
 
 export { SqlSyntaxError } from './parser.ts';
 export type { ImportReport, ImportWarning, SkippedStatement } from './sql-import-report.ts';
@@ -31,7 +32,7 @@ export interface ImportSqlResult {
  * Ex: `importSqlSync('CREATE TABLE t (id int PRIMARY KEY);').model.tables[0].name` → `'t'`.
  */
 export function importSqlSync(text: string, options: ImportSqlOptions = {}): ImportSqlResult {
-  const { statements, stripped } = parseScript(text);
+  const { statements, stripped, locate } = parseScript(text);
   const ctx = new ImportContext(options.searchPath ?? DEFAULT_SEARCH_PATH);
   for (const line of stripped) {
     ctx.skip(line.kind === 'copy-data' ? 'COPY data' : line.text.split(/\s+/)[0], line.kind === 'copy-data'
@@ -46,9 +47,24 @@ export function importSqlSync(text: string, options: ImportSqlOptions = {}): Imp
   resolveForeignKeys(ctx);
   carryKeyIndexComments(ctx);
   pinChosenNames(ctx);
+  warnUnknownTypes(ctx, locate);
   ctx.report.skipped.sort((a, b) => a.line - b.line);
   ctx.report.warnings.sort((a, b) => a.line - b.line);
   return { model: ctx.model, report: ctx.report };
+}
+
+/**
+ * Types nothing defines (`txet`), checked once the whole script is read (a type may be created
+ * after the table using it): PostgreSQL would refuse the script, so the report points at each.
+ */
+function warnUnknownTypes(ctx: ImportContext, locate: ParsedScript['locate']): void {
+  for (const unknown of unknownTypes(ctx.model)) {
+    const at = ctx.typeLocations.get(unknown.type);
+    const position = at?.byte !== undefined && locate ? locate(at.byte) : undefined;
+    // A type re-read from carried text has an offset in that text, not in the script.
+    const inStatement = position && at && position.line >= at.line ? position : undefined;
+    ctx.warn(typeDoesNotExist(unknown), inStatement?.line ?? at?.line ?? 1, inStatement?.column);
+  }
 }
 
 /** What the server makes of UTF-8 text sent with client_encoding LATIN1: each byte becomes a character. */

@@ -33,6 +33,6 @@ export const LINT_RULES: Record<string, string> = {
   'generated-with-default': 'A generated column cannot also have a default or identity.',
   'enum-without-values': 'An enum without values cannot hold anything.',
   'enum-duplicate-value': 'An enum cannot list a value twice: PostgreSQL refuses it.',
-  'unknown-type': 'The column uses a type the model does not define.',
+  'unknown-type': 'The column or domain uses a type that is neither PostgreSQL\'s nor defined by the model: loading it fails with "type … does not exist".',
   'sql-field': 'A default, check, view query, type or carried statement is not exactly one of what its field allows: the document is refused until it is.',
 };

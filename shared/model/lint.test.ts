@@ -90,6 +90,7 @@ const cases: Case[] = [
   { code: 'enum-duplicate-value', model: () => buildModel({ ...cleanSpec(), enums: [{ name: 'order_status', values: ['a', 'a'] }] }), codes: ['enum-duplicate-value'], objectId: 'enum:public.order_status', severity: 'error' },
   { code: 'partition-key-not-in-key', model: () => ops.setTableOptions(buildModel(cleanSpec()), { tableId: orders, patch: { partitioning: { strategy: 'range', key: 'total' } } }), codes: ['partition-key-not-in-key'], objectId: 'pk:public.orders', severity: 'error' },
   { code: 'unknown-type', model: () => buildModel({ ...cleanSpec(), enums: [] }), codes: ['unknown-type'], objectId: colId('orders', 'status'), severity: 'error' },
+  { code: 'unknown-type', model: () => withTable('orders', (t) => { t.columns.push('note txet'); }), codes: ['unknown-type'], objectId: colId('orders', 'note'), severity: 'error' },
   { code: 'sql-field', model: () => withTable('orders', (t) => { t.columns[3] = 'total numeric(12,2)! = 0); DROP TABLE x; SELECT (1'; }), codes: ['sql-field'], objectId: colId('orders', 'total'), severity: 'error' },
 ];
 

@@ -10,6 +10,7 @@ import { lintNames } from './lint-names.ts';
 import { leadingColumnLists, lintTable, sameSet, uniqueColumnSets } from './lint-table.ts';
 import { SEVERITY_ORDER, type LintIssue } from './lint-types.ts';
 import { formatType, normalizeType } from './types.ts';
+import { typeDoesNotExist, unknownTypes } from './known-types.ts';
 import { isSqlParserLoaded } from '../io/parser.ts';
 import { sqlFieldProblems } from './sql-fields.ts';
 
@@ -132,7 +133,7 @@ function typeMismatch(model: Model, column: Column | undefined, refColumn: Colum
   return { severity: compatible ? 'warning' : 'error', message };
 }
 
-/** Enums without values; columns typed with a user-defined type the model does not define. */
+/** Enums without values; columns and domains typed with a type nothing defines. */
 function lintTypes(model: Model): LintIssue[] {
   const out: LintIssue[] = [];
   for (const e of model.enums) {
@@ -140,18 +141,9 @@ function lintTypes(model: Model): LintIssue[] {
     const repeated = e.values.filter((v, i) => e.values.indexOf(v) !== i);
     if (repeated.length) out.push({ code: 'enum-duplicate-value', severity: 'error', message: `enum ${e.schema}.${e.name} repeats ${repeated.join(', ')}`, objectId: e.id });
   }
-  // Extensions define types the model cannot see (citext, geometry, …): trust them.
-  if (model.extensions.length > 0) return out;
-  const known = new Set([
-    ...model.enums, ...model.domains, ...model.tables, ...model.views,
-    ...model.rawObjects.filter((r) => r.kind === 'type'),
-  ].map((o) => `${o.schema}.${o.name}`));
-  for (const table of model.tables) {
-    for (const column of table.columns) {
-      if (column.type.schema && !known.has(`${column.type.schema}.${column.type.name}`)) {
-        out.push({ code: 'unknown-type', severity: 'error', message: `${table.schema}.${table.name}.${column.name} has type ${formatType(column.type)}, which the model does not define`, objectId: column.id, tableId: table.id });
-      }
-    }
+  // Types PostgreSQL lacks and the model does not define (extensions' types are trusted: `known-types.ts`).
+  for (const u of unknownTypes(model)) {
+    out.push({ code: 'unknown-type', severity: 'error', message: typeDoesNotExist(u), objectId: u.objectId, ...(u.tableId ? { tableId: u.tableId } : {}) });
   }
   return out;
 }

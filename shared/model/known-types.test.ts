@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnType, Model } from './document.ts';
+import { typeDoesNotExist, unknownTypes } from './known-types.ts';
+
+const model = (types: ColumnType[], extra: Partial<Model> = {}): Model => ({
+  schemas: [{ id: 's', name: 'public' }], extensions: [], enums: [], domains: [], sequences: [], views: [], rawObjects: [],
+  tables: [{ id: 't', schema: 'public', name: 'note', uniques: [], checks: [], foreignKeys: [], indexes: [],
+    columns: types.map((type, i) => ({ id: `c${i}`, name: `c${i}`, type, notNull: false })) }],
+  ...extra,
+});
+const found = (m: Model) => unknownTypes(m).map(typeDoesNotExist);
+
+describe('unknownTypes', () => {
+  it.each<[string, Model, string[]]>([
+    ['built-ins under any spelling', model([{ name: 'text' }, { name: 'character varying', args: [20] }, { name: 'timestamptz' }, { name: 'interval day to second' }, { name: '"char"' }, { name: 'int4multirange' }, { name: 'integer', arrayDims: 2 }]), []],
+    ['a typo', model([{ name: 'txet' }, { name: 'txet', arrayDims: 1 }]), ['public.note.c0: type "txet" does not exist', 'public.note.c1: type "txet" does not exist']],
+    ['a qualified type the model does not define', model([{ name: 'mood', schema: 'public' }]), ['public.note.c0: type "public.mood" does not exist']],
+    ['an enum, a domain, a row type and a carried CREATE TYPE the model defines', model([{ name: 'mood', schema: 'public' }, { name: 'd', schema: 'public' }, { name: 'note', schema: 'public' }, { name: 'pair', schema: 'public' }], {
+      enums: [{ id: 'e', schema: 'public', name: 'mood', values: ['a'] }],
+      domains: [{ id: 'd', schema: 'public', name: 'd', type: { name: 'text' }, notNull: false, checks: [] }],
+      rawObjects: [{ id: 'r', kind: 'type', schema: 'public', name: 'pair', definition: 'CREATE TYPE public.pair AS (a int);' }],
+    }), []],
+    ['a domain over a typo', model([], { domains: [{ id: 'd', schema: 'public', name: 'd', type: { name: 'txet' }, notNull: false, checks: [] }] }), ['domain public.d: type "txet" does not exist']],
+    ['an extension listed brings its types, and only those', model([{ name: 'citext', schema: 'public' }, { name: 'txet' }], { extensions: [{ id: 'x', name: 'citext' }] }), ['public.note.c1: type "txet" does not exist']],
+    ['an extension not listed may define anything', model([{ name: 'txet' }], { extensions: [{ id: 'x', name: 'some_extension' }] }), []],
+  ])('%s', (_, m, expected) => {
+    expect(found(m)).toEqual(expected);
+  });
+});
