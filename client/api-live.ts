@@ -11,6 +11,7 @@ import {
 } from '../shared/api-targets.ts';
 import { apiErrorZod } from '../shared/api.ts';
 import { HAZARD_KINDS, PHASES, type HazardKind, type Step } from '../shared/diff/types.ts';
+import type { ConfirmedRename } from '../shared/diff/rename-candidates.ts';
 import type { ModelDocument } from '../shared/model/document.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
 import { sqlParserReady } from './sql-parser-ready.ts';
@@ -34,6 +35,7 @@ const stepZod = z.object({
 
 const planZod = z.object({
   hash: z.string(), steps: z.array(stepZod), hazards: z.array(hazardKindZod), sql: z.string(), dataChecks: z.array(stepDataCheckZod).optional(),
+  renameCandidates: z.array(z.object({ from: z.string(), toId: z.string(), to: z.string() })).optional(),
 }) satisfies z.ZodType<PlanResponse>;
 
 const applyZod = z.object({
@@ -63,6 +65,8 @@ export interface ApplyInput {
   document: ModelDocument;
   /** The saved project the document is (absent: a template or a file): see `planRequestZod`. */
   projectId?: string;
+  /** Live tables the user confirmed are model tables renamed (picked from the plan's `renameCandidates`). */
+  renames?: ConfirmedRename[];
   hash: string;
   acceptedHazards: HazardKind[];
   dryRun?: boolean;
@@ -139,8 +143,9 @@ export const liveApi = {
     if (!parsed.ok) throw new Error(`the imported document is invalid: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
     return parsed.document;
   },
-  plan: async (id: string, document: ModelDocument, projectId?: string) =>
-    checked(planZod, 'plan', await api.post(`${target(id)}/plan`, { document, ...(projectId ? { projectId } : {}) })),
+  /** `matching`: the saved project the document is, and the renames the user confirmed (see `planRequestZod`). */
+  plan: async (id: string, document: ModelDocument, matching: Pick<ApplyInput, 'projectId' | 'renames'> = {}) =>
+    checked(planZod, 'plan', await api.post(`${target(id)}/plan`, { document, ...matching })),
   /** Applies (or dry-runs) the reviewed plan; `onEvent` sees each step start when the server streams. */
   apply: (id: string, input: ApplyInput, onEvent: (event: ApplyEvent) => void) => streamApply(`${target(id)}/apply`, input, onEvent),
   /** The plan back to the model recorded before history entry `entryId`, against the database as it is now. */

@@ -329,7 +329,7 @@ test.describe('live database', () => {
       await db?.drop();
     });
 
-    test('apply P1, insert 2 rows, import from database, reopen P1, add a column: the plan adds it, drops nothing, rows kept', async ({ studio, page }) => {
+    test('apply P1, insert 2 rows, import from database, reopen P1, add a column: the plan adds it, drops nothing, rows kept; a rename by shape, confirmed', async ({ studio, page }) => {
       await studio.open('/');
       const { live, projects } = studio;
       await projects.newFrom('blank');
@@ -357,6 +357,23 @@ test.describe('live database', () => {
       await live.apply();
       await expect(live.result).toHaveAttribute('data-result', 'verified', { timeout: 30_000 });
       expect(await rowsOf(db.url, `SELECT count(*)::int AS n FROM ${table}`)).toEqual([{ n: 2 }]);
+
+      // A new model drawing the same table under another name (no baseline links them): the plan
+      // offers the pair as a rename, and once the user says so it renames instead of dropping.
+      await projects.newFrom('blank');
+      const drawn = await addTable(studio);
+      await studio.node(drawn).click();
+      await page.getByTestId('tab-inspector').click();
+      await page.getByTestId('inspector').getByTestId('column-add').click();
+      await page.getByTestId('inspector').getByTestId('inspector-table-name').fill('renamed');
+      await page.getByTestId('inspector').getByTestId('inspector-table-name').press('Enter');
+      await live.compare();
+      await expect(live.plan.steps.filter({ hasText: 'DROP TABLE' })).toHaveCount(1);
+      await expect(page.getByTestId('rename-candidate')).toHaveAttribute('data-from', table);
+      await shot(page, 'rename-candidate');
+      await page.getByTestId('treat-as-rename').click();
+      await expect(live.plan.steps.filter({ hasText: 'RENAME TO renamed' })).toHaveCount(1);
+      await expect(live.plan.steps.filter({ hasText: 'DROP TABLE' })).toHaveCount(0);
     });
   });
 });

@@ -10,6 +10,7 @@ import { selectModel } from '../store/selectors.ts';
 import { ApplyDialog } from './ApplyDialog.tsx';
 import { ApplyResult } from './ApplyResult.tsx';
 import { PlanSteps } from './PlanSteps.tsx';
+import { RenameCandidates } from './RenameCandidates.tsx';
 import { hazardKinds, hazardSeverity, planText, summarize } from './plan-view.ts';
 import { TargetPicker } from './TargetPicker.tsx';
 import './live.css';
@@ -79,6 +80,7 @@ export default function MigrationPanel() {
       {review && steps.length > 0 && (
         <>
           <Summary steps={steps} />
+          <RenameCandidates />
           <PlanSteps steps={steps} progress={progress} done={applied} failedIndex={failedIndex} dataChecks={review.plan.dataChecks} onPick={(index) => setFocus({ index, seq: (focus?.seq ?? 0) + 1 })} />
         </>
       )}

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AddTargetRequest, ApplyResponse, HistoryEntryResponse, PlanResponse, TargetResponse, TestTargetResponse } from '../../shared/api-targets.ts';
+import type { ConfirmedRename } from '../../shared/diff/rename-candidates.ts';
 import type { HazardKind } from '../../shared/diff/types.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { RequestError } from '../api.ts';
@@ -26,6 +27,8 @@ export interface ReviewedPlan {
   plan: PlanResponse;
   /** The saved project the document is: the server matches live objects to its baseline on the target. */
   projectId?: string;
+  /** Renames the user confirmed for this plan ("Treat as rename"); sent again with the apply. */
+  renames?: ConfirmedRename[];
 }
 
 /** Why an apply failed, with the failing step when PostgreSQL refused one. */
@@ -81,7 +84,10 @@ export interface ConnectionSlice {
   /** Removing protection names the target (`confirmName`): the server refuses it otherwise. */
   setTargetProtected: (id: string, value: boolean, confirmName?: string) => Promise<void>;
   testTarget: (id: string) => Promise<void>;
-  compare: (doc: ModelDocument) => Promise<void>;
+  /** Plans `doc` against the current target; `renames`: live tables the user confirmed are model tables renamed. */
+  compare: (doc: ModelDocument, renames?: ConfirmedRename[]) => Promise<void>;
+  /** Plans the reviewed document again with one more confirmed rename (a pair of the plan's `renameCandidates`). */
+  treatAsRename: (rename: ConfirmedRename) => Promise<void>;
   applyPlan: (choice: ApplyChoice) => Promise<void>;
   loadHistory: (id?: string) => Promise<void>;
 }
@@ -166,14 +172,19 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       set({ tests: { ...get().tests, [id]: result } });
     },
 
-    compare: async (doc) => {
+    compare: async (doc, renames) => {
       const targetId = get().currentTargetId;
       const { project } = get();
       const projectId = project.source === 'project' ? project.id : undefined;
       // The old plan goes at once: a plan on screen is always the answer to the last Compare.
       set({ review: null, applyOutcome: null, applyFailure: null, progress: null });
-      const plan = await tracked('planStatus', () => liveApi.plan(targetId, doc, projectId)).catch(() => undefined);
-      if (plan && get().currentTargetId === targetId) set({ review: { targetId, document: doc, plan, projectId } });
+      const plan = await tracked('planStatus', () => liveApi.plan(targetId, doc, { projectId, renames })).catch(() => undefined);
+      if (plan && get().currentTargetId === targetId) set({ review: { targetId, document: doc, plan, projectId, renames } });
+    },
+
+    treatAsRename: async ({ from, toId }) => {
+      const review = get().review;
+      if (review) await get().compare(review.document, [...(review.renames ?? []), { from, toId }]);
     },
 
     applyPlan: async (choice) => {
@@ -182,14 +193,14 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       const mode = choice.dryRun ? 'dry-run' : 'apply';
       set({ progress: { mode, running: 0, total: review.plan.steps.length }, applyOutcome: null, applyFailure: null });
       try {
-        const { targetId, document, projectId } = review;
-        const result = await liveApi.apply(targetId, { document, projectId, hash: review.plan.hash, ...choice }, (event) => {
+        const { targetId, document, projectId, renames } = review;
+        const result = await liveApi.apply(targetId, { document, projectId, renames, hash: review.plan.hash, ...choice }, (event) => {
           if (event.type === 'step') set({ progress: { mode, running: event.index, total: event.total } });
         });
         const outcome: ApplyOutcome = { result };
         // Not verified: show what still differs, from a fresh comparison.
         if (result.status === 'applied' && result.verified === false) {
-          outcome.remaining = await liveApi.plan(targetId, document, projectId).catch(() => undefined);
+          outcome.remaining = await liveApi.plan(targetId, document, { projectId, renames }).catch(() => undefined);
         }
         set({ applyOutcome: outcome, progress: null });
       } catch (error) {
