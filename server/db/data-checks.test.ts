@@ -109,4 +109,12 @@ describe('data checks against PostgreSQL 15', () => {
     expect(await runOne({ kind: 'not-null', table: USERS, column: 'email' }, { budgetMs: -1 })).toEqual({ status: 'skipped', reason: 'the checks of this plan used up their -1 ms' });
     expect(await runDataChecks(client, [{ sql: 'SELECT 1;', hazards: [], phase: 'columns' }])).toEqual([]);
   });
+
+  it('a target that cannot be read leaves every check skipped with why, never an error for the plan', async () => {
+    const gone = await openSqlClient(db.url);
+    await gone.close();
+    const results = await runDataChecks(gone, [step([{ kind: 'not-null', table: USERS, column: 'email' }, { kind: 'row-count', table: USERS, effect: 'deletes' }])]);
+    expect(results.map((r) => r.result.status)).toEqual(['skipped', 'skipped']);
+    expect(results[0].result).toMatchObject({ reason: expect.stringMatching(/^the checks could not run: /) });
+  });
 });

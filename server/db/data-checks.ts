@@ -62,11 +62,21 @@ async function runCheck(tx: SqlSession, check: Exclude<DataCheck, { kind: 'unava
   return count ? { status: 'fails', count, samples } : { status: 'ok' };
 }
 
-/** Each check of the plan's steps with its result, in step order; none when no step has a check. */
+/**
+ * Each check of the plan's steps with its result, in step order; none when no step has a check.
+ * Never throws: when the checks cannot run at all (the connection dropped), each is `skipped` with
+ * why, and the plan is still shown.
+ */
 export async function runDataChecks(client: SqlClient, steps: readonly Step[], options: DataCheckOptions = {}): Promise<StepDataCheck[]> {
   const planned = planDataChecks(steps);
   if (!planned.length) return [];
-  const o = { ...DEFAULTS, ...options };
+  return runAll(client, planned, { ...DEFAULTS, ...options }).catch((error: unknown) => {
+    const reason = `the checks could not run: ${disclosedMessage(error as PgErrorFields)}`;
+    return planned.map(({ step, check }) => ({ step, check, result: { status: 'skipped' as const, reason } }));
+  });
+}
+
+async function runAll(client: SqlClient, planned: ReturnType<typeof planDataChecks>, o: Required<DataCheckOptions>): Promise<StepDataCheck[]> {
   const deadline = performance.now() + o.budgetMs;
   return client.transaction(async (tx) => {
     // The lock wait gives up first, so a table held by an apply reads as locked, not as slow.
