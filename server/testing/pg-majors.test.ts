@@ -1,31 +1,37 @@
 /**
  * Every supported PostgreSQL major besides Debian's 15 and PGlite's 18: one throwaway cluster each
- * of 12, 13, 14, 16 and 17 (`pg-majors.ts`), started together, one database per major for the
- * acceptance loop. On each: corpus introspection round trips and acceptance cases, exact.
+ * of 12, 13, 14, 16 and 17 (`pg-majors.ts`), started together, one acceptance database per major.
+ * On each: introspection round trips (schema → introspect → generatePostgres → a second database →
+ * the same catalog) and the acceptance loop, exact.
  *
- * `npm test` runs a subset picked for version-specific catalog paths, to stay inside CI's time.
- * `SCHEMATA_PG_MAJORS=all` runs every corpus schema PostgreSQL can load (all but lago, whose
- * pg_partman is not in the packages) and every acceptance case on every major;
- * `SCHEMATA_PG_MAJORS=12,17` narrows the majors (with the full lists).
+ * `npm test` runs what differs between majors, to stay inside CI's time: `features.sql` (every
+ * object kind introspection reads), `majors.sql` (version-specific catalog paths) and the
+ * acceptance cases in VERSION_SPECIFIC. `SCHEMATA_PG_MAJORS=all` runs every corpus schema PostgreSQL
+ * can load (all but lago: pg_partman is not in the packages), every acceptance case, and every case
+ * again with the target imported from `after.sql`; `SCHEMATA_PG_MAJORS=12,17` does that on those majors.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importSql } from '../../shared/io/sql-import.ts';
+import { expectCaseHolds, loadCases, runCase, type AcceptanceCase, type TargetOf } from '../acceptance/harness.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
-import { expectCaseHolds, loadCases, runCase } from '../acceptance/harness.ts';
+import { canonicalModel } from '../diff/canonical.ts';
 import { EXTRA_MAJORS, loadableOn, startCluster, type MajorCluster } from './pg-majors.ts';
 import { CORPUS_DIR, roundTrip } from './round-trip.ts';
 import { createThrowawayDb, type ThrowawayDb } from './throwaway-db.ts';
 
-const choice = process.env.SCHEMATA_PG_MAJORS;
-const full = choice !== undefined && choice !== '';
+const choice = process.env.SCHEMATA_PG_MAJORS ?? '';
+const full = choice !== '';
 const majors = full && choice !== 'all' ? choice.split(',').map(Number) : [...EXTRA_MAJORS];
 
-const FIXTURES = [join(import.meta.dirname, '..', 'introspect', '__fixtures__', 'features.sql'), join(import.meta.dirname, '__fixtures__', 'majors.sql')];
-const corpusFile = (name: string) => join(CORPUS_DIR, name, 'schema.sql');
-/** Every object kind introspection reads, the version-specific paths, and pagila (partitions, rules, triggers). */
-const corpus = [...FIXTURES, ...(full ? ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'musicbrainz'] : ['pagila']).map(corpusFile)];
+const CORPUS = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'musicbrainz'];
+const schemaFiles: Array<[label: string, file: string]> = [
+  ['features.sql', join(import.meta.dirname, '..', 'introspect', '__fixtures__', 'features.sql')],
+  ['majors.sql', join(import.meta.dirname, '__fixtures__', 'majors.sql')],
+  ...(full ? CORPUS : []).map((name): [string, string] => [name, join(CORPUS_DIR, name, 'schema.sql')]),
+];
 
 const allCases = await loadCases();
 /** Cases whose catalog paths differ between majors (identity, generated, partitions, collations, …). */
@@ -37,7 +43,7 @@ const VERSION_SPECIFIC = new Set([
  * What a major cannot do at all: a case whose `after` needs NULLS NOT DISTINCT (15+), and on 12 a
  * generated column made plain (DROP EXPRESSION is 13+; README, Known limits).
  */
-const possibleOn = (major: number, c: { name: string; after: string }) =>
+const possibleOn = (major: number, c: AcceptanceCase) =>
   (major >= 15 || !c.after.includes('NULLS NOT DISTINCT')) && (major >= 13 || c.name !== 'generated-to-plain');
 const casesFor = (major: number) => allCases.filter((c) => (full || VERSION_SPECIFIC.has(c.name)) && possibleOn(major, c));
 
@@ -55,11 +61,11 @@ afterAll(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
-const cluster = (major: number) => {
+function cluster(major: number): MajorCluster {
   const found = clusters.get(major);
   if (!found) throw new Error(`PostgreSQL ${major} did not start`);
   return found;
-};
+}
 
 describe.each(majors)('PostgreSQL %i', (major) => {
   it('runs the major it was asked for', async () => {
@@ -72,7 +78,7 @@ describe.each(majors)('PostgreSQL %i', (major) => {
     }
   });
 
-  it.each(corpus)('round trip: %s', async (file) => {
+  it.each(schemaFiles)('round trip: %s', async (_label, file) => {
     const result = await roundTrip(await loadableOn(major, file, scratch), cluster(major).url);
     expect(result.loadError).toBeUndefined();
     expect(result.differences).toEqual([]);
@@ -94,5 +100,13 @@ describe.each(majors)('PostgreSQL %i', (major) => {
     it.each(casesFor(major))('$name', async (c) => {
       expectCaseHolds(await runCase(client, c));
     });
+
+    if (full) {
+      /** The target as a user's model is: `after.sql` imported, then spelled by this major as a shadow server. */
+      const imported: TargetOf = async ({ afterSql }) => canonicalModel({ shadowUrl: db.url, model: (await importSql(afterSql)).model });
+      it.each(casesFor(major))('$name, target imported', async (c) => {
+        expectCaseHolds(await runCase(client, c, imported));
+      });
+    }
   });
 });
