@@ -76,9 +76,10 @@ export const applyRequestZod = z.object({
 
 /**
  * `POST /targets/:id/history/:entry/revert`: applies the revert of a journal entry (its plan comes from
- * `…/revert/plan`). The model is the one the server's journal recorded before that entry, never sent.
+ * `…/revert/plan`). The model is the one the server's journal recorded before that entry, never sent;
+ * nothing else that changes the plan is taken either, so what runs is what `…/revert/plan` showed.
  */
-export const revertRequestZod = applyRequestZod.omit({ document: true });
+export const revertRequestZod = applyRequestZod.omit({ document: true, projectId: true, renames: true });
 
 export interface TargetResponse {
   id: string;

@@ -95,6 +95,8 @@ export interface ApplyRequest {
   scope?: PlanScope;
   /** This apply reverts that journal entry (its model is the one recorded before it; `revert.ts`). */
   revertOf?: string;
+  /** The saved project whose baseline the apply matched and updated: a revert of it uses the same one. */
+  projectId?: string;
 }
 
 export interface ApplyTarget {
@@ -118,11 +120,12 @@ export interface ApplyResult {
   afterCommitError?: string;
 }
 
-function newEntry(target: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf'>, steps: Step[]): JournalEntry {
+function newEntry(target: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf' | 'projectId'>, steps: Step[]): JournalEntry {
   return {
     id: `apply_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`, targetId: target,
     startedAt: new Date().toISOString(), durationMs: 0, status: 'applied', steps, planSql: steps.map((s) => s.sql).join('\n'),
-    hazardsAccepted: request.acceptedHazards, schemaHashBefore: request.hash, ...(request.revertOf ? { revertOf: request.revertOf } : {}),
+    hazardsAccepted: request.acceptedHazards, schemaHashBefore: request.hash,
+    ...(request.revertOf ? { revertOf: request.revertOf } : {}), ...(request.projectId ? { projectId: request.projectId } : {}),
   };
 }
 
@@ -139,7 +142,7 @@ function errorOf(error: unknown): Record<string, unknown> {
  * The journal entry of an attempt refused before anything was planned or run (a protected target's
  * name not typed, a model that does not load): no steps, and so no way back.
  */
-export function refusedEntry(targetId: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf'>, error: unknown): JournalEntry {
+export function refusedEntry(targetId: string, request: Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf' | 'projectId'>, error: unknown): JournalEntry {
   return { ...newEntry(targetId, request, []), status: 'refused', error: errorOf(error) };
 }
 

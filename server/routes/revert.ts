@@ -14,12 +14,16 @@ import { bodyOf, validate } from '../http/validate.ts';
 import { applyModel, planModel, streamApply } from './migrate.ts';
 import { idOf, targetsOf } from './target-errors.ts';
 
-/** The recorded model of `:entry` of target `:id`: 404 without the entry, 409 (`NotRevertible`) when it cannot be reverted. */
+/**
+ * The recorded model of `:entry` of target `:id`, and the project whose baseline its apply used (so
+ * the revert matches the live objects the same way): 404 without the entry, 409 (`NotRevertible`)
+ * when it cannot be reverted.
+ */
 async function revertModelOf(service: TargetService, id: string, entryId: string) {
   await service.get(id);
   const entry = await service.journal.get(id, entryId);
   if (!entry) throw notFound(`no history entry "${entryId}" for target "${id}"`);
-  return revertBaseOf(entry).model;
+  return { model: revertBaseOf(entry).model, projectId: entry.projectId };
 }
 
 export function revertRoutes({ targets, log }: { targets?: TargetService; log?: ErrorLog }): Router {
@@ -30,15 +34,16 @@ export function revertRoutes({ targets, log }: { targets?: TargetService; log?: 
   router.post('/targets/:id/history/:entry/revert/plan', async (req, res) => {
     const service = targetsOf(targets);
     const id = idOf(req);
-    res.json(await planModel(service, id, await revertModelOf(service, id, entryOf(req))));
+    const { model, projectId } = await revertModelOf(service, id, entryOf(req));
+    res.json(await planModel(service, id, model, { projectId }));
   });
 
   const runRevert = async (req: Request, onStep?: ApplyRequest['onStep']): Promise<ApplyResponse> => {
     const service = targetsOf(targets);
     const id = idOf(req);
     const request = bodyOf(revertRequestZod, req.body);
-    const written = await revertModelOf(service, id, entryOf(req));
-    return applyModel({ service, id, request, written, onStep, timeouts, revertOf: entryOf(req) });
+    const { model, projectId } = await revertModelOf(service, id, entryOf(req));
+    return applyModel({ service, id, request: { ...request, projectId }, written: model, onStep, timeouts, revertOf: entryOf(req) });
   };
 
   // `?stream` answers NDJSON progress lines, as `POST /targets/:id/apply?stream` does.
