@@ -34,6 +34,10 @@ function ViewItem({ view, edit, selected }: { view: View; edit: Edit; selected: 
           <CheckField label="create without data (WITH NO DATA)" testId="view-with-no-data" checked={Boolean(view.withNoData)}
             onChange={(withNoData) => edit((m) => setViewWithNoData(m, { viewId, withNoData }))} />
         )}
+        {/* From a pg_dump file: its WITH NO DATA said nothing; plans leave the rows as the database has them until ticked or unticked. */}
+        {view.materialized && view.populationUnspecified && (
+          <span className="muted" data-testid="view-population-unspecified">rows: as the database has them (from a pg_dump)</span>
+        )}
       </div>
       <TextField value={view.definition} multiline rows={5} mono label="View query (Ctrl+Enter to apply)" testId="view-definition" onCommit={(definition) => patch({ definition })} />
       <ViewOptions view={view} edit={edit} />

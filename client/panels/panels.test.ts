@@ -151,6 +151,12 @@ describe('ViewEditor and SchemaEditor', () => {
     if (expected.length) expect(html).toContain('create without data (WITH NO DATA)');
   });
 
+  it('say when a materialized view\'s rows are left as the database has them (a pg_dump import)', () => {
+    const unsaid = ops.updateView(withObjects, { viewId: 'v', patch: { populationUnspecified: true } });
+    expect(render(createElement(ViewEditor, { model: unsaid, onEdit: noop }))).toContain('data-testid="view-population-unspecified"');
+    expect(render(createElement(ViewEditor, { model: withObjects, onEdit: noop }))).not.toContain('view-population-unspecified');
+  });
+
   it('list schemas, extensions and sequences', () => {
     const html = render(createElement(SchemaEditor, { model: withObjects, onEdit: noop }));
     expect([count(html, 'schema-item'), count(html, 'extension-item'), count(html, 'sequence-item')]).toEqual([1, 1, 1]);

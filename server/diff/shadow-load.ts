@@ -49,6 +49,16 @@ async function holdCustomSql(model: Model): Promise<{ loadable: Model; heldOut: 
   return { loadable: { ...model, rawObjects: model.rawObjects.filter((raw) => !heldOut.includes(raw)) }, heldOut };
 }
 
+/**
+ * The shadow holds what its CREATE made, populated: a view whose population the model leaves
+ * unsaid (`populationUnspecified`, from a pg_dump file) stays unsaid, so the plan leaves it alone.
+ */
+function withUnsaidPopulation(read: Model, model: Model): Model {
+  const unsaid = new Set(model.views.filter((v) => v.populationUnspecified).map((v) => v.id));
+  if (!unsaid.size) return read;
+  return { ...read, views: read.views.map((v) => (unsaid.has(v.id) ? { ...v, populationUnspecified: true as const } : v)) };
+}
+
 /** The model cannot be put in PostgreSQL's spelling (it does not load, takes too long, needs a shadow server): answered 400. */
 export class ModelNotCanonical extends Error {}
 
@@ -71,7 +81,7 @@ export async function loadAndRead(shadow: SqlClient, model: Model, schemas?: str
       throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
     }
     await tx.exec('SET LOCAL search_path = pg_catalog');
-    return matchToBaseline(await introspectSession(tx, { schemas }), model);
+    return withUnsaidPopulation(matchToBaseline(await introspectSession(tx, { schemas }), model), model);
   }, { rollback: true });
   const kept = [...heldOut, ...free.heldOut];
   return kept.length ? { ...read, rawObjects: [...read.rawObjects, ...kept] } : read;

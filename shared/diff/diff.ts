@@ -186,7 +186,7 @@ function diffViews(from: View[], to: View[], moved: Moved): Change[] {
     if (viewCommentsDiffer(a, b)) changes.push({ kind: 'view.comment', from: a, to: b });
     if (viewDefaultsDiffer(a, b)) changes.push({ kind: 'view.defaults', from: a, to: b });
     // Only a materialized view has rows to hold or not; one becoming (or ceasing to be) one was recreated above.
-    if (a.materialized && !a.withNoData !== !b.withNoData) changes.push({ kind: 'view.with-no-data', from: a, to: b });
+    if (a.materialized && !a.withNoData !== !b.withNoData && !b.populationUnspecified) changes.push({ kind: 'view.with-no-data', from: a, to: b });
     changes.push(...diffIndexes({ type: 'view', view: a }, { type: 'view', view: b }, a.indexes ?? [], b.indexes ?? []));
   }
   return changes;

@@ -48,6 +48,13 @@ function changedViewDefaults(from: View | undefined, to: View): Draft[] {
   return [...dropped, ...set].map((sql) => draft('views', 50, sql));
 }
 
+/** `to`, holding rows or not as `from` did when the model does not say (`populationUnspecified`). */
+function withPopulationOf(from: View, to: View): View {
+  if (!to.populationUnspecified || !to.materialized) return to;
+  const { withNoData: _unsaid, ...rest } = to;
+  return from.withNoData ? { ...rest, withNoData: true } : rest;
+}
+
 export function createViewSteps(view: View, ctx: PlanContext): Draft[] {
   const rank = 10 + depthOf(view.id, viewParents(ctx.to));
   const out = [
@@ -71,8 +78,8 @@ function refreshSteps(view: View, ctx: PlanContext): Draft[] {
   const name = qualifiedName(view);
   const hazards = view.withNoData
     ? [
-      // A model imported from `pg_dump --schema-only` says WITH NO DATA for every materialized view:
-      // the message says how to keep the rows.
+      // The model asks for it ("create without data" ticked; a pg_dump file's WITH NO DATA leaves the
+      // population unspecified instead): the message says how to keep the rows.
       hazard('breaks-dependents', `empties materialized view ${name}: queries reading it fail until it is refreshed (untick "create without data" to keep its rows)`),
       hazard('locks-table', `REFRESH … WITH NO DATA locks ${name}`),
     ]
@@ -98,7 +105,7 @@ export function viewSteps(c: Extract<Change, { kind: `view.${string}` }>, ctx: P
     case 'view.drop':
       return dropViewSteps(c.view, ctx, true);
     case 'view.recreate':
-      return [...dropViewSteps(c.from, ctx, false), ...createViewSteps(c.to, ctx)];
+      return [...dropViewSteps(c.from, ctx, false), ...createViewSteps(withPopulationOf(c.from, c.to), ctx)];
     case 'view.rename':
       return [draft('views', 0, renameObject({ kind: kindOf(c.to), from: ctx.afterSchemaRenames(c.from), to: c.to }), [
         hazard('breaks-dependents', `renames ${qualifiedName(c.from)} to ${qualifiedName(c.to)}: queries using the old name fail`),

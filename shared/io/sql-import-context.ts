@@ -35,6 +35,8 @@ export class ImportContext {
   searchPath: string[];
   /** Line of the statement being imported, for the report. */
   line = 0;
+  /** The script is a pg_dump file (its header says so): its WITH NO DATA is how it writes every materialized view. */
+  fromPgDump = false;
   /** Where each column type object was written (statement line, TypeName byte offset), to point a warning at it. */
   readonly typeLocations = new WeakMap<object, { line: number; byte?: number }>();
   readonly pendingForeignKeys: PendingForeignKey[] = [];

@@ -29,6 +29,20 @@ describe('CREATE MATERIALIZED VIEW … WITH NO DATA, and REFRESH', () => {
   });
 });
 
+describe('a pg_dump file: WITH NO DATA is how it writes every materialized view', () => {
+  const DUMP = `--\n-- PostgreSQL database dump\n--\n\n${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t WITH NO DATA;\n`;
+  it.each([
+    ['schema only: the population is unspecified', DUMP, [undefined, true]],
+    ['with data: REFRESH says populated', `${DUMP}REFRESH MATERIALIZED VIEW public.mv;\n`, [undefined, undefined]],
+    ['REFRESH … WITH NO DATA says empty', `${DUMP}REFRESH MATERIALIZED VIEW public.mv WITH NO DATA;\n`, [true, undefined]],
+    ['a pg_dumpall file too', DUMP.replace('database dump', 'database cluster dump'), [undefined, true]],
+    ['the header elsewhere than a first line is still read', `-- my notes\n${DUMP}`, [undefined, true]],
+  ])('%s', (_title, sql, expected) => {
+    const mv = run(sql).model.views[0];
+    expect([mv.withNoData, mv.populationUnspecified]).toEqual(expected);
+  });
+});
+
 describe('CREATE OR REPLACE VIEW keeps what PostgreSQL keeps', () => {
   it.each([
     ['column comments, with a column added', `${T}CREATE VIEW v AS SELECT id, c FROM t;\nCOMMENT ON COLUMN v.c IS 'view col';\nCREATE OR REPLACE VIEW v AS SELECT id, c, 1 AS x FROM t;`,

@@ -55,7 +55,10 @@ function addView(ctx: ImportContext, input: ViewInput): void {
   const dependsOn = dependencies(ctx, query, id);
   if (dependsOn) view.dependsOn = dependsOn;
   if (input.with) view.with = input.with;
-  if (input.withNoData) view.withNoData = true;
+  // pg_dump creates every materialized view WITH NO DATA (a data dump refreshes the populated ones
+  // later): from a dump, that says nothing about the rows, unless a REFRESH below says it.
+  if (input.withNoData && ctx.fromPgDump) view.populationUnspecified = true;
+  else if (input.withNoData) view.withNoData = true;
   if (existing?.comment) view.comment = existing.comment;
   // OR REPLACE keeps the view's columns (PostgreSQL refuses to rename or drop one), comments and defaults included.
   if (existing?.columns?.length) view.columns = existing.columns;
@@ -98,6 +101,7 @@ export function importRefresh(ctx: ImportContext, stmt: RefreshMatViewStmt): voi
   const view = stmt.relation && ctx.view(stmt.relation);
   const name = stmt.relation?.relname ?? '';
   if (!view?.materialized) return ctx.warn(`REFRESH MATERIALIZED VIEW ${name}: ${view ? 'a plain view' : 'no such view in the script'}; PostgreSQL refuses it, ignored`);
+  delete view.populationUnspecified;
   if (stmt.skipData) view.withNoData = true;
   else delete view.withNoData;
 }

@@ -34,6 +34,7 @@ export interface ImportSqlResult {
 export function importSqlSync(text: string, options: ImportSqlOptions = {}): ImportSqlResult {
   const { statements, stripped, locate } = parseScript(text);
   const ctx = new ImportContext(options.searchPath ?? DEFAULT_SEARCH_PATH);
+  ctx.fromPgDump = PG_DUMP_HEADER.test(text.slice(0, 4096));
   for (const line of stripped) {
     ctx.skip(line.kind === 'copy-data' ? 'COPY data' : line.text.split(/\s+/)[0], line.kind === 'copy-data'
       ? `${line.text} of COPY … FROM stdin: row data is not part of the schema`
@@ -52,6 +53,9 @@ export function importSqlSync(text: string, options: ImportSqlOptions = {}): Imp
   ctx.report.warnings.sort((a, b) => a.line - b.line);
   return { model: ctx.model, report: ctx.report };
 }
+
+/** What pg_dump and pg_dumpall write at the top of a plain-format dump. */
+const PG_DUMP_HEADER = /^-- PostgreSQL database (cluster )?dump\b/m;
 
 /**
  * Types nothing defines (`txet`), checked once the whole script is read (a type may be created

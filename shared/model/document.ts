@@ -202,6 +202,13 @@ export const viewZod = z.object({
    * MATERIALIZED VIEW`. Absent means populated; only meaningful when `materialized`.
    */
   withNoData: z.literal(true).optional(),
+  /**
+   * Whether the materialized view holds rows is not said: it comes from a `pg_dump` file, whose
+   * WITH NO DATA is how it writes every one (a schema-only dump never refreshes them). A plan
+   * neither empties nor refreshes it, and one that recreates it keeps what the database had.
+   * Choosing "create without data" (or not) says it.
+   */
+  populationUnspecified: z.literal(true).optional(),
   /** The query, as SQL text (`SELECT …`), without a trailing semicolon. */
   definition: sqlText,
   /**

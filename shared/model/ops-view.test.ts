@@ -97,6 +97,12 @@ describe('view ops', () => {
       expect(modelZod.safeParse(after).success).toBe(true);
     });
 
+    it.each([true, false])('a choice (%s) replaces the unspecified population of a pg_dump import', (withNoData) => {
+      const unsaid = ops.updateView(base(), { viewId: 'mv', patch: { populationUnspecified: true } });
+      const after = view(ops.setViewWithNoData(unsaid, { viewId: 'mv', withNoData }), 'mv');
+      expect([after.withNoData, 'populationUnspecified' in after]).toEqual([withNoData || undefined, false]);
+    });
+
     it.each([
       ['setViewWithNoData', (m: Model) => ops.setViewWithNoData(m, { viewId: 'v', withNoData: true })],
       ['updateView', (m: Model) => ops.updateView(m, { viewId: 'v', patch: { withNoData: true } })],

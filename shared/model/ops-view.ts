@@ -53,9 +53,9 @@ export function refuseNoDataOnPlainView(view: View, materialized: boolean): void
  */
 export function setViewWithNoData(model: Model, p: { viewId: string; withNoData: boolean }): Model {
   return updateViewIn(model, p.viewId, (view) => {
-    if (Boolean(view.withNoData) === p.withNoData) return view;
+    if (Boolean(view.withNoData) === p.withNoData && !view.populationUnspecified) return view;
     if (p.withNoData) refuseNoDataOnPlainView(view, view.materialized);
-    const { withNoData: _old, ...bare } = view;
+    const { withNoData: _old, populationUnspecified: _unsaid, ...bare } = view;
     return p.withNoData ? { ...bare, withNoData: true } : bare;
   });
 }
