@@ -146,6 +146,16 @@ describe('a project is matched to its own baseline, and by name', () => {
     expect(Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM public.goods'))[0].n)).toBe(2);
   });
 
+  it('a store from before project baselines: its target-wide row serves a project without its own (a rename made since stays a rename)', async () => {
+    const columns: Columns = [...ITEMS, ['p1_items_note', 'note', 'text'], ['p1_by_hand', 'by_hand', 'text']];
+    await storeSql.exec('DELETE FROM schemata.project_baselines');
+    // What an older studio did on every apply: the target-wide row (no project id).
+    expect((await apply(documentOf([table('p1_items', 'goods', columns)]))).json).toMatchObject({ status: 'applied' });
+    expect(await baselineRows(p1Id)).toBe(0);
+    const planned = await plan(documentOf([table('p1_items', 'wares', columns)]), p1Id);
+    expect(planned.steps.map((s) => s.sql)).toEqual(['ALTER TABLE public.goods RENAME TO wares;', 'ALTER TABLE public.wares RENAME CONSTRAINT goods_pkey TO wares_pkey;']);
+  });
+
   it('bad input: a project id that is not a string is a 400 naming the field', async () => {
     const res = await server.request('POST', `/api/targets/${targetId}/plan`, { body: { document: p1(), projectId: 42 } });
     expect(res.status).toBe(400);
