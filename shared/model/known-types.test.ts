@@ -20,6 +20,9 @@ describe('unknownTypes', () => {
       domains: [{ id: 'd', schema: 'public', name: 'd', type: { name: 'text' }, notNull: false, checks: [] }],
       rawObjects: [{ id: 'r', kind: 'type', schema: 'public', name: 'pair', definition: 'CREATE TYPE public.pair AS (a int);' }],
     }), []],
+    ['a carried range type, and the multirange it brings', model([{ name: 'floatrange', schema: 'public' }, { name: 'floatmultirange', schema: 'public' }], {
+      rawObjects: [{ id: 'r', kind: 'type', schema: 'public', name: 'floatrange', definition: 'CREATE TYPE public.floatrange AS RANGE (subtype = float8);' }],
+    }), []],
     ['a domain over a typo', model([], { domains: [{ id: 'd', schema: 'public', name: 'd', type: { name: 'txet' }, notNull: false, checks: [] }] }), ['domain public.d: type "txet" does not exist']],
     ['an extension listed brings its types, and only those', model([{ name: 'citext', schema: 'public' }, { name: 'txet' }], { extensions: [{ id: 'x', name: 'citext' }] }), ['public.note.c1: type "txet" does not exist']],
     ['an extension not listed may define anything', model([{ name: 'txet' }], { extensions: [{ id: 'x', name: 'some_extension' }] }), []],

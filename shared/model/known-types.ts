@@ -36,7 +36,7 @@ const BUILT_IN_TYPES: ReadonlySet<string> = new Set([
 const EXTENSION_TYPES: Record<string, string[]> = {
   citext: ['citext'], hstore: ['hstore'], ltree: ['ltree', 'lquery', 'ltxtquery'], cube: ['cube'], seg: ['seg'],
   earthdistance: ['earth'], lo: ['lo'], isn: ['ean13', 'isbn', 'isbn13', 'ismn', 'ismn13', 'issn', 'issn13', 'upc'],
-  vector: ['vector', 'halfvec', 'sparsevec'], postgis: ['geometry', 'geography', 'box2d', 'box3d'],
+  vector: ['vector', 'halfvec', 'sparsevec'],
   intarray: ['query_int'], pgcrypto: [], 'uuid-ossp': [], pg_trgm: [], unaccent: [], btree_gin: [], btree_gist: [],
   fuzzystrmatch: [], tablefunc: [], pg_stat_statements: [], plpgsql: [], tsm_system_rows: [], tsm_system_time: [],
 };
@@ -57,7 +57,11 @@ export const typeDoesNotExist = (u: UnknownType) =>
 /** What `name` / `schema.name` the model itself knows; undefined when an extension may define anything. */
 function knownNames(model: Model): { qualified: Set<string>; bare: Set<string> } | undefined {
   if (model.extensions.some((e) => !(e.name in EXTENSION_TYPES))) return undefined;
-  const defined = [...model.enums, ...model.domains, ...model.tables, ...model.views, ...model.rawObjects.filter((r) => r.kind === 'type')];
+  const carried = model.rawObjects.filter((r) => r.kind === 'type');
+  // A range type brings its multirange (PostgreSQL 14+), named after it unless the definition names it.
+  const multiranges = carried.filter((r) => /\bAS\s+RANGE\b/i.test(r.definition))
+    .map((r) => ({ schema: r.schema, name: r.name.includes('range') ? r.name.replace('range', 'multirange') : `${r.name}_multirange` }));
+  const defined = [...model.enums, ...model.domains, ...model.tables, ...model.views, ...carried, ...multiranges];
   const fromExtensions = model.extensions.flatMap((e) => EXTENSION_TYPES[e.name]);
   return {
     qualified: new Set(defined.map((o) => `${o.schema ?? ''}.${o.name}`)),
@@ -66,7 +70,9 @@ function knownNames(model: Model): { qualified: Set<string>; bare: Set<string> }
 }
 
 function isKnown(type: ColumnType, names: { qualified: Set<string>; bare: Set<string> }): boolean {
-  if (type.schema === 'pg_catalog' || (!type.schema && BUILT_IN_TYPES.has(canonicalTypeName(type.name)))) return true;
+  // information_schema's domains (`cardinal_number`, `sql_identifier`, …) exist in every database too.
+  if (type.schema === 'pg_catalog' || type.schema === 'information_schema') return true;
+  if (!type.schema && BUILT_IN_TYPES.has(canonicalTypeName(type.name))) return true;
   if (!type.schema && type.name.startsWith('interval ')) return true;
   // An extension's type is read back qualified by the schema it was installed in.
   return names.qualified.has(`${type.schema ?? ''}.${type.name}`) || names.bare.has(type.name);
