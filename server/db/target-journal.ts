@@ -4,6 +4,7 @@
  * own transaction, so the database keeps its history whichever studio (or CLI) migrated it; the CLI's
  * `history` and `revert` read it, having no studio store.
  */
+import type { TargetJournalEntryResponse } from '../../shared/api-targets.ts';
 import type { HazardKind } from '../../shared/diff/types.ts';
 import { addColumnIfMissing } from './add-column-if-missing.ts';
 import type { JournalEntry, JournalStatus, RevertBase } from './history.ts';
@@ -71,24 +72,8 @@ export async function markVerifiedInTarget(session: SqlSession, id: string, veri
   }
 }
 
-/** A row of the target's own journal, `_schemata.journal`. */
-export interface TargetJournalEntry {
-  id: string;
-  appliedAt: string;
-  durationMs: number;
-  status: JournalStatus;
-  planSql: string;
-  hazardsAccepted: HazardKind[];
-  error?: Record<string, unknown>;
-  reverseSql?: string;
-  verified?: boolean;
-  /** The entry this apply reverted. */
-  revertOf?: string;
-  /** An applied entry that recorded the model before it: `revert` can plan back to it. */
-  revertible: boolean;
-  /** How many steps it had (absent in entries of older versions). */
-  stepCount?: number;
-}
+/** A row of the target's own journal, `_schemata.journal` (the API's shape: `GET /targets/:id/journal`). */
+export type TargetJournalEntry = TargetJournalEntryResponse;
 
 interface TargetJournalRow {
   id: string; applied_at: Date | string; duration_ms: number; status: JournalStatus; plan_sql: string; hazards_accepted: string[];
