@@ -9,6 +9,7 @@
  * scope are never read, planned or touched; stderr names them (see `scope.ts`). `--shadow-url
  * <postgres://…>`: a scratch server where the document's SQL is loaded instead of the embedded engine.
  */
+import type { ConfirmedRename } from '../../shared/diff/rename-candidates.ts';
 import { HAZARD_KINDS, type HazardKind } from '../../shared/diff/types.ts';
 import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts';
 import { applyLive, planLive, type ApplyRequest, type ApplyResult } from '../db/migrate.ts';
@@ -27,6 +28,8 @@ interface ApplyArgs {
   allowed: HazardKind[];
   dryRun: boolean;
   timeouts: Partial<ApplyTimeouts>;
+  /** `--rename <schema.table>=<model table id>`: live tables confirmed as model tables renamed (`diff --db` lists candidates). */
+  renames: ConfirmedRename[];
 }
 
 const TIMEOUT_FLAGS: Record<string, keyof ApplyTimeouts> = { '--lock-timeout': 'lockTimeoutMs', '--statement-timeout': 'statementTimeoutMs' };
@@ -37,6 +40,12 @@ function allowedKinds(value: string | undefined): HazardKind[] {
     if (!(HAZARD_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown hazard "${kind}" (known: ${HAZARD_KINDS.join(', ')})`);
     return kind as HazardKind;
   });
+}
+
+function renameOf(value: string | undefined): ConfirmedRename {
+  const [from, toId] = value?.split(/=(.*)/s, 2) ?? [];
+  if (!from || !toId) throw new CliError('--rename needs <schema.table>=<model table id>, e.g. --rename public.items=table_k3x9q0ab12');
+  return { from, toId };
 }
 
 function timeoutOf(flag: string, value: string | undefined): number {
@@ -53,13 +62,14 @@ export function parseApplyArgs(args: string[], missing = 'the document to apply 
   const parsed = parseDbArgs(args);
   if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
   const { shadowUrl, rest } = takeShadowUrl(parsed.rest);
-  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, shadowUrl, schemas: parsed.schemas, allowed: [], dryRun: false, timeouts: {} };
+  const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, shadowUrl, schemas: parsed.schemas, allowed: [], dryRun: false, timeouts: {}, renames: [] };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i].startsWith('--') && rest[i].includes('=') ? rest[i].split(/=(.*)/s, 2) : [rest[i], undefined];
     const value = () => inline ?? rest[++i];
     if (flag === '--dry-run') out.dryRun = true;
     else if (flag === '--allow-all') out.allowed.push(...HAZARD_KINDS);
     else if (flag === '--allow') out.allowed.push(...allowedKinds(value()));
+    else if (flag === '--rename') out.renames.push(renameOf(value()));
     else if (flag in TIMEOUT_FLAGS) out.timeouts[TIMEOUT_FLAGS[flag]] = timeoutOf(flag, value());
     else if (flag.startsWith('--')) throw new CliError(`unknown option "${flag}"`);
     else if (out.file === undefined) out.file = flag;
@@ -107,7 +117,7 @@ export function reportApplied(result: ApplyResult, dryRun: boolean, io: CliIo): 
 
 export const applyCommand: CliCommand = {
   name: 'apply',
-  usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--shadow-url <url>] [--allow <hazard>,...] [--allow-all] [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
+  usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--shadow-url <url>] [--allow <hazard>,...] [--allow-all] [--rename <schema.table>=<id>]... [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
   async run(args, io) {
     const options = parseApplyArgs(args);
     const timeouts = timeoutsFor(options, io);
@@ -115,7 +125,7 @@ export const applyCommand: CliCommand = {
     const client = await openSqlClient(options.db, { createMissing: false });
     try {
       const { scope, model, respell } = await modelInScope({ command: 'apply', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
-      const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope: { schemas: scope.schemas, respell } };
+      const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope: { schemas: scope.schemas, respell, renames: options.renames } };
       const result = await applyInScope(client, request).catch((error: unknown) => { throw cliErrorOf(error); });
       reportApplied(result, options.dryRun, io);
       return 0;

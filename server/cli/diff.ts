@@ -5,6 +5,8 @@
  * when the two are equal. `--json` prints the plan (steps with phase and hazards) instead.
  * Against a database, each risky step's data checks run first (read-only, bounded: `runDataChecks`)
  * and what they found is printed as `-- data check:` comments under its hazards (`dataChecks` in JSON).
+ * A table dropped and one created with the same columns is named on stderr as a rename candidate
+ * (`renameCandidates` in JSON), with the `apply --rename` that confirms it.
  * Against a database, `--schema <name>...` (repeatable) compares those schemas only; without it,
  * the schemas the document names are compared and any other schema of the database is left alone
  * (named on stderr), so a document from `introspect --schema s2` diffs empty against its database.
@@ -15,6 +17,7 @@
 import { describeDataCheck } from '../../shared/diff/data-check-text.ts';
 import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
+import type { RenameCandidate } from '../../shared/diff/rename-candidates.ts';
 import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
 import { runDataChecks } from '../db/data-checks.ts';
 import { planLive } from '../db/migrate.ts';
@@ -57,7 +60,7 @@ function parseDiffArgs(args: string[]): DiffArgs {
 }
 
 /** The database (the scope's schemas) → the document, and back. */
-async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<{ steps: Step[]; reverse: Step[]; dataChecks: StepDataCheck[] }> {
+async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<{ steps: Step[]; reverse: Step[]; dataChecks: StepDataCheck[]; renameCandidates: RenameCandidate[] }> {
   const written = (await readDocument(options.files[0], io)).model;
   const client = await openSqlClient(options.db, { createMissing: false });
   try {
@@ -65,7 +68,11 @@ async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<
     const { scope, model, respell } = await modelInScope({ command: 'diff', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
     const live = await planLive(client, model, model, { schemas: scope.schemas, respell });
     const dataChecks = options.out ? [] : await runDataChecks(client, live.steps);
-    return { steps: live.steps, reverse: planBetween(model, live.from).steps, dataChecks };
+    // A table dropped and one created with the same columns may be a rename only the user can confirm.
+    for (const c of live.renameCandidates) {
+      io.stderr(`schemata diff: ${c.from} and ${c.to} have the same columns: if it is a rename, apply with --rename ${c.from}=${c.toId}\n`);
+    }
+    return { steps: live.steps, reverse: planBetween(model, live.from).steps, dataChecks, renameCandidates: live.renameCandidates };
   } finally {
     await client.close();
   }
@@ -79,8 +86,9 @@ export const diffCommand: CliCommand = {
     let steps: Step[];
     let reverse: Step[];
     let dataChecks: StepDataCheck[] | undefined;
+    let renameCandidates: RenameCandidate[] | undefined;
     if (options.db) {
-      ({ steps, reverse, dataChecks } = await diffLive({ ...options, db: options.db }, io));
+      ({ steps, reverse, dataChecks, renameCandidates } = await diffLive({ ...options, db: options.db }, io));
     } else {
       const written = { from: (await readDocument(options.files[0], io)).model, to: (await readDocument(options.files[1], io)).model };
       // Compared in PostgreSQL's spelling (the embedded engine), unless asked for the text as written.
@@ -94,7 +102,7 @@ export const diffCommand: CliCommand = {
       io.stdout(written.map((path) => `${path}\n`).join(''));
       return 0;
     }
-    if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }), ...(dataChecks ? { dataChecks } : {}) }, null, 2) + '\n');
+    if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }), ...(dataChecks ? { dataChecks } : {}), ...(renameCandidates ? { renameCandidates } : {}) }, null, 2) + '\n');
     else io.stdout(stepsAsSql(steps, dataChecks));
     return 0;
   },

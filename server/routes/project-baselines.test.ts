@@ -14,6 +14,7 @@ import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { openTargetService, type TargetService } from '../db/targets.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { cliInProcess } from '../testing/cli-in-process.ts';
 import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
 let dataDir: string;
@@ -168,5 +169,19 @@ describe('a project is matched to its own baseline, and by name', () => {
     expect(await baselineRows(p1Id)).toBe(1);
     expect((await server.request('DELETE', `/api/targets/${targetId}`)).status).toBe(204);
     expect(await baselineRows(p1Id)).toBe(0);
+  });
+
+  it('CLI: diff --db names a rename candidate on stderr (and in --json); apply --rename renames the table with its rows', async () => {
+    const goods = documentOf([table('p1_items', 'goods', [...ITEMS, ['p1_items_note', 'note', 'text'], ['p1_by_hand', 'by_hand', 'text']])]);
+    const files = { 'goods.json': JSON.stringify(goods) };
+    const db = ['--db', targetDb.url, '--shadow-url', ADMIN_URL];
+    const diffed = await cliInProcess(['diff', ...db, 'goods.json'], files);
+    expect(diffed.stderr).toContain('public.items and public.goods have the same columns: if it is a rename, apply with --rename public.items=p1_items');
+    expect(JSON.parse((await cliInProcess(['diff', ...db, 'goods.json', '--json'], files)).stdout).renameCandidates).toEqual([{ from: 'public.items', toId: 'p1_items', to: 'public.goods' }]);
+    expect((await cliInProcess(['apply', ...db, 'goods.json', '--rename'], files)).stderr).toContain('--rename needs <schema.table>=<model table id>');
+    const applied = await cliInProcess(['apply', ...db, 'goods.json', '--rename', 'public.items=p1_items', '--allow', 'breaks-dependents'], files);
+    expect(applied.stdout).toContain('ALTER TABLE public.items RENAME TO goods;');
+    expect(applied.stdout).not.toContain('DROP TABLE');
+    expect(Number((await target.query<{ n: string }>('SELECT count(*) AS n FROM public.goods'))[0].n)).toBe(2);
   });
 });
