@@ -22,6 +22,8 @@ const cases: Case[] = [
   ['two identical UNIQUEs are one', 'CREATE TABLE a (x int, y int, UNIQUE (x, y), UNIQUE (x, y), UNIQUE (y, x));', (m) => keys(m, 'a'), [null, 'uq:public.a.a_x_y_key', 'uq:public.a.a_y_x_key']],
   ['a DEFERRABLE UNIQUE is another index: both kept', 'CREATE TABLE a (id int PRIMARY KEY, UNIQUE (id) DEFERRABLE);', (m) => keys(m, 'a'), ['pkey', 'uq:public.a.a_id_key deferrable']],
   ['a UNIQUE added by a later statement is kept beside the key', 'CREATE TABLE a (id int PRIMARY KEY); ALTER TABLE a ADD UNIQUE (id);', (m) => keys(m, 'a'), ['pkey', 'uq:public.a.a_id_key']],
+  ['ADD COLUMN … PRIMARY KEY UNIQUE is one statement too: the key only', 'CREATE TABLE a (x int); ALTER TABLE a ADD COLUMN id int PRIMARY KEY UNIQUE;', (m) => keys(m, 'a'), ['pkey']],
+  ['two ADD CONSTRAINT of one ALTER TABLE are two constraints', 'CREATE TABLE a (id int); ALTER TABLE a ADD PRIMARY KEY (id), ADD UNIQUE (id);', (m) => keys(m, 'a'), ['pkey', 'uq:public.a.a_id_key']],
   ['UNIQUE of a table that only INHERITS its columns', 'CREATE TABLE p (a int, b int); CREATE TABLE c (UNIQUE (a, b)) INHERITS (p);',
     (m) => columnNames(m, 'c', table(m, 'c').uniques[0]?.columns), ['a', 'b']],
   ['PRIMARY KEY and CHECK on inherited columns, beside a local one', 'CREATE TABLE p (a int); CREATE TABLE c (b int, PRIMARY KEY (a), CHECK (a > b)) INHERITS (p);',
