@@ -103,7 +103,7 @@ describe('a schema-only pg_dump compared with its database', () => {
   it('leaves the population unspecified and plans nothing', async () => {
     const { model, report } = await importSql(SCHEMA_ONLY_DUMP);
     expect(model.views.map((v) => [v.name, v.withNoData, v.populationUnspecified])).toEqual([
-      ['order_totals', undefined, true], ['big_customers', undefined, true], ['never_refreshed', undefined, true],
+      ['order_totals', true, true], ['big_customers', true, true], ['never_refreshed', true, true],
     ]);
     expect(report.warnings).toEqual([]);
     expect((await planTo(model)).steps.map((s) => s.sql)).toEqual([]);

@@ -32,11 +32,12 @@ describe('CREATE MATERIALIZED VIEW … WITH NO DATA, and REFRESH', () => {
 describe('a pg_dump file: WITH NO DATA is how it writes every materialized view', () => {
   const DUMP = `--\n-- PostgreSQL database dump\n--\n\n${T}CREATE MATERIALIZED VIEW mv AS SELECT id FROM t WITH NO DATA;\n`;
   it.each([
-    ['schema only: the population is unspecified', DUMP, [undefined, true]],
+    ['schema only: created WITH NO DATA as the dump says, the population unspecified', DUMP, [true, true]],
     ['with data: REFRESH says populated', `${DUMP}REFRESH MATERIALIZED VIEW public.mv;\n`, [undefined, undefined]],
     ['REFRESH … WITH NO DATA says empty', `${DUMP}REFRESH MATERIALIZED VIEW public.mv WITH NO DATA;\n`, [true, undefined]],
-    ['a pg_dumpall file too', DUMP.replace('database dump', 'database cluster dump'), [undefined, true]],
-    ['the header elsewhere than a first line is still read', `-- my notes\n${DUMP}`, [undefined, true]],
+    ['a pg_dumpall file too', DUMP.replace('database dump', 'database cluster dump'), [true, true]],
+    ['the header elsewhere than a first line is still read', `-- my notes\n${DUMP}`, [true, true]],
+    ['without the header, WITH NO DATA is what the file asks', DUMP.replace('PostgreSQL database dump', 'my schema'), [true, undefined]],
   ])('%s', (_title, sql, expected) => {
     const mv = run(sql).model.views[0];
     expect([mv.withNoData, mv.populationUnspecified]).toEqual(expected);

@@ -55,10 +55,10 @@ function addView(ctx: ImportContext, input: ViewInput): void {
   const dependsOn = dependencies(ctx, query, id);
   if (dependsOn) view.dependsOn = dependsOn;
   if (input.with) view.with = input.with;
+  if (input.withNoData) view.withNoData = true;
   // pg_dump creates every materialized view WITH NO DATA (a data dump refreshes the populated ones
-  // later): from a dump, that says nothing about the rows, unless a REFRESH below says it.
+  // later): from a dump, that is how to create it, not what the rows should be, unless a REFRESH says it.
   if (input.withNoData && ctx.fromPgDump) view.populationUnspecified = true;
-  else if (input.withNoData) view.withNoData = true;
   if (existing?.comment) view.comment = existing.comment;
   // OR REPLACE keeps the view's columns (PostgreSQL refuses to rename or drop one), comments and defaults included.
   if (existing?.columns?.length) view.columns = existing.columns;

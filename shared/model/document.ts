@@ -204,9 +204,9 @@ export const viewZod = z.object({
   withNoData: z.literal(true).optional(),
   /**
    * Whether the materialized view holds rows is not said: it comes from a `pg_dump` file, whose
-   * WITH NO DATA is how it writes every one (a schema-only dump never refreshes them). A plan
-   * neither empties nor refreshes it, and one that recreates it keeps what the database had.
-   * Choosing "create without data" (or not) says it.
+   * WITH NO DATA (kept in `withNoData`, so its DDL is the dump's) is how it writes every one, and a
+   * schema-only dump never refreshes them. A plan neither empties nor refreshes it, and one that
+   * recreates it keeps what the database had. Ticking or unticking "create without data" says it.
    */
   populationUnspecified: z.literal(true).optional(),
   /** The query, as SQL text (`SELECT …`), without a trailing semicolon. */
