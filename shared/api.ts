@@ -10,39 +10,8 @@ import { z } from 'zod';
 import type { ModelDocument } from './model/document.ts';
 import { parseDocument } from './model/upgrade.ts';
 
-export const apiErrorCodeZod = z.enum([
-  'invalid-request', 'not-found', 'conflict', 'postgres-error', 'forbidden-origin', 'unauthorized', 'payload-too-large', 'internal',
-]);
-export type ApiErrorCode = z.infer<typeof apiErrorCodeZod>;
-
-/** One problem of a request body: where (JSON path) and what. */
-export const apiProblemZod = z.object({ path: z.string(), message: z.string() });
-export type ApiProblem = z.infer<typeof apiProblemZod>;
-
-/**
- * Every error response. `details` is a list of `ApiProblem` for `invalid-request`, and
- * `{sqlstate, detail?, hint?, …}` for `postgres-error`; `position` points into the SQL the request
- * carried (1-based line and column), for an editor marker.
- */
-export const apiErrorZod = z.object({
-  code: apiErrorCodeZod,
-  message: z.string(),
-  details: z.unknown().optional(),
-  position: z.object({ line: z.number().int(), column: z.number().int() }).optional(),
-});
-export type ApiError = z.infer<typeof apiErrorZod>;
-
-/** `details` of a `postgres-error`. */
-export interface PostgresErrorDetails {
-  sqlstate: string;
-  detail?: string;
-  hint?: string;
-  where?: string;
-  schema?: string;
-  table?: string;
-  column?: string;
-  constraint?: string;
-}
+// The error body moved to api/errors.ts; re-exported until every import points there.
+export * from './api/errors.ts';
 
 /**
  * A document field: any JSON in, a valid current `ModelDocument` out. Each problem becomes a zod
