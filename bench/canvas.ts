@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { Model } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
-import { importSql } from '../shared/io/sql-import.ts';
-import { withMissingPositions } from '../client/canvas/initial-layout.ts';
+import { importSql } from '../shared/io/sql-import/import-sql.ts';
+import { withMissingPositions } from '../shared/model/initial-layout.ts';
 import { generateModel } from './_generate-model.ts';
 import { installFrameRecorder, jumpTo, measureFirstRender, measurePan, measureRename, type PanResult } from './_canvas-measure.ts';
 

@@ -4,7 +4,7 @@
 // postgres://postgres@127.0.0.1:5432/postgres) and psql; lago needs postgresql-15-partman.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { importSqlSync } from '../shared/io/sql-import.ts';
+import { importSqlSync } from '../shared/io/sql-import/import-sql.ts';
 import { loadSqlParser } from '../shared/io/parser.ts';
 import { CORPUS_DIR, psqlFile } from '../server/testing/round-trip.ts';
 import { createThrowawayDb } from '../server/testing/throwaway-db.ts';

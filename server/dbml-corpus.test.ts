@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
-import { importSql } from '../shared/io/sql-import.ts';
+import { importSql } from '../shared/io/sql-import/import-sql.ts';
 import { exportDbml, importDbml } from '../shared/io/dbml.ts';
 
 const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'schemas');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { featureModel } from '../shared/ddl/__fixtures__/feature-model.ts';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { loadSqlParser } from '../shared/io/parser.ts';
-import { sameSqlMeaning } from '../shared/io/sql-import-compare.ts';
+import { sameSqlMeaning } from '../shared/io/sql-import/compare-sql.ts';
 import { quoteIdent, quoteLiteral } from '../shared/ddl/quote.ts';
 import type { Model, Table } from '../shared/model/document.ts';
 import { withEffectiveNames } from '../shared/model/names.ts';

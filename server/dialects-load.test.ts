@@ -12,7 +12,7 @@ import { templates } from '../shared/model/templates/index.ts';
 import { generateMysql } from '../shared/ddl/mysql.ts';
 import { generateSqlite } from '../shared/ddl/sqlite.ts';
 import { exportedTables } from '../shared/ddl/dialect-common.ts';
-import { importSql } from '../shared/io/sql-import.ts';
+import { importSql } from '../shared/io/sql-import/import-sql.ts';
 import { dialectEdgeModel } from '../shared/ddl/__fixtures__/dialect-edge-model.ts';
 import { createThrowawayMysql } from './testing/throwaway-mysql.ts';
 

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { generateMysql } from '../shared/ddl/mysql.ts';
 import { generateSqlite } from '../shared/ddl/sqlite.ts';
-import { importSql } from '../shared/io/sql-import.ts';
+import { importSql } from '../shared/io/sql-import/import-sql.ts';
 import type { ModelDocument } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
 import { templates } from '../shared/model/templates/index.ts';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSqlParser } from '../shared/io/parser.ts';
-import { importSqlSync, SqlSyntaxError } from '../shared/io/sql-import.ts';
+import { importSqlSync, SqlSyntaxError } from '../shared/io/sql-import/import-sql.ts';
 import { makeDocument } from '../shared/model/empty.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
 import { fuzzSeeds, mutateSql, rng, roughStatements, saveFuzzInput, type Rng } from './testing/fuzz.ts';

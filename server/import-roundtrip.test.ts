@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../shared/model/document.ts';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { planBetween } from '../shared/diff/plan.ts';
-import { importSql } from '../shared/io/sql-import.ts';
+import { importSql } from '../shared/io/sql-import/import-sql.ts';
 import { importRoundTrip, importRoundTripText } from './testing/import-round-trip.ts';
 import { CORPUS_DIR } from './testing/round-trip.ts';
 import { requirePostgres } from './testing/throwaway-db.ts';

@@ -1,6 +1,6 @@
 /** What an import did, kept in the session so the report dialog can show it. Never saved. */
-import type { ImportFormat } from '../../shared/io/sql-import-document.ts';
-import type { ImportReport } from '../../shared/io/sql-import-report.ts';
+import type { ImportFormat } from '../../shared/io/import-document.ts';
+import type { ImportReport } from '../../shared/io/sql-import/report.ts';
 
 export interface ImportOutcome {
   /** The file name, `pasted text` or `SQL pane`. */

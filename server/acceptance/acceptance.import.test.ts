@@ -5,7 +5,7 @@
  * target of acceptance.test.ts does.
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { importSql } from '../../shared/io/sql-import.ts';
+import { importSql } from '../../shared/io/sql-import/import-sql.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { canonicalModel } from '../diff/canonical.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';

@@ -4,8 +4,8 @@
  * syntax error `file:line:column: message` and exit code 1. The import runs in a worker thread and is
  * stopped after `SCHEMATA_IMPORT_TIMEOUT_MS` (default 30 s), like the studio's.
  */
-import { IMPORT_FORMATS, ImportSyntaxError, type ImportFormat } from '../../shared/io/sql-import-document.ts';
-import type { ImportReport } from '../../shared/io/sql-import-report.ts';
+import { IMPORT_FORMATS, ImportSyntaxError, type ImportFormat } from '../../shared/io/import-document.ts';
+import type { ImportReport } from '../../shared/io/sql-import/report.ts';
 import { ImportTimedOut, importInWorker, importTimeoutMs } from '../io/import-pool.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseOptions } from './read-document.ts';

@@ -9,7 +9,7 @@ import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { diff } from '../../shared/diff/diff.ts';
 import { plan } from '../../shared/diff/plan.ts';
 import { HAZARD_KINDS } from '../../shared/diff/types.ts';
-import { importSql } from '../../shared/io/sql-import.ts';
+import { importSql } from '../../shared/io/sql-import/import-sql.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { applySteps } from '../db/apply.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';

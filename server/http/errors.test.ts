@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ImportSyntaxError } from '../../shared/io/sql-import-document.ts';
+import { ImportSyntaxError } from '../../shared/io/import-document.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError } from '../db/connection-error.ts';
 import { ConfirmationRequired, JournalUnwritable, ModelDoesNotLoad } from '../db/migrate.ts';

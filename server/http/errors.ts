@@ -6,7 +6,7 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { ApiError, ApiProblem } from '../../shared/api.ts';
-import { ImportSyntaxError } from '../../shared/io/sql-import-document.ts';
+import { ImportSyntaxError } from '../../shared/io/import-document.ts';
 import { ImportsBusy, ImportTimedOut } from '../io/import-pool.ts';
 import { dbHttpError } from './db-errors.ts';
 import { HttpError } from './http-error.ts';

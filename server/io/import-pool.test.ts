@@ -1,6 +1,6 @@
 /** The import pool in worker threads, as the route and the CLI use it. */
 import { describe, expect, it } from 'vitest';
-import { ImportSyntaxError } from '../../shared/io/sql-import-document.ts';
+import { ImportSyntaxError } from '../../shared/io/import-document.ts';
 import { DEFAULT_IMPORT_TIMEOUT_MS, ImportsBusy, importInWorker, importTimeoutMs, MAX_WAITING } from './import-pool.ts';
 
 describe('importInWorker', () => {

@@ -5,7 +5,7 @@
  * and never keep the process alive.
  */
 import type { Worker } from 'node:worker_threads';
-import { ImportSyntaxError, type ImportFormat, type ImportResponse } from '../../shared/io/sql-import-document.ts';
+import { ImportSyntaxError, type ImportFormat, type ImportResponse } from '../../shared/io/import-document.ts';
 import type { ImportJob, ImportOutcome } from './import-worker.ts';
 import { startTypeScriptWorker } from '../workers/typescript-worker.ts';
 

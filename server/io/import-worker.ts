@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadSqlParser } from '../../shared/io/parser.ts';
-import { ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/sql-import-document.ts';
+import { ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/import-document.ts';
 
 export interface ImportJob {
   text: string;

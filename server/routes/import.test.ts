@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_TEXT_MAX_CHARS } from '../../shared/io/sql-import-document.ts';
+import { IMPORT_TEXT_MAX_CHARS } from '../../shared/io/import-document.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
 

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { importRequestZod, type ImportResponse } from '../../shared/io/sql-import-document.ts';
+import { importRequestZod, type ImportResponse } from '../../shared/io/import-document.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { bodyOf, validate } from '../http/validate.ts';
 import { importInWorker, importTimeoutMs } from '../io/import-pool.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatePostgres } from '../../shared/ddl/generate.ts';
 import type { Model } from '../../shared/model/document.ts';
-import { importSql, type ImportReport } from '../../shared/io/sql-import.ts';
+import { importSql, type ImportReport } from '../../shared/io/sql-import/import-sql.ts';
 import { openSqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { catalogSnapshot } from './catalog-snapshot.ts';

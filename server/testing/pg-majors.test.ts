@@ -14,7 +14,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importSql } from '../../shared/io/sql-import.ts';
+import { importSql } from '../../shared/io/sql-import/import-sql.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { expectCaseHolds, loadCases, runCase, type AcceptanceCase, type TargetOf } from '../acceptance/harness.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';

@@ -12,7 +12,7 @@ import { quoteLiteral } from '../ddl/quote.ts';
 import { mapDbmlType, withoutArraySuffix } from './dbml-types.ts';
 import { addManyToMany, type ColumnRef } from './dbml-junction.ts';
 import { withPartials } from './dbml-partials.ts';
-import type { ImportReport } from './sql-import-report.ts';
+import type { ImportReport } from './sql-import/report.ts';
 import type { DbmlImportResult } from './dbml.ts';
 
 /** The color given to a table group that has none (DBML's default group color is unset). */

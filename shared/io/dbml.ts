@@ -3,7 +3,7 @@
  * ~120 KB gzip, loaded on first use; `@dbml/core` would add 3 MB of SQL parsers). Export needs nothing.
  */
 import type { ModelDocument } from '../model/document.ts';
-import type { ImportReport } from './sql-import-report.ts';
+import type { ImportReport } from './sql-import/report.ts';
 import { dbmlDatabaseToDocument } from './dbml-import.ts';
 import { exportDbmlWithWarnings } from './dbml-export.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nulMessage, nulPlaces, nulPosition } from './nul-character.ts';
-import { importDocument, ImportSyntaxError } from './sql-import-document.ts';
+import { importDocument, ImportSyntaxError } from './import-document.ts';
 
 describe('nulPosition', () => {
   it.each([

@@ -8,7 +8,7 @@
  */
 import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
 import type { Node } from '@pgsql/types';
-import { stripPsqlLines, type StrippedLine } from './sql-import-psql.ts';
+import { stripPsqlLines, type StrippedLine } from './sql-import/psql-commands.ts';
 
 export type { Node };
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importSql } from '../io/sql-import.ts';
+import { importSql } from '../io/sql-import/import-sql.ts';
 import { lintModel } from './lint.ts';
 import { normalizeModel } from './normalize.ts';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatePostgres } from '../ddl/generate.ts';
 import { diff } from '../diff/diff.ts';
-import { importSql } from '../io/sql-import.ts';
+import { importSql } from '../io/sql-import/import-sql.ts';
 import { mergeModels } from './merge.ts';
 import { templates } from './templates/index.ts';
 import type { Model } from './document.ts';
