@@ -1,6 +1,6 @@
 /** What the last import did: counts, warnings, and the statements it skipped, each with its line. */
 import { useState } from 'react';
-import type { SkippedStatement } from '../../shared/io/sql-import-report.ts';
+import type { SkippedStatement } from '../../shared/io/sql-import/report.ts';
 import { useStore } from '../store/index.ts';
 import type { ImportOutcome } from '../store/import-outcome.ts';
 import './io.css';

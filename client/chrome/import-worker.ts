@@ -4,7 +4,7 @@
  * `{id, ok: true, result}` or `{id, ok: false, error}` out.
  */
 import './wasm-location.ts';
-import { ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/sql-import-document.ts';
+import { ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/import-document.ts';
 
 export interface ParseRequest {
   id: number;
