@@ -14,7 +14,7 @@ import { HAZARD_KINDS, PHASES, type HazardKind, type Step } from '../shared/diff
 import type { ConfirmedRename } from '../shared/diff/rename-candidates.ts';
 import type { ModelDocument } from '../shared/model/document.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
-import { sqlParserReady } from './sql-parser-ready.ts';
+import { sqlParserReady } from './sql/sql-parser-ready.ts';
 import { api, RequestError } from './api.ts';
 import { dataCheckZod, stepDataCheckZod } from './api-data-checks.ts';
 

@@ -1,6 +1,6 @@
 /** HTTP calls to the studio's own server (same origin). Errors come back as the shared ApiError. */
 import type { ApiError } from '../shared/api.ts';
-import { markAccessDenied } from './access.ts';
+import { markAccessDenied } from './shell/access.ts';
 
 export class RequestError extends Error {
   constructor(readonly status: number, readonly body: ApiError | undefined, message: string) {

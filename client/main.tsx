@@ -1,12 +1,12 @@
 // First: the SQL parser's WebAssembly starts loading when its module is evaluated, from the site root.
-import './chrome/wasm-location.ts';
+import './io/wasm-location.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './theme.css';
-import { App } from './App.tsx';
-import { checkAccess } from './access.ts';
-import { openFromLocation } from './boot.ts';
-import { storedTheme } from './chrome/theme.ts';
+import { App } from './shell/App.tsx';
+import { checkAccess } from './shell/access.ts';
+import { openFromLocation } from './shell/boot.ts';
+import { storedTheme } from './shell/theme.ts';
 import { useStore } from './store/index.ts';
 import { installTestHook } from './store/test-hook.ts';
 import { startAutosave } from './projects.ts';

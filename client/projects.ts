@@ -8,7 +8,7 @@
 import type { ModelDocument } from '../shared/model/document.ts';
 import { api, RequestError } from './api.ts';
 import { useStore } from './store/index.ts';
-import { unsavedWorkWarning } from './unsaved-work.ts';
+import { unsavedWorkWarning } from './projects/unsaved-work.ts';
 
 const AUTOSAVE_DELAY_MS = 600;
 

@@ -3,7 +3,7 @@
  * The rectangle follows the tables, so it is computed, never stored.
  */
 import type { Layout } from '../../shared/model/document.ts';
-import { estimatedHeight } from './initial-layout.ts';
+import { estimatedHeight } from '../../shared/model/initial-layout.ts';
 
 export type Area = Layout['areas'][number];
 export interface Rect { x: number; y: number; width: number; height: number }

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState, Mutators } from './types.ts';
 import type { Comparison } from '../canvas/compare.ts';
 import type { ImportOutcome } from './import-outcome.ts';
-import { tabForSelection } from '../object-target.ts';
+import { tabForSelection } from './object-target.ts';
 
 export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'versions' | 'import' | 'import-report' | 'export' | null;
 export type Theme = 'light' | 'dark' | 'system';

@@ -1,0 +1,115 @@
+/**
+ * What File ▸ Export writes: DDL per dialect (with what the dialect cannot keep), DBML, and
+ * migration files between a named version of the project (or an empty database) and the model now.
+ * All of it is built in the browser from the shared generators; nothing goes to the server.
+ */
+import type { Model, ModelDocument } from '../../shared/model/document.ts';
+import { emptyModel } from '../../shared/model/empty.ts';
+import { generatePostgres } from '../../shared/ddl/generate.ts';
+import { generateMysql } from '../../shared/ddl/mysql.ts';
+import { generateSqlite } from '../../shared/ddl/sqlite.ts';
+import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
+import { planBetween, reversePlan } from '../../shared/diff/plan.ts';
+import { matchToBaseline } from '../../shared/diff/baseline.ts';
+import { migrationFiles, zipMigrationFiles, type MigrationFile, type MigrationLayout } from '../../shared/io/migration-files.ts';
+import { parseDocument } from '../../shared/model/upgrade.ts';
+import { sqlParserReady } from '../sql/sql-parser-ready.ts';
+import type { VersionSummary } from '../../shared/api.ts';
+import { api } from '../api.ts';
+import { download, fileBaseName } from './download.ts';
+
+export const TEXT_FORMATS = ['postgres', 'mysql', 'sqlite', 'dbml'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
+
+export const FORMAT_LABELS: Record<TextFormat | 'migration', string> = {
+  postgres: 'PostgreSQL', mysql: 'MySQL / MariaDB', sqlite: 'SQLite', dbml: 'DBML', migration: 'Migration files',
+};
+
+export interface TextExport {
+  text: string;
+  warnings: string[];
+  fileName: string;
+}
+
+/** Ex: `textExport(doc, 'sqlite')` → `{ text: 'CREATE TABLE …', warnings: ['uuid became TEXT: …'], fileName: 'shop.sqlite.sql' }`. */
+export function textExport(doc: ModelDocument, format: TextFormat): TextExport {
+  const base = fileBaseName();
+  switch (format) {
+    case 'postgres':
+      return { text: generatePostgres(doc.model), warnings: [], fileName: `${base}.sql` };
+    case 'mysql':
+      return { ...renamed(generateMysql(doc.model)), fileName: `${base}.mysql.sql` };
+    case 'sqlite':
+      return { ...renamed(generateSqlite(doc.model)), fileName: `${base}.sqlite.sql` };
+    case 'dbml': {
+      const { dbml, warnings } = exportDbmlWithWarnings(doc);
+      return { text: dbml, warnings, fileName: `${base}.dbml` };
+    }
+  }
+}
+
+const renamed = ({ sql, warnings }: { sql: string; warnings: string[] }) => ({ text: sql, warnings });
+
+export function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text.endsWith('\n') ? text : `${text}\n`], { type: 'text/plain' }));
+  download(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Where a migration starts: an empty database, or a named version of the saved project. */
+export type MigrationStart = { kind: 'empty' } | { kind: 'version'; projectId: string; version: VersionSummary };
+
+export interface MigrationExport {
+  files: MigrationFile[];
+  steps: number;
+  /** Undoing it would drop data (the down files say so in their hazards too). */
+  downLosesData: boolean;
+}
+
+export async function listVersions(projectId: string): Promise<VersionSummary[]> {
+  return api.get<VersionSummary[]>(`/api/projects/${encodeURIComponent(projectId)}/versions`);
+}
+
+async function startModel(start: MigrationStart): Promise<Model> {
+  if (start.kind === 'empty') return emptyModel();
+  const path = `/api/projects/${encodeURIComponent(start.projectId)}/versions/${encodeURIComponent(start.version.id)}`;
+  const answer = await api.get<{ document: unknown }>(path);
+  const parsed = parseDocument(answer.document);
+  if (!parsed.ok) throw new Error(`version "${start.version.label}" holds an invalid document`);
+  return parsed.document.model;
+}
+
+export interface MigrationExportParams {
+  start: MigrationStart;
+  /** Where it ends: another named version, or (absent) the model as it is now. */
+  end?: Extract<MigrationStart, { kind: 'version' }>;
+  model: Model;
+  layout: MigrationLayout;
+  name: string;
+  version: number;
+}
+
+/** The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`. */
+export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
+  await sqlParserReady(); // version documents are checked, and carried SQL is classified, by PostgreSQL's parser
+  const to = params.end ? await startModel(params.end) : params.model;
+  const start = await startModel(params.start);
+  // Versions of a project share its ids (a rename keeps its id); an empty database only has
+  // `public`, which takes the model's id by name.
+  const from = params.start.kind === 'empty' ? matchToBaseline(start, to) : start;
+  const plan = planBetween(from, to);
+  const reverse = reversePlan(from, to);
+  const files = migrationFiles({ plan, reverse: reverse.plan, name: params.name, layout: params.layout, version: params.version });
+  return { files, steps: plan.steps.length, downLosesData: reverse.losesData };
+}
+
+export function downloadZip(files: MigrationFile[], fileName: string): void {
+  const url = URL.createObjectURL(new Blob([zipMigrationFiles(files) as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  download(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Labels the project's last saved document as a version (the start of the next migration). */
+export async function saveVersion(projectId: string, label: string): Promise<VersionSummary> {
+  return api.post<VersionSummary>(`/api/projects/${encodeURIComponent(projectId)}/versions`, { label });
+}

@@ -1,0 +1,43 @@
+/** Product name, what is open, and the document actions. */
+import { useStore, undo, redo, useHistory } from '../store/index.ts';
+import { selectProject, selectSaveState } from '../store/selectors.ts';
+import { nextTheme, useResolvedTheme } from './theme.ts';
+import { FileMenu } from '../io/FileMenu.tsx';
+
+/** Where the open document came from; only a project is saved. */
+const SOURCE_TEXT = { project: 'project', draft: 'unsaved draft', template: 'template · not saved', file: 'file · not saved' };
+const SAVE_TEXT = { unsaved: 'Not saved', saving: 'Saving…', saved: 'Saved', conflict: 'Save refused: changed elsewhere', error: 'Save failed' };
+
+export function TopBar() {
+  const project = useStore(selectProject);
+  const saveState = useStore(selectSaveState);
+  const theme = useStore((s) => s.theme);
+  const resolved = useResolvedTheme();
+  const canUndo = useHistory((h) => h.pastStates.length > 0);
+  const canRedo = useHistory((h) => h.futureStates.length > 0);
+  return (
+    <header className="topbar" data-testid="topbar">
+      <div className="brand"><span className="brand-mark">S</span>Schemata</div>
+      <div className="divider" />
+      <span className="doc-name" data-testid="doc-name">{project.name}</span>
+      <span className="doc-source" data-testid="doc-source">{SOURCE_TEXT[project.source]}</span>
+      {project.source === 'project' && (
+        <span className={`save-state ${saveState}`} data-testid="save-state">{SAVE_TEXT[saveState]}</span>
+      )}
+      <div className="spacer" />
+      <div className="actions">
+        <FileMenu />
+        <button className="btn icon" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo}>↶</button>
+        <button className="btn icon" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={redo}>↷</button>
+        <button
+          className="btn icon"
+          data-testid="theme-toggle"
+          title={`Switch to ${resolved === 'dark' ? 'light' : 'dark'} mode`}
+          onClick={() => useStore.getState().setTheme(nextTheme(theme, resolved))}
+        >
+          {resolved === 'dark' ? '☀' : '☾'}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { Table } from './document.ts';
+import { emptyLayout, emptyModel } from './empty.ts';
+import { freeSpot, placeNewObjects, withMissingPositions } from './initial-layout.ts';
+
+const table = (id: string, refs: string[] = []): Table => ({
+  id, schema: 'public', name: id, columns: [{ id: `${id}_c`, name: 'id', type: { name: 'integer' }, notNull: true }],
+  uniques: [], checks: [], indexes: [],
+  foreignKeys: refs.map((ref) => ({ id: `fk_${id}_${ref}`, columns: [`${id}_c`], refTableId: ref, refColumns: [`${ref}_c`], onDelete: 'no-action', onUpdate: 'no-action', match: 'simple' })),
+});
+
+describe('withMissingPositions', () => {
+  it('places every table without a position and keeps existing ones', () => {
+    const model = { ...emptyModel(), tables: [table('a'), table('b', ['a']), table('c')] };
+    const layout = { ...emptyLayout(), nodes: { c: { x: 999, y: 999 } } };
+    const out = withMissingPositions(model, layout);
+    expect(Object.keys(out.nodes).sort()).toEqual(['a', 'b', 'c']);
+    expect(out.nodes.c).toBe(layout.nodes.c);
+  });
+
+  it('returns the same layout when nothing is missing', () => {
+    const model = { ...emptyModel(), tables: [table('a')] };
+    const layout = { ...emptyLayout(), nodes: { a: { x: 0, y: 0 } } };
+    expect(withMissingPositions(model, layout)).toBe(layout);
+  });
+});
+
+describe('freeSpot', () => {
+  const model = { ...emptyModel(), tables: [table('a')] };
+  const layout = { ...emptyLayout(), nodes: { a: { x: 0, y: 0 } } };
+
+  it.each([
+    [{ x: 1000, y: 1000 }, { x: 1000, y: 1000 }],
+    [{ x: 0, y: 0 }, { x: 0, y: 120 }],
+  ])('from %j gives %j', (wanted, expected) => {
+    expect(freeSpot(model, layout, wanted)).toEqual(expected);
+  });
+
+  it('uses measured sizes when known', () => {
+    const measured = new Map([['a', { width: 240, height: 400 }]]);
+    expect(freeSpot(model, layout, { x: 0, y: 0 }, measured)).toEqual({ x: 0, y: 440 });
+  });
+});
+
+describe('placeNewObjects', () => {
+  const before = { ...emptyModel(), tables: [table('a'), table('b')] };
+  const layout = { ...emptyLayout(), nodes: { a: { x: 0, y: 0 }, b: { x: 280, y: 0 } } };
+  const view = { id: 'v', schema: 'public', name: 'v', materialized: false, definition: 'SELECT 1' };
+  const overlaps = (p: { x: number; y: number }, q: { x: number; y: number }) => Math.abs(p.x - q.x) < 240 && Math.abs(p.y - q.y) < 90;
+
+  it.each([
+    ['a view', { ...before, views: [view] }, ['v']],
+    ['an enum and a table', { ...before, tables: [...before.tables, table('c')], enums: [{ id: 'e', schema: 'public', name: 'e', values: ['x'] }] }, ['c', 'e']],
+  ])('gives %s a spot on no other node', (_label, after, added) => {
+    const out = placeNewObjects(before, after, layout);
+    const spots = added.map((id) => out.nodes[id]);
+    for (const spot of spots) {
+      expect(spot).toBeDefined();
+      for (const id of ['a', 'b']) expect(overlaps(spot, layout.nodes[id as 'a' | 'b'])).toBe(false);
+    }
+    if (spots.length > 1) expect(overlaps(spots[0], spots[1])).toBe(false);
+    expect(out.nodes.a).toBe(layout.nodes.a);
+  });
+
+  it.each([
+    ['no object was added or removed', { ...before }],
+    ['the new object already has a position', { ...before, views: [view] }],
+  ])('returns the same layout when %s', (_label, after) => {
+    const positioned = { ...layout, nodes: { ...layout.nodes, v: { x: 0, y: 500 } } };
+    expect(placeNewObjects(before, after, positioned)).toBe(positioned);
+  });
+});
