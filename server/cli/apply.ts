@@ -10,13 +10,12 @@
  * <postgres://…>`: a scratch server where the document's SQL is loaded instead of the embedded engine.
  */
 import type { ConfirmedRename } from '../../shared/diff/rename-candidates.ts';
-import { HAZARD_KINDS, type HazardKind } from '../../shared/diff/types.ts';
+import { HAZARD_KINDS, isHazardKind, type HazardKind } from '../../shared/diff/hazards.ts';
 import { describeFailure, HazardsNotAccepted, StepFailed } from '../db/apply.ts';
-import { applyLive, planLive, type ApplyRequest, type ApplyResult } from '../db/migrate.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { applyWithoutStore, type ApplyResult } from '../live/apply.ts';
 import { parseTimeoutMs, TIMEOUT_MAX, timeoutDefaults, type ApplyTimeouts } from '../db/timeouts.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
-import { parseDbArgs } from './introspect.ts';
+import { parseRequiredDb, withDatabase } from './db-option.ts';
 import { readDocument } from './read-document.ts';
 import { modelInScope, takeShadowUrl } from './scope.ts';
 
@@ -37,8 +36,8 @@ const TIMEOUT_FLAGS: Record<string, keyof ApplyTimeouts> = { '--lock-timeout': '
 function allowedKinds(value: string | undefined): HazardKind[] {
   if (!value) throw new CliError('--allow needs a list of hazards');
   return value.split(',').map((s) => s.trim()).filter(Boolean).map((kind) => {
-    if (!(HAZARD_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown hazard "${kind}" (known: ${HAZARD_KINDS.join(', ')})`);
-    return kind as HazardKind;
+    if (!isHazardKind(kind)) throw new CliError(`unknown hazard "${kind}" (known: ${HAZARD_KINDS.join(', ')})`);
+    return kind;
   });
 }
 
@@ -59,8 +58,7 @@ function timeoutOf(flag: string, value: string | undefined): number {
 
 /** `missing`: what to say when the positional argument (the document; for `revert`, the entry) is absent. */
 export function parseApplyArgs(args: string[], missing = 'the document to apply is required: apply --db <url> <document.json> (- reads standard input)'): ApplyArgs {
-  const parsed = parseDbArgs(args);
-  if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
+  const parsed = parseRequiredDb(args);
   const { shadowUrl, rest } = takeShadowUrl(parsed.rest);
   const out: Omit<ApplyArgs, 'file'> & { file?: string } = { db: parsed.db, shadowUrl, schemas: parsed.schemas, allowed: [], dryRun: false, timeouts: {}, renames: [] };
   for (let i = 0; i < rest.length; i++) {
@@ -83,7 +81,7 @@ export function parseApplyArgs(args: string[], missing = 'the document to apply 
 export function timeoutsFor(options: ApplyArgs, io: CliIo): ApplyTimeouts {
   let defaults: ApplyTimeouts;
   try {
-    defaults = timeoutDefaults(io.env ?? process.env);
+    defaults = timeoutDefaults(io.env ?? {});
   } catch (error) {
     throw new CliError((error as Error).message);
   }
@@ -97,14 +95,6 @@ export function cliErrorOf(error: unknown): unknown {
   return error;
 }
 
-/** Through the studio's own path (`applyLive`), on the scope's schemas. */
-export async function applyInScope(client: SqlClient, request: Omit<ApplyRequest, 'hash'>) {
-  // Without a studio store there is no baseline: live objects are matched to the document by name.
-  const planned = await planLive(client, request.model, request.model, request.scope);
-  const target = { id: client.displayUrl, client, baseline: request.model, setBaseline: async () => undefined, record: async () => undefined };
-  return applyLive(target, { ...request, hash: planned.hash });
-}
-
 /** The steps run on stdout, the summary on stderr (`apply` and `revert`). */
 export function reportApplied(result: ApplyResult, dryRun: boolean, io: CliIo): void {
   for (const step of result.steps) io.stdout(`${step.sql}\n`);
@@ -115,6 +105,10 @@ export function reportApplied(result: ApplyResult, dryRun: boolean, io: CliIo): 
   if (result.afterCommitError) io.stderr(`warning: the migration was committed, but ${result.afterCommitError}\n`);
 }
 
+/**
+ * Through the studio's own path (`live/apply.ts`), on the scope's schemas: planned under the apply
+ * lock from the one read of the database there (no plan was reviewed, so there is no hash to compare).
+ */
 export const applyCommand: CliCommand = {
   name: 'apply',
   usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--shadow-url <url>] [--allow <hazard>,...] [--allow-all] [--rename <schema.table>=<id>]... [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
@@ -122,15 +116,12 @@ export const applyCommand: CliCommand = {
     const options = parseApplyArgs(args);
     const timeouts = timeoutsFor(options, io);
     const written = (await readDocument(options.file, io)).model;
-    const client = await openSqlClient(options.db, { createMissing: false });
-    try {
+    return withDatabase(options.db, async (client) => {
       const { scope, model, respell } = await modelInScope({ command: 'apply', client, shadowUrl: options.shadowUrl, written, requested: options.schemas, io });
       const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope: { schemas: scope.schemas, respell, renames: options.renames } };
-      const result = await applyInScope(client, request).catch((error: unknown) => { throw cliErrorOf(error); });
+      const result = await applyWithoutStore(client, request).catch((error: unknown) => { throw cliErrorOf(error); });
       reportApplied(result, options.dryRun, io);
       return 0;
-    } finally {
-      await client.close();
-    }
+    });
   },
 };

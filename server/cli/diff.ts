@@ -18,13 +18,14 @@ import { describeDataCheck } from '../../shared/diff/data-check-text.ts';
 import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
 import type { RenameCandidate } from '../../shared/diff/rename-candidates.ts';
-import { planHazardKinds, type Step } from '../../shared/diff/types.ts';
+import { hazardKinds } from '../../shared/diff/hazards.ts';
+import type { Step } from '../../shared/diff/types.ts';
 import { runDataChecks } from '../db/data-checks.ts';
-import { planLive } from '../db/migrate.ts';
 import { openSqlClient } from '../db/sql-client.ts';
 import { canonicalPair } from '../diff/canonical.ts';
+import { planLive } from '../live/plan.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
-import { parseDbArgs } from './introspect.ts';
+import { parseDbArgs } from './db-option.ts';
 import { readDocument } from './read-document.ts';
 import { modelInScope, takeShadowUrl } from './scope.ts';
 import { takeMigrationOptions, writeMigrationFiles, type MigrationOutOptions } from './migration-out.ts';
@@ -102,7 +103,7 @@ export const diffCommand: CliCommand = {
       io.stdout(written.map((path) => `${path}\n`).join(''));
       return 0;
     }
-    if (options.json) io.stdout(JSON.stringify({ steps, hazards: planHazardKinds({ steps }), ...(dataChecks ? { dataChecks } : {}), ...(renameCandidates ? { renameCandidates } : {}) }, null, 2) + '\n');
+    if (options.json) io.stdout(JSON.stringify({ steps, hazards: hazardKinds(steps), ...(dataChecks ? { dataChecks } : {}), ...(renameCandidates ? { renameCandidates } : {}) }, null, 2) + '\n');
     else io.stdout(stepsAsSql(steps, dataChecks));
     return 0;
   },

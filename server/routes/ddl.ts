@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../http/deps.ts';
 import { ddlRequestZod, type DdlResponse } from '../../shared/api.ts';
-import { findDialect } from '../dialects.ts';
+import { findDialect } from '../../shared/ddl/dialects.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { bodyOf, validate } from '../http/validate.ts';
 
@@ -12,7 +12,7 @@ export function ddlRoutes(_deps: AppDeps): Router {
     const { document, dialect } = bodyOf(ddlRequestZod, req.body);
     const found = findDialect(dialect);
     if ('error' in found) throw invalidRequest(found.error, [{ path: 'dialect', message: found.error }]);
-    const body: DdlResponse = { sql: found.generate(document).sql };
+    const body: DdlResponse = { sql: found.generate(document.model).sql };
     res.json(body);
   });
   return router;

@@ -9,6 +9,7 @@ import { emptyModel } from '../model/empty.ts';
 import { buildModel } from '../model/model-builder.ts';
 import { table } from '../model/templates/build.ts';
 import { dialectEdgeModel } from './__fixtures__/dialect-edge-model.ts';
+import { DEFAULT_DIALECT, DIALECTS, dialect, findDialect } from './dialects.ts';
 
 const mysql: ExprTarget = { dialect: 'mysql', quoteIdent: quoteMysqlIdent, columns: new Set(['status', 'order', 'price']) };
 const sqlite: ExprTarget = { dialect: 'sqlite', quoteIdent: quoteSqliteIdent, columns: new Set(['status', 'order', 'price']) };
@@ -179,5 +180,20 @@ describe('a check on the AUTO_INCREMENT column (MySQL forbids it)', () => {
     });
     const { warnings } = generateMysql({ ...emptyModel(), tables: [t] });
     expect(warnings.some((w) => w.startsWith('check on the AUTO_INCREMENT column dropped'))).toBe(dropped);
+  });
+});
+
+describe('the dialect registry', () => {
+  it('names each dialect once, PostgreSQL first and by default', () => {
+    expect(DIALECTS.map((d) => [d.id, d.label, d.fileSuffix])).toEqual([
+      ['postgres', 'PostgreSQL', '.sql'], ['mysql', 'MySQL / MariaDB', '.mysql.sql'], ['sqlite', 'SQLite', '.sqlite.sql'],
+    ]);
+    expect(findDialect()).toBe(dialect(DEFAULT_DIALECT));
+    expect(dialect('postgres').generate(emptyModel())).toEqual({ sql: expect.any(String), warnings: [] });
+  });
+
+  it('finds a dialect by the name a user typed, or lists the known ones', () => {
+    expect(findDialect('sqlite')).toBe(dialect('sqlite'));
+    expect(findDialect('oracle')).toEqual({ error: 'unknown dialect "oracle" (known: postgres, mysql, sqlite)' });
   });
 });

@@ -5,7 +5,8 @@ import { addConstraint, commentOn, createIndex, qualifiedName, type ConstraintSp
 import { quoteIdent } from '../ddl/quote.ts';
 import { expressionChecks, foreignKeyChecks, uniqueChecks, withChecks, type DataCheck } from './data-checks.ts';
 import { draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
-import type { Hazard, IndexOwner, TableConstraint } from './types.ts';
+import type { Hazard } from './hazards.ts';
+import type { IndexOwner, TableConstraint } from './types.ts';
 
 const ADD_RANK: Record<TableConstraint['type'], number> = { 'primary-key': 10, unique: 20, check: 30, 'foreign-key': 30 };
 const LABEL: Record<TableConstraint['type'], string> = { 'primary-key': 'primary key', unique: 'unique constraint', check: 'check', 'foreign-key': 'foreign key' };

@@ -2,7 +2,8 @@
 import type { Column, ColumnType, Model, Table } from '../model/document.ts';
 import { withEffectiveNames } from '../model/names.ts';
 import { schemaRenames } from './match.ts';
-import type { Change, Hazard, HazardKind, Phase, Step } from './types.ts';
+import type { Hazard, HazardKind } from './hazards.ts';
+import type { Change, Phase, Step } from './types.ts';
 
 /** A step with its place inside its phase (lower runs first; equal ranks keep their order). */
 export interface Draft extends Step {

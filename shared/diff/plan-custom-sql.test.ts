@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawObject } from '../model/document.ts';
 import { emptyModel } from '../model/empty.ts';
 import { planBetween } from './plan.ts';
-import { planHazardKinds } from './types.ts';
+import { hazardKinds } from './hazards.ts';
 
 const FUNCTION = 'CREATE FUNCTION public.one() RETURNS integer LANGUAGE sql AS $$ SELECT 1 $$;';
 
@@ -20,7 +20,7 @@ describe('the runs-custom-sql hazard', () => {
     ['a comment on an index (kind other, a plain definition)', { id: 'raw:other:public.c', kind: 'other', schema: 'public', name: 'c', definition: "COMMENT ON INDEX public.i IS 'x';" }, []],
   ] as Array<[string, RawObject, string[]]>)('%s', (_case, object, hazards) => {
     const planned = planOf(object);
-    expect(planHazardKinds(planned)).toEqual(hazards);
+    expect(hazardKinds(planned.steps)).toEqual(hazards);
     // The step carries the object's SQL whole, as the reviewer must read it.
     expect(planned.steps.map((s) => s.sql).join('\n')).toContain(object.definition);
   });

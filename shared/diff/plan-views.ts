@@ -7,7 +7,8 @@ import { customStatements } from '../model/sql-raw-objects.ts';
 import { sameComment, sameSqlText, viewDefaults } from './match.ts';
 import { addIndexSteps } from './plan-constraints.ts';
 import { depthOf, draft, hazard, type Draft, type PlanContext } from './plan-context.ts';
-import type { Change, Hazard } from './types.ts';
+import type { Hazard } from './hazards.ts';
+import type { Change } from './types.ts';
 
 const kindOf = (v: View) => (v.materialized ? 'MATERIALIZED VIEW' : 'VIEW') as 'VIEW' | 'MATERIALIZED VIEW';
 

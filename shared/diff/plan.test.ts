@@ -3,7 +3,7 @@ import type { Model } from '../model/document.ts';
 import { buildModel, colId, tableId } from '../model/model-builder.ts';
 import { diff } from './diff.ts';
 import { plan, reversePlan } from './plan.ts';
-import { planHazardKinds, type HazardKind } from './types.ts';
+import { hazardKinds, type HazardKind } from './hazards.ts';
 
 const base = (): Model => buildModel({
   tables: [
@@ -44,7 +44,7 @@ describe('plan hazards, attached where each step is made', () => {
     edit(after);
     const p = plan(diff(before, after), { from: before, to: after });
     expect(p.steps.length).toBeGreaterThan(0);
-    expect(new Set(planHazardKinds(p))).toEqual(new Set(hazards));
+    expect(new Set(hazardKinds(p.steps))).toEqual(new Set(hazards));
   });
 });
 

@@ -7,6 +7,7 @@
 import { alterTableClauses } from '../ddl/postgres-alter.ts';
 import type { Model } from '../model/document.ts';
 import { diff } from './diff.ts';
+import { deletesData } from './hazards.ts';
 import { addConstraintSteps, addIndexSteps, commentConstraintSteps, commentIndexSteps, dropConstraintSteps, dropIndexSteps, renameConstraintSteps, renameIndexSteps } from './plan-constraints.ts';
 import { namedModels, planContext, type Draft, type PlanContext } from './plan-context.ts';
 import { withDependents } from './plan-dependents.ts';
@@ -94,7 +95,7 @@ export function planBetween(from: Model, to: Model): Plan {
 /** The plan back from `to` to `from`, and whether running it would lose data. */
 export function reversePlan(from: Model, to: Model): { plan: Plan; losesData: boolean } {
   const back = planBetween(to, from);
-  return { plan: back, losesData: back.steps.some((s) => s.hazards.some((h) => h.kind === 'deletes-data')) };
+  return { plan: back, losesData: deletesData(back.steps) };
 }
 
 /** The whole plan as one script, a statement per line group. */

@@ -9,27 +9,11 @@ import type {
   Table, Unique, View,
 } from '../model/document.ts';
 import type { DataCheck } from './data-checks.ts';
+import type { Hazard } from './hazards.ts';
 
-/** Every hazard kind, in the order a reviewer should read them (worst first). */
-export const HAZARD_KINDS = [
-  /** A carried statement that runs code when applied (a DO block, SELECT, COPY, CREATE ROLE, …). */
-  'runs-custom-sql',
-  /** An object dropped and another of the same name created (a different id, or a table that becomes a view): its data is lost. */
-  'recreates-object',
-  'deletes-data',
-  'rewrites-table',
-  'may-fail-on-existing-data',
-  'breaks-dependents',
-  'locks-table',
-  'index-build',
-] as const;
-export type HazardKind = (typeof HAZARD_KINDS)[number];
-
-/** Why a step deserves a second look, e.g. `{ kind: 'deletes-data', message: 'drops column "a"' }`. */
-export interface Hazard {
-  kind: HazardKind;
-  message: string;
-}
+// The hazard kinds live with their helpers (order, severity, acceptance) in `hazards.ts`; a step's
+// hazards are part of the plan's data, so the types are also reachable from here.
+export { HAZARD_KINDS, type Hazard, type HazardKind } from './hazards.ts';
 
 /**
  * Phases, in execution order. `pre` drops what stands in the way (dependent views, foreign keys,
@@ -141,9 +125,3 @@ export type Change =
   | { kind: 'raw.drop'; object: RawObject };
 
 export type ChangeKind = Change['kind'];
-
-/** The distinct hazard kinds of a plan, in `HAZARD_KINDS` order. */
-export function planHazardKinds(plan: Plan): HazardKind[] {
-  const seen = new Set(plan.steps.flatMap((s) => s.hazards.map((h) => h.kind)));
-  return HAZARD_KINDS.filter((k) => seen.has(k));
-}
