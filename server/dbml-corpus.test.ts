@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
 import { importSql } from '../shared/io/sql-import/import-sql.ts';
-import { exportDbml, importDbml } from '../shared/io/dbml.ts';
+import { exportDbml, importDbml } from '../shared/io/dbml/dbml.ts';
 
 const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'shared', 'schemas');
 const CORPUS = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'lago', 'musicbrainz'];

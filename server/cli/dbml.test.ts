@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model, ModelDocument } from '../../shared/model/document.ts';
 import { templates } from '../../shared/model/templates/index.ts';
-import { exportDbmlWithWarnings } from '../../shared/io/dbml-export.ts';
+import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import { CLI, cliProcess as cli, sh } from '../testing/cli-process.ts';
 

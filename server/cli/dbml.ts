@@ -2,7 +2,7 @@
  * `export-dbml [<document.json>|-]`: the document as DBML (dbdiagram.io's language) on stdout, one
  * `warning:` line on stderr per thing DBML cannot hold. The way back is `import <file.dbml>`.
  */
-import { exportDbmlWithWarnings } from '../../shared/io/dbml-export.ts';
+import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { parseOptions, readDocument } from './read-document.ts';
 

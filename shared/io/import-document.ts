@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Layout, Model, ModelDocument } from '../model/document.ts';
 import { emptyLayout, makeDocument } from '../model/empty.ts';
-import { DbmlSyntaxError, importDbml } from './dbml.ts';
+import { DbmlSyntaxError, importDbml } from './dbml/dbml.ts';
 import { nulMessage, nulPosition } from './nul-character.ts';
 import { importSql, SqlSyntaxError } from './sql-import/import-sql.ts';
 import type { ImportReport } from './sql-import/report.ts';

@@ -2,7 +2,7 @@
  * DBML lexical pieces: quoted names, strings, default values, colors, and the layout blocks
  * (table groups, sticky notes). The one place DBML quoting rules live.
  */
-import type { Layout, Table } from '../model/document.ts';
+import type { Layout, Table } from '../../model/document.ts';
 
 /** `we"ird` → `"we\"ird"`. DBML double-quoted names take backslash escapes. */
 export function dbmlIdent(name: string): string {

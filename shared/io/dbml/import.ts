@@ -4,16 +4,15 @@
  * colors node colors; what the model cannot hold (aliases, enum value notes, records) is reported.
  */
 import type { Column as RawColumn, Database as RawDatabase, Index as RawIndex, Ref as RawRef, Table as RawTable } from '@dbml/parse';
-import type { Column, ForeignKey, Index, Layout, Model, ReferentialAction, Table } from '../model/document.ts';
-import { makeDocument, emptyLayout, emptyModel } from '../model/empty.ts';
-import { derivedId } from '../model/ids.ts';
-import { effectiveName } from '../model/names.ts';
-import { quoteLiteral } from '../ddl/quote.ts';
-import { mapDbmlType, withoutArraySuffix } from './dbml-types.ts';
-import { addManyToMany, type ColumnRef } from './dbml-junction.ts';
-import { withPartials } from './dbml-partials.ts';
-import type { ImportReport } from './sql-import/report.ts';
-import type { DbmlImportResult } from './dbml.ts';
+import type { Column, ForeignKey, Index, Layout, Model, ModelDocument, ReferentialAction, Table } from '../../model/document.ts';
+import { makeDocument, emptyLayout, emptyModel } from '../../model/empty.ts';
+import { derivedId } from '../../model/ids.ts';
+import { effectiveName } from '../../model/names.ts';
+import { quoteLiteral } from '../../ddl/quote.ts';
+import { mapDbmlType, withoutArraySuffix } from './column-types.ts';
+import { addManyToMany, type ColumnRef } from './junction-tables.ts';
+import { withPartials } from './table-partials.ts';
+import type { ImportReport } from '../sql-import/report.ts';
 
 /** The color given to a table group that has none (DBML's default group color is unset). */
 export const DEFAULT_AREA_COLOR = '#94a3b8';
@@ -213,6 +212,13 @@ function addSchemasAndEnums(ctx: Context, db: RawDatabase): void {
     ctx.enums.add(key(schema, e.name));
     ctx.model.enums.push({ id: derivedId.enum(schema, e.name), schema, name: e.name, values: e.values.map((v) => v.name) });
   }
+}
+
+/** A DBML database read into a document, with what changed on the way. */
+export interface DbmlImportResult {
+  document: ModelDocument;
+  /** Same shape as the SQL import's: `Records` blocks are skipped, changes on the way in are warnings (with DBML lines). */
+  report: ImportReport;
 }
 
 /** Converts a parsed DBML database. Pure: the caller parses (see `importDbml` in dbml.ts). */

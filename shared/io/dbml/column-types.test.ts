@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutArraySuffix } from './dbml-types.ts';
+import { withoutArraySuffix } from './column-types.ts';
 
 describe('withoutArraySuffix', () => {
   it.each([

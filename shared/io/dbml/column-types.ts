@@ -3,8 +3,8 @@
  * calls a type (`datetime`, `tinyint`, `string`), so types PostgreSQL does not know are folded to the
  * nearest PostgreSQL type here, and each fold is reported.
  */
-import type { ColumnType } from '../model/document.ts';
-import { POSTGRES_TYPES, parseTypeText } from '../model/types.ts';
+import type { ColumnType } from '../../model/document.ts';
+import { POSTGRES_TYPES, parseTypeText } from '../../model/types.ts';
 
 /** Non-PostgreSQL type names seen in DBML files (lower-case) → the canonical PostgreSQL type. */
 const FOREIGN_TYPES: Record<string, string> = {

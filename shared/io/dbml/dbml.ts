@@ -2,18 +2,13 @@
  * DBML (dbdiagram.io's language) in and out. Parsing uses `@dbml/parse` (dbdiagram's own compiler,
  * ~120 KB gzip, loaded on first use; `@dbml/core` would add 3 MB of SQL parsers). Export needs nothing.
  */
-import type { ModelDocument } from '../model/document.ts';
-import type { ImportReport } from './sql-import/report.ts';
-import { dbmlDatabaseToDocument } from './dbml-import.ts';
-import { exportDbmlWithWarnings } from './dbml-export.ts';
+import type { ModelDocument } from '../../model/document.ts';
+import { dbmlDatabaseToDocument, type DbmlImportResult } from './import.ts';
+import { exportDbmlWithWarnings } from './export.ts';
 
-export { exportDbmlWithWarnings, type DbmlExport } from './dbml-export.ts';
+export { exportDbmlWithWarnings, type DbmlExport } from './export.ts';
 
-export interface DbmlImportResult {
-  document: ModelDocument;
-  /** Same shape as the SQL import's: `Records` blocks are skipped, changes on the way in are warnings (with DBML lines). */
-  report: ImportReport;
-}
+export type { DbmlImportResult } from './import.ts';
 
 export interface DbmlDiagnostic {
   message: string;

@@ -3,9 +3,9 @@
  * `@dbml/core`'s exporter, which leaves quotes in defaults and index column names unescaped; every
  * output is checked by re-parsing with `@dbml/core` in the tests. What DBML cannot say is listed.
  */
-import type { Column, ForeignKey, Index, Layout, ModelDocument, Table } from '../model/document.ts';
-import { formatType } from '../model/types.ts';
-import { dbmlString, dbmlIdent, dbmlDefault, dbmlTableGroups, dbmlStickyNotes, hexColor } from './dbml-syntax.ts';
+import type { Column, ForeignKey, Index, Layout, ModelDocument, Table } from '../../model/document.ts';
+import { formatType } from '../../model/types.ts';
+import { dbmlString, dbmlIdent, dbmlDefault, dbmlTableGroups, dbmlStickyNotes, hexColor } from './syntax.ts';
 
 export interface DbmlExport {
   dbml: string;

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Parser } from '@dbml/core';
 import { DbmlSyntaxError, exportDbml, exportDbmlWithWarnings, importDbml } from './dbml.ts';
-import { DEFAULT_AREA_COLOR } from './dbml-import.ts';
-import { parseDocument } from '../model/upgrade.ts';
-import { makeDocument } from '../model/empty.ts';
-import { buildModel, colId, tableId } from '../model/model-builder.ts';
-import type { ModelDocument, Table } from '../model/document.ts';
-import { templates } from '../model/templates/index.ts';
+import { DEFAULT_AREA_COLOR } from './import.ts';
+import { parseDocument } from '../../model/upgrade.ts';
+import { makeDocument } from '../../model/empty.ts';
+import { buildModel, colId, tableId } from '../../model/model-builder.ts';
+import type { ModelDocument, Table } from '../../model/document.ts';
+import { templates } from '../../model/templates/index.ts';
 
 const sample = readFileSync(new URL('./__fixtures__/dbdiagram-sample.dbml', import.meta.url), 'utf8');
 

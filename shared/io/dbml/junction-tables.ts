@@ -2,8 +2,8 @@
  * DBML many-to-many refs (`<>`) have no single foreign key: like dbdiagram.io's SQL export, they
  * become a junction table `<left>_<right>` whose columns reference both sides.
  */
-import type { Column, Model, Table } from '../model/document.ts';
-import { derivedId } from '../model/ids.ts';
+import type { Column, Model, Table } from '../../model/document.ts';
+import { derivedId } from '../../model/ids.ts';
 
 export interface ColumnRef {
   table: Table;
