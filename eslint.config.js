@@ -15,6 +15,14 @@ const sharedForbiddenGlobals = [
   { name: 'performance', message: 'shared/ functions are pure: time a call from its caller, not inside it.' },
 ];
 
+// client/ by feature (client/README.md); `data/` (typed HTTP clients) stays importable from the store.
+const clientFeatures = ['shell', 'canvas', 'inspector', 'objects', 'sql', 'live', 'io', 'projects'];
+const clientPatterns = [
+  { group: ['**/server/**'], message: 'client/ talks to the server over HTTP only.' },
+  { group: nodeBuiltins, message: 'client/ runs in the browser.' },
+  { group: drivers, message: 'client/ never touches a database driver.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**', 'data/**'] },
   ...tseslint.configs.recommended,
@@ -42,11 +50,19 @@ export default tseslint.config(
   {
     files: ['client/**/*.{ts,tsx}'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: clientPatterns }],
+    },
+  },
+  {
+    // The store is the bottom of the client (client/README.md): features read and change it, it
+    // imports no feature folder and no component (a later block replaces the options, so the
+    // client patterns are repeated).
+    files: ['client/store/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ['**/server/**'], message: 'client/ talks to the server over HTTP only.' },
-          { group: nodeBuiltins, message: 'client/ runs in the browser.' },
-          { group: drivers, message: 'client/ never touches a database driver.' },
+          ...clientPatterns,
+          { group: ['**/canvas/**', ...clientFeatures.map((f) => `../${f}/**`), '**/*.tsx'], message: 'client/store/ imports no feature folder and no component: move the pure part to shared/ or into store/.' },
         ],
       }],
     },

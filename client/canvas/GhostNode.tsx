@@ -1,6 +1,6 @@
 /** A removed object while comparing: a dashed outline where the earlier version drew it. Not selectable, never part of the model. */
 import type { Node, NodeChange, NodeProps } from '@xyflow/react';
-import type { Ghost } from './compare.ts';
+import type { Ghost } from '../store/comparison.ts';
 import type { FlowNode } from './to-flow.ts';
 
 export type GhostFlowNode = Node<{ ghost: Ghost }, 'ghost'>;

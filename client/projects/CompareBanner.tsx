@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store/index.ts';
 import { selectModel } from '../store/selectors.ts';
-import { recompare } from '../canvas/compare.ts';
+import { recompare } from './compare-versions.ts';
 
 export function CompareBanner() {
   const comparison = useStore((s) => s.comparison);

@@ -6,7 +6,8 @@ import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import { api } from '../api.ts';
 import { flushAutosave } from '../projects.ts';
 import { useStore } from '../store/index.ts';
-import { compareModels, type Comparison } from '../canvas/compare.ts';
+import { compareModels } from './compare-versions.ts';
+import type { Comparison } from '../store/comparison.ts';
 
 const NOW = '';
 

@@ -1,7 +1,7 @@
 /** The session slice: what the user is doing right now. Never saved, never undone. */
 import type { StateCreator } from 'zustand';
 import type { AppState, Mutators } from './types.ts';
-import type { Comparison } from '../canvas/compare.ts';
+import type { Comparison } from './comparison.ts';
 import type { ImportOutcome } from './import-outcome.ts';
 import { tabForSelection } from './object-target.ts';
 

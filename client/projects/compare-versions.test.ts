@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../shared/model/document.ts';
 import { emptyLayout, emptyModel } from '../../shared/model/empty.ts';
-import { compareModels, recompare, sameJson } from './compare.ts';
-import { estimateTableNode } from './node-estimate.ts';
+import { compareModels, recompare, sameJson } from './compare-versions.ts';
+import { estimateTableNode } from '../canvas/node-estimate.ts';
 
 const table = (id: string, name: string, comment?: string): Table => ({
   id, schema: 'public', name, columns: [], uniques: [], checks: [], foreignKeys: [], indexes: [], ...(comment ? { comment } : {}),
