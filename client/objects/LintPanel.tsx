@@ -4,8 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
-import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/model/lint.ts';
-import { lintFix } from '../../shared/model/lint-fixes.ts';
+import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/lint/lint.ts';
+import { lintFix } from '../../shared/lint/fixes.ts';
 import '../inspector/panels.css';
 
 export interface LintPanelProps {

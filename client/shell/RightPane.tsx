@@ -13,8 +13,8 @@ import { selectModel } from '../store/selectors.ts';
 import type { RightTab } from '../store/session-slice.ts';
 import { focusNode } from '../canvas/commands.ts';
 import { objectTarget } from '../store/object-target.ts';
-import type { LintIssue } from '../../shared/model/lint.ts';
-import { applyLintFixes } from '../../shared/model/lint-fixes.ts';
+import type { LintIssue } from '../../shared/lint/lint.ts';
+import { applyLintFixes } from '../../shared/lint/fixes.ts';
 
 const SqlPanel = lazy(() => import('../sql/SqlPanel.tsx'));
 // Targets, compare/apply and history: lazy too (the plan view loads Monaco).

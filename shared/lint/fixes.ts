@@ -5,14 +5,14 @@
  *
  * Ex: `lintFix(model, issue)` for `fk-without-index` → `{ title: 'Add an index on (customer_id)', apply }`.
  */
-import type { Column, ColumnType, Model, Table } from './document.ts';
-import type { LintIssue } from './lint-types.ts';
-import { addColumn, updateColumn } from './ops-column.ts';
-import { removeUnique, setPrimaryKey } from './ops-constraint.ts';
-import { addIndex, removeIndex } from './ops-index.ts';
-import { newId } from './ids.ts';
-import { findTable } from './ops-util.ts';
-import { formatType } from './types.ts';
+import type { Column, ColumnType, Model, Table } from '../model/document.ts';
+import type { LintIssue } from './issue.ts';
+import { addColumn, updateColumn } from '../model/ops-column.ts';
+import { removeUnique, setPrimaryKey } from '../model/ops-constraint.ts';
+import { addIndex, removeIndex } from '../model/ops-index.ts';
+import { newId } from '../model/ids.ts';
+import { findTable } from '../model/ops-util.ts';
+import { formatType } from '../model/types.ts';
 
 export interface LintFix {
   /** What the fix does, as the button's tooltip says it: `Add an index on (customer_id)`. */

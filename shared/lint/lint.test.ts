@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from './document.ts';
+import type { Model } from '../model/document.ts';
 import { lintModel } from './lint.ts';
-import { LINT_RULES } from './lint-rules.ts';
-import { buildModel, colId, tableId, type ModelSpec, type TableSpec } from './model-builder.ts';
-import * as ops from './ops.ts';
-import { templates } from './templates/index.ts';
+import { LINT_RULES } from './rules.ts';
+import { buildModel, colId, tableId, type ModelSpec, type TableSpec } from '../model/model-builder.ts';
+import * as ops from '../model/ops.ts';
+import { templates } from '../model/templates/index.ts';
 
 /** A small model a reviewer would pass: every rule case below breaks it in exactly one way. */
 const cleanSpec = (): ModelSpec => ({

@@ -5,18 +5,18 @@
  *
  * Ex: `lintModel(model)` → `[{ code: 'no-primary-key', severity: 'warning', message, objectId, tableId }]`.
  */
-import type { Column, ColumnType, Model, Table } from './document.ts';
-import { lintNames } from './lint-names.ts';
-import { leadingColumnLists, lintTable, sameSet, uniqueColumnSets } from './lint-table.ts';
-import { SEVERITY_ORDER, type LintIssue } from './lint-types.ts';
-import { formatType, normalizeType } from './types.ts';
-import { typeDoesNotExist, unknownTypes } from './known-types.ts';
+import type { Column, ColumnType, Model, Table } from '../model/document.ts';
+import { lintNames } from './name-rules.ts';
+import { leadingColumnLists, lintTable, sameSet, uniqueColumnSets } from './table-rules.ts';
+import { SEVERITY_ORDER, type LintIssue } from './issue.ts';
+import { formatType, normalizeType } from '../model/types.ts';
+import { typeDoesNotExist, unknownTypes } from '../model/known-types.ts';
 import { isSqlParserLoaded } from '../io/parser.ts';
-import { sqlFieldProblems } from './sql-fields.ts';
+import { sqlFieldProblems } from '../model/sql-fields.ts';
 
-export type { LintIssue, LintSeverity } from './lint-types.ts';
-export { SEVERITY_ORDER } from './lint-types.ts';
-export { LINT_RULES } from './lint-rules.ts';
+export type { LintIssue, LintSeverity } from './issue.ts';
+export { SEVERITY_ORDER } from './issue.ts';
+export { LINT_RULES } from './rules.ts';
 
 const tableCache = new WeakMap<Table, LintIssue[]>();
 

@@ -3,10 +3,10 @@
  * hold (everything but empty names and references to missing tables, which do not validate).
  * For demos and end-to-end tests of the lint panel: `buildLintSample()`.
  */
-import type { ModelDocument } from './document.ts';
-import { makeDocument } from './empty.ts';
-import { buildModel, colId, tableId } from './model-builder.ts';
-import * as ops from './ops.ts';
+import type { ModelDocument } from '../model/document.ts';
+import { makeDocument } from '../model/empty.ts';
+import { buildModel, colId, tableId } from '../model/model-builder.ts';
+import * as ops from '../model/ops.ts';
 
 export function buildLintSample(): ModelDocument {
   let m = buildModel({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintModel, LINT_RULES } from './lint.ts';
-import { buildLintSample } from './lint-sample.ts';
-import { parseDocument } from './upgrade.ts';
+import { buildLintSample } from './sample-document.ts';
+import { parseDocument } from '../model/upgrade.ts';
 
 /**
  * Rules whose mistake a valid document cannot hold (a name over 63 bytes is refused when read, as

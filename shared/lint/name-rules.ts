@@ -6,9 +6,9 @@
  * only schema-wide namespaces (relations, types) are checked across tables on every run.
  */
 import { needsQuoting, quoteIdent } from '../ddl/quote.ts';
-import type { Model, Table } from './document.ts';
-import type { LintIssue } from './lint-types.ts';
-import { MAX_IDENTIFIER_BYTES, utf8Length } from './names.ts';
+import type { Model, Table } from '../model/document.ts';
+import type { LintIssue } from './issue.ts';
+import { MAX_IDENTIFIER_BYTES, utf8Length } from '../model/names.ts';
 
 interface NamedObject {
   name: string;

@@ -2,9 +2,9 @@
  * Lint rules that look at one table alone (keys, column types, indexes). They are cached per table
  * object by `lintModel`, so an edit re-checks only the tables it replaced.
  */
-import type { Column, Index, Table } from './document.ts';
-import type { LintIssue } from './lint-types.ts';
-import { formatType } from './types.ts';
+import type { Column, Index, Table } from '../model/document.ts';
+import type { LintIssue } from './issue.ts';
+import { formatType } from '../model/types.ts';
 
 const q = (t: Table) => `${t.schema}.${t.name}`;
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importSql } from '../io/sql-import/import-sql.ts';
 import { lintModel } from './lint.ts';
-import { normalizeModel } from './normalize.ts';
+import { normalizeModel } from '../model/normalize.ts';
 
 const CORPUS = new URL('../../../shared/schemas/', import.meta.url);
 const NAMES = ['chinook', 'northwind', 'pagila', 'adventureworks', 'danbooru', 'lago', 'musicbrainz'];

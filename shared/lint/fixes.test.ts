@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { modelZod, type Model, type Table } from './document.ts';
-import { applyLintFixes, indexNameFor, lintFix } from './lint-fixes.ts';
+import { modelZod, type Model, type Table } from '../model/document.ts';
+import { applyLintFixes, indexNameFor, lintFix } from './fixes.ts';
 import { lintModel } from './lint.ts';
-import { buildLintSample } from './lint-sample.ts';
-import { buildModel, tableId, type TableSpec } from './model-builder.ts';
-import * as ops from './ops.ts';
-import { formatType } from './types.ts';
+import { buildLintSample } from './sample-document.ts';
+import { buildModel, tableId, type TableSpec } from '../model/model-builder.ts';
+import * as ops from '../model/ops.ts';
+import { formatType } from '../model/types.ts';
 
 const customers: TableSpec = { name: 'customers', columns: ['id bigint!', 'email text!'], pk: ['id'] };
 const withTables = (...tables: TableSpec[]): Model => buildModel({ tables: [customers, ...tables] });
