@@ -5,9 +5,7 @@
  */
 import type { Model, ModelDocument } from '../../shared/model/document.ts';
 import { emptyModel } from '../../shared/model/empty.ts';
-import { generatePostgres } from '../../shared/ddl/generate.ts';
-import { generateMysql } from '../../shared/ddl/mysql.ts';
-import { generateSqlite } from '../../shared/ddl/sqlite.ts';
+import { dialect, DIALECTS, type DialectId } from '../../shared/ddl/dialects.ts';
 import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
 import { planBetween, reversePlan } from '../../shared/diff/plan.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
@@ -18,12 +16,13 @@ import type { VersionSummary } from '../../shared/api.ts';
 import { api } from '../api.ts';
 import { download, fileBaseName } from './download.ts';
 
-export const TEXT_FORMATS = ['postgres', 'mysql', 'sqlite', 'dbml'] as const;
-export type TextFormat = (typeof TEXT_FORMATS)[number];
+/** Each SQL dialect of the registry, then DBML. */
+export type TextFormat = DialectId | 'dbml';
+export const TEXT_FORMATS: readonly TextFormat[] = [...DIALECTS.map((d) => d.id), 'dbml'];
 
-export const FORMAT_LABELS: Record<TextFormat | 'migration', string> = {
-  postgres: 'PostgreSQL', mysql: 'MySQL / MariaDB', sqlite: 'SQLite', dbml: 'DBML', migration: 'Migration files',
-};
+export const FORMAT_LABELS = {
+  ...Object.fromEntries(DIALECTS.map((d) => [d.id, d.label])), dbml: 'DBML', migration: 'Migration files',
+} as Record<TextFormat | 'migration', string>;
 
 export interface TextExport {
   text: string;
@@ -34,21 +33,14 @@ export interface TextExport {
 /** Ex: `textExport(doc, 'sqlite')` → `{ text: 'CREATE TABLE …', warnings: ['uuid became TEXT: …'], fileName: 'shop.sqlite.sql' }`. */
 export function textExport(doc: ModelDocument, format: TextFormat): TextExport {
   const base = fileBaseName();
-  switch (format) {
-    case 'postgres':
-      return { text: generatePostgres(doc.model), warnings: [], fileName: `${base}.sql` };
-    case 'mysql':
-      return { ...renamed(generateMysql(doc.model)), fileName: `${base}.mysql.sql` };
-    case 'sqlite':
-      return { ...renamed(generateSqlite(doc.model)), fileName: `${base}.sqlite.sql` };
-    case 'dbml': {
-      const { dbml, warnings } = exportDbmlWithWarnings(doc);
-      return { text: dbml, warnings, fileName: `${base}.dbml` };
-    }
+  if (format === 'dbml') {
+    const { dbml, warnings } = exportDbmlWithWarnings(doc);
+    return { text: dbml, warnings, fileName: `${base}.dbml` };
   }
+  const { generate, fileSuffix } = dialect(format);
+  const { sql, warnings } = generate(doc.model);
+  return { text: sql, warnings, fileName: `${base}${fileSuffix}` };
 }
-
-const renamed = ({ sql, warnings }: { sql: string; warnings: string[] }) => ({ text: sql, warnings });
 
 export function downloadText(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text.endsWith('\n') ? text : `${text}\n`], { type: 'text/plain' }));

@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntryResponse } from '../../shared/api-targets.ts';
 import { useStore } from '../store/index.ts';
-import { formatDuration, hazardSeverity } from './plan-view.ts';
+import { hazardSeverity } from '../../shared/diff/hazards.ts';
+import { formatDuration } from './plan-view.ts';
 import { RevertReview } from './RevertReview.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
 import './live.css';

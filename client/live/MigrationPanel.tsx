@@ -11,7 +11,8 @@ import { ApplyDialog } from './ApplyDialog.tsx';
 import { ApplyResult } from './ApplyResult.tsx';
 import { PlanSteps } from './PlanSteps.tsx';
 import { RenameCandidates } from './RenameCandidates.tsx';
-import { hazardKinds, hazardSeverity, planText, summarize } from './plan-view.ts';
+import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
+import { planText, summarize } from './plan-view.ts';
 import { TargetPicker } from './TargetPicker.tsx';
 import './live.css';
 

@@ -7,7 +7,8 @@ import { dataCheckTone, describeDataCheck } from '../../shared/diff/data-check-t
 import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
 import type { Step } from '../../shared/diff/types.ts';
 import type { ApplyProgress } from '../store/connection-slice.ts';
-import { hazardSeverity, stepTitle } from './plan-view.ts';
+import { hazardSeverity } from '../../shared/diff/hazards.ts';
+import { stepTitle } from './plan-view.ts';
 import './data-checks.css';
 
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'idle';

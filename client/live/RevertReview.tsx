@@ -7,7 +7,8 @@ import { useState } from 'react';
 import type { TargetResponse } from '../../shared/api-targets.ts';
 import { ApplyDialog } from './ApplyDialog.tsx';
 import { PlanSteps } from './PlanSteps.tsx';
-import { formatDuration, hazardKinds, hazardSeverity } from './plan-view.ts';
+import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
+import { formatDuration } from './plan-view.ts';
 import { useRevert } from './use-revert.ts';
 import './revert.css';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../shared/diff/types.ts';
-import { formatDuration, hazardKinds, hazardList, hazardSeverity, planText, stepTitle, summarize } from './plan-view.ts';
+import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
+import { formatDuration, hazardList, planText, stepTitle, summarize } from './plan-view.ts';
 
 const step = (sql: string, phase: Step['phase'], ...hazards: Step['hazards']): Step => ({ sql, phase, hazards });
 

@@ -3,7 +3,8 @@
  * comment per step (so hazards are visible in the editor too), the lines each step occupies, and
  * the counts of the summary. Pure: no DOM, no store.
  */
-import { HAZARD_KINDS, type Hazard, type HazardKind, type Step } from '../../shared/diff/types.ts';
+import { HAZARD_KINDS, type Hazard, type HazardKind } from '../../shared/diff/hazards.ts';
+import type { Step } from '../../shared/diff/types.ts';
 
 export interface StepLines {
   /** 1-based, inclusive: the header comment through the step's last SQL line. */
@@ -54,23 +55,10 @@ export function hazardList(steps: readonly Step[]): Array<{ stepIndex: number; h
   return steps.flatMap((step, stepIndex) => step.hazards.map((hazard) => ({ stepIndex, hazard })));
 }
 
-/** The hazard kinds to send with an apply: each kind once, in `HAZARD_KINDS` order. */
-export function hazardKinds(steps: readonly Step[]): HazardKind[] {
-  const present = new Set(steps.flatMap((s) => s.hazards.map((h) => h.kind)));
-  return HAZARD_KINDS.filter((k) => present.has(k));
-}
-
 /** The first meaningful line of a step, for a one-line list entry. */
 export function stepTitle(step: Step): string {
   const line = step.sql.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('--')) ?? step.sql.trim();
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
-}
-
-/** Which hazards are worst: the badge color of a kind. */
-export function hazardSeverity(kind: HazardKind): 'danger' | 'warning' | 'info' {
-  if (kind === 'runs-custom-sql' || kind === 'recreates-object' || kind === 'deletes-data' || kind === 'breaks-dependents') return 'danger';
-  if (kind === 'index-build') return 'info';
-  return 'warning';
 }
 
 /** `1.2 s`, `340 ms`. */
