@@ -18,7 +18,8 @@ import type { Model } from '../../shared/model/document.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { diff } from '../../shared/diff/diff.ts';
 import { plan } from '../../shared/diff/plan.ts';
-import { HAZARD_KINDS, type Plan } from '../../shared/diff/types.ts';
+import { deletesData, HAZARD_KINDS } from '../../shared/diff/hazards.ts';
+import type { Plan } from '../../shared/diff/types.ts';
 import { applySteps, StepFailed } from '../db/apply.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { schemaHash } from '../introspect/hash.ts';
@@ -125,8 +126,7 @@ export async function runCase(db: SqlClient, c: AcceptanceCase, targetOf: Target
   const replan = plan(diff(live, target), { from: live, to: target });
   const rowsAfter = await rowCounts(db);
   const checkOk = c.check ? Boolean((await db.query<{ ok: boolean }>(c.check))[0]?.ok) : undefined;
-  const deletesData = steps.steps.some((s) => s.hazards.some((h) => h.kind === 'deletes-data'));
-  return { plan: steps, differences, replan, rowsBefore, rowsAfter, deletesData, checkOk };
+  return { plan: steps, differences, replan, rowsBefore, rowsAfter, deletesData: deletesData(steps.steps), checkOk };
 }
 
 /** What every case must hold on every engine: the catalog of `after`, an empty replan, rows kept. */
