@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { useStore } from '../store/index.ts';
 import { downloadText, FORMAT_LABELS, TEXT_FORMATS, textExport, type TextFormat } from './export-files.ts';
 import { MigrationExportPanel } from './MigrationExportPanel.tsx';
+import { Dialog } from '../shell/Dialog.tsx';
 import './io.css';
 
 type Format = TextFormat | 'migration';
@@ -43,25 +44,18 @@ function TextExportPanel({ format }: { format: TextFormat }) {
 
 export default function ExportDialog() {
   const [format, setFormat] = useState<Format>('postgres');
-  const close = () => useStore.getState().openDialog(null);
   return (
-    <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog io-dialog" role="dialog" aria-label="Export" data-testid="export-dialog" onMouseDown={(e) => e.stopPropagation()}>
-        <div className="dialog-title">
-          Export
-          <button className="btn icon" onClick={close} title="Close" data-testid="dialog-close">×</button>
+    <Dialog className="io-dialog" label="Export" testId="export-dialog">
+      <div className="io-body">
+        <div className="io-tabs" role="tablist">
+          {[...TEXT_FORMATS, 'migration' as const].map((f) => (
+            <button key={f} role="tab" aria-selected={format === f} className={`io-tab${format === f ? ' active' : ''}`} data-testid={`export-format-${f}`} onClick={() => setFormat(f)}>
+              {FORMAT_LABELS[f]}
+            </button>
+          ))}
         </div>
-        <div className="io-body">
-          <div className="io-tabs" role="tablist">
-            {[...TEXT_FORMATS, 'migration' as const].map((f) => (
-              <button key={f} role="tab" aria-selected={format === f} className={`io-tab${format === f ? ' active' : ''}`} data-testid={`export-format-${f}`} onClick={() => setFormat(f)}>
-                {FORMAT_LABELS[f]}
-              </button>
-            ))}
-          </div>
-          {format === 'migration' ? <MigrationExportPanel /> : <TextExportPanel format={format} />}
-        </div>
+        {format === 'migration' ? <MigrationExportPanel /> : <TextExportPanel format={format} />}
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { importText, type ImportTarget } from './import-apply.ts';
 import { guessFormat, warmImportParser, type ParseError } from './import-parse.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 import './io.css';
 
 function describe(error: ParseError): string {
@@ -47,41 +48,35 @@ export function ImportDialog() {
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog io-dialog" role="dialog" aria-label="Import SQL or DBML" data-testid="import-dialog" onMouseDown={(e) => e.stopPropagation()}>
-        <div className="dialog-title">
-          Import SQL or DBML
-          <button className="btn icon" onClick={close} title="Close" data-testid="dialog-close">×</button>
+    <Dialog className="io-dialog" label="Import SQL or DBML" testId="import-dialog">
+      <div className="io-body">
+        <div className="io-row">
+          <label className="btn">
+            Choose a file…
+            <input type="file" accept=".sql,.dbml,.txt,text/plain" hidden data-testid="import-file-input" onChange={(e) => void pick(e.target.files?.[0])} />
+          </label>
+          <span className="io-muted" data-testid="import-source">{source} · {format === 'dbml' ? 'DBML' : 'PostgreSQL'}{text ? ` · ${(text.length / 1024).toFixed(0)} KB` : ''}</span>
         </div>
-        <div className="io-body">
-          <div className="io-row">
-            <label className="btn">
-              Choose a file…
-              <input type="file" accept=".sql,.dbml,.txt,text/plain" hidden data-testid="import-file-input" onChange={(e) => void pick(e.target.files?.[0])} />
-            </label>
-            <span className="io-muted" data-testid="import-source">{source} · {format === 'dbml' ? 'DBML' : 'PostgreSQL'}{text ? ` · ${(text.length / 1024).toFixed(0)} KB` : ''}</span>
-          </div>
-          <textarea
-            ref={area}
-            className="io-text"
-            data-testid="import-text"
-            spellCheck={false}
-            placeholder={'Paste PostgreSQL DDL (pg_dump output works) or DBML here, or drop a .sql / .dbml file on the diagram.'}
-            value={text}
-            onChange={(e) => { setText(e.target.value); setSource('pasted text'); setError(null); }}
-          />
-          {error && <div className="io-error" role="alert" data-testid="import-error">{error.syntax ? 'Syntax error. ' : ''}{describe(error)}<br />Nothing was imported.</div>}
-          <div className="io-row">
-            <label><input type="radio" name="import-into" checked={into === 'new'} onChange={() => setInto('new')} data-testid="import-into-new" /> A new model</label>
-            <label><input type="radio" name="import-into" checked={into === 'merge'} onChange={() => setInto('merge')} data-testid="import-into-merge" /> Merge into “{docName}”</label>
-          </div>
-          <p className="io-muted">Merging keeps the ids and positions of tables with the same schema and name; new tables are laid out below.</p>
+        <textarea
+          ref={area}
+          className="io-text"
+          data-testid="import-text"
+          spellCheck={false}
+          placeholder={'Paste PostgreSQL DDL (pg_dump output works) or DBML here, or drop a .sql / .dbml file on the diagram.'}
+          value={text}
+          onChange={(e) => { setText(e.target.value); setSource('pasted text'); setError(null); }}
+        />
+        {error && <div className="io-error" role="alert" data-testid="import-error">{error.syntax ? 'Syntax error. ' : ''}{describe(error)}<br />Nothing was imported.</div>}
+        <div className="io-row">
+          <label><input type="radio" name="import-into" checked={into === 'new'} onChange={() => setInto('new')} data-testid="import-into-new" /> A new model</label>
+          <label><input type="radio" name="import-into" checked={into === 'merge'} onChange={() => setInto('merge')} data-testid="import-into-merge" /> Merge into “{docName}”</label>
         </div>
-        <div className="io-actions">
-          <button className="btn" onClick={close}>Cancel</button>
-          <button className="btn primary" disabled={!text.trim() || busy} onClick={() => void submit()} data-testid="import-submit">{busy ? 'Importing…' : 'Import'}</button>
-        </div>
+        <p className="io-muted">Merging keeps the ids and positions of tables with the same schema and name; new tables are laid out below.</p>
       </div>
-    </div>
+      <div className="io-actions">
+        <button className="btn" onClick={close}>Cancel</button>
+        <button className="btn primary" disabled={!text.trim() || busy} onClick={() => void submit()} data-testid="import-submit">{busy ? 'Importing…' : 'Import'}</button>
+      </div>
+    </Dialog>
   );
 }

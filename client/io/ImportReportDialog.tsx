@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SkippedStatement } from '../../shared/io/sql-import/report.ts';
 import { useStore } from '../store/index.ts';
 import type { ImportOutcome } from '../store/import-outcome.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 import './io.css';
 
 const SHOWN = 200;
@@ -45,47 +46,41 @@ export function ImportReportDialog() {
   const { warnings, skipped } = outcome.report;
   const shownSkipped = all ? skipped : skipped.slice(0, SHOWN);
   return (
-    <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog io-dialog" role="dialog" aria-label="Import report" data-testid="import-report" onMouseDown={(e) => e.stopPropagation()}>
-        <div className="dialog-title">
-          Import report
-          <button className="btn icon" onClick={close} title="Close" data-testid="dialog-close">×</button>
-        </div>
-        <div className="io-body io-report">
-          <Summary outcome={outcome} />
-          {outcome.mergeWarnings.length > 0 && (
-            <>
-              <div className="io-heading">Merge</div>
-              <ul className="io-list io-warn-list" data-testid="import-merge-warnings">
-                {outcome.mergeWarnings.map((w) => <li key={w}>{w}</li>)}
-              </ul>
-            </>
-          )}
-          {warnings.length > 0 && (
-            <>
-              <div className="io-heading">Imported with a caveat</div>
-              <ul className="io-list io-warn-list" data-testid="import-warnings">
-                {warnings.map((w, i) => <li key={i}><span className="io-line">line {w.line}{w.column ? `, column ${w.column}` : ''}</span><span>{w.message}</span></li>)}
-              </ul>
-            </>
-          )}
-          {skipped.length > 0 && (
-            <>
-              <div className="io-heading">Skipped: they change nothing in the schema ({skippedByKind(skipped)})</div>
-              <ul className="io-list" data-testid="import-skipped">
-                {shownSkipped.map((s, i) => (
-                  <li key={i}><span className="io-line">line {s.line}</span><span className="io-kind">{s.statement}</span><span>{s.reason}</span></li>
-                ))}
-              </ul>
-              {!all && skipped.length > SHOWN && <button className="btn" onClick={() => setAll(true)}>Show all {skipped.length}</button>}
-            </>
-          )}
-          {!warnings.length && !skipped.length && <p className="io-muted">Every statement was imported as written.</p>}
-        </div>
-        <div className="io-actions">
-          <button className="btn primary" onClick={close} data-testid="import-report-close">OK</button>
-        </div>
+    <Dialog className="io-dialog" label="Import report" testId="import-report">
+      <div className="io-body io-report">
+        <Summary outcome={outcome} />
+        {outcome.mergeWarnings.length > 0 && (
+          <>
+            <div className="io-heading">Merge</div>
+            <ul className="io-list io-warn-list" data-testid="import-merge-warnings">
+              {outcome.mergeWarnings.map((w) => <li key={w}>{w}</li>)}
+            </ul>
+          </>
+        )}
+        {warnings.length > 0 && (
+          <>
+            <div className="io-heading">Imported with a caveat</div>
+            <ul className="io-list io-warn-list" data-testid="import-warnings">
+              {warnings.map((w, i) => <li key={i}><span className="io-line">line {w.line}{w.column ? `, column ${w.column}` : ''}</span><span>{w.message}</span></li>)}
+            </ul>
+          </>
+        )}
+        {skipped.length > 0 && (
+          <>
+            <div className="io-heading">Skipped: they change nothing in the schema ({skippedByKind(skipped)})</div>
+            <ul className="io-list" data-testid="import-skipped">
+              {shownSkipped.map((s, i) => (
+                <li key={i}><span className="io-line">line {s.line}</span><span className="io-kind">{s.statement}</span><span>{s.reason}</span></li>
+              ))}
+            </ul>
+            {!all && skipped.length > SHOWN && <button className="btn" onClick={() => setAll(true)}>Show all {skipped.length}</button>}
+          </>
+        )}
+        {!warnings.length && !skipped.length && <p className="io-muted">Every statement was imported as written.</p>}
       </div>
-    </div>
+      <div className="io-actions">
+        <button className="btn primary" onClick={close} data-testid="import-report-close">OK</button>
+      </div>
+    </Dialog>
   );
 }

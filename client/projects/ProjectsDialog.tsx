@@ -5,6 +5,7 @@ import { api } from '../api.ts';
 import { openProject } from '../shell/boot.ts';
 import { useStore } from '../store/index.ts';
 import { becomeDraft, readyToLeave } from '../projects.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 
 const path = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
@@ -39,29 +40,23 @@ export function ProjectsDialog() {
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog projects" role="dialog" aria-label="Projects" data-testid="projects-dialog" onMouseDown={(e) => e.stopPropagation()}>
-        <div className="dialog-title">
-          Projects
-          <button className="btn icon" onClick={close} title="Close" data-testid="dialog-close">×</button>
-        </div>
-        {error && <div className="dialog-error" role="alert">{error}</div>}
-        {!projects && !error && <div className="dialog-empty">Loading…</div>}
-        {projects?.length === 0 && <div className="dialog-empty">No saved projects yet. Use File → Save as project.</div>}
-        <ul className="project-list">
-          {projects?.map((p) => (
-            <li key={p.id} data-testid="project-row" data-project={p.id} className={p.id === current ? 'current' : ''}>
-              <button className="project-open" onClick={() => void open(p.id)}>
-                <span className="project-name">{p.name}</span>
-                <span className="project-meta">{p.tableCount} tables · saved {new Date(p.updatedAt).toLocaleString()}</span>
-              </button>
-              <button className="btn" onClick={act(() => rename(p))}>Rename</button>
-              <button className="btn" onClick={act(() => api.post(`${path(p.id)}/duplicate`, {}))}>Duplicate</button>
-              <button className="btn" onClick={act(() => remove(p))}>Delete</button>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <Dialog className="projects" label="Projects" testId="projects-dialog">
+      {error && <div className="dialog-error" role="alert">{error}</div>}
+      {!projects && !error && <div className="dialog-empty">Loading…</div>}
+      {projects?.length === 0 && <div className="dialog-empty">No saved projects yet. Use File → Save as project.</div>}
+      <ul className="project-list">
+        {projects?.map((p) => (
+          <li key={p.id} data-testid="project-row" data-project={p.id} className={p.id === current ? 'current' : ''}>
+            <button className="project-open" onClick={() => void open(p.id)}>
+              <span className="project-name">{p.name}</span>
+              <span className="project-meta">{p.tableCount} tables · saved {new Date(p.updatedAt).toLocaleString()}</span>
+            </button>
+            <button className="btn" onClick={act(() => rename(p))}>Rename</button>
+            <button className="btn" onClick={act(() => api.post(`${path(p.id)}/duplicate`, {}))}>Duplicate</button>
+            <button className="btn" onClick={act(() => remove(p))}>Delete</button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
   );
 }

@@ -8,6 +8,7 @@ import { flushAutosave } from '../projects.ts';
 import { useStore } from '../store/index.ts';
 import { compareModels } from './compare-versions.ts';
 import type { Comparison } from '../store/comparison.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 
 const NOW = '';
 
@@ -57,47 +58,41 @@ export function VersionsDialog() {
   };
 
   return (
-    <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog projects" role="dialog" aria-label="Versions" data-testid="versions-dialog" onMouseDown={(e) => e.stopPropagation()}>
-        <div className="dialog-title">
-          Versions
-          <button className="btn icon" onClick={close} title="Close" data-testid="dialog-close">×</button>
-        </div>
-        {!projectId && <div className="dialog-empty">Save the model as a project first (File → Save as project).</div>}
-        {projectId && (
-          <form className="version-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-            <input className="field" data-testid="version-label" placeholder="Name this version, e.g. “before invoices”" value={label} onChange={(e) => setLabel(e.target.value)} />
-            <button className="btn primary" data-testid="version-save" disabled={!label.trim()}>Save version</button>
-          </form>
-        )}
-        {error && <div className="dialog-error" role="alert">{error}</div>}
-        {versions?.length === 0 && <div className="dialog-empty">No named versions yet.</div>}
-        {!!versions?.length && (
-          <form className="version-form" data-testid="version-pair" onSubmit={(e) => { e.preventDefault(); comparePair(); }}>
-            <span className="project-meta">Compare</span>
-            <select className="field" aria-label="Earlier version" data-testid="version-pair-from" value={pairFrom || versions.at(-1)?.id} onChange={(e) => setPairFrom(e.target.value)}>
-              {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
-            </select>
-            <span className="project-meta">with</span>
-            <select className="field" aria-label="Later version" data-testid="version-pair-to" value={pairTo} onChange={(e) => setPairTo(e.target.value)}>
-              <option value={NOW}>now (the open model)</option>
-              {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
-            </select>
-            <button className="btn" data-testid="version-pair-compare">Compare</button>
-          </form>
-        )}
-        <ul className="project-list">
-          {versions?.map((v) => (
-            <li key={v.id} data-testid="version-row" data-version={v.label}>
-              <span className="project-open">
-                <span className="project-name">{v.label}</span>
-                <span className="project-meta">save #{v.projectVersion} · {new Date(v.createdAt).toLocaleString()}</span>
-              </span>
-              <button className="btn" data-testid="version-compare" onClick={() => void compare(v)}>Compare with now</button>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+    <Dialog className="projects" label="Versions" testId="versions-dialog">
+      {!projectId && <div className="dialog-empty">Save the model as a project first (File → Save as project).</div>}
+      {projectId && (
+        <form className="version-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+          <input className="field" data-testid="version-label" placeholder="Name this version, e.g. “before invoices”" value={label} onChange={(e) => setLabel(e.target.value)} />
+          <button className="btn primary" data-testid="version-save" disabled={!label.trim()}>Save version</button>
+        </form>
+      )}
+      {error && <div className="dialog-error" role="alert">{error}</div>}
+      {versions?.length === 0 && <div className="dialog-empty">No named versions yet.</div>}
+      {!!versions?.length && (
+        <form className="version-form" data-testid="version-pair" onSubmit={(e) => { e.preventDefault(); comparePair(); }}>
+          <span className="project-meta">Compare</span>
+          <select className="field" aria-label="Earlier version" data-testid="version-pair-from" value={pairFrom || versions.at(-1)?.id} onChange={(e) => setPairFrom(e.target.value)}>
+            {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+          </select>
+          <span className="project-meta">with</span>
+          <select className="field" aria-label="Later version" data-testid="version-pair-to" value={pairTo} onChange={(e) => setPairTo(e.target.value)}>
+            <option value={NOW}>now (the open model)</option>
+            {versions.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+          </select>
+          <button className="btn" data-testid="version-pair-compare">Compare</button>
+        </form>
+      )}
+      <ul className="project-list">
+        {versions?.map((v) => (
+          <li key={v.id} data-testid="version-row" data-version={v.label}>
+            <span className="project-open">
+              <span className="project-name">{v.label}</span>
+              <span className="project-meta">save #{v.projectVersion} · {new Date(v.createdAt).toLocaleString()}</span>
+            </span>
+            <button className="btn" data-testid="version-compare" onClick={() => void compare(v)}>Compare with now</button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
   );
 }

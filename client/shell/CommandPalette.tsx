@@ -4,6 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { focusNode } from '../canvas/commands.ts';
 import { SHORTCUTS } from './shortcuts.ts';
+import { Dialog } from './Dialog.tsx';
 
 interface Entry { id: string; label: string; kind: string; run?: (flow: ReturnType<typeof useReactFlow>) => void }
 
@@ -44,33 +45,31 @@ export function CommandPalette() {
     else if (e.key === 'Escape') close();
   };
   return (
-    <div className="dialog-backdrop" onMouseDown={close}>
-      <div className="dialog palette" role="dialog" aria-label="Jump to a table or run a command" data-testid="command-palette" onMouseDown={(e) => e.stopPropagation()}>
-        <input
-          autoFocus
-          className="palette-input"
-          data-testid="palette-input"
-          placeholder="Jump to a table, or type a command…"
-          value={query}
-          onChange={(e) => { setQuery(e.target.value); setActive(0); }}
-          onKeyDown={onKey}
-        />
-        <ul className="palette-list" role="listbox">
-          {found.map((entry, i) => (
-            <li
-              key={entry.id}
-              role="option"
-              aria-selected={i === active}
-              className={i === active ? 'active' : ''}
-              onMouseEnter={() => setActive(i)}
-              onClick={() => choose(entry)}
-            >
-              <span>{entry.label}</span><span className="palette-kind">{entry.run ? <kbd>{entry.kind}</kbd> : entry.kind}</span>
-            </li>
-          ))}
-          {!found.length && <li className="palette-empty">Nothing matches “{query}”</li>}
-        </ul>
-      </div>
-    </div>
+    <Dialog className="palette" label="Jump to a table or run a command" testId="command-palette" title={false}>
+      <input
+        autoFocus
+        className="palette-input"
+        data-testid="palette-input"
+        placeholder="Jump to a table, or type a command…"
+        value={query}
+        onChange={(e) => { setQuery(e.target.value); setActive(0); }}
+        onKeyDown={onKey}
+      />
+      <ul className="palette-list" role="listbox">
+        {found.map((entry, i) => (
+          <li
+            key={entry.id}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : ''}
+            onMouseEnter={() => setActive(i)}
+            onClick={() => choose(entry)}
+          >
+            <span>{entry.label}</span><span className="palette-kind">{entry.run ? <kbd>{entry.kind}</kbd> : entry.kind}</span>
+          </li>
+        ))}
+        {!found.length && <li className="palette-empty">Nothing matches “{query}”</li>}
+      </ul>
+    </Dialog>
   );
 }
