@@ -8,10 +8,9 @@ import type { HazardKind, Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { claimJournalOwner } from './journal-owner.ts';
 import type { SqlClient } from './sql-client.ts';
-import { ensureStoreTables } from './target-store.ts';
-import { addColumnIfMissing } from './add-column-if-missing.ts';
+import { migrateStore } from '../store/migrations.ts';
 
-export { journalInTarget, markVerifiedInTarget, readTargetJournal, readTargetJournalEntry, TARGET_JOURNAL_DDL, type TargetJournalEntry } from './target-journal.ts';
+export { journalInTarget, markVerifiedInTarget, readTargetJournal, readTargetJournalEntry, type TargetJournalEntry } from './target-journal.ts';
 
 /**
  * `running`: written and committed before the apply's first statement, replaced by the outcome when
@@ -58,30 +57,6 @@ export interface RevertBase {
 /** A listed entry: the recorded model stays in the store, `revertible` says whether there is one. */
 export type JournalListEntry = Omit<JournalEntry, 'before'> & { revertible: boolean };
 
-const STORE_DDL = `
-  CREATE SCHEMA IF NOT EXISTS schemata;
-  CREATE TABLE IF NOT EXISTS schemata.apply_journal (
-    id text PRIMARY KEY,
-    target_id text NOT NULL,
-    started_at timestamptz NOT NULL,
-    duration_ms integer NOT NULL,
-    status text NOT NULL,
-    steps jsonb NOT NULL,
-    plan_sql text NOT NULL,
-    hazards_accepted text[] NOT NULL,
-    error jsonb,
-    reverse_sql text,
-    verified boolean,
-    schema_hash_before text
-  );
-  CREATE INDEX IF NOT EXISTS apply_journal_target_idx ON schemata.apply_journal (target_id, started_at);
-  -- The studio instance that wrote the entry (journal-owner.ts), the model before an apply and the
-  -- entry it reverted (revert.ts); only when missing, as ALTER TABLE would wait for every reader.
-  ${addColumnIfMissing({ table: 'schemata.apply_journal', column: 'owner', type: 'text' })}
-  ${addColumnIfMissing({ table: 'schemata.apply_journal', column: 'before_model', type: 'jsonb' })}
-  ${addColumnIfMissing({ table: 'schemata.apply_journal', column: 'revert_of', type: 'text' })}
-  ${addColumnIfMissing({ table: 'schemata.apply_journal', column: 'project_id', type: 'text' })}`;
-
 interface JournalRow {
   id: string; target_id: string; started_at: Date | string; duration_ms: number; status: JournalStatus; steps: Step[];
   plan_sql: string; hazards_accepted: string[]; error: Record<string, unknown> | null; reverse_sql: string | null;
@@ -120,9 +95,9 @@ export interface JournalStore {
   close(): Promise<void>;
 }
 
-/** The journal in the studio's store database (tables created on first use). */
+/** The journal in the studio's store database (`schemata.apply_journal`, step 3 of `server/store/migrations.ts`). */
 export async function openJournalStore(client: SqlClient): Promise<JournalStore> {
-  await ensureStoreTables(client, STORE_DDL);
+  await migrateStore(client);
   const owner = await claimJournalOwner(client);
   await owner.sweep();
   return {

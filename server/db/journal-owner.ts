@@ -18,10 +18,8 @@
  * marking the first one's applies.
  */
 import { randomUUID } from 'node:crypto';
+import { OWNER_LOCK_CLASS } from './advisory-locks.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
-
-/** First key of the owner locks (the apply lock is 4780/3 on targets; this one lives on the store). */
-export const OWNER_LOCK_CLASS = 4781;
 
 /** Owners alive in this process (their locks are on a shared PGlite session, which re-enters). */
 const liveInProcess = new Set<string>();

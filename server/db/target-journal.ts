@@ -4,33 +4,44 @@
  * own transaction, so the database keeps its history whichever studio (or CLI) migrated it; the CLI's
  * `history` and `revert` read it, having no studio store.
  */
-import type { TargetJournalEntryResponse } from '../../shared/api-targets.ts';
+import type { TargetJournalEntryResponse } from '../../shared/api/plans.ts';
 import type { HazardKind } from '../../shared/diff/types.ts';
 import { addColumnIfMissing } from './add-column-if-missing.ts';
 import type { JournalEntry, JournalStatus, RevertBase } from './history.ts';
 import type { SqlSession } from './sql-client.ts';
+import { applySchemaSteps, type SchemaStep } from '../store/schema-steps.ts';
 
 /** Columns added after the first journals were written: read only when present, added by the next apply. */
 const LATER_COLUMNS = { verified: 'boolean', revert_of: 'text', before_model: 'jsonb', step_count: 'integer' } as const;
 type LaterColumn = keyof typeof LATER_COLUMNS;
 
-/** The journal table inside a target database. */
-export const TARGET_JOURNAL_DDL = `
-  CREATE SCHEMA IF NOT EXISTS _schemata;
-  CREATE TABLE IF NOT EXISTS _schemata.journal (
-    id text PRIMARY KEY,
-    applied_at timestamptz NOT NULL,
-    duration_ms integer NOT NULL,
-    status text NOT NULL,
-    plan_sql text NOT NULL,
-    hazards_accepted text[] NOT NULL,
-    error jsonb,
-    reverse_sql text
-  );
-  -- Journals written before these columns existed get them; only then, because ALTER TABLE waits for
-  -- every reader of the journal to finish. before_model: the live model before the apply (a revert
-  -- plans back to it); revert_of: the entry this apply reverted; step_count: how many steps ran.
-  ${Object.entries(LATER_COLUMNS).map(([column, type]) => addColumnIfMissing({ table: '_schemata.journal', column, type })).join('\n')}`;
+/** The bookkeeping schema in a target database: introspection and diff leave it out. */
+export const TARGET_SCHEMA = '_schemata';
+
+/**
+ * The target's journal, versioned like the store (`server/store/schema-steps.ts`), in
+ * `_schemata.migrations`. Step 1 adopts the journals studios wrote before it was versioned: it
+ * creates the table only when missing and adds the later columns only when missing (ALTER TABLE
+ * waits for every reader of the journal). New changes are new steps.
+ */
+export const TARGET_JOURNAL_STEPS: readonly SchemaStep[] = [{
+  version: 1,
+  name: 'the journal of applies',
+  sql: `
+    CREATE TABLE IF NOT EXISTS _schemata.journal (
+      id text PRIMARY KEY,
+      applied_at timestamptz NOT NULL,
+      duration_ms integer NOT NULL,
+      status text NOT NULL,
+      plan_sql text NOT NULL,
+      hazards_accepted text[] NOT NULL,
+      error jsonb,
+      reverse_sql text
+    );
+    -- before_model: the live model before the apply (a revert plans back to it); revert_of: the
+    -- entry this apply reverted; step_count: how many steps ran.
+    ${Object.entries(LATER_COLUMNS).map(([column, type]) => addColumnIfMissing({ table: '_schemata.journal', column, type })).join('\n')}`,
+}];
 
 const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_ms, status, plan_sql, hazards_accepted, error, reverse_sql, verified,
     revert_of, before_model, step_count)
@@ -45,7 +56,7 @@ const INSERT_TARGET = `INSERT INTO _schemata.journal (id, applied_at, duration_m
 export async function journalInTarget(session: SqlSession, entry: JournalEntry): Promise<boolean> {
   await session.exec('SAVEPOINT schemata_journal');
   try {
-    await session.exec(TARGET_JOURNAL_DDL);
+    await applySchemaSteps(session, TARGET_SCHEMA, TARGET_JOURNAL_STEPS);
     await session.query(INSERT_TARGET, [
       entry.id, entry.startedAt, Math.round(entry.durationMs), entry.status, entry.planSql, entry.hazardsAccepted,
       entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null, entry.verified ?? null,

@@ -1,6 +1,6 @@
 /**
  * Where targets and their baselines are kept: tables in the studio's store database (schema
- * `schemata`), created on first use. Connection URLs (with their passwords) stay here, server-side,
+ * `schemata`, versioned with the rest of the store: `server/store/migrations.ts`). Connection URLs (with their passwords) stay here, server-side,
  * encrypted (`url-secret.ts`): sealed on insert, opened on read, so callers see plain URLs; nothing in
  * this module returns them to a caller that answers HTTP. When the store opens, rows kept in plain
  * text by an older studio are sealed, and rows sealed with the key file this studio used before
@@ -9,53 +9,7 @@
 import type { Model } from '../../shared/model/document.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
 import { unreadableMessage, type UrlSecret } from './url-secret.ts';
-import { addColumnIfMissing } from './add-column-if-missing.ts';
-
-const STORE_DDL = `
-  CREATE SCHEMA IF NOT EXISTS schemata;
-  CREATE TABLE IF NOT EXISTS schemata.targets (
-    id text PRIMARY KEY,
-    name text NOT NULL,
-    url text NOT NULL,
-    protected boolean NOT NULL DEFAULT false,
-    created_at timestamptz NOT NULL DEFAULT now()
-  );
-  -- Stores made before targets had a shadow server get the column; only then, because ALTER TABLE
-  -- waits for every reader of the table to finish.
-  ${addColumnIfMissing({ table: 'schemata.targets', column: 'shadow_url', type: 'text' })}
-  -- The target-wide baseline: what a model that is not a saved project (a template, a file) was
-  -- last applied to. Stores made before project baselines keep their row here, as the fallback of
-  -- projects that have none of their own yet.
-  CREATE TABLE IF NOT EXISTS schemata.target_baselines (
-    target_id text PRIMARY KEY,
-    model jsonb NOT NULL,
-    updated_at timestamptz NOT NULL DEFAULT now()
-  );
-  -- Per project: the model the project was last applied to (or imported from) on that target, so
-  -- one project's apply or import never changes how another's objects are matched.
-  CREATE TABLE IF NOT EXISTS schemata.project_baselines (
-    target_id text NOT NULL,
-    project_id text NOT NULL,
-    model jsonb NOT NULL,
-    updated_at timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (target_id, project_id)
-  );
-  CREATE INDEX IF NOT EXISTS project_baselines_project ON schemata.project_baselines (project_id);`;
-
-// Same key in every studio instance sharing a store: table creation never races.
-const DDL_LOCK: [number, number] = [4780, 2];
-
-/**
- * Runs idempotent DDL under a lock, so several studios starting on one shared store do not race;
- * `then` runs in the same transaction, under the same lock (a one-time data upgrade).
- */
-export async function ensureStoreTables(client: SqlClient, ddl: string, then?: (tx: SqlSession) => Promise<void>): Promise<void> {
-  await client.transaction(async (tx) => {
-    await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1, $2)', DDL_LOCK);
-    await tx.exec(ddl);
-    await then?.(tx);
-  });
-}
+import { migrateStore, underStoreLock } from '../store/migrations.ts';
 
 interface TargetFields {
   id: string;
@@ -80,7 +34,7 @@ export interface TargetStore {
   /** `shadowUrl: null` removes it; absent leaves it. */
   update(id: string, fields: { name?: string; protected?: boolean; shadowUrl?: string | null }): Promise<ReadTarget | undefined>;
   remove(id: string): Promise<boolean>;
-  /** The project's baseline on the target, else the target-wide one (see `STORE_DDL`). */
+  /** The project's baseline on the target, else the target-wide one (see step 2 of `server/store/migrations.ts`). */
   baseline(id: string, projectId?: string): Promise<Model | undefined>;
   /** With `projectId`, that project's baseline only; without, the target-wide one. */
   setBaseline(id: string, model: Model, projectId?: string): Promise<void>;
@@ -92,7 +46,7 @@ interface Row { id: string; name: string; url: string; shadow_url: string | null
 
 /**
  * Seals the URLs an older studio kept in plain text, and seals again with this studio's key those it
- * sealed with its previous key (`UrlSecret.upgrade`). Under the DDL lock, and each UPDATE only if the
+ * sealed with its previous key (`UrlSecret.upgrade`). Under the store lock, and each UPDATE only if the
  * row still holds the value it read: studios opening one store at once upgrade each row once.
  */
 async function upgradeStoredUrls(tx: SqlSession, secret: UrlSecret): Promise<void> {
@@ -107,7 +61,8 @@ async function upgradeStoredUrls(tx: SqlSession, secret: UrlSecret): Promise<voi
 }
 
 export async function openTargetStore(client: SqlClient, secret: UrlSecret): Promise<TargetStore> {
-  await ensureStoreTables(client, STORE_DDL, (tx) => upgradeStoredUrls(tx, secret));
+  await migrateStore(client);
+  await underStoreLock(client, (tx) => upgradeStoredUrls(tx, secret));
   const toTarget = (r: Row): ReadTarget => {
     const fields: TargetFields = { id: r.id, name: r.name, protected: r.protected, createdAt: new Date(r.created_at).toISOString() };
     try {

@@ -1,15 +1,20 @@
 /**
- * The store's own schema, versioned. Each migration runs once, in order, inside one transaction
- * holding an advisory lock, so several studio instances starting at once on a shared store do not
- * race; a started store re-runs nothing (idempotent).
+ * The store's own schema, versioned: projects, their named versions, targets, baselines and the
+ * apply journal, all in schema `schemata`. Each step runs once, in order, inside one transaction
+ * holding the store lock (`STORE_LOCK`), so several studio instances starting at once on a shared
+ * store do not race; a started store re-runs nothing. To change the schema, append a step with the
+ * next version: never edit a step a store may already have applied.
+ *
+ * Steps 2 and 3 adopt the tables studios made before the targets and the journal were versioned
+ * (created on first use, columns added when missing): on such a store they create nothing and add
+ * only the columns an older studio lacked; on a fresh store they create the tables as they are now.
  */
-import type { SqlClient } from '../db/sql-client.ts';
+import { STORE_LOCK } from '../db/advisory-locks.ts';
+import { addColumnIfMissing } from '../db/add-column-if-missing.ts';
+import type { SqlClient, SqlSession } from '../db/sql-client.ts';
+import { applySchemaSteps, type SchemaStep } from './schema-steps.ts';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+export type Migration = SchemaStep;
 
 /** Every store object lives in the `schemata` schema, apart from whatever else a shared database holds. */
 export const STORE_SCHEMA = 'schemata';
@@ -40,32 +45,91 @@ export const migrations: Migration[] = [
       create index project_versions_project_idx on schemata.project_versions (project_id, created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'targets and their baselines',
+    sql: `
+      CREATE TABLE IF NOT EXISTS schemata.targets (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        url text NOT NULL,
+        protected boolean NOT NULL DEFAULT false,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        -- a scratch server where the target's models are canonicalized; sealed like url
+        shadow_url text
+      );
+      -- Stores made before targets had a shadow server; only then, as ALTER TABLE waits for every reader.
+      ${addColumnIfMissing({ table: 'schemata.targets', column: 'shadow_url', type: 'text' })}
+      -- The target-wide baseline: what a model that is not a saved project (a template, a file) was
+      -- last applied to. Stores made before project baselines keep their row here, as the fallback of
+      -- projects that have none of their own yet.
+      CREATE TABLE IF NOT EXISTS schemata.target_baselines (
+        target_id text PRIMARY KEY,
+        model jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Per project: the model the project was last applied to (or imported from) on that target, so
+      -- one project's apply or import never changes how another's objects are matched.
+      CREATE TABLE IF NOT EXISTS schemata.project_baselines (
+        target_id text NOT NULL,
+        project_id text NOT NULL,
+        model jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (target_id, project_id)
+      );
+      CREATE INDEX IF NOT EXISTS project_baselines_project ON schemata.project_baselines (project_id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'the apply journal',
+    sql: `
+      CREATE TABLE IF NOT EXISTS schemata.apply_journal (
+        id text PRIMARY KEY,
+        target_id text NOT NULL,
+        started_at timestamptz NOT NULL,
+        duration_ms integer NOT NULL,
+        status text NOT NULL,
+        steps jsonb NOT NULL,
+        plan_sql text NOT NULL,
+        hazards_accepted text[] NOT NULL,
+        error jsonb,
+        reverse_sql text,
+        verified boolean,
+        schema_hash_before text,
+        -- the studio instance that wrote the entry (journal-owner.ts), the model before an apply and
+        -- the entry it reverted (revert.ts), the saved project whose baseline the apply used
+        owner text,
+        before_model jsonb,
+        revert_of text,
+        project_id text
+      );
+      CREATE INDEX IF NOT EXISTS apply_journal_target_idx ON schemata.apply_journal (target_id, started_at);
+      -- Journals made before these columns; only when missing, as ALTER TABLE would wait for every reader.
+      ${([['owner', 'text'], ['before_model', 'jsonb'], ['revert_of', 'text'], ['project_id', 'text']] as const)
+        .map(([column, type]) => addColumnIfMissing({ table: 'schemata.apply_journal', column, type })).join('\n')}
+    `,
+  },
 ];
 
-// Any constant works; it only has to be the same in every instance of the studio.
-const MIGRATION_LOCK = 4780_0001;
-
-/** Applies the migrations this store has not seen yet; returns the versions applied. */
-export async function migrateStore(client: SqlClient, list: Migration[] = migrations): Promise<number[]> {
+/**
+ * Runs `work` in a transaction holding the store lock: schema steps, and the one-time data upgrades
+ * that must not run twice at once (`target-store.ts` seals URLs kept in plain text).
+ */
+export async function underStoreLock<T>(client: SqlClient, work: (tx: SqlSession) => Promise<T>): Promise<T> {
   return client.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.exec(`
-      create schema if not exists ${STORE_SCHEMA};
-      create table if not exists ${STORE_SCHEMA}.migrations (
-        version integer primary key,
-        name text not null,
-        applied_at timestamptz not null default now()
-      );
-    `);
-    const rows = await tx.query<{ version: number }>(`select version from ${STORE_SCHEMA}.migrations`);
-    const done = new Set(rows.map((r) => Number(r.version)));
-    const applied: number[] = [];
-    for (const migration of [...list].sort((a, b) => a.version - b.version)) {
-      if (done.has(migration.version)) continue;
-      await tx.exec(migration.sql);
-      await tx.query(`insert into ${STORE_SCHEMA}.migrations (version, name) values ($1, $2)`, [migration.version, migration.name]);
-      applied.push(migration.version);
-    }
-    return applied;
+    await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1)', [STORE_LOCK]);
+    return work(tx);
   });
 }
+
+/**
+ * Applies the steps this store has not seen yet; returns the versions applied. Every opener of the
+ * store calls it (projects, targets, journal): the first does the work, the others find nothing to do.
+ */
+export async function migrateStore(client: SqlClient, list: Migration[] = migrations): Promise<number[]> {
+  return underStoreLock(client, (tx) => applySchemaSteps(tx, STORE_SCHEMA, list));
+}
+
+/** The version a store reaches with this studio's steps. */
+export const STORE_VERSION = Math.max(...migrations.map((m) => m.version));
