@@ -6,7 +6,7 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { Layout, Model, ModelDocument } from '../../shared/model/document.ts';
-import type { ImportFormat, ImportResponse } from '../../shared/io/import-document.ts';
+import type { ImportFormat, ImportResponse } from '../../shared/api/import.ts';
 import { mergeModels } from '../../shared/model/merge.ts';
 import { autoLayout, type Size } from '../canvas/auto-layout.ts';
 import { estimatedHeight, withMissingPositions } from '../../shared/model/initial-layout.ts';

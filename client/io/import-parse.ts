@@ -3,7 +3,7 @@
  * (PostgreSQL's own parser compiled to WebAssembly; no upload, and the page stays responsive on a
  * 600 KB dump); if the worker cannot start, `POST /api/import` does the same work on the server.
  */
-import type { ImportFormat, ImportResponse } from '../../shared/io/import-document.ts';
+import type { ImportFormat, ImportResponse } from '../../shared/api/import.ts';
 import { api, RequestError } from '../api.ts';
 
 export interface ParseError {

@@ -4,7 +4,8 @@
  * `{id, ok: true, result}` or `{id, ok: false, error}` out.
  */
 import './wasm-location.ts';
-import { ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/import-document.ts';
+import { ImportSyntaxError, importDocument } from '../../shared/io/import-document.ts';
+import type { ImportFormat } from '../../shared/api/import.ts';
 
 export interface ParseRequest {
   id: number;

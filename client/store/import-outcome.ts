@@ -1,5 +1,5 @@
 /** What an import did, kept in the session so the report dialog can show it. Never saved. */
-import type { ImportFormat } from '../../shared/io/import-document.ts';
+import type { ImportFormat } from '../../shared/api/import.ts';
 import type { ImportReport } from '../../shared/io/sql-import/report.ts';
 
 export interface ImportOutcome {

@@ -4,45 +4,27 @@
  * `_schemata` schema that introspection and diff ignore (so the database carries its own history,
  * whichever studio migrated it).
  */
+import type { HistoryEntryResponse, JournalStatus } from '../../shared/api/plans.ts';
 import type { HazardKind, Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { claimJournalOwner } from './journal-owner.ts';
 import type { SqlClient } from './sql-client.ts';
 import { migrateStore } from '../store/migrations.ts';
 
+export type { JournalStatus } from '../../shared/api/plans.ts';
 export { journalInTarget, markVerifiedInTarget, readTargetJournal, readTargetJournalEntry, type TargetJournalEntry } from './target-journal.ts';
 
 /**
- * `running`: written and committed before the apply's first statement, replaced by the outcome when
- * it ends. `interrupted`: a `running` entry whose studio died; marked when a studio next opens the
- * store (see `journal-owner.ts`), `error.noticedAt` saying when.
+ * An attempt as the store keeps it: the API's history entry (`shared/api/plans.ts`, where each field
+ * is described) without `revertible`, which is read from whether `before` was recorded. `running`
+ * entries are written and committed before the apply's first statement, and replaced by the outcome;
+ * `interrupted` ones are marked when a studio next opens the store (see `journal-owner.ts`).
  */
-export type JournalStatus = 'running' | 'applied' | 'dry-run' | 'failed' | 'refused' | 'interrupted';
-
-export interface JournalEntry {
-  id: string;
-  targetId: string;
-  /** ISO time the attempt started. */
-  startedAt: string;
-  durationMs: number;
-  status: JournalStatus;
-  steps: Step[];
-  planSql: string;
-  hazardsAccepted: HazardKind[];
-  /** Why it failed or was refused (step, PostgreSQL message, detail, hint…). */
-  error?: Record<string, unknown>;
-  /** The way back, when one exists that loses no data. */
-  reverseSql?: string;
-  /** After commit: did the database equal the model (next plan empty)? */
-  verified?: boolean;
+export type JournalEntry = Omit<HistoryEntryResponse, 'revertible'> & {
   schemaHashBefore?: string;
   /** An applied entry's way back: the live model before it (see `RevertBase`). */
   before?: RevertBase;
-  /** This apply reverted that entry (`server/db/revert.ts`). */
-  revertOf?: string;
-  /** The saved project whose baseline on the target the apply used (a revert uses it too). */
-  projectId?: string;
-}
+};
 
 /**
  * What a revert plans back to: the live model just before the apply, its ids carried over from the

@@ -2,11 +2,12 @@
  * Targets: the databases the studio reads and migrates. The embedded sandbox (PGlite persisted
  * under `<data>/sandbox`) is always there, so the whole flow works with no server installed;
  * PostgreSQL targets are added by URL, tested on add, and kept in the store, encrypted with this
- * studio's key (`url-secret.ts`). A target's public face (`TargetInfo`) carries a redacted URL: the
- * password stays on the server.
+ * studio's key (`url-secret.ts`). A target's public face (`TargetResponse`, `shared/api/targets.ts`)
+ * carries a redacted URL: the password stays on the server.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import type { AddTargetRequest, TargetResponse, TestTargetResponse, UpdateTargetRequest } from '../../shared/api/targets.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { serverVersion } from '../introspect/introspect.ts';
 import { openJournalStore, type JournalStore } from './history.ts';
@@ -16,29 +17,6 @@ import { openTargetStore, type ReadTarget, type StoredTarget, type TargetStore }
 import { openUrlSecret } from './url-secret.ts';
 
 export const SANDBOX_ID = 'sandbox';
-
-export interface TargetInfo {
-  id: string;
-  name: string;
-  kind: 'sandbox' | 'postgres';
-  /** The URL with any password replaced by `***`. */
-  displayUrl: string;
-  /** The shadow server's URL, redacted like `displayUrl`: where models are loaded for this target (absent: the embedded engine). */
-  shadowDisplayUrl?: string;
-  /** Applying needs the user to type the target's name. */
-  protected: boolean;
-  /** The sandbox: cannot be removed. */
-  builtin: boolean;
-  createdAt?: string;
-}
-
-export interface TestResult {
-  ok: boolean;
-  /** `PostgreSQL 15.20`, or the one-line reason it failed. */
-  message: string;
-  serverVersion?: number;
-  ms: number;
-}
 
 export class TargetNotFound extends Error {
   constructor(readonly id: string) {
@@ -55,17 +33,17 @@ export class TargetUnreadable extends Error {}
 export const UNREADABLE_DISPLAY_URL = '(encrypted with another key)';
 
 export interface TargetService {
-  list(): Promise<TargetInfo[]>;
-  get(id: string): Promise<TargetInfo>;
+  list(): Promise<TargetResponse[]>;
+  get(id: string): Promise<TargetResponse>;
   /** Tests the connection first: an unreachable URL is refused (`TargetRejected`) and not stored. */
-  add(input: { name: string; url: string; protected?: boolean; shadowUrl?: string }): Promise<TargetInfo>;
+  add(input: AddTargetRequest): Promise<TargetResponse>;
   /**
    * Removing protection needs `confirmName`, the target's current name typed by the user (else
    * `TargetRejected`). `shadowUrl`: tested like a new one; `null` removes it.
    */
-  update(id: string, fields: { name?: string; protected?: boolean; confirmName?: string; shadowUrl?: string | null }): Promise<TargetInfo>;
+  update(id: string, fields: UpdateTargetRequest): Promise<TargetResponse>;
   remove(id: string): Promise<void>;
-  test(id: string): Promise<TestResult>;
+  test(id: string): Promise<TestTargetResponse>;
   /** An open client for the target (kept open and reused). */
   client(id: string): Promise<SqlClient>;
   /** The full connection URL, password included: server-side use only, never into a response or a log. */
@@ -96,13 +74,13 @@ export interface TargetServiceConfig {
   secretKey?: string;
 }
 
-function sandboxInfo(dataDir: string): TargetInfo {
+function sandboxInfo(dataDir: string): TargetResponse {
   return { id: SANDBOX_ID, name: 'Sandbox', kind: 'sandbox', displayUrl: `pglite:${join(dataDir, 'sandbox')}`, protected: false, builtin: true };
 }
 
-function infoOf(t: ReadTarget): TargetInfo {
+function infoOf(t: ReadTarget): TargetResponse {
   const displayUrl = t.url === undefined ? UNREADABLE_DISPLAY_URL : redactUrl(t.url);
-  const info: TargetInfo = { id: t.id, name: t.name, kind: 'postgres', displayUrl, protected: t.protected, builtin: false, createdAt: t.createdAt };
+  const info: TargetResponse = { id: t.id, name: t.name, kind: 'postgres', displayUrl, protected: t.protected, builtin: false, createdAt: t.createdAt };
   if (t.url !== undefined && t.shadowUrl !== undefined) info.shadowDisplayUrl = redactUrl(t.shadowUrl);
   return info;
 }
@@ -144,7 +122,7 @@ function failureForClient(error: unknown, url: string): string {
 }
 
 /** Opens a client, asks its version, closes it: the "test" of a URL, for adding and testing targets. */
-export async function testUrl(url: string, connectTimeoutMs = CONNECT_TIMEOUT_MS): Promise<TestResult> {
+export async function testUrl(url: string, connectTimeoutMs = CONNECT_TIMEOUT_MS): Promise<TestTargetResponse> {
   const started = performance.now();
   let client: SqlClient | undefined;
   try {

@@ -5,7 +5,8 @@
  * and never keep the process alive.
  */
 import type { Worker } from 'node:worker_threads';
-import { ImportSyntaxError, type ImportFormat, type ImportResponse } from '../../shared/io/import-document.ts';
+import { ImportSyntaxError } from '../../shared/io/import-document.ts';
+import type { ImportFormat, ImportResponse } from '../../shared/api/import.ts';
 import type { ImportJob, ImportOutcome } from './import-worker.ts';
 import { startTypeScriptWorker } from '../workers/typescript-worker.ts';
 

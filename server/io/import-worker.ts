@@ -4,7 +4,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { loadSqlParser } from '../../shared/io/parser.ts';
-import { ImportSyntaxError, importDocument, type ImportFormat } from '../../shared/io/import-document.ts';
+import { ImportSyntaxError, importDocument } from '../../shared/io/import-document.ts';
+import type { ImportFormat } from '../../shared/api/import.ts';
 
 export interface ImportJob {
   text: string;

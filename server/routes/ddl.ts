@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../http/deps.ts';
-import { ddlRequestZod, type DdlResponse } from '../../shared/api.ts';
+import { ddlRequestZod, type DdlResponse } from '../../shared/api/ddl.ts';
 import { findDialect } from '../../shared/ddl/dialects.ts';
 import { invalidRequest } from '../http/errors.ts';
 import { bodyOf, validate } from '../http/validate.ts';

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { HealthResponse } from '../../shared/api.ts';
+import type { HealthResponse } from '../../shared/api/health.ts';
 import type { AppDeps } from '../http/deps.ts';
 
 export function healthRoutes({ version = 'unknown' }: AppDeps): Router {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_TEXT_MAX_CHARS } from '../../shared/io/import-document.ts';
+import { IMPORT_TEXT_MAX_CHARS } from '../../shared/api/import.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { importTimeoutMs } from '../io/import-pool.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -90,13 +91,8 @@ describe('POST /api/import on hostile input', () => {
 describe('an import over SCHEMATA_IMPORT_TIMEOUT_MS', () => {
   let limited: TestServer;
   beforeAll(async () => {
-    // The studio reads the limit once, as it starts.
-    process.env.SCHEMATA_IMPORT_TIMEOUT_MS = '300';
-    try {
-      limited = await startTestServer();
-    } finally {
-      delete process.env.SCHEMATA_IMPORT_TIMEOUT_MS;
-    }
+    // The studio reads the limit once, as it starts (`index.ts`): SCHEMATA_IMPORT_TIMEOUT_MS=300.
+    limited = await startTestServer({ importTimeoutMs: importTimeoutMs({ SCHEMATA_IMPORT_TIMEOUT_MS: '300' }) });
   });
   afterAll(() => limited.close());
 

@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import {
   createProjectRequestZod, createVersionRequestZod, duplicateProjectRequestZod, renameProjectRequestZod,
   saveProjectRequestZod, type CreateProjectResponse, type ProjectResponse, type SaveProjectResponse,
-} from '../../shared/api.ts';
+} from '../../shared/api/projects.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { upgradeDocument } from '../../shared/model/upgrade.ts';
 import { conflict, HttpError, notFound } from '../http/errors.ts';

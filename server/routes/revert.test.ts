@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEntryResponse, PlanResponse } from '../../shared/api-targets.ts';
+import type { HistoryEntryResponse, PlanResponse } from '../../shared/api/plans.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../http/deps.ts';
-import type { TemplateSummary } from '../../shared/api.ts';
+import type { TemplateSummary } from '../../shared/api/templates.ts';
 import { templates } from '../../shared/model/templates/index.ts';
 import { notFound } from '../http/errors.ts';
 

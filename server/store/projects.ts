@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import type { ProjectSummary, VersionSummary } from '../../shared/api.ts';
+import type { ProjectSummary, VersionSummary } from '../../shared/api/projects.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 
 // Types, not interfaces: query rows must be assignable to `Record<string, unknown>`.

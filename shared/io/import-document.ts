@@ -3,33 +3,12 @@
  * layout out (a grid in schema and name order; the canvas has a real auto-layout), plus the report.
  * Syntax errors of either format come out as one `ImportSyntaxError` with line and column.
  */
-import { z } from 'zod';
-import type { Layout, Model, ModelDocument } from '../model/document.ts';
+import type { Layout, Model } from '../model/document.ts';
 import { emptyLayout, makeDocument } from '../model/empty.ts';
 import { DbmlSyntaxError, importDbml } from './dbml/dbml.ts';
 import { nulMessage, nulPosition } from './nul-character.ts';
 import { importSql, SqlSyntaxError } from './sql-import/import-sql.ts';
-import type { ImportReport } from './sql-import/report.ts';
-
-export const IMPORT_FORMATS = ['sql', 'dbml'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-
-/** The longest text `POST /api/import` takes, in characters (the JSON body limit is 50 MB). */
-export const IMPORT_TEXT_MAX_CHARS = 20_000_000;
-
-/** `POST /api/import` body. */
-export const importRequestZod = z.object({
-  text: z.string().max(IMPORT_TEXT_MAX_CHARS, `at most ${IMPORT_TEXT_MAX_CHARS} characters`),
-  format: z.enum(IMPORT_FORMATS).default('sql'),
-  /** Optional document name. */
-  name: z.string().max(1000).optional(),
-});
-export type ImportRequest = z.input<typeof importRequestZod>;
-
-export interface ImportResponse {
-  document: ModelDocument;
-  report: ImportReport;
-}
+import type { ImportFormat, ImportResponse } from '../api/import.ts';
 
 /** A syntax error of the imported text, whatever its format; line and column are 1-based. */
 export class ImportSyntaxError extends Error {
