@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import express, { Router, type Express } from 'express';
+import { BUILT_IN_TIMEOUTS } from './db/timeouts.ts';
 import type { AppDeps } from './http/deps.ts';
 import { errorMiddleware, notFound } from './http/errors.ts';
 import { originGuard } from './http/origin-guard.ts';
@@ -15,6 +16,7 @@ import { accessRoutes, tokenGuard } from './http/token.ts';
 import { ddlRoutes } from './routes/ddl.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
+import { liveMigrations } from './live/migration.ts';
 import { introspectRoutes } from './routes/introspect.ts';
 import { migrateRoutes } from './routes/migrate.ts';
 import { projectRoutes } from './routes/projects.ts';
@@ -38,6 +40,8 @@ function packageVersion(): string {
 
 function apiRouter(deps: AppDeps): Router {
   const api = Router();
+  // The live-migration use case, one per app: a plan's canonical model is reused by its apply.
+  const live = { live: liveMigrations({ targets: deps.targets, timeouts: deps.timeouts ?? BUILT_IN_TIMEOUTS }), log: deps.log };
   // The route list: one line per feature.
   api.use(healthRoutes(deps));
   api.use(accessRoutes());
@@ -46,8 +50,8 @@ function apiRouter(deps: AppDeps): Router {
   api.use(projectRoutes(deps));
   api.use(targetRoutes(deps));
   api.use(introspectRoutes(deps));
-  api.use(migrateRoutes(deps));
-  api.use(revertRoutes(deps));
+  api.use(migrateRoutes(live));
+  api.use(revertRoutes(live));
   api.use(importRoutes(deps));
   api.use((req) => {
     throw notFound(`no API endpoint ${req.method} ${req.originalUrl}`);

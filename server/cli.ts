@@ -66,6 +66,8 @@ if (isMain) {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFile(path, 'utf8'),
+    // The one place the CLI reads the environment; commands take their defaults from `io.env`.
+    env: process.env,
   };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;

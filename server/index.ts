@@ -13,6 +13,8 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { createApp } from './app.ts';
 import { openTargetService } from './db/targets.ts';
+import { timeoutDefaults, type ApplyTimeouts } from './db/timeouts.ts';
+import { importTimeoutMs } from './io/import-pool.ts';
 import { accessLink, accessToken, isLoopbackHost } from './http/token-config.ts';
 import { openStore, storeUrl } from './store/index.ts';
 
@@ -26,6 +28,10 @@ interface Config {
   allowedOrigins: string[];
   /** The access token: printed in the start-up link, nowhere else. */
   token: string;
+  /** `SCHEMATA_LOCK_TIMEOUT_MS` / `SCHEMATA_STATEMENT_TIMEOUT_MS`: an apply's defaults. */
+  timeouts: ApplyTimeouts;
+  /** `SCHEMATA_IMPORT_TIMEOUT_MS`. */
+  importTimeoutMs: number;
 }
 
 /** Under `npm run dev` the page comes from Vite's dev server, which proxies `/api` here. */
@@ -48,6 +54,9 @@ function readConfig(env: NodeJS.ProcessEnv): Config {
     secretKey: env.SCHEMATA_SECRET_KEY?.trim() || undefined,
     allowedOrigins,
     token: accessToken(env, host),
+    // Read here, once: a bad value stops the studio with the variable's name.
+    timeouts: timeoutDefaults(env),
+    importTimeoutMs: importTimeoutMs(env),
   };
 }
 
@@ -65,7 +74,8 @@ async function main(): Promise<void> {
   });
   // SCHEMATA_CLIENT_DIR: serve another build of the client (the browser tests use their own).
   const clientDir = process.env.SCHEMATA_CLIENT_DIR?.trim() ? resolve(process.env.SCHEMATA_CLIENT_DIR.trim()) : undefined;
-  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir, token: config.token });
+  const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir, token: config.token,
+    timeouts: config.timeouts, importTimeoutMs: config.importTimeoutMs });
   const server: Server = await new Promise((done, fail) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? fail(error) : done(listening)));
   });

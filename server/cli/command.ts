@@ -4,7 +4,7 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a file given on the command line (relative to the caller's directory). */
   readFile: (path: string) => Promise<string>;
-  /** The environment (defaults such as `SCHEMATA_LOCK_TIMEOUT_MS`); absent: `process.env`. */
+  /** The environment (defaults such as `SCHEMATA_LOCK_TIMEOUT_MS`), given by the CLI's entry (`cli.ts`); absent: none set. */
   env?: Record<string, string | undefined>;
 }
 

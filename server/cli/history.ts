@@ -5,9 +5,8 @@
  * the entries as JSON. A database never applied to has an empty history.
  */
 import { readTargetJournal, type TargetJournalEntry } from '../db/target-journal.ts';
-import { openSqlClient } from '../db/sql-client.ts';
 import { CliError, type CliCommand } from './command.ts';
-import { parseDbArgs } from './introspect.ts';
+import { parseRequiredDb, withDatabase } from './db-option.ts';
 
 const HEADERS = ['ID', 'APPLIED AT (UTC)', 'STATUS', 'STEPS', 'REVERT OF', 'REVERTIBLE'];
 
@@ -22,21 +21,15 @@ export const historyCommand: CliCommand = {
   name: 'history',
   usage: 'history --db <url> [--json]   the applies the database journaled itself (_schemata.journal), newest first, and which can be reverted',
   async run(args, io) {
-    const parsed = parseDbArgs(args);
-    if (!parsed.db) throw new CliError('--db <url> is required (postgres://… or pglite:<directory>)');
+    const parsed = parseRequiredDb(args);
     if (parsed.schemas.length) throw new CliError('--schema does not apply: the history is the whole database\'s');
     const json = parsed.rest.includes('--json');
     const extra = parsed.rest.find((a) => a !== '--json');
     if (extra) throw new CliError(extra.startsWith('--') ? `unknown option "${extra}"` : `unexpected argument "${extra}"`);
-    const client = await openSqlClient(parsed.db, { createMissing: false });
-    try {
-      const entries = await readTargetJournal(client);
-      if (json) io.stdout(JSON.stringify(entries, null, 2) + '\n');
-      else if (entries.length) io.stdout(historyTable(entries));
-      else io.stderr('schemata history: nothing was applied to this database yet (no _schemata.journal)\n');
-      return 0;
-    } finally {
-      await client.close();
-    }
+    const entries = await withDatabase(parsed.db, readTargetJournal);
+    if (json) io.stdout(JSON.stringify(entries, null, 2) + '\n');
+    else if (entries.length) io.stdout(historyTable(entries));
+    else io.stderr('schemata history: nothing was applied to this database yet (no _schemata.journal)\n');
+    return 0;
   },
 };

@@ -9,13 +9,14 @@
  * older version) cannot be reverted: exit 1 saying why. The scope is the one the entry's apply had.
  */
 import { runDataChecks } from '../db/data-checks.ts';
-import { planLive } from '../db/migrate.ts';
 import { NotRevertible, revertBaseOf } from '../db/revert.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { readTargetJournalEntry } from '../db/target-journal.ts';
 import type { RevertBase } from '../db/history.ts';
-import { canonicalFor, ModelNotCanonical, type Canonical } from '../diff/canonical.ts';
-import { applyInScope, cliErrorOf, parseApplyArgs, reportApplied, timeoutsFor } from './apply.ts';
+import { canonicalFor, ModelDoesNotLoad, type Canonical } from '../diff/canonical.ts';
+import { applyWithoutStore } from '../live/apply.ts';
+import { planLive } from '../live/plan.ts';
+import { cliErrorOf, parseApplyArgs, reportApplied, timeoutsFor } from './apply.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { stepsAsSql } from './diff.ts';
 
@@ -35,7 +36,7 @@ async function canonicalBefore(client: SqlClient, before: RevertBase, shadowUrl:
   try {
     return await canonicalFor({ model: before.model, schemas: before.schemas, shadowUrl, target: client });
   } catch (error) {
-    throw error instanceof ModelNotCanonical ? new CliError(error.message) : error;
+    throw error instanceof ModelDoesNotLoad ? new CliError(error.message) : error;
   }
 }
 
@@ -60,7 +61,7 @@ export const revertCommand: CliCommand = {
         return 0;
       }
       const request = { model, acceptedHazards: options.allowed, dryRun: options.dryRun, ...timeouts, scope, revertOf: options.file };
-      reportApplied(await applyInScope(client, request).catch((error: unknown) => { throw cliErrorOf(error); }), options.dryRun, io);
+      reportApplied(await applyWithoutStore(client, request).catch((error: unknown) => { throw cliErrorOf(error); }), options.dryRun, io);
       return 0;
     } finally {
       await client.close();

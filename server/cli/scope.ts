@@ -11,7 +11,7 @@
  */
 import type { Model } from '../../shared/model/document.ts';
 import { isPostgresUrl, type SqlClient } from '../db/sql-client.ts';
-import { canonicalFor, ModelNotCanonical, type Canonical } from '../diff/canonical.ts';
+import { canonicalFor, ModelDoesNotLoad, type Canonical } from '../diff/canonical.ts';
 import { namedSchemas } from '../diff/outside-schemas.ts';
 import { runCatalogQuery } from '../introspect/catalog-query.ts';
 import { schemasQuery } from '../introspect/queries-types.ts';
@@ -80,8 +80,8 @@ async function canonicalInScope(p: { client: SqlClient; shadowUrl?: string; mode
   try {
     return await canonicalFor({ model: p.model, schemas: p.scope.schemas, shadowUrl: p.shadowUrl, target: p.client });
   } catch (error) {
-    if (!(error instanceof ModelNotCanonical)) throw error;
-    if (/shadow database URL/.test(error.message) && !p.shadowUrl) throw new CliError(`${error.message}: give --shadow-url <postgres://…>`);
+    if (!(error instanceof ModelDoesNotLoad)) throw error;
+    if (error.needsShadowServer && !p.shadowUrl) throw new CliError(`${error.message}: give --shadow-url <postgres://…>`);
     if (!p.scope.schemas) throw new CliError(error.message);
     const message = (error as Error).message.split('\n')[0];
     throw new CliError(`${message} (the document stands for schema ${list(p.scope.schemas)} only; when it uses an object of another schema, introspect and compare with --schema for that schema too)`);

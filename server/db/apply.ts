@@ -6,7 +6,8 @@
  * A failing step rolls everything back and is reported with its SQLSTATE and what of PostgreSQL's
  * message and hint may be shown (`error-disclosure.ts`: never the detail, never text user code raised).
  */
-import type { HazardKind, Step } from '../../shared/diff/types.ts';
+import { unacceptedHazards, type HazardKind } from '../../shared/diff/hazards.ts';
+import type { Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspectSession } from '../introspect/introspect.ts';
@@ -18,7 +19,12 @@ import { APPLY_IDLE_IN_TRANSACTION_MS, BUILT_IN_TIMEOUTS, CLIENT_CHECK_INTERVAL_
 export const APPLY_LOCK: [number, number] = [4780, 3];
 
 export interface ApplyOptions {
-  steps: Step[];
+  /**
+   * The steps; or how to plan them from the live schema as read under the lock (the whole database,
+   * and the session, to read a part of it again), so an apply reads the database once: the plan, the
+   * hash check and the run all see the same schema.
+   */
+  steps: Step[] | ((before: Model, tx: SqlSession) => Promise<Step[]>);
   /** Hash of the live schema the plan was made from (`schemaHash`); absent: not checked. */
   expectedHash?: string;
   /** Hazard kinds the user accepted; a step with any other hazard refuses the whole plan. */
@@ -29,6 +35,8 @@ export interface ApplyOptions {
   statementTimeoutMs?: number;
   /** Called as each step starts (live progress for long plans). */
   onStep?: (index: number, total: number, step: Step) => void;
+  /** Runs under the lock once the plan is made and checked, before the first step (the studio journals the attempt). */
+  beforeFirstStep?: (steps: Step[]) => Promise<void>;
   /** Runs inside the transaction after the last step (e.g. journal in the target's `_schemata`). */
   beforeCommit?: (tx: SqlSession) => Promise<void>;
 }
@@ -46,6 +54,8 @@ export interface StepFailure {
 }
 
 export interface ApplyOutcome {
+  /** The steps run (planned under the lock when `steps` was a function). */
+  steps: Step[];
   stepsRun: number;
   dryRun: boolean;
   durationMs: number;
@@ -80,12 +90,6 @@ export function describeFailure(failure: StepFailure): string {
   return extra.length ? `${parts[0]} — ${extra.join(' ')}` : parts[0];
 }
 
-/** Hazard kinds of `steps` that are not in `accepted`, each once. */
-export function unacceptedHazards(steps: Step[], accepted: HazardKind[]): HazardKind[] {
-  const ok = new Set(accepted);
-  return [...new Set(steps.flatMap((s) => s.hazards.map((h) => h.kind)).filter((k) => !ok.has(k)))];
-}
-
 /** What of a step's error may leave the server (`error-disclosure.ts`): no detail, no context, no user-raised text. */
 function failureOf(error: unknown, stepIndex: number, sql: string): StepFailure {
   const e = (error ?? {}) as PgErrorFields & { position?: string | number };
@@ -105,13 +109,18 @@ async function liveModel(tx: SqlSession): Promise<Model> {
   return model;
 }
 
+function refuseUnaccepted(steps: Step[], accepted: HazardKind[]): void {
+  const refused = unacceptedHazards(steps, accepted);
+  if (refused.length) throw new HazardsNotAccepted(refused);
+}
+
 /**
  * Applies `steps` (or dry-runs them). Throws `HazardsNotAccepted`, `SchemaChanged` or `StepFailed`;
  * in each case the database is left exactly as it was.
  */
 export async function applySteps(client: SqlClient, options: ApplyOptions): Promise<ApplyOutcome> {
-  const refused = unacceptedHazards(options.steps, options.acceptedHazards);
-  if (refused.length) throw new HazardsNotAccepted(refused);
+  // Steps given up front are refused before any lock is taken; planned ones once they are planned.
+  if (Array.isArray(options.steps)) refuseUnaccepted(options.steps, options.acceptedHazards);
   const lockTimeout = options.lockTimeoutMs ?? BUILT_IN_TIMEOUTS.lockTimeoutMs;
   const statementTimeout = options.statementTimeoutMs ?? BUILT_IN_TIMEOUTS.statementTimeoutMs;
   const started = performance.now();
@@ -131,19 +140,20 @@ export async function applySteps(client: SqlClient, options: ApplyOptions): Prom
     await tx.query('SELECT pg_catalog.pg_advisory_xact_lock($1, $2)', APPLY_LOCK);
     await tx.exec(`SET LOCAL lock_timeout = ${Math.max(0, Math.floor(lockTimeout))}`);
     const before = await liveModel(tx);
-    if (options.expectedHash !== undefined) {
-      const actual = schemaHash(before);
-      if (actual !== options.expectedHash) throw new SchemaChanged(options.expectedHash, actual);
-    }
-    for (const [index, step] of options.steps.entries()) {
-      options.onStep?.(index, options.steps.length, step);
+    const actual = schemaHash(before);
+    const steps = Array.isArray(options.steps) ? options.steps : await options.steps(before, tx);
+    if (options.expectedHash !== undefined && actual !== options.expectedHash) throw new SchemaChanged(options.expectedHash, actual);
+    if (!Array.isArray(options.steps)) refuseUnaccepted(steps, options.acceptedHazards);
+    await options.beforeFirstStep?.(steps);
+    for (const [index, step] of steps.entries()) {
+      options.onStep?.(index, steps.length, step);
       try {
         await tx.exec(step.sql);
       } catch (error) {
-        throw new StepFailed(failureOf(error, index, step.sql), options.steps.length);
+        throw new StepFailed(failureOf(error, index, step.sql), steps.length);
       }
     }
     if (options.beforeCommit) await options.beforeCommit(tx);
-    return { stepsRun: options.steps.length, dryRun: options.dryRun === true, durationMs: performance.now() - started, before };
+    return { steps, stepsRun: steps.length, dryRun: options.dryRun === true, durationMs: performance.now() - started, before };
   }, { rollback: options.dryRun === true });
 }

@@ -3,7 +3,8 @@ import type { Model } from '../../shared/model/document.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { readTargetJournal, type JournalEntry } from './history.ts';
-import { applyLive, planLive } from './migrate.ts';
+import { applyLive } from '../live/apply.ts';
+import { planLive } from '../live/plan.ts';
 import { openSqlClient, type SqlClient } from './sql-client.ts';
 
 describe('journal in the target', () => {

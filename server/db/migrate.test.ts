@@ -8,7 +8,9 @@ import { introspect } from '../introspect/introspect.ts';
 import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
 import { readTargetJournal } from './history.ts';
-import { applyLive, checkConfirmation, ConfirmationRequired, planLive, type ApplyTarget } from './migrate.ts';
+import { applyLive, type ApplyTarget } from '../live/apply.ts';
+import { checkConfirmation, ConfirmationRequired } from '../live/journal-entry.ts';
+import { planLive } from '../live/plan.ts';
 import { openTargetService, SANDBOX_ID, TargetRejected, type TargetService } from './targets.ts';
 
 const SETUP = `CREATE TABLE author (id int PRIMARY KEY, name text);

@@ -6,8 +6,8 @@ import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
-import { planLive } from '../db/migrate.ts';
-import { canonicalFor, canonicalModel, ModelNotCanonical } from './canonical.ts';
+import { planLive } from '../live/plan.ts';
+import { canonicalFor, canonicalModel, ModelDoesNotLoad } from './canonical.ts';
 
 /** Applies the plan from the live database to `model`, then returns the steps a second plan has. */
 async function applyThenReplan(client: SqlClient, model: Model): Promise<string[]> {
@@ -35,7 +35,7 @@ describe('canonicalModel in the embedded engine', () => {
     const broken = buildEcommerce().model;
     broken.tables[0].checks.push({ id: 'bad', expression: 'no_such_column > 0' });
     const error = await canonicalModel({ model: broken }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ModelNotCanonical);
+    expect(error).toBeInstanceOf(ModelDoesNotLoad);
     expect((error as Error).message).toMatch(/^the model does not load into PostgreSQL: column "no_such_column" does not exist$/);
   }, 120_000);
 
@@ -97,6 +97,6 @@ describe('canonicalFor a PostgreSQL 15 target', () => {
   it('a shadow server whose role may not create databases is an error, never a fallback', async () => {
     const url = new URL(db.url);
     url.username = 'schemata_no_such_role';
-    await expect(canonicalModel({ model: buildEcommerce().model, shadowUrl: url.toString() })).rejects.toBeInstanceOf(ModelNotCanonical);
+    await expect(canonicalModel({ model: buildEcommerce().model, shadowUrl: url.toString() })).rejects.toBeInstanceOf(ModelDoesNotLoad);
   });
 });

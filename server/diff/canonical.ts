@@ -17,10 +17,10 @@ import { serverVersion } from '../introspect/introspect.ts';
 import { disclosedMessage } from '../db/error-disclosure.ts';
 import { EMBEDDED_EXTENSIONS } from '../db/pglite-client.ts';
 import { canonicalTimeoutMs, loadInEmbeddedEngine } from './embedded-shadow.ts';
-import { DOES_NOT_LOAD, loadAndRead, ModelNotCanonical } from './shadow-load.ts';
+import { DOES_NOT_LOAD, loadAndRead, ModelDoesNotLoad } from './shadow-load.ts';
 import { typeDoesNotExist, unknownTypes } from '../../shared/model/known-types.ts';
 
-export { ModelNotCanonical } from './shadow-load.ts';
+export { ModelDoesNotLoad } from './shadow-load.ts';
 
 /** The embedded engine's major version (PGlite 0.5: PostgreSQL 18). */
 const EMBEDDED_MAJOR = 18;
@@ -31,14 +31,14 @@ const EMBEDDED_MAJOR = 18;
  */
 async function withShadowOnServer<T>(shadowUrl: string, fn: (shadow: SqlClient) => Promise<T>): Promise<T> {
   const admin = await openSqlClient(shadowUrl).catch((error: unknown) => {
-    throw new ModelNotCanonical(`the shadow database server does not answer: ${(error as Error).message.split('\n')[0]}`);
+    throw new ModelDoesNotLoad(`the shadow database server does not answer: ${(error as Error).message.split('\n')[0]}`);
   });
   const name = `schemata_shadow_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   try {
     try {
       await admin.exec(`CREATE DATABASE ${name} TEMPLATE template0`);
     } catch (error) {
-      throw new ModelNotCanonical(`the shadow database server (${redactUrl(shadowUrl)}) refused to create a database: ${(error as Error).message.split('\n')[0]}; its role needs CREATEDB`);
+      throw new ModelDoesNotLoad(`the shadow database server (${redactUrl(shadowUrl)}) refused to create a database: ${(error as Error).message.split('\n')[0]}; its role needs CREATEDB`);
     }
     const url = new URL(shadowUrl);
     url.pathname = `/${name}`;
@@ -79,9 +79,9 @@ export function missingInEmbeddedEngine(model: Model): string[] {
   return model.extensions.map((e) => e.name).filter((name) => !EMBEDDED_EXTENSIONS.has(name));
 }
 
-function needsShadowUrl(names: string[]): ModelNotCanonical {
+function needsShadowUrl(names: string[]): ModelDoesNotLoad {
   const list = names.map((n) => `"${n}"`).join(', ');
-  return new ModelNotCanonical(`the embedded engine has no extension ${list}, so the model cannot be put in PostgreSQL's spelling: set a shadow database URL for this target (a scratch PostgreSQL server with ${list} where the studio may create and drop databases; never production)`);
+  return new ModelDoesNotLoad(`the embedded engine has no extension ${list}, so the model cannot be put in PostgreSQL's spelling: set a shadow database URL for this target (a scratch PostgreSQL server with ${list} where the studio may create and drop databases; never production)`, true);
 }
 
 export interface Canonical {
@@ -110,14 +110,14 @@ export interface CanonicalRequest {
 
 /**
  * `model` in PostgreSQL's own spelling, loaded in the embedded engine, or in a throwaway database
- * on `shadowUrl` when given. Throws `ModelNotCanonical` (answer 400) when it does not load, takes
+ * on `shadowUrl` when given. Throws `ModelDoesNotLoad` (answer 400) when it does not load, takes
  * too long, or needs an extension only a shadow server can have.
  * Ex: `const { model, respell } = await canonicalFor({ model, target: client }); planLive(client, model, baseline, { respell })`.
  */
 export async function canonicalFor(p: CanonicalRequest): Promise<Canonical> {
   // Said before any engine starts, with where each type is used (the load would name only the first).
   const unknown = unknownTypes(p.model);
-  if (unknown.length) throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${unknown.map(typeDoesNotExist).join('; ')}`);
+  if (unknown.length) throw new ModelDoesNotLoad(`${DOES_NOT_LOAD}: ${unknown.map(typeDoesNotExist).join('; ')}`);
   const targetMajor = p.target ? Math.floor((await serverVersion(p.target)) / 10000) : undefined;
   if (p.shadowUrl) {
     const shadowUrl = p.shadowUrl;

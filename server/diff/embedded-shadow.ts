@@ -8,7 +8,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { Model } from '../../shared/model/document.ts';
 import { startTypeScriptWorker } from '../workers/typescript-worker.ts';
-import { ModelNotCanonical } from './shadow-load.ts';
+import { ModelDoesNotLoad } from './shadow-load.ts';
 import type { ShadowJob, ShadowReply } from './shadow-worker.ts';
 
 export const CANONICAL_TIMEOUT_ENV = 'SCHEMATA_CANONICAL_TIMEOUT_MS';
@@ -43,7 +43,7 @@ function runJob(model: Model, schemas: string[] | undefined, timeoutMs: number):
   w.ref();
   const id = nextId++;
   return new Promise<Model>((resolve, reject) => {
-    let timer = setTimeout(() => fail(new ModelNotCanonical('the embedded engine did not start in time')), START_TIMEOUT_MS);
+    let timer = setTimeout(() => fail(new ModelDoesNotLoad('the embedded engine did not start in time')), START_TIMEOUT_MS);
     const cleanup = () => {
       clearTimeout(timer);
       w.off('message', onMessage);
@@ -59,13 +59,13 @@ function runJob(model: Model, schemas: string[] | undefined, timeoutMs: number):
       if (reply.id !== id) return;
       if ('started' in reply) {
         clearTimeout(timer);
-        timer = setTimeout(() => fail(new ModelNotCanonical(
+        timer = setTimeout(() => fail(new ModelDoesNotLoad(
           `the model took longer than ${Math.round(timeoutMs / 100) / 10} s to load into the embedded engine (it may run code that does not end; the limit is ${CANONICAL_TIMEOUT_ENV})`)), timeoutMs);
         return;
       }
       cleanup();
       if ('model' in reply) resolve(reply.model);
-      else reject(new ModelNotCanonical(reply.error));
+      else reject(new ModelDoesNotLoad(reply.error));
     };
     const onError = (error: Error) => fail(new Error(`the embedded engine failed: ${error.message.split('\n')[0]}`));
     const onExit = () => fail(new Error('the embedded engine stopped'));
@@ -87,7 +87,7 @@ function idle(): void {
 
 /**
  * `model` loaded into the embedded engine and read back with its ids (`loadAndRead`), one job at a
- * time. Rejects with `ModelNotCanonical` when it does not load or takes longer than the limit.
+ * time. Rejects with `ModelDoesNotLoad` when it does not load or takes longer than the limit.
  */
 export function loadInEmbeddedEngine(model: Model, schemas?: string[]): Promise<Model> {
   const timeoutMs = canonicalTimeoutMs();

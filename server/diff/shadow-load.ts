@@ -59,8 +59,17 @@ function withUnsaidPopulation(read: Model, model: Model): Model {
   return { ...read, views: read.views.map((v) => (unsaid.has(v.id) ? { ...v, populationUnspecified: true as const } : v)) };
 }
 
-/** The model cannot be put in PostgreSQL's spelling (it does not load, takes too long, needs a shadow server): answered 400. */
-export class ModelNotCanonical extends Error {}
+/**
+ * The model cannot be put in PostgreSQL's spelling: it does not load, takes too long, or needs an
+ * extension only a shadow server can have (`needsShadowServer`). The one error for "the model does
+ * not load": the live-migration use case journals it as refused, the HTTP translator answers 400,
+ * the CLI prints it (with `--shadow-url` advice when `needsShadowServer`).
+ */
+export class ModelDoesNotLoad extends Error {
+  constructor(message: string, readonly needsShadowServer = false) {
+    super(message);
+  }
+}
 
 export const DOES_NOT_LOAD = 'the model does not load into PostgreSQL';
 
@@ -78,7 +87,7 @@ export async function loadAndRead(shadow: SqlClient, model: Model, schemas?: str
     try {
       await tx.exec(sql);
     } catch (error) {
-      throw new ModelNotCanonical(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
+      throw new ModelDoesNotLoad(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
     }
     await tx.exec('SET LOCAL search_path = pg_catalog');
     return withUnsaidPopulation(matchToBaseline(await introspectSession(tx, { schemas }), model), model);

@@ -1,17 +1,22 @@
 /**
- * The errors `server/db` throws (targets, plan, apply) as `HttpError`s. Called by `toApiError` in
- * `errors.ts`, the one translator, so a route never catches them itself.
+ * The errors `server/db` and the live-migration use case (`server/live`) throw (targets, plan,
+ * apply, revert) as `HttpError`s. Called by `toApiError` in `errors.ts`, the one translator, so a
+ * route never catches them itself.
  */
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError, lostConnectionCause } from '../db/connection-error.ts';
-import { ConfirmationRequired, JournalUnwritable, ModelDoesNotLoad } from '../db/migrate.ts';
 import { NotRevertible } from '../db/revert.ts';
 import { TargetNotFound, TargetRejected, TargetUnreadable } from '../db/targets.ts';
+import { TargetsUnavailable } from '../db/targets-unavailable.ts';
+import { ModelDoesNotLoad } from '../diff/shadow-load.ts';
+import { ConfirmationRequired, JournalUnwritable } from '../live/journal-entry.ts';
+import { HistoryEntryNotFound } from '../live/migration.ts';
 import { HttpError } from './http-error.ts';
 
-/** The `HttpError` for an error of `server/db`, or undefined for any other error. */
+/** The `HttpError` for an error of `server/db` or `server/live`, or undefined for any other error. */
 export function dbHttpError(error: unknown): HttpError | undefined {
-  if (error instanceof TargetNotFound) return new HttpError(404, 'not-found', error.message);
+  if (error instanceof TargetNotFound || error instanceof HistoryEntryNotFound) return new HttpError(404, 'not-found', error.message);
+  if (error instanceof TargetsUnavailable) return new HttpError(503, 'internal', error.message);
   if (error instanceof TargetRejected || error instanceof ConfirmationRequired || error instanceof ModelDoesNotLoad) {
     return new HttpError(400, 'invalid-request', error.message);
   }

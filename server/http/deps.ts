@@ -3,6 +3,7 @@
  * use; the access token is not optional: a studio without one would let any local process migrate.
  */
 import type { TargetService } from '../db/targets.ts';
+import type { ApplyTimeouts } from '../db/timeouts.ts';
 import type { Store } from '../store/index.ts';
 import type { ErrorLog } from './errors.ts';
 import type { OriginGuardOptions } from './origin-guard.ts';
@@ -18,4 +19,8 @@ export interface AppDeps extends OriginGuardOptions, TokenGuardOptions {
   /** The built client (default `dist/client`); absent files give a JSON 404 for `/` too. */
   clientDir?: string;
   log?: ErrorLog;
+  /** An apply's lock and statement timeouts when the request sets none (`index.ts` reads them from the environment); default: the built-in ones. */
+  timeouts?: ApplyTimeouts;
+  /** How long an import may parse (`SCHEMATA_IMPORT_TIMEOUT_MS`, read by `index.ts`); default 30 s. */
+  importTimeoutMs?: number;
 }

@@ -5,7 +5,7 @@
  * stack trace never leaves the server.
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
-import type { ApiError, ApiProblem } from '../../shared/api.ts';
+import type { ApiError, ApiProblem } from '../../shared/api/errors.ts';
 import { ImportSyntaxError } from '../../shared/io/import-document.ts';
 import { ImportsBusy, ImportTimedOut } from '../io/import-pool.ts';
 import { dbHttpError } from './db-errors.ts';

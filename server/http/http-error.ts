@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../../shared/api.ts';
+import type { ApiErrorCode } from '../../shared/api/errors.ts';
 
 /** An error with an HTTP status and an `ApiError` body; throw it from a route. */
 export class HttpError extends Error {

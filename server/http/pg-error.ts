@@ -4,7 +4,7 @@
  * context, which quote rows and code, nor text user code raised), the names of the object concerned,
  * and the error's character position turned into the line and column of the SQL the request submitted.
  */
-import type { ApiError, PostgresErrorDetails } from '../../shared/api.ts';
+import type { ApiError, PostgresErrorDetails } from '../../shared/api/errors.ts';
 import { disclosedHint, disclosedMessage } from '../db/error-disclosure.ts';
 
 interface PgLikeError {

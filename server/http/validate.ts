@@ -3,9 +3,9 @@
  * replaces it with the parsed value, or answers 400 with each problem's field path. A NUL in any
  * string of the body is refused first (PostgreSQL cannot take it).
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
-import type { ApiProblem } from '../../shared/api.ts';
+import type { ApiProblem } from '../../shared/api/errors.ts';
 import { nulMessage, nulPlaces } from '../../shared/io/nul-character.ts';
 import { formatPath } from '../../shared/model/upgrade.ts';
 import { invalidRequest } from './errors.ts';
@@ -48,3 +48,6 @@ export function validate(schema: z.ZodType): RequestHandler {
 export function bodyOf<S extends z.ZodType>(_schema: S, body: unknown): z.output<S> {
   return body as z.output<S>;
 }
+
+/** A path parameter (`:id`) as a string. */
+export const paramOf = (req: Request, name: string): string => String(req.params[name]);

@@ -6,18 +6,18 @@
  * keeps a live id the model holds).
  */
 import { Router } from 'express';
-import { introspectRequestZod, type IntrospectResponse } from '../../shared/api-targets.ts';
+import { introspectRequestZod, type IntrospectResponse } from '../../shared/api/targets.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import type { TargetService } from '../db/targets.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { bodyOf, validate } from '../http/validate.ts';
-import { idOf, targetsOf } from './target-errors.ts';
+import { targetsOf } from '../db/targets-unavailable.ts';
+import { bodyOf, paramOf, validate } from '../http/validate.ts';
 
 export function introspectRoutes({ targets }: { targets?: TargetService }): Router {
   const router = Router();
   router.post('/targets/:id/introspect', validate(introspectRequestZod), async (req, res) => {
     const service = targetsOf(targets);
-    const id = idOf(req);
+    const id = paramOf(req, 'id');
     const info = await service.get(id);
     const schemas = bodyOf(introspectRequestZod, req.body)?.schemas ?? [];
     const model = await introspect(await service.client(id), { schemas });

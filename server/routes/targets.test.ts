@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { openTargetService, type TargetService } from '../db/targets.ts';
+import { timeoutDefaults } from '../db/timeouts.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
 import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
 
@@ -18,12 +19,8 @@ beforeAll(async () => {
   db = await createThrowawayDb('routes');
   targets = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
   // The studio reads its default timeouts once, as it starts: a short lock timeout for the test below.
-  process.env.SCHEMATA_LOCK_TIMEOUT_MS = '300';
-  try {
-    server = await startTestServer({ targets });
-  } finally {
-    delete process.env.SCHEMATA_LOCK_TIMEOUT_MS;
-  }
+  // As `index.ts` reads the studio's environment: SCHEMATA_LOCK_TIMEOUT_MS=300.
+  server = await startTestServer({ targets, timeouts: timeoutDefaults({ SCHEMATA_LOCK_TIMEOUT_MS: '300' }) });
 });
 afterAll(async () => {
   await server.close();

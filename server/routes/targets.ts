@@ -1,9 +1,9 @@
 /** Targets API: list, add (tested first), rename/protect, remove, test. Passwords never leave. */
 import { Router } from 'express';
-import { addTargetRequestZod, updateTargetRequestZod, type TargetResponse, type TestTargetResponse } from '../../shared/api-targets.ts';
+import { addTargetRequestZod, updateTargetRequestZod, type TargetResponse, type TestTargetResponse } from '../../shared/api/targets.ts';
 import type { TargetService } from '../db/targets.ts';
-import { bodyOf, validate } from '../http/validate.ts';
-import { idOf, targetsOf } from './target-errors.ts';
+import { targetsOf } from '../db/targets-unavailable.ts';
+import { bodyOf, paramOf, validate } from '../http/validate.ts';
 
 export function targetRoutes({ targets }: { targets?: TargetService }): Router {
   const router = Router();
@@ -19,17 +19,17 @@ export function targetRoutes({ targets }: { targets?: TargetService }): Router {
   });
 
   router.patch('/targets/:id', validate(updateTargetRequestZod), async (req, res) => {
-    const body: TargetResponse = await targetsOf(targets).update(idOf(req), bodyOf(updateTargetRequestZod, req.body));
+    const body: TargetResponse = await targetsOf(targets).update(paramOf(req, 'id'), bodyOf(updateTargetRequestZod, req.body));
     res.json(body);
   });
 
   router.delete('/targets/:id', async (req, res) => {
-    await targetsOf(targets).remove(idOf(req));
+    await targetsOf(targets).remove(paramOf(req, 'id'));
     res.status(204).end();
   });
 
   router.post('/targets/:id/test', async (req, res) => {
-    const body: TestTargetResponse = await targetsOf(targets).test(idOf(req));
+    const body: TestTargetResponse = await targetsOf(targets).test(paramOf(req, 'id'));
     res.json(body);
   });
 

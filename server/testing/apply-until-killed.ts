@@ -5,7 +5,8 @@
  * a lock on `held`, so the step waits until the test kills this process.
  */
 import { introspect } from '../introspect/introspect.ts';
-import { applyLive, planLive } from '../db/migrate.ts';
+import { applyLive } from '../live/apply.ts';
+import { planLive } from '../live/plan.ts';
 import { openTargetService } from '../db/targets.ts';
 
 const env = (name: string): string => {
