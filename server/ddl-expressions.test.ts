@@ -6,32 +6,20 @@
  * object the generated DDL made. What the generator wrote is thus compared with what the model says,
  * in PostgreSQL's own terms, without going through the generator.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { featureModel } from '../shared/ddl/__fixtures__/feature-model.ts';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { quoteIdent } from '../shared/ddl/quote.ts';
 import type { Model } from '../shared/model/document.ts';
 import { withEffectiveNames } from '../shared/model/names.ts';
 import { formatType } from '../shared/model/types.ts';
-import { openSqlClient, type SqlClient, type SqlSession } from './db/sql-client.ts';
-import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+import type { SqlSession } from './db/sql-client.ts';
+import { useThrowawayDatabase } from './testing/throwaway-fixture.ts';
 
 const model: Model = withEffectiveNames(featureModel());
 const q = (schema: string | undefined, name: string) => `${quoteIdent(schema ?? 'public')}.${quoteIdent(name)}`;
 
-let db: ThrowawayDb;
-let client: SqlClient;
-
-beforeAll(async () => {
-  db = await createThrowawayDb('ddl_expressions');
-  client = await openSqlClient(db.url);
-  await client.exec(generatePostgres(featureModel()));
-});
-
-afterAll(async () => {
-  await client?.close();
-  await db?.drop();
-});
+const { client } = useThrowawayDatabase('ddl_expressions', { setup: (c) => c.exec(generatePostgres(featureModel())) });
 
 /** Runs `fn` in a transaction that is always rolled back, so probes never stay. */
 const probing = <T>(fn: (tx: SqlSession) => Promise<T>) => client.transaction(fn, { rollback: true });

@@ -5,7 +5,7 @@
  * Then hostile names (quotes, SQL fragments, `$$`, backslashes, 63-byte multi-byte names, reserved
  * words) for every kind of name: loaded, introspected, and read back byte for byte.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { quoteIdent } from '../shared/ddl/quote.ts';
 import { matchToBaseline } from '../shared/diff/baseline.ts';
@@ -16,11 +16,11 @@ import { derivedId } from '../shared/model/ids.ts';
 import { withEffectiveNames } from '../shared/model/names.ts';
 import { table, withDerivedIds } from '../shared/model/templates/build.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
-import { openSqlClient, type SqlClient } from './db/sql-client.ts';
+import type { SqlClient } from './db/sql-client.ts';
 import { introspect } from './introspect/introspect.ts';
 import { HOSTILE_NAMES } from './testing/fuzz.ts';
 import { fuzzModel } from './testing/fuzz-model.ts';
-import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+import { useThrowawayDatabase } from './testing/throwaway-fixture.ts';
 
 const ROUNDS = Number(process.env.FUZZ_ROUNDS ?? 8);
 async function catalogNames(client: SqlClient) {
@@ -50,16 +50,7 @@ function expectedNames(input: Model) {
 }
 
 describe('awkward generated models load with exactly their names', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('ddl_fuzz');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { client } = useThrowawayDatabase('ddl_fuzz');
 
   it.each(Array.from({ length: ROUNDS }, (_, i) => 1000 + i))('seed %i', async (seed) => {
     const model = fuzzModel(seed);
@@ -127,16 +118,7 @@ function namesOf(model: Model): string[] {
 }
 
 describe('hostile names round-trip exactly through PostgreSQL 15', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('hostile_names');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { client } = useThrowawayDatabase('hostile_names');
 
   it('schemas, enums and labels, tables, columns, constraints and indexes come back byte for byte; planning again is empty', async () => {
     const model = hostileModel();

@@ -3,14 +3,13 @@
  * WITHOUT names (per-object functions, model as is), PostgreSQL picks the names, and they must be
  * the ones `resolveNames` predicts: labels, expression parts, 63-byte truncation, collision suffixes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addForeignKey, createIndex, createTable } from '../shared/ddl/postgres.ts';
 import type { Model } from '../shared/model/document.ts';
 import { emptyModel } from '../shared/model/empty.ts';
 import { resolveNames } from '../shared/model/names.ts';
 import { table } from '../shared/model/templates/build.ts';
-import { openSqlClient, type SqlClient } from './db/sql-client.ts';
-import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+import { useThrowawayDatabase } from './testing/throwaway-fixture.ts';
 
 const long = 'a_table_name_that_is_long_enough_to_need_cutting_somewhere';
 function unnamedModel(): Model {
@@ -54,16 +53,7 @@ function unnamedModel(): Model {
 }
 
 describe('default names: names.ts predicts what PostgreSQL 15 chooses', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('ddl_default_names');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { client } = useThrowawayDatabase('ddl_default_names');
 
   it('every unnamed constraint and index', async () => {
     const model = unnamedModel();

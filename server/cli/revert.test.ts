@@ -3,23 +3,15 @@
  * studio store: the database's own journal (`_schemata.journal`) is the history. Models load on the
  * same server (`--shadow-url`), so no embedded engine starts in this file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { cliInProcess } from '../testing/cli-in-process.ts';
 import { schemaWithoutJournal } from '../testing/schema-without-journal.ts';
-import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { ADMIN_URL } from '../testing/throwaway-db.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
-let db: ThrowawayDb;
-let client: SqlClient;
-beforeAll(async () => {
-  db = await createThrowawayDb('cli_revert');
-  client = await openSqlClient(db.url);
-  await client.exec("CREATE TABLE items (id integer PRIMARY KEY, title text); INSERT INTO items VALUES (1, 'one')");
-});
-afterAll(async () => {
-  await client?.close();
-  await db?.drop();
+const { db, client } = useThrowawayDatabase('cli_revert', {
+  setup: (c) => c.exec("CREATE TABLE items (id integer PRIMARY KEY, title text); INSERT INTO items VALUES (1, 'one')"),
 });
 
 const cli = (...args: string[]) => cliInProcess([args[0], '--db', db.url, ...args.slice(1)], files);

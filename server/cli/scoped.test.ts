@@ -3,12 +3,12 @@
  * read for s2 only, whose table has a foreign key into s1, diffs empty against its own database and
  * applies an edit to s2 without touching s1 or public.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import type { SqlClient } from '../db/sql-client.ts';
 import { cliInProcess } from '../testing/cli-in-process.ts';
 import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const cli = cliInProcess;
 
@@ -29,19 +29,9 @@ const SETUP = `
   INSERT INTO s1.a VALUES (1, 'one'); INSERT INTO s2.b VALUES (10, 1); INSERT INTO public.p VALUES (7);`;
 
 describe('CLI on some schemas of a PostgreSQL 15 database', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
   let document: ModelDocument;
   const files: Record<string, string> = {};
-  beforeAll(async () => {
-    db = await createThrowawayDb('cli_scoped');
-    client = await openSqlClient(db.url);
-    await client.exec(SETUP);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { db, client } = useThrowawayDatabase('cli_scoped', { setup: (c) => c.exec(SETUP) });
 
   it('introspect --schema s2 keeps the key into s1 as its SQL', async () => {
     const read = await cli(['introspect', '--db', db.url, '--schema', 's2']);

@@ -1,10 +1,10 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DataCheck, DataCheckResult, LiveTable } from '../../shared/diff/data-checks.ts';
 import type { Step } from '../../shared/diff/types.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { runDataChecks, type DataCheckOptions } from './data-checks.ts';
-import { openSqlClient, type SqlClient } from './sql-client.ts';
+import { openSqlClient } from './sql-client.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const SETUP = `
 CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');
@@ -59,17 +59,7 @@ const CASES: Array<{ name: string; check: DataCheck; result: DataCheckResult }> 
   },
 ];
 
-let db: ThrowawayDb;
-let client: SqlClient;
-beforeAll(async () => {
-  db = await createThrowawayDb('data_checks');
-  client = await openSqlClient(db.url);
-  await client.exec(SETUP);
-});
-afterAll(async () => {
-  await client?.close();
-  await db?.drop();
-});
+const { db, client } = useThrowawayDatabase('data_checks', { setup: (c) => c.exec(SETUP) });
 
 const runOne = async (check: DataCheck, options?: DataCheckOptions) => (await runDataChecks(client, [step([check])], options))[0].result;
 

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { describe, expect, it } from 'vitest';
 import { applySteps, StepFailed } from './apply.ts';
 import { disclosedHint, disclosedMessage, raisedByUserCode, type PgErrorFields } from './error-disclosure.ts';
-import { openSqlClient, type SqlClient } from './sql-client.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const WITHHELD = /^the step raised an exception \(SQLSTATE (\w{5})\); its message is not shown/;
 
@@ -35,16 +34,8 @@ describe('disclosedMessage', () => {
 });
 
 describe('a failed step on PostgreSQL reads no data back to the user', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('disclosure');
-    client = await openSqlClient(db.url);
-    await client.exec("CREATE TABLE secrets (v text); INSERT INTO secrets VALUES ('hunter2');");
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
+  const { client } = useThrowawayDatabase('disclosure', {
+    setup: (c) => c.exec("CREATE TABLE secrets (v text); INSERT INTO secrets VALUES ('hunter2');"),
   });
 
   const failureOf = async (sql: string) => {

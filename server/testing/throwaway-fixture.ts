@@ -1,0 +1,134 @@
+/**
+ * The set-up database tests share, as vitest hooks registered by one call:
+ *
+ * - `useThrowawayDatabase('purpose')` makes a throwaway PostgreSQL database and a client on it
+ *   before the tests of the enclosing `describe` (or file), and closes and drops them after.
+ * - `useTestStudio({ purpose })` makes a studio as the routes see it: a data directory of its own,
+ *   a target service (store in PGlite there, or in a throwaway PostgreSQL database), a throwaway
+ *   target database, and a test HTTP server in front when asked.
+ *
+ * They return handles at once, while the hooks run later: each object in a handle stands for the
+ * one `beforeAll` makes and forwards to it (using it outside a test or hook says so), so a test file
+ * writes `const { db, client } = useThrowawayDatabase('x')` and uses them as before.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { openTargetService, type TargetService, type TargetServiceConfig } from '../db/targets.ts';
+import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { createThrowawayDb, type ThrowawayDb } from './throwaway-db.ts';
+
+/** An object that forwards to the one `current()` returns once the set-up hook has made it. */
+function madeInBeforeAll<T extends object>(what: string, current: () => T | undefined): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const made = current();
+      if (made === undefined) throw new Error(`${what} is made in beforeAll: use it inside a test or a hook`);
+      const value: unknown = Reflect.get(made, key);
+      return typeof value === 'function' ? value.bind(made) : value;
+    },
+  });
+}
+
+export interface ThrowawayDatabase {
+  db: ThrowawayDb;
+  client: SqlClient;
+}
+
+export interface ThrowawayOptions {
+  /** Runs once on the new database (tables the tests share). */
+  setup?: (client: SqlClient) => Promise<void>;
+  /** How long the set-up may take (vitest's hook timeout otherwise). */
+  timeoutMs?: number;
+}
+
+/** A throwaway database and a client on it for the tests of the enclosing `describe` (or file). */
+export function useThrowawayDatabase(purpose: string, options: ThrowawayOptions = {}): ThrowawayDatabase {
+  let db: ThrowawayDb | undefined;
+  let client: SqlClient | undefined;
+  beforeAll(async () => {
+    db = await createThrowawayDb(purpose);
+    client = await openSqlClient(db.url);
+    await options.setup?.(client);
+  }, options.timeoutMs);
+  afterAll(async () => {
+    await client?.close();
+    await db?.drop();
+  });
+  return {
+    db: madeInBeforeAll(`the throwaway database "${purpose}"`, () => db),
+    client: madeInBeforeAll(`the client of the throwaway database "${purpose}"`, () => client),
+  };
+}
+
+export interface TestStudioOptions {
+  /** Names the data directory and the throwaway databases. */
+  purpose: string;
+  /** The studio's store: PGlite under the data directory (the default) or a throwaway PostgreSQL database. */
+  store?: 'pglite' | 'postgres';
+  /** Start a test HTTP server in front of the target service. */
+  server?: boolean;
+  /** Passed on to `openTargetService` (a secret key…). */
+  service?: Partial<Pick<TargetServiceConfig, 'secretKey' | 'warmSandbox'>>;
+  /** Environment the studio reads as it starts (default timeouts), set only while it starts. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface TestStudio {
+  /** The throwaway target database (not added as a target: tests add it as they need). */
+  db: ThrowawayDb;
+  targets: TargetService;
+  /** Only with `server: true`. */
+  server: TestServer;
+  /** The studio's data directory. */
+  readonly dataDir: string;
+  /** The store's URL. */
+  readonly storeUrl: string;
+}
+
+/** A studio (target service, and a test server when asked) and a target database for the tests of the file or `describe`. */
+export function useTestStudio(options: TestStudioOptions): TestStudio {
+  const { purpose } = options;
+  let dataDir: string | undefined;
+  let storeDb: ThrowawayDb | undefined;
+  let db: ThrowawayDb | undefined;
+  let targets: TargetService | undefined;
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), `schemata-${purpose}-`));
+    [db, storeDb] = await Promise.all([
+      createThrowawayDb(purpose), options.store === 'postgres' ? createThrowawayDb(`${purpose}_store`) : undefined]);
+    const storeUrl = storeDb?.url ?? `pglite:${join(dataDir, 'store')}`;
+    const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, options.env);
+    try {
+      targets = await openTargetService({ storeUrl, dataDir, ...options.service });
+      if (options.server) server = await startTestServer({ targets });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }, options.timeoutMs);
+  afterAll(async () => {
+    await server?.close();
+    await targets?.close();
+    await Promise.all([db?.drop(), storeDb?.drop()]);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the studio's ${what} is made in beforeAll: use it inside a test or a hook`);
+    return value;
+  };
+  return {
+    db: madeInBeforeAll(`the target database "${purpose}"`, () => db),
+    targets: madeInBeforeAll("the studio's target service", () => targets),
+    server: madeInBeforeAll("the studio's test server (server: true)", () => server),
+    get dataDir() { return ready(dataDir, 'data directory'); },
+    get storeUrl() { return storeDb?.url ?? `pglite:${join(ready(dataDir, 'data directory'), 'store')}`; },
+  };
+}
