@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useStore } from '../store/index.ts';
 import { selectModel } from '../store/selectors.ts';
 import { recompare } from './compare-versions.ts';
+import './projects.css';
 
 export function CompareBanner() {
   const comparison = useStore((s) => s.comparison);

@@ -6,6 +6,7 @@ import { openProject } from '../shell/boot.ts';
 import { useStore } from '../store/index.ts';
 import { becomeDraft, readyToLeave } from '../projects.ts';
 import { Dialog } from '../shell/Dialog.tsx';
+import './projects.css';
 
 const path = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 

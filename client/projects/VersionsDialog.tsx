@@ -9,6 +9,8 @@ import { useStore } from '../store/index.ts';
 import { compareModels } from './compare-versions.ts';
 import type { Comparison } from '../store/comparison.ts';
 import { Dialog } from '../shell/Dialog.tsx';
+import '../inspector/panels.css';
+import './projects.css';
 
 const NOW = '';
 

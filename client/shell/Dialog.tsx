@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useStore } from '../store/index.ts';
+import './dialog.css';
 
 export interface DialogProps {
   /** The dialog's own class next to `dialog` (its width and layout): `palette`, `io-dialog`, `projects`… */
@@ -20,12 +21,14 @@ export interface DialogProps {
    * shortcut closes it (see shell/shortcuts.ts), so Escape is not handled twice.
    */
   onClose?: () => void;
+  /** The smaller × of the apply confirmation, as it was before the dialogs shared this frame. */
+  smallClose?: boolean;
   children: ReactNode;
 }
 
 const closeSessionDialog = () => useStore.getState().openDialog(null);
 
-export function Dialog({ className, testId, label, title = label, onClose, children }: DialogProps) {
+export function Dialog({ className, testId, label, title = label, onClose, smallClose, children }: DialogProps) {
   const close = onClose ?? closeSessionDialog;
   return (
     <div className="dialog-backdrop" onMouseDown={close}>
@@ -37,7 +40,7 @@ export function Dialog({ className, testId, label, title = label, onClose, child
         {title !== false && (
           <div className="dialog-title">
             {title}
-            <button className="btn icon" onClick={close} title="Close" aria-label="Close" data-testid="dialog-close">×</button>
+            <button className={smallClose ? 'btn icon small' : 'btn icon'} onClick={close} title="Close" aria-label="Close" data-testid="dialog-close">×</button>
           </div>
         )}
         {children}
