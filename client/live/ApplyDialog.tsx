@@ -5,10 +5,12 @@
 import { useState } from 'react';
 import type { TargetResponse } from '../../shared/api-targets.ts';
 import type { Step } from '../../shared/diff/types.ts';
-import { hazardKinds, hazardList, hazardSeverity } from './plan-view.ts';
+import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
+import { hazardList } from './plan-view.ts';
 import type { StepDataCheck } from '../../shared/diff/data-checks.ts';
 import { StepChecks } from './PlanSteps.tsx';
 import type { ApplyChoice } from '../store/connection-slice.ts';
+import { Dialog } from '../shell/Dialog.tsx';
 
 export interface ApplyDialogProps {
   target: TargetResponse;
@@ -34,53 +36,47 @@ export function ApplyDialog({ target, steps, dataChecks = [], onCancel, onApply 
     if (next.has(i)) next.delete(i); else next.add(i);
     setTicked(next);
   };
+  const heading = `Apply ${steps.length} step${steps.length === 1 ? '' : 's'} to ${target.name}`;
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onCancel()}>
-      <div className="dialog apply-dialog" role="dialog" aria-modal="true" aria-labelledby="apply-dialog-title" data-testid="apply-dialog"
-        onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-        <div className="dialog-title" id="apply-dialog-title">
-          Apply {steps.length} step{steps.length === 1 ? '' : 's'} to {target.name}
-          <button className="btn icon small" aria-label="Close" onClick={onCancel}>×</button>
-        </div>
-        <div className="apply-dialog-body">
-          <p className="muted">All steps run in one transaction: if one fails, nothing changes.</p>
-          {hazards.length === 0
-            ? <p data-testid="apply-no-hazards">This plan has no hazards.</p>
-            : (
-              <>
-                <p><strong>Tick each hazard to accept it:</strong></p>
-                <ul className="hazard-acks">
-                  {hazards.map(({ stepIndex, hazard }, i) => (
-                    <li key={i}>
-                      <label className="hazard-ack">
-                        <input type="checkbox" data-testid="hazard-ack" data-kind={hazard.kind} checked={ticked.has(i)} onChange={() => toggle(i)} />
-                        <span className={`hazard-badge ${hazardSeverity(hazard.kind)}`}>{hazard.kind}</span>
-                        <span>step {stepIndex + 1}: {hazard.message}</span>
-                      </label>
-                      {checkedAt.get(stepIndex) === i && <StepChecks found={dataChecks.filter((c) => c.step === stepIndex)} />}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          {target.protected && (
-            <label className="confirm-name">
-              <span><strong>{target.name}</strong> is protected: type its name to apply.</span>
-              <input className="field" data-testid="confirm-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" placeholder={target.name} />
-            </label>
+    <Dialog className="apply-dialog" label={heading} testId="apply-dialog" onClose={onCancel} smallClose>
+      <div className="apply-dialog-body">
+        <p className="muted">All steps run in one transaction: if one fails, nothing changes.</p>
+        {hazards.length === 0
+          ? <p data-testid="apply-no-hazards">This plan has no hazards.</p>
+          : (
+            <>
+              <p><strong>Tick each hazard to accept it:</strong></p>
+              <ul className="hazard-acks">
+                {hazards.map(({ stepIndex, hazard }, i) => (
+                  <li key={i}>
+                    <label className="hazard-ack">
+                      <input type="checkbox" data-testid="hazard-ack" data-kind={hazard.kind} checked={ticked.has(i)} onChange={() => toggle(i)} />
+                      <span className={`hazard-badge ${hazardSeverity(hazard.kind)}`}>{hazard.kind}</span>
+                      <span>step {stepIndex + 1}: {hazard.message}</span>
+                    </label>
+                    {checkedAt.get(stepIndex) === i && <StepChecks found={dataChecks.filter((c) => c.step === stepIndex)} />}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
-        </div>
-        <div className="dialog-actions">
-          {/* Focus starts on Cancel: Enter never applies by accident, Escape closes. */}
-          <button className="btn" data-testid="apply-cancel" onClick={onCancel} autoFocus>Cancel</button>
-          <button
-            className="btn primary" data-testid="confirm-apply" disabled={!allTicked || !named}
-            onClick={() => onApply({ dryRun: false, acceptedHazards: hazardKinds(steps), confirmName: target.protected ? typed : undefined })}
-          >
-            Apply
-          </button>
-        </div>
+        {target.protected && (
+          <label className="confirm-name">
+            <span><strong>{target.name}</strong> is protected: type its name to apply.</span>
+            <input className="field" data-testid="confirm-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" placeholder={target.name} />
+          </label>
+        )}
       </div>
-    </div>
+      <div className="dialog-actions">
+        {/* Focus starts on Cancel: Enter never applies by accident, Escape closes. */}
+        <button className="btn" data-testid="apply-cancel" onClick={onCancel} autoFocus>Cancel</button>
+        <button
+          className="btn primary" data-testid="confirm-apply" disabled={!allTicked || !named}
+          onClick={() => onApply({ dryRun: false, acceptedHazards: hazardKinds(steps), confirmName: target.protected ? typed : undefined })}
+        >
+          Apply
+        </button>
+      </div>
+    </Dialog>
   );
 }
