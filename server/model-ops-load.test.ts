@@ -7,7 +7,7 @@ import { generatePostgres } from '../shared/ddl/generate.ts';
 import type { Model } from '../shared/model/document.ts';
 import { emptyModel } from '../shared/model/empty.ts';
 import { lintModel } from '../shared/lint/lint.ts';
-import * as ops from '../shared/model/ops.ts';
+import * as ops from '../shared/model/ops/index.ts';
 import { openSqlClient, type SqlClient } from './db/sql-client.ts';
 import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
 

@@ -1,7 +1,7 @@
 /** A subject area: a tinted rectangle around its tables with an editable name. */
 import { memo, useState } from 'react';
 import { useReactFlow, type NodeProps } from '@xyflow/react';
-import { renameArea } from '../../shared/model/ops-layout.ts';
+import { renameArea } from '../../shared/model/ops/layout.ts';
 import { useStore } from '../store/index.ts';
 import type { AreaFlowNode } from './to-flow.ts';
 

@@ -1,7 +1,7 @@
 /** A sticky note: free text on the diagram, kept in the layout (never in the schema). */
 import { memo, useEffect, useState } from 'react';
 import { NodeResizer, type NodeProps } from '@xyflow/react';
-import { updateNote } from '../../shared/model/ops-layout.ts';
+import { updateNote } from '../../shared/model/ops/layout.ts';
 import { useStore } from '../store/index.ts';
 import type { NoteFlowNode } from './to-flow.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { Layout, Model, Table } from '../../shared/model/document.ts';
 import { newId } from '../../shared/model/ids.ts';
-import { uniqueName } from '../../shared/model/ops-util.ts';
+import { uniqueName } from '../../shared/model/ops/op-names.ts';
 
 export interface Clip {
   tables: Table[];

@@ -3,9 +3,9 @@
  * is a single undoable step made of pure ops (shared/model/ops) and layout edits.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { addManyToMany, addTable, duplicateTable, ModelOpError } from '../../shared/model/ops.ts';
+import { addManyToMany, addTable, duplicateTable, ModelOpError } from '../../shared/model/ops/index.ts';
 import { newId } from '../../shared/model/ids.ts';
-import { addArea, addTablesToArea } from '../../shared/model/ops-layout.ts';
+import { addArea, addTablesToArea } from '../../shared/model/ops/layout.ts';
 import { useStore } from '../store/index.ts';
 import { copyTables, pasteTables, type Clip } from './clipboard.ts';
 import { autoLayout, type Size } from './auto-layout.ts';

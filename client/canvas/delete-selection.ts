@@ -4,7 +4,7 @@
  * command wraps it in one undoable step.
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { deleteTables, removeEnum, removeForeignKey, removeView } from '../../shared/model/ops.ts';
+import { deleteTables, removeEnum, removeForeignKey, removeView } from '../../shared/model/ops/index.ts';
 
 /** The document without the selected objects; the same object when nothing selected exists. */
 export function withoutSelection(doc: ModelDocument, selection: ReadonlySet<string>): ModelDocument {

@@ -3,7 +3,7 @@
  * Model edits go through the pure ops of shared/model/ops.
  */
 import type { Connection, EdgeChange, FinalConnectionState, NodeChange } from '@xyflow/react';
-import { addForeignKey, ModelOpError } from '../../shared/model/ops.ts';
+import { addForeignKey, ModelOpError } from '../../shared/model/ops/index.ts';
 import { useStore } from '../store/index.ts';
 import type { Point } from '../store/document-slice.ts';
 import type { FlowNode, RelationFlowEdge } from './to-flow.ts';

@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import { useNodesInitialized, useOnViewportChange, useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
-import type { Viewport } from '../../shared/model/ops-layout.ts';
+import type { Viewport } from '../../shared/model/ops/layout.ts';
 import type { ProjectInfo } from '../store/project-slice.ts';
 
 /** Whether a pan or zoom of this document is kept: only a saved project has somewhere to keep it. */

@@ -1,9 +1,9 @@
 /**
  * The inspector of one table: name, schema, comment, color, columns, keys, checks, indexes and
- * foreign keys. It only wires: every change is an op from shared/model/ops.ts handed to `onEdit`.
+ * foreign keys. It only wires: every change is an op from shared/model/ops/ handed to `onEdit`.
  */
 import type { Model } from '../../shared/model/document.ts';
-import { addColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops.ts';
+import { addColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops/index.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
 import { InspectorColumnRow } from './InspectorColumnRow.tsx';
 import { InspectorForeignKeys } from './InspectorForeignKeys.tsx';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Column } from '../../shared/model/document.ts';
 import {
   deleteColumn, identityDataType, moveColumn, renameColumn, setIdentityOption, togglePrimaryKeyColumn, updateColumn, type ColumnPatch,
-} from '../../shared/model/ops.ts';
+} from '../../shared/model/ops/index.ts';
 import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';
 import { TypePicker } from './TypePicker.tsx';

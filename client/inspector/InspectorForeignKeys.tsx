@@ -1,6 +1,6 @@
 /** Foreign keys: columns → referenced table and columns, actions, match, deferrability, NOT VALID, comment; add with new or existing columns. */
 import type { ForeignKey, ReferentialAction } from '../../shared/model/document.ts';
-import { addForeignKey, removeForeignKey, updateForeignKey, type ForeignKeyPatch } from '../../shared/model/ops.ts';
+import { addForeignKey, removeForeignKey, updateForeignKey, type ForeignKeyPatch } from '../../shared/model/ops/index.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';

@@ -1,6 +1,6 @@
 /** Indexes: items, unique, method, NULLS NOT DISTINCT, INCLUDE columns, partial WHERE, storage parameters, comment. */
 import type { Index } from '../../shared/model/document.ts';
-import { addIndex, removeIndex, updateIndex, type IndexPatch } from '../../shared/model/ops.ts';
+import { addIndex, removeIndex, updateIndex, type IndexPatch } from '../../shared/model/ops/index.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { InspectorIndexItems } from './InspectorIndexItems.tsx';
 import { itemClass, useFocusRef, type SectionProps } from './edit.ts';

@@ -1,7 +1,7 @@
 /** Primary key (columns in order, name, deferrability, comment), unique constraints and check constraints (with their comments). */
 import {
   addCheck, addUnique, removeCheck, removeUnique, setPrimaryKey, updateCheck, updateUnique,
-} from '../../shared/model/ops.ts';
+} from '../../shared/model/ops/index.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
 import { FocusItem } from './FocusItem.tsx';

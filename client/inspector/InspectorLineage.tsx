@@ -1,9 +1,9 @@
 /**
  * Where a table comes from: PARTITION OF a partitioned table (with its bound) and INHERITS. Each
- * choice is an op of shared/model/ops-partition.ts, which refuses what PostgreSQL would refuse.
+ * choice is an op of shared/model/ops/partitions.ts, which refuses what PostgreSQL would refuse.
  */
 import type { Table } from '../../shared/model/document.ts';
-import { defaultBound, setInherits, setPartitionOf } from '../../shared/model/ops.ts';
+import { defaultBound, setInherits, setPartitionOf } from '../../shared/model/ops/index.ts';
 import type { SectionProps } from './edit.ts';
 import { SelectField, TextField } from './TextField.tsx';
 

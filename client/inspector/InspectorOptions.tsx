@@ -1,5 +1,5 @@
 /** Table options: UNLOGGED, partitioning (strategy and key), storage parameters, PARTITION OF (with its bound) and INHERITS. */
-import { setTableOptions, type TableOptionsPatch } from '../../shared/model/ops.ts';
+import { setTableOptions, type TableOptionsPatch } from '../../shared/model/ops/index.ts';
 import type { SectionProps } from './edit.ts';
 import { formatOptions, parseOptions } from './options-text.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';

@@ -6,7 +6,7 @@
  */
 import { useCallback } from 'react';
 import type { Layout } from '../../shared/model/document.ts';
-import { setNodeColor } from '../../shared/model/ops-layout.ts';
+import { setNodeColor } from '../../shared/model/ops/layout.ts';
 import { useSafeEdit } from './edit.ts';
 import { deleteSelection, duplicateSelection } from '../canvas/commands.ts';
 import { useStore } from '../store/index.ts';

@@ -1,10 +1,10 @@
 /**
  * The inspector of what is drawn but is not schema: a subject area (name, colour, description, its
  * tables, each of which can be taken out) and a sticky note (colour). Every change is a layout op
- * from shared/model/ops-layout.ts: one undo step, never a schema change.
+ * from shared/model/ops/layout.ts: one undo step, never a schema change.
  */
 import type { Layout, Model } from '../../shared/model/document.ts';
-import { removeTablesFromArea, renameArea, setAreaColor, setAreaNote, setNoteColor } from '../../shared/model/ops-layout.ts';
+import { removeTablesFromArea, renameArea, setAreaColor, setAreaNote, setNoteColor } from '../../shared/model/ops/layout.ts';
 import { AREA_COLORS } from '../canvas/areas.ts';
 import { ColorSwatches } from './ColorSwatches.tsx';
 import { TextField } from './TextField.tsx';

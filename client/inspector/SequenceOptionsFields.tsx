@@ -3,7 +3,7 @@
  * max, cache and cycle. Each change is handed on as one `SequenceOptionChange` (checked by the op).
  */
 import type { SequenceOptions } from '../../shared/model/document.ts';
-import type { SequenceDataType, SequenceNumberKey, SequenceOptionChange } from '../../shared/model/ops-sequence.ts';
+import type { SequenceDataType, SequenceNumberKey, SequenceOptionChange } from '../../shared/model/ops/sequences.ts';
 import { CheckField, SelectField, TextField } from './TextField.tsx';
 
 const NUMBERS: ReadonlyArray<readonly [SequenceNumberKey, string]> = [['start', 'start'], ['increment', 'increment'], ['minValue', 'min'], ['maxValue', 'max'], ['cache', 'cache']];

@@ -1,7 +1,7 @@
-/** How panels change the model: hand a pure op from shared/model/ops.ts to the store. */
+/** How panels change the model: hand a pure op from shared/model/ops/ to the store. */
 import { useCallback, useEffect, useRef } from 'react';
 import type { Model, Table } from '../../shared/model/document.ts';
-import { ModelOpError } from '../../shared/model/ops.ts';
+import { ModelOpError } from '../../shared/model/ops/index.ts';
 
 /** One undoable model edit, e.g. `edit((m) => renameTable(m, { tableId, name }))`. */
 export type Edit = (op: (model: Model) => Model) => void;

@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { buildModel, tableId } from '../../shared/model/model-builder.ts';
-import * as ops from '../../shared/model/ops.ts';
+import * as ops from '../../shared/model/ops/index.ts';
 import { Inspector } from './Inspector.tsx';
 
 const base = buildModel({

@@ -1,7 +1,7 @@
 /** Domains of the model: name, schema, base type, NOT NULL, default, collation, checks, comment. */
 import type { Domain, Model } from '../../shared/model/document.ts';
 import { newId } from '../../shared/model/ids.ts';
-import { addDomain, firstFree, removeDomain, updateDomain, type DomainPatch } from '../../shared/model/ops.ts';
+import { addDomain, firstFree, removeDomain, updateDomain, type DomainPatch } from '../../shared/model/ops/index.ts';
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { CheckField, TextField } from '../inspector/TextField.tsx';

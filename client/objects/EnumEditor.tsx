@@ -1,6 +1,6 @@
 /** Enums of the model: add, rename, move to a schema, edit values (add, rename, reorder, remove), delete. */
 import type { Enum, Model } from '../../shared/model/document.ts';
-import { addEnum, firstFree, removeEnum, renameEnumValue, updateEnum } from '../../shared/model/ops.ts';
+import { addEnum, firstFree, removeEnum, renameEnumValue, updateEnum } from '../../shared/model/ops/index.ts';
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { TextField } from '../inspector/TextField.tsx';

@@ -4,7 +4,7 @@
  */
 import type { Model, RawObject, RawObjectKind } from '../../shared/model/document.ts';
 import { rawObjectKindZod } from '../../shared/model/document.ts';
-import { addRawObject, removeRawObject, updateRawObject } from '../../shared/model/ops.ts';
+import { addRawObject, removeRawObject, updateRawObject } from '../../shared/model/ops/index.ts';
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { SelectField, TextField } from '../inspector/TextField.tsx';

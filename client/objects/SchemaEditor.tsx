@@ -6,7 +6,7 @@ import type { Extension, Model, Sequence } from '../../shared/model/document.ts'
 import {
   addExtension, addSchema, addSequence, firstFree, removeExtension, removeSchema, removeSequence, renameSchema,
   setSchemaComment, setSequenceOption, setSequenceOwner, updateExtension, updateSequence,
-} from '../../shared/model/ops.ts';
+} from '../../shared/model/ops/index.ts';
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { SelectField, TextField } from '../inspector/TextField.tsx';

@@ -1,6 +1,6 @@
 /** A view's WITH options (plain views only) and its output columns' comments and defaults. */
 import type { View } from '../../shared/model/document.ts';
-import { removeViewColumn, setViewColumnComment, setViewColumnDefault, setViewOption, VIEW_OPTIONS, type ViewOption } from '../../shared/model/ops.ts';
+import { removeViewColumn, setViewColumnComment, setViewColumnDefault, setViewOption, VIEW_OPTIONS, type ViewOption } from '../../shared/model/ops/index.ts';
 import type { Edit } from '../inspector/edit.ts';
 import { SelectField, TextField } from '../inspector/TextField.tsx';
 

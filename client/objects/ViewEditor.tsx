@@ -3,7 +3,7 @@
  * comments (of the view and its columns), column defaults; add and delete.
  */
 import type { Model, View } from '../../shared/model/document.ts';
-import { addView, firstFree, removeView, setViewWithNoData, updateView } from '../../shared/model/ops.ts';
+import { addView, firstFree, removeView, setViewWithNoData, updateView } from '../../shared/model/ops/index.ts';
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { CheckField, TextField } from '../inspector/TextField.tsx';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, tableId } from '../../shared/model/model-builder.ts';
 import { lintModel } from '../../shared/lint/lint.ts';
 import { lintFix } from '../../shared/lint/fixes.ts';
-import * as ops from '../../shared/model/ops.ts';
+import * as ops from '../../shared/model/ops/index.ts';
 import { DomainEditor } from './DomainEditor.tsx';
 import { EnumEditor } from './EnumEditor.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';

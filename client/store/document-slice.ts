@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { Layout, Model, ModelDocument } from '../../shared/model/document.ts';
 import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
-import { setViewport, type Viewport } from '../../shared/model/ops-layout.ts';
+import { setViewport, type Viewport } from '../../shared/model/ops/layout.ts';
 import { placeNewObjects } from '../../shared/model/initial-layout.ts';
 import { historyOf, type AppState, type Mutators } from './types.ts';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model } from '../../shared/model/document.ts';
 import { buildEventStore } from '../../shared/model/templates/event-store.ts';
 import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
-import { addDomain, addExtension, addSequence } from '../../shared/model/ops.ts';
+import { addDomain, addExtension, addSequence } from '../../shared/model/ops/index.ts';
 import { objectTarget, tabForSelection, type ObjectTarget } from './object-target.ts';
 
 function sample(): Model {

@@ -4,7 +4,7 @@ import { applyLintFixes, indexNameFor, lintFix } from './fixes.ts';
 import { lintModel } from './lint.ts';
 import { buildLintSample } from './sample-document.ts';
 import { buildModel, tableId, type TableSpec } from '../model/model-builder.ts';
-import * as ops from '../model/ops.ts';
+import * as ops from '../model/ops/index.ts';
 import { formatType } from '../model/types.ts';
 
 const customers: TableSpec = { name: 'customers', columns: ['id bigint!', 'email text!'], pk: ['id'] };

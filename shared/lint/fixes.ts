@@ -7,11 +7,11 @@
  */
 import type { Column, ColumnType, Model, Table } from '../model/document.ts';
 import type { LintIssue } from './issue.ts';
-import { addColumn, updateColumn } from '../model/ops-column.ts';
-import { removeUnique, setPrimaryKey } from '../model/ops-constraint.ts';
-import { addIndex, removeIndex } from '../model/ops-index.ts';
+import { addColumn, updateColumn } from '../model/ops/columns.ts';
+import { removeUnique, setPrimaryKey } from '../model/ops/constraints.ts';
+import { addIndex, removeIndex } from '../model/ops/indexes.ts';
 import { newId } from '../model/ids.ts';
-import { findTable } from '../model/ops-util.ts';
+import { findTable } from '../model/ops/structural-sharing.ts';
 import { formatType } from '../model/types.ts';
 
 export interface LintFix {

@@ -3,7 +3,7 @@ import type { Model } from '../model/document.ts';
 import { lintModel } from './lint.ts';
 import { LINT_RULES } from './rules.ts';
 import { buildModel, colId, tableId, type ModelSpec, type TableSpec } from '../model/model-builder.ts';
-import * as ops from '../model/ops.ts';
+import * as ops from '../model/ops/index.ts';
 import { templates } from '../model/templates/index.ts';
 
 /** A small model a reviewer would pass: every rule case below breaks it in exactly one way. */

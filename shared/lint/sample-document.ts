@@ -6,7 +6,7 @@
 import type { ModelDocument } from '../model/document.ts';
 import { makeDocument } from '../model/empty.ts';
 import { buildModel, colId, tableId } from '../model/model-builder.ts';
-import * as ops from '../model/ops.ts';
+import * as ops from '../model/ops/index.ts';
 
 export function buildLintSample(): ModelDocument {
   let m = buildModel({

@@ -7,7 +7,7 @@
  * Ex: `normalizeModel(m)` turns `{ name: 'varchar', args: [20] }` into `{ name: 'character varying', args: [20] }`.
  */
 import type { Column, ColumnType, Domain, ForeignKey, Index, IndexItem, Model, Table } from './document.ts';
-import { ensureSchema, mapShared } from './ops-util.ts';
+import { ensureSchema, mapShared } from './ops/structural-sharing.ts';
 import { normalizeType } from './types.ts';
 
 /** Removes keys whose value is a default (false, '', [], {}), keeping identity when none is present. */

@@ -1,12 +1,15 @@
 /**
  * Edit ops on PostgreSQL schemas (namespaces). Objects name their schema by name, so renaming a
  * schema rewrites the `schema` of every object in it, and of every column type defined there.
+ * A schema's comment is set here too.
  */
-import type { Model } from './document.ts';
-import { newId } from './ids.ts';
-import { ModelOpError, checkName, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
-import { renameIdentifier } from './sql-rename.ts';
-import { mapViewColumnDefaults } from './ops-view.ts';
+import type { Model } from '../document.ts';
+import { newId } from '../ids.ts';
+import { renameIdentifier } from '../sql-rename.ts';
+import { mapViewColumnDefaults } from './views.ts';
+import { applyPatch, mapColumnTypes, mapShared, updateTables } from './structural-sharing.ts';
+import { checkName } from './op-names.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 /** Adds an empty schema; a name already present leaves the model unchanged. */
 export function addSchema(model: Model, params: { name: string; id?: string; comment?: string }): Model {
@@ -59,4 +62,10 @@ export function removeSchema(model: Model, params: { schemaId: string }): Model 
     throw new ModelOpError(`schema ${schema.name} is not empty`);
   }
   return { ...model, schemas: model.schemas.filter((s) => s !== schema) };
+}
+
+/** Sets or clears a schema's comment. */
+export function setSchemaComment(model: Model, params: { schemaId: string; comment: string }): Model {
+  const schemas = mapShared(model.schemas, (s) => (s.id === params.schemaId ? applyPatch(s, { comment: params.comment || null }) : s));
+  return schemas === model.schemas ? model : { ...model, schemas };
 }

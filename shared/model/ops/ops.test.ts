@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Model, Table } from './document.ts';
-import { documentZod } from './document.ts';
-import { makeDocument } from './empty.ts';
-import { buildModel, colId, tableId } from './model-builder.ts';
-import * as ops from './ops.ts';
-import { referenceProblems } from './references.ts';
+import type { Model, Table } from '../document.ts';
+import { documentZod } from '../document.ts';
+import { makeDocument } from '../empty.ts';
+import { buildModel, colId, tableId } from '../model-builder.ts';
+import * as ops from './index.ts';
+import { referenceProblems } from '../references.ts';
 
 const base = (): Model =>
   buildModel({

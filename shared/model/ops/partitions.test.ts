@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Model, Table } from './document.ts';
-import { modelZod } from './document.ts';
-import { buildModel, tableId } from './model-builder.ts';
-import * as ops from './ops.ts';
-import { referenceProblems } from './references.ts';
-import { makeDocument } from './empty.ts';
+import type { Model, Table } from '../document.ts';
+import { modelZod } from '../document.ts';
+import { buildModel, tableId } from '../model-builder.ts';
+import * as ops from './index.ts';
+import { referenceProblems } from '../references.ts';
+import { makeDocument } from '../empty.ts';
 
 const base = (): Model => {
   const model = buildModel({

@@ -1,13 +1,17 @@
 /**
- * Edit ops on sequence options, shared by sequences and identity columns (an identity is a sequence
- * PostgreSQL makes for the column): data type, start, increment, min, max, cache and cycle. Numbers
+ * Edit ops on sequences (add, update, remove) and on sequence options, shared by sequences and
+ * identity columns (an identity is a sequence PostgreSQL makes for the column): data type, start,
+ * increment, min, max, cache and cycle. Numbers
  * stay text (bigint bounds do not fit a JSON number) and are compared as BigInt. Options that
  * PostgreSQL would refuse (`INCREMENT must not be zero`, `MINVALUE must be less than MAXVALUE`,
  * `START value cannot be less than MINVALUE`, a bound out of the data type's range) are refused
  * here with the same reason, so the user hears it while editing rather than at apply time.
  */
-import type { Model, SequenceOptions } from './document.ts';
-import { ModelOpError, applyPatch, mapShared, updateColumnIn } from './ops-util.ts';
+import type { Model, Sequence, SequenceOptions } from '../document.ts';
+import { newId } from '../ids.ts';
+import { applyPatch, blanksToNull, ensureSchema, filterShared, mapShared, updateColumnIn, type Patch } from './structural-sharing.ts';
+import { checkName } from './op-names.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 export type SequenceNumberKey = 'start' | 'increment' | 'minValue' | 'maxValue' | 'cache';
 export type SequenceDataType = NonNullable<SequenceOptions['dataType']>;
@@ -128,4 +132,36 @@ export function setSequenceOwner(model: Model, p: { sequenceId: string; owner: {
   }
   if (sequence.ownedBy?.tableId === tableId && sequence.ownedBy.columnId === columnId) return model;
   return { ...model, sequences: model.sequences.map((s) => (s.id === p.sequenceId ? { ...s, ownedBy: { tableId, columnId } } : s)) };
+}
+
+export function addSequence(model: Model, params: { id?: string; schema?: string; name: string } & Partial<Omit<Sequence, 'id' | 'schema' | 'name'>>): Model {
+  const { id, schema: schemaParam, name, ...options } = params;
+  const schema = checkName(schemaParam ?? 'public', 'schema');
+  checkName(name, 'sequence');
+  for (const [key, value] of Object.entries(options)) {
+    if (typeof value === 'string' && !/^-?\d+$/.test(value)) throw new ModelOpError(`sequence ${key} must be a whole number`);
+  }
+  const sequence: Sequence = { id: id ?? newId('seq'), schema, name, ...options };
+  const next = ensureSchema(model, schema);
+  return { ...next, sequences: [...next.sequences, sequence] };
+}
+
+/** Numbers are text (bigint bounds do not fit a JSON number); a non-integer is refused. */
+export function updateSequence(model: Model, params: { sequenceId: string; patch: Patch<Sequence> }): Model {
+  const patch = blanksToNull(params.patch, ['start', 'increment', 'minValue', 'maxValue', 'cache', 'comment']);
+  if (patch.name !== undefined) checkName(patch.name ?? '', 'sequence');
+  if (patch.schema !== undefined) checkName(patch.schema ?? '', 'schema');
+  for (const key of ['start', 'increment', 'minValue', 'maxValue', 'cache'] as const) {
+    const value = patch[key];
+    if (typeof value === 'string' && !/^-?\d+$/.test(value.trim())) throw new ModelOpError(`sequence ${key} must be a whole number`);
+  }
+  const sequences = mapShared(model.sequences, (s) => (s.id === params.sequenceId ? applyPatch(s, patch) : s));
+  if (sequences === model.sequences) return model;
+  const sequence = sequences.find((s) => s.id === params.sequenceId)!;
+  return ensureSchema({ ...model, sequences }, sequence.schema);
+}
+
+export function removeSequence(model: Model, params: { sequenceId: string }): Model {
+  const sequences = filterShared(model.sequences, (s) => s.id !== params.sequenceId);
+  return sequences === model.sequences ? model : { ...model, sequences };
 }

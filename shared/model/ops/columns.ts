@@ -1,11 +1,12 @@
 /**
  * Edit ops on columns. Model in, new model out; untouched tables keep their identity.
  */
-import type { Column, ColumnType, Identity, Model, Table } from './document.ts';
-import { newId } from './ids.ts';
-import { mentionsIdentifier, renameIdentifier } from './sql-rename.ts';
-import { sameType } from './types.ts';
-import { applyPatch, checkName, checkOptionalName, filterShared, findTable, firstFree, mapShared, updateColumnIn, updateTable, updateTables } from './ops-util.ts';
+import type { Column, ColumnType, Identity, Model, Table } from '../document.ts';
+import { newId } from '../ids.ts';
+import { mentionsIdentifier, renameIdentifier } from '../sql-rename.ts';
+import { sameType } from '../types.ts';
+import { applyPatch, filterShared, findTable, mapShared, updateColumnIn, updateTable, updateTables } from './structural-sharing.ts';
+import { checkName, checkOptionalName, firstFree } from './op-names.ts';
 
 export interface AddColumnParams {
   tableId: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Model, SequenceOptions } from './document.ts';
-import { modelZod } from './document.ts';
-import { buildModel, colId, tableId } from './model-builder.ts';
-import * as ops from './ops.ts';
-import { withSequenceOption, type SequenceOptionChange } from './ops-sequence.ts';
+import type { Model, SequenceOptions } from '../document.ts';
+import { modelZod } from '../document.ts';
+import { buildModel, colId, tableId } from '../model-builder.ts';
+import * as ops from './index.ts';
+import { withSequenceOption, type SequenceOptionChange } from './sequences.ts';
 
 const W = 'Sequence public.s';
 

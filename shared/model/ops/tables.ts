@@ -2,10 +2,11 @@
  * Edit ops on whole tables. Each takes the model and one params object and returns a new model;
  * tables an op did not touch keep their identity. Unknown ids leave the model unchanged (same object).
  */
-import type { Column, Model, Table } from './document.ts';
-import { newId } from './ids.ts';
-import { renameIdentifier } from './sql-rename.ts';
-import { checkName, checkOptionalName, ensureSchema, filterShared, findTable, firstFree, mapShared, updateTable, uniqueName } from './ops-util.ts';
+import type { Column, Model, Table } from '../document.ts';
+import { newId } from '../ids.ts';
+import { renameIdentifier } from '../sql-rename.ts';
+import { ensureSchema, filterShared, findTable, mapShared, updateTable } from './structural-sharing.ts';
+import { checkName, checkOptionalName, firstFree, uniqueName } from './op-names.ts';
 
 export interface AddTableParams {
   /** Give an id to know the new table's id (e.g. to select it); default `newId('table')`. */

@@ -1,11 +1,12 @@
 /**
  * Edit ops on table constraints: primary key, uniques and checks (foreign keys live in
- * `ops-foreign-key.ts`, indexes in `ops-index.ts`).
+ * `foreign-keys.ts`, indexes in `indexes.ts`).
  */
-import type { Check, Model, PrimaryKey, Unique } from './document.ts';
-import { newId } from './ids.ts';
-import { requireNotNull } from './ops-column.ts';
-import { applyPatch, checkOptionalName, filterShared, mapShared, updateTable } from './ops-util.ts';
+import type { Check, Model, PrimaryKey, Unique } from '../document.ts';
+import { newId } from '../ids.ts';
+import { requireNotNull } from './columns.ts';
+import { applyPatch, filterShared, mapShared, updateTable } from './structural-sharing.ts';
+import { checkOptionalName } from './op-names.ts';
 
 export interface SetPrimaryKeyParams {
   tableId: string;

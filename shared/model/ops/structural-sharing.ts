@@ -1,15 +1,10 @@
 /**
- * Helpers shared by the edit ops. Every helper keeps structural sharing: an object that did not
- * change is returned as is (same identity), so the canvas re-renders only what an edit touched.
+ * Structural sharing for the edit ops: an object that did not change is returned as is (same
+ * identity), so the canvas re-renders only what an edit touched and an op that changes nothing
+ * returns the very same model. Also the patch helpers (`null` removes a field).
  */
-import type { Column, ColumnType, Model, Table } from './document.ts';
-import { derivedId } from './ids.ts';
-import { MAX_IDENTIFIER_BYTES, utf8Length } from './names.ts';
-
-/** Thrown when an edit cannot be applied as asked (e.g. a many-to-many between tables without keys). */
-export class ModelOpError extends Error {
-  override name = 'ModelOpError';
-}
+import type { Column, ColumnType, Model, Table } from '../document.ts';
+import { derivedId } from '../ids.ts';
 
 /** Maps a list, returning the same array when no element changed. */
 export function mapShared<T>(list: T[], fn: (item: T) => T): T[] {
@@ -58,13 +53,6 @@ export function ensureSchema(model: Model, name: string): Model {
   return { ...model, schemas: [...model.schemas, { id: derivedId.schema(name), name }] };
 }
 
-/** `base`, or `base_2`, `base_3`, … — the first that `taken` does not hold. */
-export function uniqueName(base: string, taken: Iterable<string>): string {
-  const set = new Set(taken);
-  if (!set.has(base)) return base;
-  for (let i = 2; ; i++) if (!set.has(`${base}_${i}`)) return `${base}_${i}`;
-}
-
 /** Applies a patch where `null` means "remove the field" and `undefined` means "leave it". */
 export function applyPatch<T extends object>(obj: T, patch: { [K in keyof T]?: T[K] | null }): T {
   let out: T = obj;
@@ -99,33 +87,12 @@ export function mapColumnTypes(model: Model, fn: (type: ColumnType) => ColumnTyp
   return domains === next.domains ? next : { ...next, domains };
 }
 
-/** `customers` → `customer`, `categories` → `category`, `status` stays: good enough for column names. */
-export function singular(name: string): string {
-  if (/ies$/.test(name)) return name.slice(0, -3) + 'y';
-  if (/(ss|us|is)$/.test(name)) return name;
-  if (/(ches|shes|xes|ses)$/.test(name)) return name.slice(0, -2);
-  if (/s$/.test(name)) return name.slice(0, -1);
-  return name;
-}
+/** A patch of an object: `null` removes a field, `undefined` leaves it. */
+export type Patch<T> = { [K in keyof Omit<T, 'id'>]?: T[K] | null };
 
-/** `table_1`, `table_2`, … the first not in `taken`. */
-export function firstFree(prefix: string, taken: Iterable<string>): string {
-  const set = new Set(taken);
-  for (let i = 1; ; i++) if (!set.has(`${prefix}_${i}`)) return `${prefix}_${i}`;
-}
-
-/**
- * Throws unless `name` is a usable identifier: not blank and within PostgreSQL's 63 bytes (the
- * document would not validate otherwise, and PostgreSQL would silently truncate it).
- */
-export function checkName(name: string, what: string): string {
-  if (!name.trim()) throw new ModelOpError(`a ${what} needs a name`);
-  if (utf8Length(name) > MAX_IDENTIFIER_BYTES) throw new ModelOpError(`${what} name "${name}" is longer than ${MAX_IDENTIFIER_BYTES} bytes`);
-  return name;
-}
-
-/** Like `checkName`, for optional names (constraints, indexes): `null`/empty pass through as "default name". */
-export function checkOptionalName<T extends string | null | undefined>(name: T, what: string): T {
-  if (name) checkName(name, what);
-  return name;
+/** Empty strings mean "remove" for the optional text fields listed. */
+export function blanksToNull<T extends object>(patch: T, keys: Array<keyof T>): T {
+  const out = { ...patch };
+  for (const key of keys) if (out[key] === '') (out as Record<keyof T, unknown>)[key] = null;
+  return out;
 }

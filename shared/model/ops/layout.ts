@@ -4,8 +4,8 @@
  * same layout when nothing changes, so callers can skip an undo step with `===`. Layout is never
  * read by DDL or diff: none of these is a schema change.
  */
-import type { Layout } from './document.ts';
-import { ModelOpError } from './ops-util.ts';
+import type { Layout } from '../document.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 type Area = Layout['areas'][number];
 type Note = Layout['notes'][number];

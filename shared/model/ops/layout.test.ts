@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Layout } from './document.ts';
-import { documentZod } from './document.ts';
-import { emptyLayout, emptyModel, makeDocument } from './empty.ts';
-import * as ops from './ops-layout.ts';
-import { ModelOpError } from './ops-util.ts';
+import type { Layout } from '../document.ts';
+import { documentZod } from '../document.ts';
+import { emptyLayout, emptyModel, makeDocument } from '../empty.ts';
+import * as ops from './layout.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 const base = (): Layout => ({
   ...emptyLayout(),

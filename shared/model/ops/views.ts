@@ -1,10 +1,14 @@
 /**
- * Edit ops on a view's column comments and defaults and its WITH options. A plain view takes
+ * Edit ops on views (plain and materialized): add, change the query, remove (other views stop
+ * depending on it), and a view's column comments and defaults and its WITH options. A plain view takes
  * `security_barrier`, `security_invoker` (both true/false) and `check_option` (local/cascaded);
  * PostgreSQL refuses any other, and refuses these on a materialized view, so they are refused here.
  */
-import type { Model, View, ViewColumn } from './document.ts';
-import { ModelOpError, mapShared } from './ops-util.ts';
+import type { Model, View, ViewColumn } from '../document.ts';
+import { newId } from '../ids.ts';
+import { applyPatch, blanksToNull, ensureSchema, filterShared, mapShared, type Patch } from './structural-sharing.ts';
+import { checkName } from './op-names.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 /** The WITH options of a plain view and the values each one takes. */
 export const VIEW_OPTIONS = {
@@ -129,4 +133,54 @@ export function withoutPlainViewOptions(options: Record<string, string> | undefi
 export function withoutColumnDefaults(columns: ViewColumn[] | undefined): ViewColumn[] | undefined {
   if (!columns?.some((c) => c.default !== undefined)) return columns;
   return columns.map(({ default: _default, ...rest }) => rest);
+}
+
+export interface AddViewParams {
+  id?: string;
+  schema?: string;
+  name: string;
+  definition: string;
+  materialized?: boolean;
+}
+
+/** Ex: `addView(model, { name: 'active_customers', definition: 'SELECT * FROM customers WHERE is_active' })`. */
+export function addView(model: Model, params: AddViewParams): Model {
+  const schema = checkName(params.schema ?? 'public', 'schema');
+  checkName(params.name, 'view');
+  if (!params.definition.trim()) throw new ModelOpError('a view needs a query');
+  const view: View = { id: params.id ?? newId('view'), schema, name: params.name, materialized: params.materialized ?? false, definition: params.definition };
+  const next = ensureSchema(model, schema);
+  return { ...next, views: [...next.views, view] };
+}
+
+/** A trailing semicolon is dropped from the query (the document keeps it without). */
+export function updateView(model: Model, params: { viewId: string; patch: Patch<View> }): Model {
+  const patch = blanksToNull(params.patch, ['comment']);
+  if (patch.name !== undefined) checkName(patch.name ?? '', 'view');
+  if (patch.schema !== undefined) checkName(patch.schema ?? '', 'schema');
+  if (patch.definition !== undefined) {
+    const definition = (patch.definition ?? '').trim().replace(/;\s*$/, '');
+    if (!definition) throw new ModelOpError('a view needs a query');
+    patch.definition = definition;
+  }
+  if (patch.materialized === null) delete patch.materialized;
+  const view = model.views.find((v) => v.id === params.viewId);
+  // WITH NO DATA says how a materialized view is created: it goes when the view becomes plain.
+  if (patch.materialized === false) patch.withNoData = null;
+  else if (patch.withNoData && view) refuseNoDataOnPlainView(view, patch.materialized ?? view.materialized);
+  // PostgreSQL refuses security_barrier, check_option and column defaults on a materialized view: they go with the change.
+  if (patch.materialized) {
+    if (view?.with && !patch.with) patch.with = withoutPlainViewOptions(view.with) ?? null;
+    if (view && !patch.columns && withoutColumnDefaults(view.columns) !== view.columns) patch.columns = withoutColumnDefaults(view.columns);
+  }
+  const views = mapShared(model.views, (v) => (v.id === params.viewId ? applyPatch(v, patch) : v));
+  if (views === model.views) return model;
+  return ensureSchema({ ...model, views }, views.find((v) => v.id === params.viewId)!.schema);
+}
+
+export function removeView(model: Model, params: { viewId: string }): Model {
+  const views = filterShared(model.views, (v) => v.id !== params.viewId);
+  if (views === model.views) return model;
+  // Other views stop listing it as a dependency.
+  return { ...model, views: mapShared(views, (v) => (v.dependsOn?.includes(params.viewId) ? { ...v, dependsOn: v.dependsOn.filter((d) => d !== params.viewId) } : v)) };
 }

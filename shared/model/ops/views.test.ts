@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Model, View } from './document.ts';
-import { modelZod } from './document.ts';
-import { buildModel } from './model-builder.ts';
-import * as ops from './ops.ts';
+import type { Model, View } from '../document.ts';
+import { modelZod } from '../document.ts';
+import { buildModel } from '../model-builder.ts';
+import * as ops from './index.ts';
 
 const base = (): Model => {
   const model = buildModel({ tables: [{ name: 'orders', columns: ['id bigint!', 'total numeric'], pk: ['id'] }] });

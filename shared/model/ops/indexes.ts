@@ -1,9 +1,10 @@
 /**
  * Edit ops on indexes: plain, unique, partial (`where`), expression items, `INCLUDE` columns.
  */
-import type { Index, IndexItem, Model } from './document.ts';
-import { newId } from './ids.ts';
-import { applyPatch, checkOptionalName, filterShared, mapShared, updateTable } from './ops-util.ts';
+import type { Index, IndexItem, Model } from '../document.ts';
+import { newId } from '../ids.ts';
+import { applyPatch, filterShared, mapShared, updateTable } from './structural-sharing.ts';
+import { checkOptionalName } from './op-names.ts';
 
 export interface AddIndexParams {
   tableId: string;

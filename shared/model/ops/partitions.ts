@@ -5,10 +5,11 @@
  * columns with the same types (missing ones are copied from the parent), and neither may form a cycle.
  * Detaching or dropping a parent keeps the columns, as PostgreSQL does.
  */
-import type { Column, Model, Table } from './document.ts';
-import { newId } from './ids.ts';
-import { ModelOpError, findTable, updateTable } from './ops-util.ts';
-import { formatType, sameType } from './types.ts';
+import type { Column, Model, Table } from '../document.ts';
+import { newId } from '../ids.ts';
+import { formatType, sameType } from '../types.ts';
+import { findTable, updateTable } from './structural-sharing.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 type Strategy = NonNullable<Table['partitioning']>['strategy'];
 

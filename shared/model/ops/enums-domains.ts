@@ -2,11 +2,13 @@
  * Edit ops on user-defined types: enums and domains. Renaming one rewrites every column and domain
  * that uses it; removing one turns its columns into the nearest built-in type.
  */
-import type { ColumnType, Domain, Enum, Model } from './document.ts';
-import { newId } from './ids.ts';
-import { formatType } from './types.ts';
-import { ModelOpError, applyPatch, checkName, ensureSchema, filterShared, mapColumnTypes, mapShared, updateTables } from './ops-util.ts';
-import { mapViewColumnDefaults } from './ops-view.ts';
+import type { ColumnType, Domain, Enum, Model } from '../document.ts';
+import { newId } from '../ids.ts';
+import { formatType } from '../types.ts';
+import { mapViewColumnDefaults } from './views.ts';
+import { applyPatch, ensureSchema, filterShared, mapColumnTypes, mapShared, updateTables } from './structural-sharing.ts';
+import { checkName } from './op-names.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 const isType = (type: ColumnType, schema: string, name: string) => type.schema === schema && type.name === name;
 

@@ -1,11 +1,13 @@
 /**
  * Edit ops on foreign keys, and the many-to-many helper that builds a junction table.
  */
-import type { Column, ForeignKey, Model, ReferentialAction, Table } from './document.ts';
-import { newId } from './ids.ts';
-import { addTable } from './ops-table.ts';
-import { ModelOpError, applyPatch, checkOptionalName, filterShared, findTable, singular, uniqueName, updateTable } from './ops-util.ts';
-import { normalizeType, sameType } from './types.ts';
+import type { Column, ForeignKey, Model, ReferentialAction, Table } from '../document.ts';
+import { newId } from '../ids.ts';
+import { addTable } from './tables.ts';
+import { normalizeType, sameType } from '../types.ts';
+import { applyPatch, filterShared, findTable, updateTable } from './structural-sharing.ts';
+import { checkOptionalName, singular, uniqueName } from './op-names.ts';
+import { ModelOpError } from './model-op-error.ts';
 
 export interface AddForeignKeyParams {
   tableId: string;
