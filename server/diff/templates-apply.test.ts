@@ -3,31 +3,21 @@
  * database, applied, and planned again (must be empty). Catches a CREATE the planner and the DDL
  * generator write differently.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { featureModel } from '../../shared/ddl/__fixtures__/feature-model.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { templates } from '../../shared/model/templates/index.ts';
 import { resetDatabase } from '../acceptance/harness.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { canonicalModel } from './canonical.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const MODELS: Array<[string, () => Model]> = [...templates.map((t): [string, () => Model] => [t.name, () => t.build().model]), ['every-feature', featureModel]];
 
 describe('templates applied through the planner on PostgreSQL', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('templates_apply');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { db, client } = useThrowawayDatabase('templates_apply');
 
   it.each(MODELS)('%s', async (_name, build) => {
     await resetDatabase(client);

@@ -2,31 +2,10 @@
  * Passwords never leave the server: a target added with a password in any spelling is answered, listed
  * and renamed without it (PostgreSQL 15 on 127.0.0.1 trusts every password, so each one connects).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTargetService, type TargetService } from '../db/targets.ts';
-import { startTestServer, type TestServer } from '../http/test-server.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestStudio } from '../testing/throwaway-fixture.ts';
 
-let dataDir: string;
-let targets: TargetService;
-let server: TestServer;
-let db: ThrowawayDb;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-passwords-'));
-  db = await createThrowawayDb('passwords');
-  targets = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
-  server = await startTestServer({ targets });
-});
-afterAll(async () => {
-  await server.close();
-  await targets.close();
-  await db.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const { db, server } = useTestStudio({ purpose: 'passwords', server: true });
 
 /** [spelling, URL, the secret text that must appear nowhere]. */
 const spellings = (name: string): [string, string, string][] => [

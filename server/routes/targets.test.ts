@@ -1,32 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { openTargetService, type TargetService } from '../db/targets.ts';
 import { timeoutDefaults } from '../db/timeouts.ts';
-import { startTestServer, type TestServer } from '../http/test-server.ts';
-import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { urlFor } from '../testing/throwaway-db.ts';
+import { useTestStudio } from '../testing/throwaway-fixture.ts';
 
-let dataDir: string;
-let targets: TargetService;
-let server: TestServer;
-let db: ThrowawayDb;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-routes-'));
-  db = await createThrowawayDb('routes');
-  targets = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
-  // The studio reads its default timeouts once, as it starts: a short lock timeout for the test below.
-  // As `index.ts` reads the studio's environment: SCHEMATA_LOCK_TIMEOUT_MS=300.
-  server = await startTestServer({ targets, timeouts: timeoutDefaults({ SCHEMATA_LOCK_TIMEOUT_MS: '300' }) });
-});
-afterAll(async () => {
-  await server.close();
-  await targets.close();
-  await db.drop();
-  await rm(dataDir, { recursive: true, force: true });
+// The studio reads its default timeouts once, as it starts: a short lock timeout for the test below.
+// As `index.ts` reads the studio's environment: SCHEMATA_LOCK_TIMEOUT_MS=300.
+const { db, server, targets } = useTestStudio({
+  purpose: 'routes', server: { timeouts: timeoutDefaults({ SCHEMATA_LOCK_TIMEOUT_MS: '300' }) },
 });
 
 describe('targets API', () => {

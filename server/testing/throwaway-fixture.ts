@@ -68,12 +68,10 @@ export interface TestStudioOptions {
   purpose: string;
   /** The studio's store: PGlite under the data directory (the default) or a throwaway PostgreSQL database. */
   store?: 'pglite' | 'postgres';
-  /** Start a test HTTP server in front of the target service. */
-  server?: boolean;
+  /** Start a test HTTP server in front of the target service; an object: with these of its dependencies too. */
+  server?: boolean | Omit<NonNullable<Parameters<typeof startTestServer>[0]>, 'targets'>;
   /** Passed on to `openTargetService` (a secret key…). */
   service?: Partial<Pick<TargetServiceConfig, 'secretKey' | 'warmSandbox'>>;
-  /** Environment the studio reads as it starts (default timeouts), set only while it starts. */
-  env?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -102,17 +100,8 @@ export function useTestStudio(options: TestStudioOptions): TestStudio {
     [db, storeDb] = await Promise.all([
       createThrowawayDb(purpose), options.store === 'postgres' ? createThrowawayDb(`${purpose}_store`) : undefined]);
     const storeUrl = storeDb?.url ?? `pglite:${join(dataDir, 'store')}`;
-    const saved = Object.fromEntries(Object.keys(options.env ?? {}).map((name) => [name, process.env[name]]));
-    Object.assign(process.env, options.env);
-    try {
-      targets = await openTargetService({ storeUrl, dataDir, ...options.service });
-      if (options.server) server = await startTestServer({ targets });
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    targets = await openTargetService({ storeUrl, dataDir, ...options.service });
+    if (options.server) server = await startTestServer({ ...(options.server === true ? {} : options.server), targets });
   }, options.timeoutMs);
   afterAll(async () => {
     await server?.close();
