@@ -2,10 +2,13 @@
  * For tests: serves `createApp(deps)` on an ephemeral loopback port and sends raw HTTP requests
  * (node:http, so tests control every header, Host and Origin included). Requests carry the app's
  * access token as `Authorization: Bearer` unless a test asks for `anonymous` (or sends its own).
+ * Every `/api` answer is checked against the HTTP contract (`testing/contract.ts`): one that does not
+ * match its route's schema in `shared/api/` rejects the request, failing the test.
  */
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.ts';
+import { checkContract } from '../testing/contract.ts';
 import type { AppDeps } from './deps.ts';
 import { makeToken } from './token.ts';
 
@@ -64,7 +67,14 @@ export async function startTestServer(deps: Partial<AppDeps> = {}): Promise<Test
           } catch {
             json = undefined;
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+          const status = res.statusCode ?? 0;
+          try {
+            checkContract(method, path, { status, contentType: String(res.headers['content-type'] ?? ''), text });
+          } catch (error) {
+            reject(error as Error);
+            return;
+          }
+          resolve({ status, headers: res.headers, text, json });
         });
       });
       req.on('error', reject);
