@@ -4,46 +4,27 @@
  * real PostgreSQL target. The sequence that dropped every table (apply P1, insert rows, import from
  * database, add a column to P1) plans one ADD COLUMN; so does every other way a baseline changes.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument, Table } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
-import { openTargetService, type TargetService } from '../db/targets.ts';
-import { startTestServer, type TestServer } from '../http/test-server.ts';
-import { openStore, type Store } from '../store/index.ts';
 import { cliInProcess } from '../testing/cli-in-process.ts';
-import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { ADMIN_URL } from '../testing/throwaway-db.ts';
+import { useTestStudio } from '../testing/throwaway-fixture.ts';
 
-let dataDir: string;
-let storeDb: ThrowawayDb;
-let targetDb: ThrowawayDb;
-let store: Store;
-let targets: TargetService;
-let server: TestServer;
-let target: SqlClient;
+const { db: targetDb, client: target, storeDb, server } = useTestStudio({
+  purpose: 'baselines', store: 'postgres', projects: true, server: true, timeoutMs: 60_000,
+});
 let storeSql: SqlClient;
 let targetId: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-baselines-'));
-  [storeDb, targetDb] = await Promise.all([createThrowawayDb('baselines_store'), createThrowawayDb('baselines_target')]);
-  store = await openStore({ url: storeDb.url, dataDir });
-  targets = await openTargetService({ storeUrl: storeDb.url, dataDir });
-  server = await startTestServer({ store, targets });
-  [target, storeSql] = await Promise.all([openSqlClient(targetDb.url), openSqlClient(storeDb.url)]);
+  storeSql = await openSqlClient(storeDb.url);
   // Models are put in PostgreSQL's spelling on this server (a shadow URL), not in the embedded engine:
   // no initdb in this file.
   targetId = (await server.request('POST', '/api/targets', { body: { name: 'T', url: targetDb.url, shadowUrl: ADMIN_URL } })).json.id;
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await Promise.all([targets?.close(), store?.close(), target?.close(), storeSql?.close()]);
-  await Promise.all([storeDb?.drop(), targetDb?.drop()]);
-  await rm(dataDir, { recursive: true, force: true });
 });
+afterAll(() => storeSql?.close());
 
 type Columns = Array<[id: string, name: string, type: string]>;
 /** A table as the user draws it: every id random-looking and chosen by the caller. */

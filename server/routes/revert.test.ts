@@ -3,41 +3,20 @@
  * plans back to the model the journal recorded before the entry, against the database as it is now,
  * with the usual hazards; it is journaled as a revert of that entry, and can itself be reverted.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntryResponse, PlanResponse } from '../../shared/api/plans.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
-import { openTargetService, type TargetService } from '../db/targets.ts';
-import { startTestServer, type TestServer } from '../http/test-server.ts';
 import { schemaWithoutJournal } from '../testing/schema-without-journal.ts';
-import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { ADMIN_URL } from '../testing/throwaway-db.ts';
+import { useTestStudio } from '../testing/throwaway-fixture.ts';
 
-let dataDir: string;
-let storeDb: ThrowawayDb;
-let targetDb: ThrowawayDb;
-let targets: TargetService;
-let server: TestServer;
-let target: SqlClient;
+const { db: targetDb, client: target, server, targets } = useTestStudio({ purpose: 'revert', store: 'postgres', server: true, timeoutMs: 60_000 });
 let targetId: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-revert-'));
-  [storeDb, targetDb] = await Promise.all([createThrowawayDb('revert_store'), createThrowawayDb('revert_target')]);
-  targets = await openTargetService({ storeUrl: storeDb.url, dataDir });
-  server = await startTestServer({ targets });
-  target = await openSqlClient(targetDb.url);
   // Models load on this server (a shadow URL), not in the embedded engine: no initdb in this file.
   targetId = (await server.request('POST', '/api/targets', { body: { name: 'T', url: targetDb.url, shadowUrl: ADMIN_URL } })).json.id;
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
-  await Promise.all([targets?.close(), target?.close()]);
-  await Promise.all([storeDb?.drop(), targetDb?.drop()]);
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 const column = (id: string, name: string, type: string) => ({ id, name, type: { name: type }, notNull: false });

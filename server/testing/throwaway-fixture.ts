@@ -5,7 +5,7 @@
  *   before the tests of the enclosing `describe` (or file), and closes and drops them after.
  * - `useTestStudio({ purpose })` makes a studio as the routes see it: a data directory of its own,
  *   a target service (store in PGlite there, or in a throwaway PostgreSQL database), a throwaway
- *   target database, and a test HTTP server in front when asked.
+ *   target database with a client on it, and the project store and a test HTTP server when asked.
  *
  * They return handles at once, while the hooks run later: each object in a handle stands for the
  * one `beforeAll` makes and forwards to it (using it outside a test or hook says so), so a test file
@@ -18,6 +18,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { openTargetService, type TargetService, type TargetServiceConfig } from '../db/targets.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
+import { openStore, type Store } from '../store/index.ts';
 import { createThrowawayDb, type ThrowawayDb } from './throwaway-db.ts';
 
 /** An object that forwards to the one `current()` returns once the set-up hook has made it. */
@@ -72,12 +73,20 @@ export interface TestStudioOptions {
   server?: boolean | Omit<NonNullable<Parameters<typeof startTestServer>[0]>, 'targets'>;
   /** Passed on to `openTargetService` (a secret key…). */
   service?: Partial<Pick<TargetServiceConfig, 'secretKey' | 'warmSandbox'>>;
+  /** Open the project store too (and give it to the test server). */
+  projects?: boolean;
   timeoutMs?: number;
 }
 
 export interface TestStudio {
   /** The throwaway target database (not added as a target: tests add it as they need). */
   db: ThrowawayDb;
+  /** A client on `db`, for the test to read or change the target behind the studio's back. */
+  client: SqlClient;
+  /** Only with `store: 'postgres'`. */
+  storeDb: ThrowawayDb;
+  /** Only with `projects: true`. */
+  store: Store;
   targets: TargetService;
   /** Only with `server: true`. */
   server: TestServer;
@@ -93,6 +102,8 @@ export function useTestStudio(options: TestStudioOptions): TestStudio {
   let dataDir: string | undefined;
   let storeDb: ThrowawayDb | undefined;
   let db: ThrowawayDb | undefined;
+  let client: SqlClient | undefined;
+  let store: Store | undefined;
   let targets: TargetService | undefined;
   let server: TestServer | undefined;
   beforeAll(async () => {
@@ -100,12 +111,14 @@ export function useTestStudio(options: TestStudioOptions): TestStudio {
     [db, storeDb] = await Promise.all([
       createThrowawayDb(purpose), options.store === 'postgres' ? createThrowawayDb(`${purpose}_store`) : undefined]);
     const storeUrl = storeDb?.url ?? `pglite:${join(dataDir, 'store')}`;
+    client = await openSqlClient(db.url);
+    if (options.projects) store = await openStore({ url: storeUrl, dataDir });
     targets = await openTargetService({ storeUrl, dataDir, ...options.service });
-    if (options.server) server = await startTestServer({ ...(options.server === true ? {} : options.server), targets });
+    if (options.server) server = await startTestServer({ ...(options.server === true ? {} : options.server), targets, ...(store ? { store } : {}) });
   }, options.timeoutMs);
   afterAll(async () => {
     await server?.close();
-    await targets?.close();
+    await Promise.all([targets?.close(), store?.close(), client?.close()]);
     await Promise.all([db?.drop(), storeDb?.drop()]);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -115,6 +128,9 @@ export function useTestStudio(options: TestStudioOptions): TestStudio {
   };
   return {
     db: madeInBeforeAll(`the target database "${purpose}"`, () => db),
+    client: madeInBeforeAll(`the client of the target database "${purpose}"`, () => client),
+    storeDb: madeInBeforeAll("the studio's store database (store: 'postgres')", () => storeDb),
+    store: madeInBeforeAll("the studio's project store (projects: true)", () => store),
     targets: madeInBeforeAll("the studio's target service", () => targets),
     server: madeInBeforeAll("the studio's test server (server: true)", () => server),
     get dataDir() { return ready(dataDir, 'data directory'); },
