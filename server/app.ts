@@ -19,6 +19,7 @@ import { importRoutes } from './routes/import.ts';
 import { liveMigrations } from './live/migration.ts';
 import { introspectRoutes } from './routes/introspect.ts';
 import { migrateRoutes } from './routes/migrate.ts';
+import { migrationFilesRoutes } from './routes/migration-files.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { revertRoutes } from './routes/revert.ts';
 import { targetRoutes } from './routes/targets.ts';
@@ -46,6 +47,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use(healthRoutes(deps));
   api.use(accessRoutes());
   api.use(ddlRoutes(deps));
+  api.use(migrationFilesRoutes(deps));
   api.use(templateRoutes(deps));
   api.use(projectRoutes(deps));
   api.use(targetRoutes(deps));

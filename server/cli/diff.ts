@@ -22,7 +22,7 @@ import { hazardKinds } from '../../shared/diff/hazards.ts';
 import type { Step } from '../../shared/diff/types.ts';
 import { runDataChecks } from '../db/data-checks.ts';
 import { openSqlClient } from '../db/sql-client.ts';
-import { canonicalPair } from '../diff/canonical.ts';
+import { migrationBetween } from '../diff/migration-between.ts';
 import { planLive } from '../live/plan.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
 import { parseDbArgs } from './db-option.ts';
@@ -92,11 +92,12 @@ export const diffCommand: CliCommand = {
       ({ steps, reverse, dataChecks, renameCandidates } = await diffLive({ ...options, db: options.db }, io));
     } else {
       const written = { from: (await readDocument(options.files[0], io)).model, to: (await readDocument(options.files[1], io)).model };
-      // Compared in PostgreSQL's spelling (the embedded engine), unless asked for the text as written.
-      const pair = options.asWritten ? written : await canonicalPair(written);
-      if ('asWritten' in pair && pair.asWritten) io.stderr(`schemata diff: compared as written (${pair.asWritten})\n`);
-      steps = planBetween(pair.from, pair.to).steps;
-      reverse = planBetween(pair.to, pair.from).steps;
+      // Compared in PostgreSQL's spelling (the embedded engine), unless asked for the text as written:
+      // the same path as the studio's migration export (`POST /api/migration-files`).
+      const between = await migrationBetween({ ...written, asWritten: options.asWritten });
+      if (between.asWritten) io.stderr(`schemata diff: compared as written (${between.asWritten})\n`);
+      steps = between.plan.steps;
+      reverse = between.reverse.steps;
     }
     if (options.out) {
       const written = await writeMigrationFiles({ plan: { steps }, reverse: { steps: reverse }, ...options.out });

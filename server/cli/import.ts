@@ -4,7 +4,8 @@
  * syntax error `file:line:column: message` and exit code 1. The import runs in a worker thread and is
  * stopped after `SCHEMATA_IMPORT_TIMEOUT_MS` (default 30 s), like the studio's.
  */
-import { IMPORT_FORMATS, ImportSyntaxError, type ImportFormat } from '../../shared/io/import-document.ts';
+import { ImportSyntaxError } from '../../shared/io/import-document.ts';
+import { IMPORT_FORMATS, type ImportFormat } from '../../shared/api/import.ts';
 import type { ImportReport } from '../../shared/io/sql-import/report.ts';
 import { ImportTimedOut, importInWorker, importTimeoutMs } from '../io/import-pool.ts';
 import { CliError, type CliCommand, type CliIo } from './command.ts';
@@ -50,7 +51,7 @@ export const importCommand: CliCommand = {
     if (positional.length !== 1) throw new CliError(positional.length ? `unexpected argument "${positional[1]}"` : 'give the file to import');
     const [path] = positional;
     const format = formatOf(path, options.format);
-    const timeoutMs = timeoutOf(io.env ?? process.env);
+    const timeoutMs = timeoutOf(io.env ?? {});
     const text = await readSource(path, io);
     try {
       // In a worker with the studio's time limit: no file can hang the CLI either.
