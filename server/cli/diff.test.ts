@@ -1,15 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { buildModel } from '../../shared/model/model-builder.ts';
 import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
 import { canonicalModel } from '../diff/canonical.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { cliInProcess } from '../testing/cli-in-process.ts';
-import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
 
 const cli = cliInProcess;
 
@@ -66,46 +62,37 @@ describe('CLI diff between documents', () => {
   });
 });
 
-function describeLive(name: string, open: () => Promise<{ url: string; cleanup: () => Promise<void> }>) {
+function describeLive(name: string, on: ThrowawayEngine) {
   describe(`CLI diff --db on ${name}`, () => {
-    let url: string;
-    let cleanup: () => Promise<void>;
-    let client: SqlClient;
-    beforeAll(async () => {
-      ({ url, cleanup } = await open());
-      client = await openSqlClient(url);
-      await client.exec('CREATE TABLE users (id bigint PRIMARY KEY, email text);');
-    });
-    afterAll(async () => {
-      await client.close();
-      await cleanup();
+    const { db, client } = useThrowawayDatabase('cli_diff', {
+      on, setup: (c) => c.exec('CREATE TABLE users (id bigint PRIMARY KEY, email text);'),
     });
 
     it('prints nothing when the database equals the document, and the SQL when it does not', async () => {
-      const live = JSON.parse((await cli(['introspect', '--db', url])).stdout) as ModelDocument;
-      const equal = await cli(['diff', '--db', url, 'live.json'], { 'live.json': JSON.stringify(live) });
+      const live = JSON.parse((await cli(['introspect', '--db', db.url])).stdout) as ModelDocument;
+      const equal = await cli(['diff', '--db', db.url, 'live.json'], { 'live.json': JSON.stringify(live) });
       expect(equal).toEqual({ code: 0, stdout: '', stderr: '' });
       const next = structuredClone(live);
       next.model.tables[0].columns.push({ id: 'c_name', name: 'name', type: { name: 'text' }, notNull: false });
-      const changed = await cli(['diff', '--db', url, 'next.json'], { 'next.json': JSON.stringify(next) });
+      const changed = await cli(['diff', '--db', db.url, 'next.json'], { 'next.json': JSON.stringify(next) });
       expect(changed.stdout).toBe('ALTER TABLE public.users ADD COLUMN name text;\n');
     }, 180_000); // the first canonicalization starts the embedded engine (a worker running initdb): slow on a busy machine
 
     it('runs the data checks of risky steps: under each step in SQL comments, and in --json', async () => {
       await client.exec("INSERT INTO users VALUES (1, 'a@x'), (2, NULL), (3, NULL) ON CONFLICT DO NOTHING;");
-      const live = JSON.parse((await cli(['introspect', '--db', url])).stdout) as ModelDocument;
+      const live = JSON.parse((await cli(['introspect', '--db', db.url])).stdout) as ModelDocument;
       const next = structuredClone(live);
       next.model.tables[0].columns.find((c) => c.name === 'email')!.notNull = true;
-      const text = await cli(['diff', '--db', url, 'next.json'], { 'next.json': JSON.stringify(next) });
+      const text = await cli(['diff', '--db', db.url, 'next.json'], { 'next.json': JSON.stringify(next) });
       expect(text.stdout).toContain('-- data check: 2 rows have NULL in email (e.g. id=2, id=3)\nALTER TABLE public.users ALTER COLUMN email SET NOT NULL;');
-      const json = JSON.parse((await cli(['diff', '--db', url, 'next.json', '--json'], { 'next.json': JSON.stringify(next) })).stdout) as { dataChecks: unknown[] };
+      const json = JSON.parse((await cli(['diff', '--db', db.url, 'next.json', '--json'], { 'next.json': JSON.stringify(next) })).stdout) as { dataChecks: unknown[] };
       expect(json.dataChecks).toEqual([{
         step: 0, check: { kind: 'not-null', table: { schema: 'public', name: 'users', key: ['id'] }, column: 'email' },
         result: { status: 'fails', count: 2, samples: ['id=2', 'id=3'] },
       }]);
       // Castability without raising: ranges and formats on PostgreSQL 15, pg_input_is_valid on PGlite's 18.
       next.model.tables[0].columns.find((c) => c.name === 'email')!.type = { name: 'integer' };
-      const retyped = await cli(['diff', '--db', url, 'next.json'], { 'next.json': JSON.stringify(next) });
+      const retyped = await cli(['diff', '--db', db.url, 'next.json'], { 'next.json': JSON.stringify(next) });
       expect(retyped.stdout).toContain('-- data check: 1 row has a value of email that does not convert to integer (e.g. id=1)\n');
     }, 180_000); // run alone, this test is the one that starts the embedded engine
 
@@ -117,11 +104,5 @@ function describeLive(name: string, open: () => Promise<{ url: string; cleanup: 
   });
 }
 
-describeLive('PostgreSQL 15', async () => {
-  const db = await createThrowawayDb('cli_diff');
-  return { url: db.url, cleanup: db.drop };
-});
-describeLive('PGlite', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'schemata-diff-'));
-  return { url: `pglite:${dir}`, cleanup: () => rm(dir, { recursive: true, force: true }) };
-});
+describeLive('PostgreSQL 15', 'postgres');
+describeLive('PGlite', 'pglite');

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Step } from '../../shared/diff/types.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { catalogSnapshot } from '../testing/catalog-snapshot.ts';
-import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
 import { applySteps, describeFailure, HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
-import { openSqlClient, type SqlClient } from './sql-client.ts';
 import { BUILT_IN_TIMEOUTS, timeoutDefaults } from './timeouts.ts';
 
 const step = (sql: string, hazards: Step['hazards'] = []): Step => ({ sql, hazards, phase: 'tables' });
 
-function describeOn(name: string, open: () => Promise<{ client: SqlClient; cleanup: () => Promise<void> }>) {
+function describeOn(name: string, on: ThrowawayEngine) {
   describe(`apply on ${name}`, () => {
-    let client: SqlClient;
-    let cleanup: () => Promise<void>;
-    beforeAll(async () => {
-      ({ client, cleanup } = await open());
-      await client.exec(`CREATE TABLE keep (id int PRIMARY KEY, v text); INSERT INTO keep VALUES (1, 'one'), (2, 'two');
-        CREATE TABLE log (who text, what text, at timestamptz DEFAULT clock_timestamp());`);
-    });
-    afterAll(async () => {
-      await client.close();
-      await cleanup();
+    const { client } = useThrowawayDatabase('apply', {
+      on,
+      setup: (c) => c.exec(`CREATE TABLE keep (id int PRIMARY KEY, v text); INSERT INTO keep VALUES (1, 'one'), (2, 'two');
+        CREATE TABLE log (who text, what text, at timestamptz DEFAULT clock_timestamp());`),
     });
 
     it('runs every step and commits', async () => {
@@ -126,13 +119,10 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
   });
 }
 
-describeOn('PostgreSQL 15', async () => {
-  const db = await createThrowawayDb('apply');
-  return { client: await openSqlClient(db.url), cleanup: db.drop };
-});
+describeOn('PostgreSQL 15', 'postgres');
 
 // PGlite has one backend: its own mutex serializes transactions, which the same tests prove.
-describeOn('PGlite', async () => ({ client: await openSqlClient('pglite:memory:'), cleanup: async () => undefined }));
+describeOn('PGlite', 'pglite-memory');
 
 describe('describeFailure: one line for a failed step', () => {
   it.each([

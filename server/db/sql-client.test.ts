@@ -1,9 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
-import { checkDatabaseUrl, openSqlClient, redactUrl, type SqlClient } from './sql-client.ts';
+import { describe, expect, it } from 'vitest';
+import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
+import { checkDatabaseUrl, openSqlClient, redactUrl } from './sql-client.ts';
 
 describe('redactUrl', () => {
   it.each([
@@ -38,17 +35,10 @@ describe('unreachable server', () => {
 });
 
 /** The same behaviour is required of both drivers. */
-function behaves(name: string, open: () => Promise<{ client: SqlClient; cleanup: () => Promise<void> }>) {
+function behaves(name: string, on: ThrowawayEngine) {
   describe(name, () => {
-    let client: SqlClient;
-    let cleanup: () => Promise<void>;
-    beforeAll(async () => {
-      ({ client, cleanup } = await open());
-      await client.exec('CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), tags text[]); CREATE TABLE u (x int);');
-    });
-    afterAll(async () => {
-      await client.close();
-      await cleanup();
+    const { client } = useThrowawayDatabase('sqlclient', {
+      on, setup: (c) => c.exec('CREATE TABLE t (id bigint PRIMARY KEY, amount numeric(10,2), tags text[]); CREATE TABLE u (x int);'),
     });
 
     it('queries with parameters; bigint and numeric come back as strings, arrays as arrays', async () => {
@@ -80,15 +70,9 @@ function behaves(name: string, open: () => Promise<{ client: SqlClient; cleanup:
   });
 }
 
-behaves('pg driver', async () => {
-  const db: ThrowawayDb = await createThrowawayDb('sqlclient');
-  return { client: await openSqlClient(db.url), cleanup: db.drop };
-});
+behaves('pg driver', 'postgres');
 
-behaves('PGlite driver (persisted directory)', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'schemata-pglite-'));
-  return { client: await openSqlClient(`pglite:${dir}`), cleanup: () => rm(dir, { recursive: true, force: true }) };
-});
+behaves('PGlite driver (persisted directory)', 'pglite');
 
 describe('a script that changes the client encoding', () => {
   it('leaves the session readable in UTF-8 (adventureworks sets latin1)', async () => {

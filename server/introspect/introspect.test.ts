@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model, Table } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
-import { openSqlClient, type SqlClient, type SqlSession } from '../db/sql-client.ts';
-import { createThrowawayDb } from '../testing/throwaway-db.ts';
+import type { SqlSession } from '../db/sql-client.ts';
+import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
 import { introspect, introspectSession, introspectionQueries } from './introspect.ts';
 
 const FEATURES = readFileSync(join(import.meta.dirname, '__fixtures__', 'features.sql'), 'utf8');
@@ -27,19 +27,12 @@ function counting(session: SqlSession) {
   return { counter, wrapped };
 }
 
-function describeOn(name: string, open: () => Promise<{ client: SqlClient; cleanup: () => Promise<void> }>) {
+function describeOn(name: string, on: ThrowawayEngine) {
   describe(`introspection on ${name}`, () => {
-    let client: SqlClient;
-    let cleanup: () => Promise<void>;
+    const { client } = useThrowawayDatabase('introspect', { on, setup: (c) => c.exec(FEATURES + BOOKKEEPING) });
     let model: Model;
     beforeAll(async () => {
-      ({ client, cleanup } = await open());
-      await client.exec(FEATURES + BOOKKEEPING);
       model = await introspect(client);
-    });
-    afterAll(async () => {
-      await client.close();
-      await cleanup();
     });
 
     it('gives a valid document with name-derived ids, and the same model when read twice', async () => {
@@ -189,9 +182,6 @@ function describeOn(name: string, open: () => Promise<{ client: SqlClient; clean
   });
 }
 
-describeOn('PostgreSQL 15', async () => {
-  const db = await createThrowawayDb('introspect');
-  return { client: await openSqlClient(db.url), cleanup: db.drop };
-});
+describeOn('PostgreSQL 15', 'postgres');
 
-describeOn('PGlite (PostgreSQL 18)', async () => ({ client: await openSqlClient('pglite:memory:'), cleanup: async () => undefined }));
+describeOn('PGlite (PostgreSQL 18)', 'pglite-memory');

@@ -1,8 +1,9 @@
 /**
  * The set-up database tests share, as vitest hooks registered by one call:
  *
- * - `useThrowawayDatabase('purpose')` makes a throwaway PostgreSQL database and a client on it
- *   before the tests of the enclosing `describe` (or file), and closes and drops them after.
+ * - `useThrowawayDatabase('purpose')` makes a throwaway PostgreSQL database (or an embedded PGlite
+ *   one: `on`) and a client on it before the tests of the enclosing `describe` (or file), and
+ *   closes and drops them after.
  * - `useTestStudio({ purpose })` makes a studio as the routes see it: a data directory of its own,
  *   a target service (store in PGlite there, or in a throwaway PostgreSQL database), a throwaway
  *   target database with a client on it, and the project store and a test HTTP server when asked.
@@ -38,7 +39,22 @@ export interface ThrowawayDatabase {
   client: SqlClient;
 }
 
+/**
+ * Where a throwaway database lives: a PostgreSQL database (dropped after), an embedded PGlite in a
+ * temporary directory (deleted after) or an embedded PGlite in memory.
+ */
+export type ThrowawayEngine = 'postgres' | 'pglite' | 'pglite-memory';
+
+async function makeThrowaway(purpose: string, on: ThrowawayEngine): Promise<ThrowawayDb> {
+  if (on === 'postgres') return createThrowawayDb(purpose);
+  if (on === 'pglite-memory') return { name: purpose, url: 'pglite:memory:', drop: async () => undefined };
+  const dir = await mkdtemp(join(tmpdir(), `schemata-${purpose}-`));
+  return { name: purpose, url: `pglite:${dir}`, drop: () => rm(dir, { recursive: true, force: true }) };
+}
+
 export interface ThrowawayOptions {
+  /** PostgreSQL unless said otherwise. */
+  on?: ThrowawayEngine;
   /** Runs once on the new database (tables the tests share). */
   setup?: (client: SqlClient) => Promise<void>;
   /** How long the set-up may take (vitest's hook timeout otherwise). */
@@ -50,7 +66,7 @@ export function useThrowawayDatabase(purpose: string, options: ThrowawayOptions 
   let db: ThrowawayDb | undefined;
   let client: SqlClient | undefined;
   beforeAll(async () => {
-    db = await createThrowawayDb(purpose);
+    db = await makeThrowaway(purpose, options.on ?? 'postgres');
     client = await openSqlClient(db.url);
     await options.setup?.(client);
   }, options.timeoutMs);
