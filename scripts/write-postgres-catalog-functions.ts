@@ -1,31 +1,76 @@
 /**
- * Writes `shared/io/postgres-catalog-functions.ts`: the names of every function, aggregate and procedure
+ * Writes `shared/io/postgres-catalog-functions/`: the names of every function, aggregate and procedure
  * in `pg_catalog`, read from a real PostgreSQL server (default: the test server) and from PGlite
  * (PostgreSQL 18), so the list covers both versions the studio targets. The SQL import leaves calls
  * to these names unqualified, as PostgreSQL resolves them in `pg_catalog` first.
  *
- * Run: `node --import tsx scripts/write-postgres-catalog-functions.ts [postgres://…]`.
+ * The names are filed by what the catalogs use them for (one file per group, so no file is a wall of
+ * 3000 names): a name goes to the first group in GROUPS that one of its overloads belongs to.
+ *
+ * Run: `node --import tsx scripts/write-postgres-catalog-functions.ts [postgres://…]`; it rewrites
+ * every file of the folder, byte for byte the same for the same two servers.
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { openSqlClient } from '../server/db/sql-client.ts';
 
-const OUT = fileURLToPath(new URL('../shared/io/postgres-catalog-functions.ts', import.meta.url));
-const NAMES_SQL = "SELECT DISTINCT proname FROM pg_proc WHERE pronamespace = 'pg_catalog'::regnamespace";
+const DIR = '../shared/io/postgres-catalog-functions/';
+const SCRIPT = 'scripts/write-postgres-catalog-functions.ts';
 
-async function catalogNames(url: string): Promise<{ version: string; names: string[] }> {
+/** Each group: its file, exported constant, what it holds (the file's comment) and which pg_proc rows belong. */
+const GROUPS = [
+  {
+    file: 'aggregates.ts', constant: 'AGGREGATE_FUNCTION_NAMES',
+    about: 'Aggregates and window functions, and the transition, final, combine and (de)serial functions\n * behind them (pg_aggregate).',
+    where: `prokind IN ('a', 'w') OR p.oid IN (SELECT unnest(ARRAY[aggtransfn, aggfinalfn, aggcombinefn, aggserialfn,
+      aggdeserialfn, aggmtransfn, aggminvtransfn, aggmfinalfn])::oid FROM pg_aggregate)`,
+  },
+  {
+    file: 'operators.ts', constant: 'OPERATOR_FUNCTION_NAMES',
+    about: 'Functions that implement operators, and their restriction and join selectivity estimators (pg_operator).',
+    where: 'p.oid IN (SELECT unnest(ARRAY[oprcode, oprrest, oprjoin])::oid FROM pg_operator)',
+  },
+  {
+    file: 'type-support.ts', constant: 'TYPE_SUPPORT_FUNCTION_NAMES',
+    about: 'Type input/output, binary receive/send, typmod, analyze and subscript functions (pg_type),\n * and cast functions (pg_cast).',
+    where: `p.oid IN (SELECT unnest(ARRAY[typinput, typoutput, typreceive, typsend, typmodin, typmodout, typanalyze,
+      typsubscript])::oid FROM pg_type) OR p.oid IN (SELECT castfunc FROM pg_cast)`,
+  },
+  {
+    file: 'index-support.ts', constant: 'INDEX_SUPPORT_FUNCTION_NAMES',
+    about: 'Index access-method handlers and the support functions of operator families (pg_am, pg_amproc).',
+    where: 'p.oid IN (SELECT amproc::oid FROM pg_amproc UNION SELECT amhandler::oid FROM pg_am)',
+  },
+  {
+    file: 'server-internals.ts', constant: 'SERVER_INTERNAL_FUNCTION_NAMES',
+    about: 'Encoding conversions (pg_conversion), trigger and event-trigger functions, language, FDW, table and\n * table-sampling handlers, and the other functions that return `internal` (planner support).',
+    where: `p.oid IN (SELECT conproc::oid FROM pg_conversion) OR prorettype::regtype::text IN ('trigger', 'event_trigger',
+      'language_handler', 'fdw_handler', 'index_am_handler', 'tsm_handler', 'table_am_handler', 'internal')`,
+  },
+  {
+    file: 'sql-functions.ts', constant: 'SQL_FUNCTION_NAMES',
+    about: 'Everything else: the functions and procedures one calls by name in SQL (`lower`, `now`, `jsonb_set`, …).',
+    where: 'true',
+  },
+];
+
+/** The group (index into GROUPS) of each name: the first group any overload of the name belongs to. */
+const GROUP_SQL = `SELECT proname, min(CASE ${GROUPS.map((g, i) => `WHEN ${g.where} THEN ${i}`).join('\n  ')} END) AS "group"
+  FROM pg_proc p WHERE pronamespace = 'pg_catalog'::regnamespace GROUP BY proname`;
+
+async function catalogGroups(url: string): Promise<{ version: string; groups: Map<string, number> }> {
   const client = await openSqlClient(url);
   try {
     const [{ server_version: version }] = await client.query<{ server_version: string }>('SHOW server_version');
-    const rows = await client.query<{ proname: string }>(NAMES_SQL);
-    return { version: String(version), names: rows.map((r) => r.proname) };
+    const rows = await client.query<{ proname: string; group: number }>(GROUP_SQL);
+    return { version: String(version), groups: new Map(rows.map((r) => [r.proname, Number(r.group)])) };
   } finally {
     await client.close();
   }
 }
 
-/** The module text: names sorted, packed into lines of about 100 characters. */
-function moduleText(versions: string[], names: string[]): string {
+/** Names sorted, packed into lines of about 100 characters. */
+function packed(names: string[]): string {
   const lines: string[] = [];
   let line = '';
   for (const name of names) {
@@ -36,18 +81,45 @@ function moduleText(versions: string[], names: string[]): string {
     line = line ? `${line} ${name}` : name;
   }
   if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+function groupText(group: (typeof GROUPS)[number], versions: string, names: string[]): string {
   return `/**
- * Names of the functions, aggregates and procedures in pg_catalog (PostgreSQL ${versions.join(' and ')}).
- * Generated by scripts/write-postgres-catalog-functions.ts: do not edit by hand.
+ * ${group.about}
+ * Names in pg_catalog (PostgreSQL ${versions}).
+ * Generated by ${SCRIPT}: do not edit by hand.
  */
-export const PG_CATALOG_FUNCTION_NAMES: ReadonlySet<string> = new Set(\`
-${lines.join('\n')}
-\`.split(/\\s+/).filter(Boolean));
+export const ${group.constant}: readonly string[] = \`
+${packed(names)}
+\`.split(/\\s+/).filter(Boolean);
+`;
+}
+
+function unionText(versions: string): string {
+  return `/**
+ * Names of the functions, aggregates and procedures in pg_catalog (PostgreSQL ${versions}),
+ * filed by what the catalogs use them for.
+ * Generated by ${SCRIPT}: do not edit by hand.
+ */
+${GROUPS.map((g) => `import { ${g.constant} } from './${g.file}';`).join('\n')}
+
+export const PG_CATALOG_FUNCTION_NAMES: ReadonlySet<string> = new Set([
+${GROUPS.map((g) => `  ...${g.constant},`).join('\n')}
+]);
 `;
 }
 
 const server = process.argv[2] ?? process.env.SCHEMATA_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const sources = [await catalogNames(server), await catalogNames('pglite:memory:')];
-const names = [...new Set(sources.flatMap((s) => s.names))].sort();
-await writeFile(OUT, moduleText(sources.map((s) => s.version.split(' ')[0]), names));
-console.log(`wrote ${names.length} names to ${OUT}`);
+const sources = [await catalogGroups(server), await catalogGroups('pglite:memory:')];
+const versions = sources.map((s) => s.version.split(' ')[0]).join(' and ');
+const groupOf = new Map<string, number>();
+for (const { groups } of sources) {
+  for (const [name, group] of groups) groupOf.set(name, Math.min(group, groupOf.get(name) ?? group));
+}
+const names = [...groupOf.keys()].sort();
+for (const [i, group] of GROUPS.entries()) {
+  await writeFile(fileURLToPath(new URL(DIR + group.file, import.meta.url)), groupText(group, versions, names.filter((n) => groupOf.get(n) === i)));
+}
+await writeFile(fileURLToPath(new URL(`${DIR}names.ts`, import.meta.url)), unionText(versions));
+console.log(`wrote ${names.length} names in ${GROUPS.length} groups to ${fileURLToPath(new URL(DIR, import.meta.url))}`);

@@ -1,7 +1,7 @@
 /** How an unqualified function call in an expression is printed: PostgreSQL searches pg_catalog first. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSqlParser } from '../parser.ts';
-import { PG_CATALOG_FUNCTION_NAMES } from '../postgres-catalog-functions.ts';
+import { PG_CATALOG_FUNCTION_NAMES } from '../postgres-catalog-functions/names.ts';
 import { model, table } from './test-kit.ts';
 
 beforeAll(() => loadSqlParser());

@@ -6,7 +6,7 @@
 import type { Domain, Enum, ForeignKey, Model, PrimaryKey, RawObject, Sequence, Table, Unique, View } from '../../model/document.ts';
 import { emptyModel } from '../../model/empty.ts';
 import { derivedId } from '../../model/ids.ts';
-import { PG_CATALOG_FUNCTION_NAMES } from '../postgres-catalog-functions.ts';
+import { PG_CATALOG_FUNCTION_NAMES } from '../postgres-catalog-functions/names.ts';
 import { emptyReport, type ImportReport } from './report.ts';
 
 /** The search_path of a new session. */
