@@ -4,7 +4,7 @@
  * holds exactly what the model says. Expectations are computed from the model, never written out.
  */
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { featureModel } from '../shared/ddl/__fixtures__/feature-model.ts';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { loadSqlParser } from '../shared/io/parser.ts';
@@ -13,10 +13,10 @@ import { quoteIdent, quoteLiteral } from '../shared/ddl/quote.ts';
 import type { Model, Table } from '../shared/model/document.ts';
 import { withEffectiveNames } from '../shared/model/names.ts';
 import { formatType } from '../shared/model/types.ts';
-import { openSqlClient, type SqlClient } from './db/sql-client.ts';
+import { openSqlClient } from './db/sql-client.ts';
 import { catalogSnapshot, type CatalogSnapshot } from './testing/catalog-snapshot.ts';
 import { readConstraints, readIndexes, type CatalogConstraint, type CatalogIndex } from './testing/model-catalog.ts';
-import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+import { useThrowawayDatabase } from './testing/throwaway-fixture.ts';
 
 const model: Model = withEffectiveNames(featureModel());
 const tablesById = new Map(model.tables.map((t) => [t.id, t]));
@@ -34,24 +34,15 @@ const compareTuples = (a: unknown[], b: unknown[]): number => {
 const byKey = <T extends { schema: string; owner?: string; name: string }>(rows: T[]) =>
   [...rows].sort((a, b) => compareTuples([a.schema, a.owner ?? '', a.name], [b.schema, b.owner ?? '', b.name]));
 
-let db: ThrowawayDb;
-let client: SqlClient;
+const { client } = useThrowawayDatabase('ddl_load_features', { setup: (c) => c.exec(generatePostgres(featureModel())) });
 let snapshot: CatalogSnapshot;
 let constraints: CatalogConstraint[];
 let indexes: CatalogIndex[];
 
 beforeAll(async () => {
-  db = await createThrowawayDb('ddl_load_features');
-  client = await openSqlClient(db.url);
-  await client.exec(generatePostgres(featureModel()));
   snapshot = await catalogSnapshot(client);
   constraints = await readConstraints(client);
   indexes = await readIndexes(client);
-});
-
-afterAll(async () => {
-  await client?.close();
-  await db?.drop();
 });
 
 describe('the database holds exactly what the model says', () => {

@@ -2,14 +2,13 @@
  * A model drawn with the editor's ops alone (what the inspector and canvas do), renamed along the
  * way, generates DDL that PostgreSQL 15 accepts, and the database then enforces what was drawn.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import type { Model } from '../shared/model/document.ts';
 import { emptyModel } from '../shared/model/empty.ts';
 import { lintModel } from '../shared/lint/lint.ts';
 import * as ops from '../shared/model/ops/index.ts';
-import { openSqlClient, type SqlClient } from './db/sql-client.ts';
-import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+import { useThrowawayDatabase } from './testing/throwaway-fixture.ts';
 
 const col = (m: Model, table: string, column: string) => m.tables.find((t) => t.name === table)!.columns.find((c) => c.name === column)!.id;
 
@@ -43,16 +42,7 @@ function drawModel(): Model {
 
 describe('a model drawn with the ops', () => {
   const model = drawModel();
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('model_ops');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { client } = useThrowawayDatabase('model_ops');
 
   it('has no lint errors', () => {
     expect(lintModel(model).filter((i) => i.severity === 'error')).toEqual([]);

@@ -2,28 +2,19 @@
  * `diff --db` and `apply` load the document in the embedded engine, never in the database they
  * compare; `--shadow-url` names a scratch server for extensions the embedded engine lacks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { cliInProcess as cli } from '../testing/cli-in-process.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 describe('CLI --shadow-url', () => {
-  let db: ThrowawayDb;
-  let scratch: ThrowawayDb;
-  let client: SqlClient;
+  const { db, client } = useThrowawayDatabase('cli_shadow', { setup: (c) => c.exec('CREATE TABLE item (id int PRIMARY KEY);') });
+  const { db: scratch } = useThrowawayDatabase('cli_shadow_scratch');
   let files: Record<string, string>;
   beforeAll(async () => {
-    [db, scratch] = await Promise.all([createThrowawayDb('cli_shadow'), createThrowawayDb('cli_shadow_scratch')]);
-    client = await openSqlClient(db.url);
-    await client.exec('CREATE TABLE item (id int PRIMARY KEY);');
     const document = JSON.parse((await cli(['introspect', '--db', db.url])).stdout) as ModelDocument;
     document.model.extensions.push({ id: 'ext:pgstattuple', name: 'pgstattuple', schema: 'public' });
     files = { 'doc.json': JSON.stringify(document) };
-  });
-  afterAll(async () => {
-    await client?.close();
-    await Promise.all([db?.drop(), scratch?.drop()]);
   });
 
   it('without it, an extension the embedded engine lacks is one line that says to give --shadow-url', async () => {

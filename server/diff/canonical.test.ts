@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { createThrowawayDb } from '../testing/throwaway-db.ts';
 import { planLive } from '../live/plan.ts';
 import { canonicalFor, canonicalModel, ModelDoesNotLoad } from './canonical.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 /** Applies the plan from the live database to `model`, then returns the steps a second plan has. */
 async function applyThenReplan(client: SqlClient, model: Model): Promise<string[]> {
@@ -47,17 +48,9 @@ describe('canonicalModel in the embedded engine', () => {
 });
 
 describe('canonicalFor a PostgreSQL 15 target', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('canonical');
-    client = await openSqlClient(db.url);
-    await client.exec(`CREATE TABLE t (id integer PRIMARY KEY, name text CHECK (name <> ''));
-      CREATE VIEW v AS SELECT id, name FROM t WHERE id > 0;`);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
+  const { db, client } = useThrowawayDatabase('canonical', {
+    setup: (c) => c.exec(`CREATE TABLE t (id integer PRIMARY KEY, name text CHECK (name <> ''));
+      CREATE VIEW v AS SELECT id, name FROM t WHERE id > 0;`),
   });
 
   it('loads in the embedded engine and respells the live side, so the database equals its own model', async () => {

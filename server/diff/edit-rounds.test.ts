@@ -3,17 +3,16 @@
  * canonicalize it (shadow database), plan the live database against it (matched to the last applied
  * model, the baseline), apply, and check the next plan is empty and the rows are still there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { addColumn, renameColumn, updateColumn } from '../../shared/model/ops/columns.ts';
 import { renameTable, setTableComment } from '../../shared/model/ops/tables.ts';
 import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { canonicalModel } from './canonical.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const tableOf = (m: Model, name: string) => m.tables.find((t) => t.name === name)!;
 const columnOf = (m: Model, table: string, name: string) => tableOf(m, table).columns.find((c) => c.name === name)!;
@@ -38,16 +37,7 @@ const ROUNDS: Array<{ name: string; edit: (m: Model) => Model }> = [
 ];
 
 describe('edit rounds on PostgreSQL through the shadow canonicalizer', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('edit_rounds');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { db, client } = useThrowawayDatabase('edit_rounds');
 
   it('applies every round, keeps the rows, and plans nothing after each', async () => {
     let model = buildEcommerce().model;

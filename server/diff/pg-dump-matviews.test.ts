@@ -4,7 +4,7 @@
  * their rows; a plan that must recreate them (a column they read is retyped) keeps each as the
  * database had it. Real PostgreSQL, the dump as pg_dump 15 writes it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { diff } from '../../shared/diff/diff.ts';
 import { plan } from '../../shared/diff/plan.ts';
@@ -12,11 +12,10 @@ import { HAZARD_KINDS } from '../../shared/diff/types.ts';
 import { importSql } from '../../shared/io/sql-import/import-sql.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { applySteps } from '../db/apply.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { schemaHash } from '../introspect/hash.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { canonicalModel } from './canonical.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const SCHEMA_ONLY_DUMP = `--
 -- PostgreSQL database dump
@@ -78,17 +77,7 @@ const SOURCE = `
   CREATE MATERIALIZED VIEW big_customers AS SELECT customer_id FROM order_totals WHERE total > 5;
   CREATE MATERIALIZED VIEW never_refreshed AS SELECT count(*) AS n FROM orders WITH NO DATA;`;
 
-let db: ThrowawayDb;
-let client: SqlClient;
-beforeAll(async () => {
-  db = await createThrowawayDb('pg_dump_matviews');
-  client = await openSqlClient(db.url);
-  await client.exec(SOURCE);
-}, 120_000);
-afterAll(async () => {
-  await client?.close();
-  await db?.drop();
-});
+const { db, client } = useThrowawayDatabase('pg_dump_matviews', { setup: (c) => c.exec(SOURCE), timeoutMs: 120_000 });
 
 const populated = async () => (await client.query<{ relname: string; relispopulated: boolean }>(
   "SELECT relname, relispopulated FROM pg_class WHERE relkind = 'm' ORDER BY relname")).map((r) => [r.relname, r.relispopulated]);
