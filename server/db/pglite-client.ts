@@ -31,7 +31,7 @@ import { tsm_system_time } from '@electric-sql/pglite/contrib/tsm_system_time';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
 import { DirectoryInUse, lockDirectory } from './directory-lock.ts';
-import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-client.ts';
+import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-session.ts';
 
 /** Contrib extensions a model may ask for with CREATE EXTENSION (loaded lazily by PGlite). */
 const EXTENSIONS = {
