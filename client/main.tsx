@@ -9,7 +9,7 @@ import { openFromLocation } from './shell/boot.ts';
 import { storedTheme } from './shell/theme.ts';
 import { useStore } from './store/index.ts';
 import { installTestHook } from './store/test-hook.ts';
-import { startAutosave } from './projects.ts';
+import { startAutosave } from './data/project-autosave.ts';
 
 installTestHook();
 startAutosave();

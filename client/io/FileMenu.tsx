@@ -4,7 +4,7 @@ import { useReactFlow } from '@xyflow/react';
 import { templates } from '../../shared/model/templates/index.ts';
 import { BLANK_TEMPLATE, openTemplate } from '../shell/boot.ts';
 import { useStore } from '../store/index.ts';
-import { readyToLeave, saveAsProject } from '../projects.ts';
+import { readyToLeave, saveAsProject } from '../data/project-autosave.ts';
 import { exportImage } from './export-image.ts';
 import { exportJson, openJsonFile } from './document-file.ts';
 

@@ -4,7 +4,7 @@
  * when a migration ships, and the next export holds only what changed since.
  */
 import { useEffect, useState } from 'react';
-import type { VersionSummary } from '../../shared/api.ts';
+import type { VersionSummary } from '../../shared/api/projects.ts';
 import { MIGRATION_LAYOUTS, type MigrationLayout } from '../../shared/io/migration-files.ts';
 import { useStore } from '../store/index.ts';
 import { fileBaseName } from './download.ts';

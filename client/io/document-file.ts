@@ -7,7 +7,7 @@ import { parseDocument } from '../../shared/model/upgrade.ts';
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import { useStore } from '../store/index.ts';
 import { showDocument } from '../shell/boot.ts';
-import { readyToLeave } from '../projects.ts';
+import { readyToLeave } from '../data/project-autosave.ts';
 import { download, fileBaseName } from './download.ts';
 
 export function exportJson(): void {

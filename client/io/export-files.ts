@@ -1,19 +1,19 @@
 /**
  * What File ▸ Export writes: DDL per dialect (with what the dialect cannot keep), DBML, and
  * migration files between a named version of the project (or an empty database) and the model now.
- * All of it is built in the browser from the shared generators; nothing goes to the server.
+ * DDL and DBML are built in the browser from the shared generators; migration files by the server.
  */
 import type { Model, ModelDocument } from '../../shared/model/document.ts';
-import { emptyModel } from '../../shared/model/empty.ts';
+import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
 import { dialect, DIALECTS, type DialectId } from '../../shared/ddl/dialects.ts';
 import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
-import { planBetween, reversePlan } from '../../shared/diff/plan.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
-import { migrationFiles, zipMigrationFiles, type MigrationFile, type MigrationLayout } from '../../shared/io/migration-files.ts';
-import { parseDocument } from '../../shared/model/upgrade.ts';
+import { zipMigrationFiles, type MigrationFile, type MigrationLayout } from '../../shared/io/migration-files.ts';
+import type { MigrationFilesRequest } from '../../shared/api/migration-files.ts';
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
-import type { VersionSummary } from '../../shared/api.ts';
-import { api } from '../api.ts';
+import type { VersionSummary } from '../../shared/api/projects.ts';
+import { migrationFilesApi } from '../data/migration-files.ts';
+import { projectsApi } from '../data/projects.ts';
 import { download, fileBaseName } from './download.ts';
 
 /** Each SQL dialect of the registry, then DBML. */
@@ -59,16 +59,13 @@ export interface MigrationExport {
 }
 
 export async function listVersions(projectId: string): Promise<VersionSummary[]> {
-  return api.get<VersionSummary[]>(`/api/projects/${encodeURIComponent(projectId)}/versions`);
+  return projectsApi.listVersions(projectId);
 }
 
 async function startModel(start: MigrationStart): Promise<Model> {
   if (start.kind === 'empty') return emptyModel();
-  const path = `/api/projects/${encodeURIComponent(start.projectId)}/versions/${encodeURIComponent(start.version.id)}`;
-  const answer = await api.get<{ document: unknown }>(path);
-  const parsed = parseDocument(answer.document);
-  if (!parsed.ok) throw new Error(`version "${start.version.label}" holds an invalid document`);
-  return parsed.document.model;
+  const version = await projectsApi.getVersion(start.projectId, start.version.id);
+  return version.document.model;
 }
 
 export interface MigrationExportParams {
@@ -81,18 +78,21 @@ export interface MigrationExportParams {
   version: number;
 }
 
-/** The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`. */
+/**
+ * The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`: made by
+ * the server (`POST /api/migration-files`), which puts both documents in PostgreSQL's spelling first,
+ * as the CLI's `diff <from> <to> --out` does, so the page and the CLI give the same SQL.
+ */
 export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
-  await sqlParserReady(); // version documents are checked, and carried SQL is classified, by PostgreSQL's parser
+  await sqlParserReady(); // version documents are checked by PostgreSQL's parser
   const to = params.end ? await startModel(params.end) : params.model;
   const start = await startModel(params.start);
   // Versions of a project share its ids (a rename keeps its id); an empty database only has
   // `public`, which takes the model's id by name.
   const from = params.start.kind === 'empty' ? matchToBaseline(start, to) : start;
-  const plan = planBetween(from, to);
-  const reverse = reversePlan(from, to);
-  const files = migrationFiles({ plan, reverse: reverse.plan, name: params.name, layout: params.layout, version: params.version });
-  return { files, steps: plan.steps.length, downLosesData: reverse.losesData };
+  const body: MigrationFilesRequest = { from: makeDocument(from), to: makeDocument(to), layout: params.layout, name: params.name, version: params.version };
+  const made = await migrationFilesApi.make(body);
+  return { files: made.files, steps: made.steps, downLosesData: made.downLosesData };
 }
 
 export function downloadZip(files: MigrationFile[], fileName: string): void {
@@ -103,5 +103,5 @@ export function downloadZip(files: MigrationFile[], fileName: string): void {
 
 /** Labels the project's last saved document as a version (the start of the next migration). */
 export async function saveVersion(projectId: string, label: string): Promise<VersionSummary> {
-  return api.post<VersionSummary>(`/api/projects/${encodeURIComponent(projectId)}/versions`, { label });
+  return projectsApi.createVersion(projectId, label);
 }

@@ -3,9 +3,9 @@
  * new project (so it is kept; its ids are the ones introspection derives from names, so the next
  * Compare is empty). No other project's baseline changes; this project's is recorded at its first apply.
  */
-import { liveApi } from '../api-live.ts';
+import { targetsApi } from '../data/targets.ts';
 import { withMissingPositions } from '../../shared/model/initial-layout.ts';
-import { saveAsProject } from '../projects.ts';
+import { saveAsProject } from '../data/project-autosave.ts';
 import { useStore } from '../store/index.ts';
 
 /** The open model has edits that live nowhere else (a saved project autosaves; a template or file does not). */
@@ -17,7 +17,7 @@ function hasUnsavedEdits(): boolean {
 export async function importFromTarget(targetId: string): Promise<boolean> {
   const target = useStore.getState().targets.find((t) => t.id === targetId);
   if (hasUnsavedEdits() && !window.confirm('The open model has unsaved changes. Replace it with the model read from the database?')) return false;
-  const document = await liveApi.introspect(targetId);
+  const document = await targetsApi.introspect(targetId);
   const name = `${target?.name ?? targetId} (imported)`;
   const state = useStore.getState();
   state.loadDocument({ ...document, name, layout: withMissingPositions(document.model, document.layout) });

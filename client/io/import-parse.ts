@@ -4,7 +4,8 @@
  * 600 KB dump); if the worker cannot start, `POST /api/import` does the same work on the server.
  */
 import type { ImportFormat, ImportResponse } from '../../shared/api/import.ts';
-import { api, RequestError } from '../api.ts';
+import { RequestError } from '../data/http.ts';
+import { importApi } from '../data/import.ts';
 
 export interface ParseError {
   message: string;
@@ -48,7 +49,7 @@ function parseInWorker(text: string, format: ImportFormat): Promise<WorkerAnswer
 async function parseOnServer(text: string, format: ImportFormat): Promise<ParseOutcome> {
   const started = performance.now();
   try {
-    const result = await api.post<ImportResponse>('/api/import', { text, format });
+    const result = await importApi.parse(text, format);
     return { ok: true, result, ms: performance.now() - started };
   } catch (error) {
     const body = error instanceof RequestError ? error.body : undefined;

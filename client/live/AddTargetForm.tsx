@@ -1,7 +1,7 @@
 /** Adds a PostgreSQL target by URL. The server tests the connection before keeping it. */
 import { useState, type FormEvent } from 'react';
-import { addTargetRequestZod } from '../../shared/api-targets.ts';
-import { describeError } from '../api-live.ts';
+import { addTargetRequestZod } from '../../shared/api/targets.ts';
+import { describeError } from '../data/http.ts';
 import { useStore } from '../store/index.ts';
 
 export function AddTargetForm() {

@@ -3,7 +3,7 @@
  * protected target its name to be typed. Apply stays disabled until both are done.
  */
 import { useState } from 'react';
-import type { TargetResponse } from '../../shared/api-targets.ts';
+import type { TargetResponse } from '../../shared/api/targets.ts';
 import type { Step } from '../../shared/diff/types.ts';
 import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
 import { hazardList } from './plan-view.ts';

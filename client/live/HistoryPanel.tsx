@@ -5,7 +5,7 @@
  * applied like any plan (`RevertReview`), and listed as "Revert of <time>".
  */
 import { useEffect, useState } from 'react';
-import type { HistoryEntryResponse } from '../../shared/api-targets.ts';
+import type { HistoryEntryResponse } from '../../shared/api/plans.ts';
 import { useStore } from '../store/index.ts';
 import { hazardSeverity } from '../../shared/diff/hazards.ts';
 import { formatDuration } from './plan-view.ts';

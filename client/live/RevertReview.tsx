@@ -4,7 +4,7 @@
  * journaled as a revert of that entry ("Revert of <time>" in the list).
  */
 import { useState } from 'react';
-import type { TargetResponse } from '../../shared/api-targets.ts';
+import type { TargetResponse } from '../../shared/api/targets.ts';
 import { ApplyDialog } from './ApplyDialog.tsx';
 import { PlanSteps } from './PlanSteps.tsx';
 import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';

@@ -5,8 +5,8 @@
  * Removing protection asks for the target's name (sent as `confirmName`; the server checks it).
  */
 import { useState } from 'react';
-import type { TargetResponse } from '../../shared/api-targets.ts';
-import { describeError } from '../api-live.ts';
+import type { TargetResponse } from '../../shared/api/targets.ts';
+import { describeError } from '../data/http.ts';
 import { useStore } from '../store/index.ts';
 import { AddTargetForm } from './AddTargetForm.tsx';
 import { importFromTarget } from '../io/import-database.ts';

@@ -4,9 +4,9 @@
  * progress, and the outcome. Local to the review: it describes one request, not the document.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApplyResponse, PlanResponse } from '../../shared/api-targets.ts';
-import { RequestError } from '../api.ts';
-import { describeError, liveApi } from '../api-live.ts';
+import type { ApplyResponse, PlanResponse } from '../../shared/api/plans.ts';
+import { describeError, RequestError } from '../data/http.ts';
+import { plansApi } from '../data/plans.ts';
 import type { ApplyChoice, ApplyProgress } from '../store/connection-slice.ts';
 import { useStore } from '../store/index.ts';
 
@@ -28,7 +28,7 @@ export function useRevert(targetId: string, entryId: string) {
   const replan = useCallback(async () => {
     const ticket = ++latest.current;
     setState({ planning: true, progress: null });
-    const next = await liveApi.planRevert(targetId, entryId)
+    const next = await plansApi.planRevert(targetId, entryId)
       .then((plan): RevertState => ({ planning: false, plan, progress: null }))
       .catch((error: unknown): RevertState => ({ planning: false, progress: null, error: failed(error) }));
     if (ticket === latest.current) setState(next);
@@ -40,7 +40,7 @@ export function useRevert(targetId: string, entryId: string) {
     if (!plan) return;
     const mode = choice.dryRun ? 'dry-run' : 'apply';
     setState({ planning: false, plan, progress: { mode, running: 0, total: plan.steps.length } });
-    const next = await liveApi.applyRevert(targetId, entryId, { hash: plan.hash, ...choice }, (event) => {
+    const next = await plansApi.applyRevert(targetId, entryId, { hash: plan.hash, ...choice }, (event) => {
       if (event.type === 'step') setState((s) => ({ ...s, progress: { mode, running: event.index, total: event.total } }));
     }).then((result): RevertState => ({ planning: false, plan, progress: null, result }))
       .catch((error: unknown): RevertState => ({ planning: false, plan, progress: null, error: failed(error) }));

@@ -1,10 +1,10 @@
 /** Named versions of the open project: save one, compare the canvas with one, or compare two with each other. */
-import { useCallback, useEffect, useState } from 'react';
-import type { VersionSummary } from '../../shared/api.ts';
-import { parseDocument } from '../../shared/model/upgrade.ts';
-import { sqlParserReady } from '../sql/sql-parser-ready.ts';
-import { api } from '../api.ts';
-import { flushAutosave } from '../projects.ts';
+import { useState } from 'react';
+import type { VersionSummary } from '../../shared/api/projects.ts';
+import { describeError, RequestError } from '../data/http.ts';
+import { flushAutosave } from '../data/project-autosave.ts';
+import { projectsApi } from '../data/projects.ts';
+import { useVersionList } from '../data/use-projects.ts';
 import { useStore } from '../store/index.ts';
 import { compareModels } from './compare-versions.ts';
 import type { Comparison } from '../store/comparison.ts';
@@ -16,28 +16,26 @@ const NOW = '';
 
 export function VersionsDialog() {
   const projectId = useStore((s) => s.project.id);
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const { items: versions, error, setError, reload } = useVersionList(projectId);
   const [label, setLabel] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const base = `/api/projects/${encodeURIComponent(projectId ?? '')}/versions`;
   const close = () => useStore.getState().openDialog(null);
-  const reload = useCallback(() => {
-    if (projectId) api.get<VersionSummary[]>(base).then(setVersions, (e: Error) => setError(e.message));
-  }, [base, projectId]);
-  useEffect(reload, [reload]);
 
   const save = async () => {
-    if (!label.trim()) return;
+    if (!label.trim() || !projectId) return;
     await flushAutosave(); // a version snapshots what the server holds
-    await api.post(base, { label: label.trim() }).then(() => { setLabel(''); reload(); }, (e: Error) => setError(e.message));
+    await projectsApi.createVersion(projectId, label.trim()).then(() => { setLabel(''); reload(); }, (e: unknown) => setError(describeError(e)));
   };
   /** A version's document (model and layout), or undefined after saying why it cannot be read. */
   const read = async (v: VersionSummary): Promise<Comparison['from'] | undefined> => {
-    const [version] = await Promise.all([api.get<{ document: unknown }>(`${base}/${encodeURIComponent(v.id)}`), sqlParserReady()]);
-    const parsed = parseDocument(version.document);
-    if (parsed.ok) return { label: v.label, model: parsed.document.model, layout: parsed.document.layout };
-    setError(`version "${v.label}" cannot be read: ${parsed.problems[0]?.message}`);
-    return undefined;
+    if (!projectId) return undefined;
+    try {
+      const { document } = await projectsApi.getVersion(projectId, v.id);
+      return { label: v.label, model: document.model, layout: document.layout };
+    } catch (e) {
+      if (e instanceof RequestError) throw e; // said by `compare`, as any failed call
+      setError(`version "${v.label}" cannot be read: ${describeError(e)}`);
+      return undefined;
+    }
   };
   /** Compares `from` with `to` (another version), or with the open model when `to` is absent. */
   const compare = async (from: VersionSummary, to?: VersionSummary) => {

@@ -5,6 +5,7 @@
  * a 401 can also arrive later, on any call.
  */
 import { useSyncExternalStore } from 'react';
+import { accessStatus } from '../data/access.ts';
 
 let denied = false;
 const listeners = new Set<() => void>();
@@ -32,8 +33,7 @@ export function useAccessDenied(): boolean {
  */
 export async function checkAccess(): Promise<boolean> {
   try {
-    const response = await fetch('/api/access');
-    if (response.status === 401) markAccessDenied();
+    if ((await accessStatus()) === 401) markAccessDenied();
   } catch {
     // No server: not an access problem.
   }

@@ -4,12 +4,11 @@
  * browser: they are pure.
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { parseDocument } from '../../shared/model/upgrade.ts';
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import { templates, type Template } from '../../shared/model/templates/index.ts';
 import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
-import { api } from '../api.ts';
-import { flushAutosave, showOpened } from '../projects.ts';
+import { flushAutosave, showOpened } from '../data/project-autosave.ts';
+import { projectsApi } from '../data/projects.ts';
 import type { ProjectInfo } from '../store/project-slice.ts';
 import { useStore } from '../store/index.ts';
 import { withMissingPositions } from '../../shared/model/initial-layout.ts';
@@ -48,13 +47,10 @@ export function openTemplate(name: string): void {
   showDocument(template.build(), { name: template.name === 'blank' ? 'Untitled' : template.title, source: 'template' });
 }
 
-interface ProjectResponse { id: string; name: string; version: number; document: unknown }
-
+/** Opens saved project `id` (its document upgraded and checked by `projectsApi.get`). */
 export async function openProject(id: string): Promise<void> {
-  const [project] = await Promise.all([api.get<ProjectResponse>(`/api/projects/${encodeURIComponent(id)}`), sqlParserReady()]);
-  const parsed = parseDocument(project.document);
-  if (!parsed.ok) throw new Error(`project ${project.name} holds an invalid document: ${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`);
-  showDocument(parsed.document, { id: project.id, name: project.name, version: project.version, source: 'project' });
+  const project = await projectsApi.get(id);
+  showDocument(project.document, { id: project.id, name: project.name, version: project.version, source: 'project' });
 }
 
 /** Opens what the URL names; a failure opens the default template and says why. */

@@ -3,15 +3,15 @@
  * of each request. Never saved, never undone: it describes databases, not the document.
  */
 import type { StateCreator } from 'zustand';
-import type { AddTargetRequest, ApplyResponse, HistoryEntryResponse, PlanResponse, TargetResponse, TestTargetResponse } from '../../shared/api-targets.ts';
+import type { ApplyResponse, HistoryEntryResponse, PlanResponse } from '../../shared/api/plans.ts';
+import { SANDBOX_TARGET_ID, type AddTargetRequest, type TargetResponse, type TestTargetResponse } from '../../shared/api/targets.ts';
 import type { ConfirmedRename } from '../../shared/diff/rename-candidates.ts';
 import type { HazardKind } from '../../shared/diff/types.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
-import { RequestError } from '../api.ts';
-import { describeError, liveApi } from '../api-live.ts';
+import { describeError, RequestError } from '../data/http.ts';
+import { plansApi } from '../data/plans.ts';
+import { targetsApi } from '../data/targets.ts';
 import type { AppState, Mutators } from './types.ts';
-
-export const SANDBOX_TARGET_ID = 'sandbox';
 
 export type RequestStatus = { state: 'idle' | 'running' | 'done' } | { state: 'error'; message: string };
 const IDLE: RequestStatus = { state: 'idle' };
@@ -138,7 +138,7 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
 
     setLiveTab: (liveTab) => set({ liveTab }),
     loadTargets: async () => {
-      const targets = await tracked('targetsStatus', liveApi.listTargets);
+      const targets = await tracked('targetsStatus', targetsApi.list);
       const current = targets.some((t) => t.id === get().currentTargetId) ? get().currentTargetId : SANDBOX_TARGET_ID;
       set({ targets, currentTargetId: current });
     },
@@ -148,24 +148,24 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       clearReview();
     },
     addTarget: async (input) => {
-      const added = await liveApi.addTarget(input);
+      const added = await targetsApi.add(input);
       set({ targets: [...get().targets, added] });
       return added;
     },
     removeTarget: async (id) => {
-      await liveApi.removeTarget(id);
+      await targetsApi.remove(id);
       const targets = get().targets.filter((t) => t.id !== id);
       set({ targets });
       if (get().currentTargetId === id) get().selectTarget(SANDBOX_TARGET_ID);
     },
     setTargetProtected: async (id, value, confirmName) => {
-      const updated = await liveApi.updateTarget(id, { protected: value, ...(confirmName === undefined ? {} : { confirmName }) });
+      const updated = await targetsApi.update(id, { protected: value, ...(confirmName === undefined ? {} : { confirmName }) });
       set({ targets: get().targets.map((t) => (t.id === id ? updated : t)) });
     },
     testTarget: async (id) => {
       let result: TestTargetResponse;
       try {
-        result = await liveApi.testTarget(id);
+        result = await targetsApi.test(id);
       } catch (error) {
         result = { ok: false, message: describeError(error), ms: 0 };
       }
@@ -178,7 +178,7 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       const projectId = project.source === 'project' ? project.id : undefined;
       // The old plan goes at once: a plan on screen is always the answer to the last Compare.
       set({ review: null, applyOutcome: null, applyFailure: null, progress: null });
-      const plan = await tracked('planStatus', () => liveApi.plan(targetId, doc, { projectId, renames })).catch(() => undefined);
+      const plan = await tracked('planStatus', () => plansApi.plan(targetId, doc, { projectId, renames })).catch(() => undefined);
       if (plan && get().currentTargetId === targetId) set({ review: { targetId, document: doc, plan, projectId, renames } });
     },
 
@@ -194,13 +194,13 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       set({ progress: { mode, running: 0, total: review.plan.steps.length }, applyOutcome: null, applyFailure: null });
       try {
         const { targetId, document, projectId, renames } = review;
-        const result = await liveApi.apply(targetId, { document, projectId, renames, hash: review.plan.hash, ...choice }, (event) => {
+        const result = await plansApi.apply(targetId, { document, projectId, renames, hash: review.plan.hash, ...choice }, (event) => {
           if (event.type === 'step') set({ progress: { mode, running: event.index, total: event.total } });
         });
         const outcome: ApplyOutcome = { result };
         // Not verified: show what still differs, from a fresh comparison.
         if (result.status === 'applied' && result.verified === false) {
-          outcome.remaining = await liveApi.plan(targetId, document, { projectId, renames }).catch(() => undefined);
+          outcome.remaining = await plansApi.plan(targetId, document, { projectId, renames }).catch(() => undefined);
         }
         set({ applyOutcome: outcome, progress: null });
       } catch (error) {
@@ -210,7 +210,7 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
     },
 
     loadHistory: async (id = get().currentTargetId) => {
-      const entries = await tracked('historyStatus', () => liveApi.history(id));
+      const entries = await tracked('historyStatus', () => plansApi.history(id));
       set({ history: { ...get().history, [id]: entries } });
     },
   };

@@ -12,6 +12,7 @@ import { ddlResponseZod } from '../../shared/api/ddl.ts';
 import { apiErrorZod } from '../../shared/api/errors.ts';
 import { healthResponseZod } from '../../shared/api/health.ts';
 import { importResponseZod } from '../../shared/api/import.ts';
+import { migrationFilesResponseZod } from '../../shared/api/migration-files.ts';
 import {
   applyResponseZod, applyStreamLineZod, historyResponseZod, planResponseZod, targetJournalResponseZod,
 } from '../../shared/api/plans.ts';
@@ -55,6 +56,7 @@ export const ROUTE_CONTRACTS: Record<string, Answer> = {
   'POST /api/targets/:id/history/:entry/revert/plan': planResponseZod,
   'POST /api/targets/:id/history/:entry/revert': applyResponseZod,
   'POST /api/import': importResponseZod,
+  'POST /api/migration-files': migrationFilesResponseZod,
 };
 
 /** The routes that answer `?stream` with NDJSON lines. */

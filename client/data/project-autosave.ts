@@ -5,10 +5,11 @@
  * Opening another document first saves what is pending (`readyToLeave`), and opening never counts
  * as an edit (`showOpened`).
  */
-import type { ModelDocument } from '../shared/model/document.ts';
-import { api, RequestError } from './api.ts';
-import { useStore } from './store/index.ts';
-import { unsavedWorkWarning } from './projects/unsaved-work.ts';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { useStore } from '../store/index.ts';
+import { unsavedWorkWarning } from '../projects/unsaved-work.ts';
+import { RequestError } from './http.ts';
+import { projectsApi } from './projects.ts';
 
 const AUTOSAVE_DELAY_MS = 600;
 
@@ -27,7 +28,7 @@ export async function saveAsProject(name?: string): Promise<string | undefined> 
   state.setSaveState('saving');
   try {
     const document: ModelDocument = { ...state.doc, name: projectName };
-    const created = await api.post<{ id: string; version: number }>('/api/projects', { name: projectName, document });
+    const created = await projectsApi.create(projectName, document);
     state.setProject({ id: created.id, name: projectName, version: created.version, source: 'project' });
     state.setSaveState('saved');
     window.history.pushState(null, '', `/p/${encodeURIComponent(created.id)}`);
@@ -54,7 +55,7 @@ async function saveNow(): Promise<void> {
   const doc = state.doc;
   state.setSaveState('saving');
   try {
-    const saved = await api.put<{ version: number }>(`/api/projects/${encodeURIComponent(project.id)}`, { document: doc, version: project.version });
+    const saved = await projectsApi.save(project.id, doc, project.version);
     const now = useStore.getState();
     if (now.project.id !== project.id) return;
     now.setProject({ ...now.project, version: saved.version });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RequestError } from './api.ts';
-import { readApplyStream, type ApplyEvent } from './api-live.ts';
+import { RequestError } from './http.ts';
+import { readApplyStream, type ApplyProgress } from './plans.ts';
 
 const result = { journalId: 'apply_1', status: 'applied', steps: [], durationMs: 12, verified: true, remainingSteps: 0 };
 
@@ -26,7 +26,7 @@ describe('readApplyStream', () => {
     );
     const cuts = [0, 7, 60, 61, 130, text.length];
     const chunks = cuts.slice(1).map((end, i) => text.slice(cuts[i], end));
-    const seen: ApplyEvent[] = [];
+    const seen: ApplyProgress[] = [];
     const final = await readApplyStream(streamed(chunks), (e) => seen.push(e));
     expect(final).toEqual(result);
     expect(seen.map((e) => (e.type === 'step' ? `step ${e.index}/${e.total}` : e.type))).toEqual(['step 0/2', 'step 1/2', 'result']);
@@ -48,7 +48,7 @@ describe('readApplyStream', () => {
   });
 
   it('fails clearly when the stream ends without a result, or a line is not an event', async () => {
-    await expect(readApplyStream(streamed([lines({ type: 'step', index: 0, total: 1 })]), () => undefined)).rejects.toThrow(/ended without a result/);
+    await expect(readApplyStream(streamed([lines({ type: 'step', index: 0, total: 1, sql: 'x', phase: 'columns' })]), () => undefined)).rejects.toThrow(/ended without a result/);
     await expect(readApplyStream(streamed([lines({ type: 'result', status: 'applied' })]), () => undefined)).rejects.toThrow(/unexpected progress event/);
   });
 });

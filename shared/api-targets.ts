@@ -1,3 +1,0 @@
-// Moved to shared/api/ (one module per resource); this re-export goes once every import points there.
-export * from './api/targets.ts';
-export * from './api/plans.ts';
