@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { AddTargetRequest, TargetResponse, TestTargetResponse, UpdateTargetRequest } from '../../shared/api/targets.ts';
+import { SANDBOX_TARGET_ID, type AddTargetRequest, type TargetResponse, type TestTargetResponse, type UpdateTargetRequest } from '../../shared/api/targets.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { serverVersion } from '../introspect/introspect.ts';
 import { openJournalStore, type JournalStore } from './history.ts';
@@ -15,8 +15,6 @@ import { cannotConnect, ConnectionError, connectionFailureForClient } from './co
 import { isPostgresUrl, openSqlClient, redactUrl, targetOf, type SqlClient } from './sql-client.ts';
 import { openTargetStore, type ReadTarget, type StoredTarget, type TargetStore } from './target-store.ts';
 import { openUrlSecret } from './url-secret.ts';
-
-export const SANDBOX_ID = 'sandbox';
 
 export class TargetNotFound extends Error {
   constructor(readonly id: string) {
@@ -75,7 +73,7 @@ export interface TargetServiceConfig {
 }
 
 function sandboxInfo(dataDir: string): TargetResponse {
-  return { id: SANDBOX_ID, name: 'Sandbox', kind: 'sandbox', displayUrl: `pglite:${join(dataDir, 'sandbox')}`, protected: false, builtin: true };
+  return { id: SANDBOX_TARGET_ID, name: 'Sandbox', kind: 'sandbox', displayUrl: `pglite:${join(dataDir, 'sandbox')}`, protected: false, builtin: true };
 }
 
 function infoOf(t: ReadTarget): TargetResponse {
@@ -171,7 +169,7 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
     return target;
   };
   const urlOf = async (id: string): Promise<string> => {
-    if (id === SANDBOX_ID) return sandboxUrl;
+    if (id === SANDBOX_TARGET_ID) return sandboxUrl;
     const target = await stored(id);
     if (target.url === undefined) throw new TargetUnreadable(target.unreadable);
     return target.url;
@@ -192,14 +190,14 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
     return open;
   };
 
-  if (config.warmSandbox) clientFor(SANDBOX_ID).catch(() => undefined);
+  if (config.warmSandbox) clientFor(SANDBOX_TARGET_ID).catch(() => undefined);
 
   return {
     journal,
     client: clientFor,
     connectionUrl: urlOf,
     async shadowUrl(id) {
-      if (id === SANDBOX_ID) return undefined;
+      if (id === SANDBOX_TARGET_ID) return undefined;
       const target = await stored(id);
       if (target.url === undefined) throw new TargetUnreadable(target.unreadable);
       return target.shadowUrl;
@@ -208,7 +206,7 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       return [sandboxInfo(config.dataDir), ...(await store.list()).map(infoOf)];
     },
     async get(id) {
-      return id === SANDBOX_ID ? sandboxInfo(config.dataDir) : infoOf(await stored(id));
+      return id === SANDBOX_TARGET_ID ? sandboxInfo(config.dataDir) : infoOf(await stored(id));
     },
     async add({ name, url, protected: isProtected = false, shadowUrl }) {
       if (!isPostgresUrl(url)) throw new TargetRejected('a target URL starts with postgres:// or postgresql://');
@@ -220,7 +218,7 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       return infoOf(target);
     },
     async update(id, { confirmName, ...fields }) {
-      if (id === SANDBOX_ID) throw new TargetRejected('the sandbox cannot be renamed or protected');
+      if (id === SANDBOX_TARGET_ID) throw new TargetRejected('the sandbox cannot be renamed or protected');
       const current = await stored(id);
       // As deliberate as an apply to it: unprotecting is the step before an unconfirmed apply.
       if (current.protected && fields.protected === false && confirmName !== current.name) {
@@ -232,12 +230,12 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       return infoOf(updated);
     },
     async remove(id) {
-      if (id === SANDBOX_ID) throw new TargetRejected('the sandbox is built in and cannot be removed');
+      if (id === SANDBOX_TARGET_ID) throw new TargetRejected('the sandbox is built in and cannot be removed');
       if (!(await store.remove(id))) throw new TargetNotFound(id);
       await drop(id);
     },
     async test(id) {
-      if (id === SANDBOX_ID) {
+      if (id === SANDBOX_TARGET_ID) {
         const started = performance.now();
         const version = await serverVersion(await clientFor(id));
         return { ok: true, message: `PGlite (PostgreSQL ${Math.floor(version / 10000)}.${version % 100})`, serverVersion: version, ms: Math.round(performance.now() - started) };

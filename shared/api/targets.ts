@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { documentZod } from './document.ts';
 
+/** The id of the built-in sandbox (PGlite in the studio's data directory): always listed, never removed, the page's first target. */
+export const SANDBOX_TARGET_ID = 'sandbox';
+
 const postgresUrlZod = z.string().regex(/^postgres(ql)?:\/\//i, 'a PostgreSQL URL starts with postgres:// or postgresql://');
 
 /**
