@@ -7,7 +7,7 @@
  * `postgres-error` either way).
  */
 import type { Request, Response } from 'express';
-import type { ApplyResponse } from '../../shared/api/plans.ts';
+import type { ApplyResponse, ApplyStreamLine } from '../../shared/api/plans.ts';
 import type { OnStep } from '../live/migration.ts';
 import { errorContext, toApiError, type ErrorLog } from './errors.ts';
 
@@ -20,10 +20,10 @@ export async function answerApply(req: Request, res: Response, run: RunApply, lo
     return;
   }
   res.status(200).type('application/x-ndjson');
-  const write = (line: unknown) => res.write(`${JSON.stringify(line)}\n`);
+  const write = (line: ApplyStreamLine) => res.write(`${JSON.stringify(line)}\n`);
   const result = await run((index, total, step) => write({ type: 'step', index, total, sql: step.sql, phase: step.phase }))
-    .then((applied) => ({ type: 'result', ...applied }))
-    .catch((error: unknown) => {
+    .then((applied): ApplyStreamLine => ({ type: 'result', ...applied }))
+    .catch((error: unknown): ApplyStreamLine => {
       const { status, body } = toApiError(error, errorContext(req, res, log));
       return { type: 'error', status, error: body };
     });

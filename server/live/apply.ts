@@ -4,8 +4,9 @@
  * user reviewed; the steps run (or dry-run), then after commit the database is read again to verify.
  * Every attempt is journaled in the studio's journal (and the target's `_schemata`), whatever happens.
  */
+import type { ApplyResponse } from '../../shared/api/plans.ts';
 import { reversePlan, planSql } from '../../shared/diff/plan.ts';
-import type { HazardKind, Step } from '../../shared/diff/types.ts';
+import type { HazardKind } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { applySteps, StepFailed, type ApplyOptions } from '../db/apply.ts';
 import { journalInTarget, markVerifiedInTarget, type JournalEntry } from '../db/history.ts';
@@ -43,18 +44,8 @@ export interface ApplyTarget {
   record: (entry: JournalEntry) => Promise<void>;
 }
 
-export interface ApplyResult {
-  journalId: string;
-  status: 'applied' | 'dry-run';
-  steps: Step[];
-  durationMs: number;
-  /** After commit: the database equals the model (planning again gives no step). */
-  verified?: boolean;
-  /** Steps a new plan would still contain (0 when verified). */
-  remainingSteps?: number;
-  /** The migration committed, but what follows it failed: e.g. `verifying failed: <message>`. */
-  afterCommitError?: string;
-}
+/** What an apply answers: the API's `ApplyResponse` (`shared/api/plans.ts`), which the CLI reports too. */
+export type ApplyResult = ApplyResponse;
 
 /** The way back, when one exists that loses no data (only an applied entry carries it). */
 function reverseSqlOf(planned: LivePlan, model: Model): string | undefined {
