@@ -1,37 +1,23 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../shared/model/document.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { urlFor } from '../testing/throwaway-db.ts';
+import { useTestStudio } from '../testing/throwaway-fixture.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
 import { readTargetJournal } from './history.ts';
 import { applyLive, type ApplyTarget } from '../live/apply.ts';
 import { checkConfirmation, ConfirmationRequired } from '../live/journal-entry.ts';
 import { planLive } from '../live/plan.ts';
-import { openTargetService, SANDBOX_ID, TargetRejected, type TargetService } from './targets.ts';
+import { SANDBOX_TARGET_ID } from '../../shared/api/targets.ts';
+import { TargetRejected } from './targets.ts';
 
 const SETUP = `CREATE TABLE author (id int PRIMARY KEY, name text);
   CREATE TABLE book (id int PRIMARY KEY, author_id int REFERENCES author (id), title text);
   INSERT INTO author VALUES (1, 'Ann'), (2, NULL); INSERT INTO book VALUES (10, 1, 'A book');`;
 
-let dataDir: string;
-let service: TargetService;
-let db: ThrowawayDb;
+const { db, targets: service } = useTestStudio({ purpose: 'migrate' });
 let pgTargetId: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-targets-'));
-  db = await createThrowawayDb('migrate');
-  service = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
-});
-afterAll(async () => {
-  await service.close();
-  await db.drop();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 /** The model with one change made by `edit` (a deep copy: the original stays as it was). */
 function edited(model: Model, edit: (m: Model) => void): Model {
@@ -47,9 +33,9 @@ function applyTarget(id: string, client: ApplyTarget['client'], baseline?: Model
 describe('targets', () => {
   it('always lists the sandbox, which cannot be removed', async () => {
     const [first] = await service.list();
-    expect(first).toMatchObject({ id: SANDBOX_ID, kind: 'sandbox', builtin: true, protected: false });
-    await expect(service.remove(SANDBOX_ID)).rejects.toThrow(TargetRejected);
-    expect(await service.test(SANDBOX_ID)).toMatchObject({ ok: true, message: expect.stringMatching(/^PGlite \(PostgreSQL 18\.\d+\)$/) });
+    expect(first).toMatchObject({ id: SANDBOX_TARGET_ID, kind: 'sandbox', builtin: true, protected: false });
+    await expect(service.remove(SANDBOX_TARGET_ID)).rejects.toThrow(TargetRejected);
+    expect(await service.test(SANDBOX_TARGET_ID)).toMatchObject({ ok: true, message: expect.stringMatching(/^PGlite \(PostgreSQL 18\.\d+\)$/) });
   });
 
   it('adds a PostgreSQL target after testing it, and never gives its password back', async () => {
@@ -85,7 +71,7 @@ describe('targets', () => {
   });
 });
 
-describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () => SANDBOX_ID]])('migrating %s', (_name, idOf) => {
+describe.each([['PostgreSQL 15', () => pgTargetId], ['the PGlite sandbox', () => SANDBOX_TARGET_ID]])('migrating %s', (_name, idOf) => {
   let start: Model;
   beforeAll(async () => {
     const client = await service.client(idOf());

@@ -5,37 +5,23 @@
  * hash under the lock, the verification). Now the apply reuses the plan's canonical model and plans
  * from the one read under the lock: one shadow build, three reads; a changed database still gets 409.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SchemaChanged } from '../db/apply.ts';
-import { openTargetService, type TargetService } from '../db/targets.ts';
 import { BUILT_IN_TIMEOUTS } from '../db/timeouts.ts';
 import { ModelDoesNotLoad } from '../diff/shadow-load.ts';
 import { introspect } from '../introspect/introspect.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { useTestStudio } from '../testing/throwaway-fixture.ts';
 import { liveCost, resetLiveCost } from './cost.ts';
 import { liveMigrations, type LiveMigrations } from './migration.ts';
 
-let dataDir: string;
-let service: TargetService;
-let db: ThrowawayDb;
+const { db, targets: service } = useTestStudio({ purpose: 'live_cost' });
 let live: LiveMigrations;
 let id: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-live-'));
-  db = await createThrowawayDb('live_cost');
-  service = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
   id = (await service.add({ name: 'cost', url: db.url })).id;
   await (await service.client(id)).exec('CREATE TABLE author (id int PRIMARY KEY, name text)');
   live = liveMigrations({ targets: service, timeouts: BUILT_IN_TIMEOUTS });
-});
-afterAll(async () => {
-  await service.close();
-  await db.drop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('one reviewed plan and its apply', () => {
