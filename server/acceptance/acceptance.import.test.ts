@@ -4,26 +4,16 @@
  * (`canonicalModel`, what the studio's plan and apply do). Must end exactly where the introspected
  * target of acceptance.test.ts does.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { importSql } from '../../shared/io/sql-import/import-sql.ts';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { canonicalModel } from '../diff/canonical.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
 import { expectCaseHolds, loadCases, runCase, type TargetOf } from './harness.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 
 const cases = await loadCases();
 
 describe('acceptance on PostgreSQL, target imported from after.sql', () => {
-  let db: ThrowawayDb;
-  let client: SqlClient;
-  beforeAll(async () => {
-    db = await createThrowawayDb('acceptance_import');
-    client = await openSqlClient(db.url);
-  });
-  afterAll(async () => {
-    await client?.close();
-    await db?.drop();
-  });
+  const { db, client } = useThrowawayDatabase('acceptance_import');
 
   const imported: TargetOf = async ({ afterSql }) => canonicalModel({ shadowUrl: db.url, model: (await importSql(afterSql)).model });
 
