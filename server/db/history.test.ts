@@ -76,5 +76,7 @@ describe('journal in the target', () => {
     await applyLive({ id: 't', client: admin, baseline: start, setBaseline: async () => undefined, record: async () => undefined },
       { model: wanted, hash: planned.hash, acceptedHazards: planned.hazards });
     expect((await readTargetJournal(admin)).map((e) => [e.id === 'old' ? 'old' : 'new', e.verified])).toEqual([['new', true], ['old', undefined]]);
+    // The journal is now versioned in the target (TARGET_JOURNAL_STEPS), its columns added once.
+    expect(await admin.query('SELECT version, name FROM _schemata.migrations')).toEqual([{ version: 1, name: 'the journal of applies' }]);
   });
 });
