@@ -1,18 +1,17 @@
 /**
  * What File ▸ Export writes: DDL per dialect (with what the dialect cannot keep), DBML, and
  * migration files between a named version of the project (or an empty database) and the model now.
- * DDL and DBML are built in the browser from the shared generators; migration files by the server.
+ * All of it is built in the browser from the shared generators; nothing goes to the server.
  */
 import type { Model, ModelDocument } from '../../shared/model/document.ts';
-import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
+import { emptyModel } from '../../shared/model/empty.ts';
 import { dialect, DIALECTS, type DialectId } from '../../shared/ddl/dialects.ts';
 import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
-import { zipMigrationFiles, type MigrationFile, type MigrationLayout } from '../../shared/io/migration-files.ts';
-import type { MigrationFilesRequest } from '../../shared/api/migration-files.ts';
+import { planBetween, reversePlan } from '../../shared/diff/plan.ts';
+import { migrationFiles, zipMigrationFiles, type MigrationFile, type MigrationLayout } from '../../shared/io/migration-files.ts';
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import type { VersionSummary } from '../../shared/api/projects.ts';
-import { migrationFilesApi } from '../data/migration-files.ts';
 import { projectsApi } from '../data/projects.ts';
 import { download, fileBaseName } from './download.ts';
 
@@ -79,20 +78,22 @@ export interface MigrationExportParams {
 }
 
 /**
- * The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`: made by
- * the server (`POST /api/migration-files`), which puts both documents in PostgreSQL's spelling first,
- * as the CLI's `diff <from> <to> --out` does, so the page and the CLI give the same SQL.
+ * The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`, compared
+ * as written. (`POST /api/migration-files`, `migrationFilesApi`, gives them in PostgreSQL's spelling
+ * as the CLI does, but loading a large model into the server's engine on each edit is too slow for
+ * this live preview yet.)
  */
 export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
-  await sqlParserReady(); // version documents are checked by PostgreSQL's parser
+  await sqlParserReady(); // version documents are checked, and carried SQL is classified, by PostgreSQL's parser
   const to = params.end ? await startModel(params.end) : params.model;
   const start = await startModel(params.start);
   // Versions of a project share its ids (a rename keeps its id); an empty database only has
   // `public`, which takes the model's id by name.
   const from = params.start.kind === 'empty' ? matchToBaseline(start, to) : start;
-  const body: MigrationFilesRequest = { from: makeDocument(from), to: makeDocument(to), layout: params.layout, name: params.name, version: params.version };
-  const made = await migrationFilesApi.make(body);
-  return { files: made.files, steps: made.steps, downLosesData: made.downLosesData };
+  const plan = planBetween(from, to);
+  const reverse = reversePlan(from, to);
+  const files = migrationFiles({ plan, reverse: reverse.plan, name: params.name, layout: params.layout, version: params.version });
+  return { files, steps: plan.steps.length, downLosesData: reverse.losesData };
 }
 
 export function downloadZip(files: MigrationFile[], fileName: string): void {
