@@ -3,32 +3,17 @@
  * allows is a 400 naming its JSON path (DDL and plan alike), and carried SQL that runs code is a
  * `runs-custom-sql` hazard the apply refuses until it is accepted.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ModelDocument } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
-import { openTargetService, type TargetService } from './db/targets.ts';
-import { startTestServer, type TestServer } from './http/test-server.ts';
 import { CLI, sh } from './testing/cli-process.ts';
 import { cliInProcess } from './testing/cli-in-process.ts';
-import { createThrowawayDb, type ThrowawayDb } from './testing/throwaway-db.ts';
+import { useTestStudio, useThrowawayDatabase } from './testing/throwaway-fixture.ts';
 
-let dataDir: string;
-let targets: TargetService;
-let server: TestServer;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'schemata-sql-fields-'));
-  targets = await openTargetService({ storeUrl: `pglite:${join(dataDir, 'store')}`, dataDir });
-  server = await startTestServer({ targets });
-});
-afterAll(async () => {
-  await server.close();
-  await targets.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const studio = useTestStudio({ purpose: 'sql_fields', server: true });
+const { server } = studio;
 
 const DO_BLOCK = "DO $$ BEGIN RAISE NOTICE 'custom SQL ran'; END $$;";
 
@@ -112,9 +97,7 @@ describe('carried SQL that runs code', () => {
   });
 
   describe('the CLI', () => {
-    let db: ThrowawayDb;
-    beforeAll(async () => { db = await createThrowawayDb('cli_custom_sql'); });
-    afterAll(() => db.drop());
+    const { db } = useThrowawayDatabase('cli_custom_sql');
 
     // In-process (same arguments, real database): each CLI process would start the embedded engine anew.
     it('apply exits 3 without --allow runs-custom-sql, and applies with it', async () => {
@@ -130,7 +113,7 @@ describe('carried SQL that runs code', () => {
     }, 300_000);
 
     it('validate names the path of a bad field and exits 1', async () => {
-      const file = join(dataDir, 'bad-default.json');
+      const file = join(studio.dataDir, 'bad-default.json');
       await writeFile(file, JSON.stringify(documentOf((d) => { d.model.tables[0].columns[1].default = '1); DROP TABLE x; SELECT (1'; })));
       const run = await sh(`${CLI} validate ${file}`);
       expect(run.code).toBe(1);
