@@ -28,3 +28,25 @@ export class CanonicalCache {
     return canonical.then((c) => ({ ...c, model: structuredClone(c.model) }));
   }
 }
+
+/**
+ * The live schema respelled by the shadow engine, by the schema's hash: the plan respells what it
+ * read, and its apply, whose read under the lock has the same hash (or it is refused), reuses it, so
+ * the apply lock is not held while an engine starts or queues. Equal hashes are equal schemas.
+ */
+export class RespelledLive {
+  private readonly entries = new Map<string, { at: number; live: Model }>();
+
+  wrap(key: string, respell: (live: Model) => Promise<Model>): (live: Model, hash: string) => Promise<Model> {
+    return async (live, hash) => {
+      const now = Date.now();
+      for (const [k, e] of this.entries) if (now - e.at > KEEP_MS) this.entries.delete(k);
+      const kept = this.entries.get(`${key}\n${hash}`);
+      if (kept) return structuredClone(kept.live);
+      const respelled = await respell(live);
+      this.entries.set(`${key}\n${hash}`, { at: now, live: structuredClone(respelled) });
+      while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+      return respelled;
+    };
+  }
+}

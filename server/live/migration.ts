@@ -15,12 +15,12 @@ import { revertBaseOf } from '../db/revert.ts';
 import type { TargetService } from '../db/targets.ts';
 import { targetsOf } from '../db/targets-unavailable.ts';
 import type { ApplyTimeouts } from '../db/timeouts.ts';
-import { canonicalFor, type Canonical } from '../diff/canonical.ts';
+import { canonicalFor } from '../diff/canonical.ts';
 import { applyLive, type ApplyRequest, type ApplyResult } from './apply.ts';
-import { CanonicalCache } from './canonical-cache.ts';
+import { CanonicalCache, RespelledLive } from './canonical-cache.ts';
 import { liveCost } from './cost.ts';
 import { checkConfirmation, isRefusalBeforePlanning, refusedEntry } from './journal-entry.ts';
-import { planLive } from './plan.ts';
+import { planLive, type PlanScope } from './plan.ts';
 
 /** Not in the studio's journal of that target: answered 404. */
 export class HistoryEntryNotFound extends Error {}
@@ -63,15 +63,18 @@ export interface LiveMigrations {
 
 export function liveMigrations(config: LiveMigrationsConfig): LiveMigrations {
   const cache = new CanonicalCache();
+  const respelled = new RespelledLive();
   const service = (): TargetService => targetsOf(config.targets);
 
   /** The model in PostgreSQL's own spelling, loaded in the target's shadow (never the target), or the cached one. */
-  const canonical = async (id: string, model: Model): Promise<Canonical> => {
+  const canonical = async (id: string, model: Model): Promise<{ model: Model; respell?: PlanScope['respell'] }> => {
     const shadowUrl = await service().shadowUrl(id);
-    return cache.get({ id, shadowUrl, model }, async () => {
+    const found = await cache.get({ id, shadowUrl, model }, async () => {
       liveCost.shadowBuilds += 1;
       return canonicalFor({ model, shadowUrl, target: await service().client(id) });
     });
+    // The respelling depends on the target and its shadow only, not on the model.
+    return found.respell ? { ...found, respell: respelled.wrap(JSON.stringify([id, shadowUrl ?? null]), found.respell) } : found;
   };
 
   const plan = async (id: string, written: Model, matching: Matching = {}): Promise<PlanResponse> => {

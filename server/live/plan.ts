@@ -31,9 +31,10 @@ export interface PlanScope {
   schemas?: string[];
   /**
    * Puts the live model in the same spelling as `model` when that came from a shadow that is not
-   * the target's own engine (see `canonicalFor`): like is then compared with like.
+   * the target's own engine (see `canonicalFor`): like is then compared with like. `hash`: the whole
+   * database's schema hash, so a respelling of the very same schema can be reused (`RespelledLive`).
    */
-  respell?: (live: Model) => Promise<Model>;
+  respell?: (live: Model, hash: string) => Promise<Model>;
   /** Live tables the user confirmed are model tables renamed (from the plan's `renameCandidates`). */
   renames?: ConfirmedRename[];
 }
@@ -63,7 +64,7 @@ async function readLive(client: SqlClient, schemas: string[] | undefined): Promi
  */
 export async function planFromLive(live: Model, hash: string, model: Model, baseline: Model | undefined, scope: PlanScope = {}): Promise<LivePlan> {
   // The model too: whatever the baseline says, live objects still unmatched take their model namesake's id.
-  const from = matchToBaseline(scope.respell ? await scope.respell(live) : live, baseline ?? model, model, scope.renames);
+  const from = matchToBaseline(scope.respell ? await scope.respell(live, hash) : live, baseline ?? model, model, scope.renames);
   const plan = planBetween(from, model);
   return { hash, steps: plan.steps, hazards: hazardKinds(plan.steps), sql: planSql(plan), from, renameCandidates: renameCandidates(from, model) };
 }

@@ -126,14 +126,13 @@ describe('targets API', () => {
     const plan = await server.request('POST', `/api/targets/${id}/plan`, { body: { document } });
     const holder = new pg.Client({ connectionString: db.url });
     await holder.connect();
-    try {
+    // The holder's session ends whatever the apply gives (`.finally`: no try block under server/routes).
+    await (async () => {
       await holder.query('BEGIN; LOCK TABLE item IN ACCESS SHARE MODE');
       const timedOut = await server.request('POST', `/api/targets/${id}/apply`, { body: { document, hash: plan.json.hash, confirmName: 'Test DB' } });
       expect(timedOut.status).toBe(400);
       expect(timedOut.json).toMatchObject({ code: 'postgres-error', details: { sqlstate: '55P03', stepIndex: 0 } });
-    } finally {
-      await holder.end();
-    }
+    })().finally(() => holder.end());
   });
 
   it('removes the protection only with the target\'s name typed', async () => {
