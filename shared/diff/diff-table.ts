@@ -6,8 +6,7 @@
 import type { Column, Index, Table } from '../model/document.ts';
 import { effectiveName, type NameKind } from '../model/names.ts';
 import { sameType } from '../model/types.ts';
-import { pairById, sameComment, sameExcept, sameSqlText, stableJson } from './match.ts';
-import type { Moved } from './diff.ts';
+import { pairById, sameComment, sameExcept, sameSqlText, stableJson, type Moved } from './match.ts';
 import type { Change, IndexOwner, TableConstraint } from './types.ts';
 
 const NAME_KIND: Record<TableConstraint['type'], NameKind> = {

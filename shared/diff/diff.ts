@@ -7,7 +7,7 @@ import type { Domain, Enum, Extension, Model, RawObject, Schema, Sequence, View 
 import { withEffectiveNames } from '../model/names.ts';
 import { sameType } from '../model/types.ts';
 import { diffIndexes, diffTables } from './diff-table.ts';
-import { pairById, schemaRenames, sameComment, sameExcept, sameFields, sameSqlText, stableJson, viewDefaults } from './match.ts';
+import { pairById, schemaRenames, sameComment, sameExcept, sameFields, sameSqlText, stableJson, viewDefaults, type Moved } from './match.ts';
 import type { Change, EnumValueAddition } from './types.ts';
 
 /** Studio bookkeeping (apply history) lives here in a target; a diff never touches it. */
@@ -48,9 +48,6 @@ function withoutBookkeeping(model: Model): Model {
   };
 }
 
-type Qualified = { schema: string; name: string };
-/** Whether an object moved or was renamed, its schema's own rename aside. */
-export type Moved = (a: Qualified, b: Qualified) => boolean;
 
 function movedAfter(from: Schema[], to: Schema[]): Moved {
   const renamed = schemaRenames(from, to);

@@ -85,3 +85,7 @@ export function viewDefaults(v: View | undefined): Map<string, string> {
   if (!v || v.materialized) return new Map();
   return new Map((v.columns ?? []).flatMap((c) => (c.default === undefined ? [] : [[c.name, c.default] as const])));
 }
+
+type Qualified = { schema: string; name: string };
+/** Whether an object moved or was renamed, its schema's own rename aside. */
+export type Moved = (a: Qualified, b: Qualified) => boolean;

@@ -1,5 +1,5 @@
 import type { ModelDocument, Table } from './document.ts';
-import type { DocumentProblem } from './upgrade.ts';
+import type { DocumentProblem } from './document-problem.ts';
 
 /** Checks what zod cannot: ids that constraints and foreign keys point to exist, ids are unique. */
 export function referenceProblems(doc: ModelDocument): DocumentProblem[] {

@@ -10,7 +10,7 @@ import {
   storageProblems, typeProblem, viewQueryProblem,
 } from './sql-fragments.ts';
 import { rawDefinitionProblem } from './sql-raw-objects.ts';
-import type { DocumentProblem } from './upgrade.ts';
+import type { DocumentProblem } from './document-problem.ts';
 
 /** A problem with the object it sits on, for the lint panel to jump to. */
 export interface SqlFieldProblem extends DocumentProblem {

@@ -6,6 +6,7 @@ import { DOCUMENT_FORMAT, DOCUMENT_VERSION, documentZod, type ModelDocument } fr
 import { emptyLayout } from './empty.ts';
 import { referenceProblems } from './references.ts';
 import { sqlProblems } from './sql-fields.ts';
+import type { DocumentProblem } from './document-problem.ts';
 
 type Json = Record<string, unknown>;
 
@@ -49,11 +50,7 @@ export function upgradeDocument(input: unknown): unknown {
   return doc;
 }
 
-export interface DocumentProblem {
-  /** JSON path, e.g. `model.tables[2].columns[0].name`. */
-  path: string;
-  message: string;
-}
+export type { DocumentProblem } from './document-problem.ts';
 
 export type ParseResult = { ok: true; document: ModelDocument } | { ok: false; problems: DocumentProblem[] };
 
