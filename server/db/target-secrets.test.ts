@@ -4,26 +4,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toApiError } from '../http/errors.ts';
-import { createThrowawayDb, urlFor, type ThrowawayDb } from '../testing/throwaway-db.ts';
+import { createThrowawayDb, urlFor } from '../testing/throwaway-db.ts';
+import { useThrowawayDatabase } from '../testing/throwaway-fixture.ts';
 import { openSqlClient } from './sql-client.ts';
 import { openTargetService, TargetUnreadable, UNREADABLE_DISPLAY_URL, type TargetService } from './targets.ts';
 import { keyFromSecret, loadKeyFile, SecretKeyMismatch, sealUrl, unsealUrl } from './url-secret.ts';
 
+const { db: target } = useThrowawayDatabase('secrets_target');
+const { db: pgStore } = useThrowawayDatabase('secrets_store');
 let base: string;
-let target: ThrowawayDb;
-let pgStore: ThrowawayDb;
 let withPassword: string;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'schemata-secrets-'));
-  [target, pgStore] = await Promise.all([createThrowawayDb('secrets_target'), createThrowawayDb('secrets_store')]);
   // Trust authentication ignores the password: the URL carries one all the same, to look for it.
   withPassword = urlFor(target.name).replace('postgres@', 'postgres:pl41n-pw@');
 });
-afterAll(async () => {
-  await Promise.all([target?.drop(), pgStore?.drop()]);
-  await rm(base, { recursive: true, force: true });
-});
+afterAll(() => rm(base, { recursive: true, force: true }));
 
 interface StoreRow { id: string; name: string; url: string }
 
