@@ -5,9 +5,8 @@
  * refusals before planning are journaled here. The model is put in PostgreSQL's spelling in a shadow
  * (never on the target) once per document: the plan's canonical model is reused by its apply.
  */
-import type { HistoryEntryResponse, PlanResponse, TargetJournalEntryResponse } from '../../shared/api/plans.ts';
-import type { ConfirmedRename } from '../../shared/diff/rename-candidates.ts';
-import type { HazardKind } from '../../shared/diff/types.ts';
+import type { z } from 'zod';
+import type { applyRequestZod, HistoryEntryResponse, PlanResponse, TargetJournalEntryResponse } from '../../shared/api/plans.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { runDataChecks } from '../db/data-checks.ts';
 import { readTargetJournal } from '../db/history.ts';
@@ -25,21 +24,11 @@ import { planLive, type PlanScope } from './plan.ts';
 /** Not in the studio's journal of that target: answered 404. */
 export class HistoryEntryNotFound extends Error {}
 
-/** How live objects are matched: the saved project's baseline on the target, and the renames the user confirmed. */
-export interface Matching {
-  projectId?: string;
-  renames?: ConfirmedRename[];
-}
+/** What an apply request says besides the model (the API's, parsed): reviewed hash, hazards, dry run, confirmation, timeouts, matching. */
+export type ApplyFields = Omit<z.output<typeof applyRequestZod>, 'document'>;
 
-/** What an apply request says besides the model: the reviewed hash, hazards, dry run, confirmation, timeouts. */
-export interface ApplyFields extends Matching {
-  hash: string;
-  acceptedHazards: HazardKind[];
-  dryRun?: boolean;
-  confirmName?: string;
-  lockTimeoutMs?: number;
-  statementTimeoutMs?: number;
-}
+/** How live objects are matched: the saved project's baseline on the target, and the renames the user confirmed. */
+export type Matching = Pick<ApplyFields, 'projectId' | 'renames'>;
 
 export interface LiveMigrationsConfig {
   /** Absent: every call throws `TargetsUnavailable`. */
