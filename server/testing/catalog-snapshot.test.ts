@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
+import { describe, expect, it } from 'vitest';
 import { catalogSnapshot } from './catalog-snapshot.ts';
-import { createThrowawayDb, type ThrowawayDb } from './throwaway-db.ts';
+import { useThrowawayDatabase } from './throwaway-fixture.ts';
 
 const SCHEMA = `CREATE EXTENSION citext;
   CREATE SCHEMA app;
@@ -9,21 +8,10 @@ const SCHEMA = `CREATE EXTENSION citext;
   CREATE INDEX t_name_idx ON app.t (name);`;
 
 describe('catalogSnapshot', () => {
-  const dbs: { db: ThrowawayDb; client: SqlClient }[] = [];
-  beforeAll(async () => {
-    for (const purpose of ['snapshot_a', 'snapshot_b']) {
-      const db = await createThrowawayDb(purpose);
-      dbs.push({ db, client: await openSqlClient(db.url) });
-    }
-    await dbs[0].client.exec(SCHEMA);
-    await dbs[1].client.exec(SCHEMA.replace("DEFAULT 'x'", "DEFAULT 'y'"));
-  });
-  afterAll(async () => {
-    for (const { db, client } of dbs) {
-      await client.close();
-      await db.drop();
-    }
-  });
+  const dbs = [
+    useThrowawayDatabase('snapshot_a', { setup: (c) => c.exec(SCHEMA) }),
+    useThrowawayDatabase('snapshot_b', { setup: (c) => c.exec(SCHEMA.replace("DEFAULT 'x'", "DEFAULT 'y'")) }),
+  ];
 
   it('is deterministic, schema-qualified, and leaves out system and extension-owned objects', async () => {
     const first = await catalogSnapshot(dbs[0].client);
