@@ -1,5 +1,5 @@
 /**
- * Carrying ids from a baseline to a live model (ARCHITECTURE.md §1 rule 6). A live database has no
+ * Carrying ids from a baseline to a live model (ARCHITECTURE.md §1 rule 7). A live database has no
  * ids: introspection derives them from names. The baseline is the model as of the last apply or
  * import from that database; every live object that has a namesake in the baseline takes the
  * baseline's id, so that diffing the live model against the user's model (by id) sees renames made in

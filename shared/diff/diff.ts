@@ -1,6 +1,6 @@
 /**
  * `diff(from, to)`: the typed changes that turn model `from` into model `to`, matched by id, so a
- * renamed object (same id, new name) is a RENAME that keeps its data (ARCHITECTURE.md §1 rule 6).
+ * renamed object (same id, new name) is a RENAME that keeps its data (ARCHITECTURE.md §1 rule 7).
  * Order does not matter here: `plan()` orders.
  */
 import type { Domain, Enum, Extension, Model, RawObject, Schema, Sequence, View } from '../model/document.ts';

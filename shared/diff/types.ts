@@ -1,5 +1,5 @@
 /**
- * The typed data of a migration (ARCHITECTURE.md §1 rule 5): a diff is a list of `Change`s (a
+ * The typed data of a migration (ARCHITECTURE.md §1 rule 6): a diff is a list of `Change`s (a
  * discriminated union, matched by id), a plan is ordered `Step`s, each carrying its SQL, the phase it
  * belongs to and the hazards attached when the step was made. Nothing here is ever parsed back out
  * of SQL text.
