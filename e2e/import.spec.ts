@@ -130,6 +130,8 @@ test('export: dialect warnings, DBML, and migration files as a zip', async ({ st
   await page.getByTestId('migration-layout').selectOption('flyway');
   await expect(page.getByTestId('migration-preview')).toHaveValue(/==> V1__update_schema\.sql <==/);
   await expect(page.getByTestId('migration-preview')).toHaveValue(/==> U1__update_schema\.sql <==/);
+  // The files kept are the server's, made as the CLI's `diff --out` makes them.
+  await expect(page.getByTestId('migration-summary')).toContainText('as the CLI writes them', { timeout: 45_000 });
   const download = page.waitForEvent('download');
   await page.getByTestId('migration-download').click();
   expect((await download).suggestedFilename()).toBe('pagila-migrations-flyway.zip');

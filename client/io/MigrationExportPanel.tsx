@@ -8,7 +8,8 @@ import type { VersionSummary } from '../../shared/api/projects.ts';
 import { MIGRATION_LAYOUTS, type MigrationLayout } from '../../shared/io/migration-files.ts';
 import { useStore } from '../store/index.ts';
 import { fileBaseName } from './download.ts';
-import { downloadZip, listVersions, migrationExport, saveVersion, type MigrationExport, type MigrationStart } from './export-files.ts';
+import { downloadZip, listVersions, saveVersion, type MigrationExport, type MigrationStart } from './export-files.ts';
+import { useMigrationExport } from './use-migration-export.ts';
 
 const LAYOUT_LABELS: Record<MigrationLayout, string> = {
   plain: 'Plain (0001_name.up.sql / .down.sql)',
@@ -27,6 +28,13 @@ function useVersions(projectId: string | undefined): [VersionSummary[], () => vo
   return [versions, () => setTick((n) => n + 1)];
 }
 
+/** Whether the files shown are the ones a download holds (the server's, in PostgreSQL's spelling). */
+function spelling(result: MigrationExport): string {
+  if (!result.asWritten) return 'In PostgreSQL\u2019s spelling, as the CLI writes them.';
+  if (result.asWritten === 'preview') return 'Preview; putting it in PostgreSQL\u2019s spelling\u2026';
+  return `Compared as written: ${result.asWritten}.`;
+}
+
 export function MigrationExportPanel() {
   const model = useStore((s) => s.doc.model);
   const projectId = useStore((s) => (s.project.source === 'project' ? s.project.id : undefined));
@@ -36,21 +44,22 @@ export function MigrationExportPanel() {
   const [layout, setLayout] = useState<MigrationLayout>('flyway');
   const [name, setName] = useState('update schema');
   const [version, setVersion] = useState(1);
-  const [result, setResult] = useState<MigrationExport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const picked = versions.find((v) => v.id === startId);
-    const start: MigrationStart = picked && projectId ? { kind: 'version', projectId, version: picked } : { kind: 'empty' };
-    const last = versions.find((v) => v.id === endId);
-    const end = last && projectId ? { kind: 'version' as const, projectId, version: last } : undefined;
-    let current = true;
-    migrationExport({ start, end, model, layout, name, version }).then(
-      (r) => { if (current) { setResult(r); setError(null); } },
-      (e: Error) => { if (current) setError(e.message); },
-    );
-    return () => { current = false; };
-  }, [startId, endId, versions, projectId, model, layout, name, version]);
+  const [failure, setError] = useState<string | null>(null);
+  const picked = versions.find((v) => v.id === startId);
+  const start: MigrationStart = picked && projectId ? { kind: 'version', projectId, version: picked } : { kind: 'empty' };
+  const last = versions.find((v) => v.id === endId);
+  const end = last && projectId ? { kind: 'version' as const, projectId, version: last } : undefined;
+  const made = useMigrationExport({ start, end, model, layout, name, version }, [startId, endId, versions, projectId, model, layout, name, version]);
+  const result = made.result;
+  const error = failure ?? made.error;
+  const downloadFiles = async () => {
+    try {
+      const files = await made.files();
+      downloadZip(files.files, `${fileBaseName()}-migrations-${layout}.zip`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   const labelVersion = async () => {
     const label = window.prompt('Label for the saved project as it is now (e.g. release 1.4)')?.trim();
@@ -101,6 +110,7 @@ export function MigrationExportPanel() {
           <p className="io-muted" data-testid="migration-summary">
             {result.steps ? `${result.steps} step${result.steps === 1 ? '' : 's'} in ${result.files.length} file${result.files.length === 1 ? '' : 's'}.` : 'Nothing changed since this starting point: no files.'}
             {result.downLosesData ? ' The down migration drops data (see its hazards).' : ''}
+            {' '}{spelling(result)}
           </p>
           {result.files.length > 0 && <textarea className="io-text" readOnly spellCheck={false} data-testid="migration-preview"
             value={result.files.map((f) => `==> ${f.path} <==\n${f.content}`).join('\n')} />}
@@ -108,7 +118,7 @@ export function MigrationExportPanel() {
       )}
       <div className="io-actions">
         <button className="btn primary" disabled={!result?.files.length} data-testid="migration-download"
-          onClick={() => result && downloadZip(result.files, `${fileBaseName()}-migrations-${layout}.zip`)}>Download zip</button>
+          onClick={() => void downloadFiles()}>Download zip</button>
       </div>
     </>
   );

@@ -1,10 +1,11 @@
 /**
  * What File ▸ Export writes: DDL per dialect (with what the dialect cannot keep), DBML, and
  * migration files between a named version of the project (or an empty database) and the model now.
- * All of it is built in the browser from the shared generators; nothing goes to the server.
+ * DDL and DBML are built in the browser from the shared generators; migration files are previewed
+ * in the browser and made by the server (in PostgreSQL's spelling, as the CLI makes them).
  */
 import type { Model, ModelDocument } from '../../shared/model/document.ts';
-import { emptyModel } from '../../shared/model/empty.ts';
+import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
 import { dialect, DIALECTS, type DialectId } from '../../shared/ddl/dialects.ts';
 import { exportDbmlWithWarnings } from '../../shared/io/dbml/export.ts';
 import { matchToBaseline } from '../../shared/diff/baseline.ts';
@@ -13,6 +14,7 @@ import { migrationFiles, zipMigrationFiles, type MigrationFile, type MigrationLa
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import type { VersionSummary } from '../../shared/api/projects.ts';
 import { projectsApi } from '../data/projects.ts';
+import { migrationFilesApi } from '../data/migration-files.ts';
 import { download, fileBaseName } from './download.ts';
 
 /** Each SQL dialect of the registry, then DBML. */
@@ -55,6 +57,8 @@ export interface MigrationExport {
   steps: number;
   /** Undoing it would drop data (the down files say so in their hazards too). */
   downLosesData: boolean;
+  /** Compared as written, not in PostgreSQL's spelling: `'preview'` (the browser's quick preview) or why the server could not. */
+  asWritten?: string;
 }
 
 export async function listVersions(projectId: string): Promise<VersionSummary[]> {
@@ -77,23 +81,39 @@ export interface MigrationExportParams {
   version: number;
 }
 
-/**
- * The plan from `start` to `end` (or the model now), and its reverse, as files in `layout`, compared
- * as written. (`POST /api/migration-files`, `migrationFilesApi`, gives them in PostgreSQL's spelling
- * as the CLI does, but loading a large model into the server's engine on each edit is too slow for
- * this live preview yet.)
- */
-export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
-  await sqlParserReady(); // version documents are checked, and carried SQL is classified, by PostgreSQL's parser
+/** The two models a migration export compares. */
+async function endpoints(params: MigrationExportParams): Promise<{ start: Model; to: Model }> {
   const to = params.end ? await startModel(params.end) : params.model;
-  const start = await startModel(params.start);
+  return { start: await startModel(params.start), to };
+}
+
+/**
+ * A quick preview: the plan from `start` to `end` (or the model now), and its reverse, as files in
+ * `layout`, compared as written in the browser. `migrationExport` gives the files to keep.
+ */
+export async function migrationPreview(params: MigrationExportParams): Promise<MigrationExport> {
+  await sqlParserReady(); // version documents are checked, and carried SQL is classified, by PostgreSQL's parser
+  const { start, to } = await endpoints(params);
   // Versions of a project share its ids (a rename keeps its id); an empty database only has
   // `public`, which takes the model's id by name.
   const from = params.start.kind === 'empty' ? matchToBaseline(start, to) : start;
   const plan = planBetween(from, to);
   const reverse = reversePlan(from, to);
   const files = migrationFiles({ plan, reverse: reverse.plan, name: params.name, layout: params.layout, version: params.version });
-  return { files, steps: plan.steps.length, downLosesData: reverse.losesData };
+  return { files, steps: plan.steps.length, downLosesData: reverse.losesData, asWritten: 'preview' };
+}
+
+/**
+ * The migration files to keep, made by the server exactly as the CLI's `diff <from> <to> --out`
+ * makes them (`POST /api/migration-files`): both models in PostgreSQL's own spelling first, so
+ * the same two documents give the same SQL from the page and from a pipeline.
+ */
+export async function migrationExport(params: MigrationExportParams): Promise<MigrationExport> {
+  const { start, to } = await endpoints(params);
+  const made = await migrationFilesApi.make({
+    from: makeDocument(start), to: makeDocument(to), layout: params.layout, name: params.name, version: params.version,
+  });
+  return { files: made.files, steps: made.steps, downLosesData: made.downLosesData, ...(made.asWritten ? { asWritten: made.asWritten } : {}) };
 }
 
 export function downloadZip(files: MigrationFile[], fileName: string): void {
