@@ -13,8 +13,8 @@
 export const STORE_LOCK = 4780_0001;
 
 /**
- * One apply at a time per target database (`server/db/apply.ts` holds its own copy of this key
- * until it imports it from here): two applies queue instead of interleaving.
+ * One apply at a time per target database (`server/db/apply.ts`): the same key in every studio, so
+ * two applies to one database queue instead of interleaving, whichever studio runs them.
  */
 export const APPLY_LOCK: [number, number] = [4780, 3];
 

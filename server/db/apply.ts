@@ -13,10 +13,9 @@ import { schemaHash } from '../introspect/hash.ts';
 import { introspectSession } from '../introspect/introspect.ts';
 import { disclosedHint, disclosedMessage, type PgErrorFields } from './error-disclosure.ts';
 import type { SqlClient, SqlSession } from './sql-client.ts';
+import { APPLY_LOCK } from './advisory-locks.ts';
 import { APPLY_IDLE_IN_TRANSACTION_MS, BUILT_IN_TIMEOUTS, CLIENT_CHECK_INTERVAL_MS } from './timeouts.ts';
 
-/** Same key in every studio; advisory locks are per database, so this is "the apply lock of this database". */
-export const APPLY_LOCK: [number, number] = [4780, 3];
 
 export interface ApplyOptions {
   /**
