@@ -1,42 +1,52 @@
-/** Ctrl/Cmd+K: type part of a name, Enter jumps to that table (or view, enum) or runs that command. */
+/**
+ * Ctrl/Cmd+K: type part of a name, Enter jumps to that table (or view, enum, column) or runs that
+ * command. Ranking, schema-qualified and `table.column` queries: shared/model/search.ts.
+ */
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { focusNode } from '../canvas/commands.ts';
+import type { Model } from '../../shared/model/document.ts';
+import { objectSearchIndex, type ObjectHit } from '../../shared/model/object-search.ts';
+import { buildSearchIndex, search } from '../../shared/model/search.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 import { Dialog } from './Dialog.tsx';
 
-interface Entry { id: string; label: string; kind: string; run?: (flow: ReturnType<typeof useReactFlow>) => void }
+type Flow = ReturnType<typeof useReactFlow>;
+interface Command { id: string; label: string; keys: string; run: (flow: Flow) => void }
+type Entry = ({ command?: undefined } & ObjectHit) | { command: Command; id: string; label: string };
 
 /** The shortcut table doubles as the command list (minus the keys that only make sense as keys). */
-const COMMANDS: Entry[] = SHORTCUTS
+const COMMANDS = buildSearchIndex(SHORTCUTS
   .filter((s) => !['Ctrl/⌘ K', 'Esc', 'Ctrl/⌘ C', 'Ctrl/⌘ V'].includes(s.keys))
-  .map((s) => ({ id: `command:${s.keys}`, label: s.label, kind: s.keys, run: s.run }));
+  .map((s) => ({ value: { id: `command:${s.keys}`, label: s.label, keys: s.keys, run: s.run }, path: [s.label], name: s.label })));
 
 const MAX = 50;
+
+/** Objects (and their columns) first, then the commands that match; nothing but objects until something is typed. */
+function find(model: Model, query: string): Entry[] {
+  const objects: Entry[] = search(objectSearchIndex(model), query, MAX);
+  if (!query.trim() || objects.length >= MAX) return objects;
+  const commands = search(COMMANDS, query, MAX - objects.length).map((command) => ({ command, id: command.id, label: command.label }));
+  return [...objects, ...commands];
+}
 
 export function CommandPalette() {
   const model = useStore((s) => s.doc.model);
   const flow = useReactFlow();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const entries = useMemo<Entry[]>(() => [
-    ...model.tables.map((t) => ({ id: t.id, label: `${t.schema}.${t.name}`, kind: 'table' })),
-    ...model.views.map((v) => ({ id: v.id, label: `${v.schema}.${v.name}`, kind: v.materialized ? 'mat. view' : 'view' })),
-    ...model.enums.map((e) => ({ id: e.id, label: `${e.schema}.${e.name}`, kind: 'enum' })),
-  ], [model]);
-  const startsWith = (e: Entry, q: string) => (e.run ? e.label : e.label.split('.')[1] ?? '').toLowerCase().startsWith(q);
-  const q = query.trim().toLowerCase();
-  const found = [
-    ...entries.filter((e) => e.label.toLowerCase().includes(q)).sort((a, b) => Number(!startsWith(a, q)) - Number(!startsWith(b, q))),
-    ...(q ? COMMANDS.filter((c) => c.label.toLowerCase().includes(q)) : []),
-  ].slice(0, MAX);
+  const found = useMemo(() => find(model, query), [model, query]);
   const close = () => useStore.getState().openDialog(null);
   const choose = (entry: Entry | undefined) => {
     if (!entry) return;
     close();
-    if (entry.run) entry.run(flow);
-    else focusNode(flow, entry.id);
+    if (entry.command) entry.command.run(flow);
+    else {
+      focusNode(flow, entry.id);
+      // A column opens its table in the inspector with the column highlighted and scrolled to.
+      if (entry.kind === 'column') useStore.getState().showInInspector(entry.id, entry.columnId);
+    }
   };
   const onKey = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((i) => Math.min(i + 1, found.length - 1)); }
@@ -58,14 +68,16 @@ export function CommandPalette() {
       <ul className="palette-list" role="listbox">
         {found.map((entry, i) => (
           <li
-            key={entry.id}
+            key={entry.command ? entry.id : `${entry.id}:${entry.kind === 'column' ? entry.columnId : ''}`}
+            data-testid="palette-item"
+            data-kind={entry.command ? 'command' : entry.kind}
             role="option"
             aria-selected={i === active}
             className={i === active ? 'active' : ''}
             onMouseEnter={() => setActive(i)}
             onClick={() => choose(entry)}
           >
-            <span>{entry.label}</span><span className="palette-kind">{entry.run ? <kbd>{entry.kind}</kbd> : entry.kind}</span>
+            <span>{entry.label}</span><span className="palette-kind">{entry.command ? <kbd>{entry.command.keys}</kbd> : entry.kind}</span>
           </li>
         ))}
         {!found.length && <li className="palette-empty">Nothing matches “{query}”</li>}
