@@ -52,10 +52,27 @@ const NO_MATCH = 4;
 const MAX_PARTS = 3;
 const KEYS = 4 ** MAX_PARTS;
 
-const isLetterOrDigit = (ch: string) => /[\p{L}\p{N}]/u.test(ch);
-const isDigit = (ch: string) => /\p{N}/u.test(ch);
-const isUpper = (ch: string) => /\p{Lu}/u.test(ch);
-const isLower = (ch: string) => /\p{Ll}/u.test(ch);
+const SEPARATOR = 0;
+const LOWER = 1;
+const UPPER = 2;
+const OTHER_LETTER = 3;
+const DIGIT = 4;
+
+/** What a character is, for word starts: ASCII by its code (the common case, no regex), the rest by Unicode class. */
+function charClass(text: string, at: number): number {
+  if (at >= text.length) return SEPARATOR;
+  const code = text.charCodeAt(at);
+  if (code < 128) {
+    if (code >= 97 && code <= 122) return LOWER;
+    if (code >= 65 && code <= 90) return UPPER;
+    return code >= 48 && code <= 57 ? DIGIT : SEPARATOR;
+  }
+  const ch = text[at];
+  if (/\p{Ll}/u.test(ch)) return LOWER;
+  if (/\p{Lu}/u.test(ch)) return UPPER;
+  if (/\p{L}/u.test(ch)) return OTHER_LETTER;
+  return /\p{N}/u.test(ch) ? DIGIT : SEPARATOR;
+}
 
 /**
  * Where the words of a name start, besides 0: after a separator (`_`, space, `-`, `$`…), at a
@@ -63,13 +80,16 @@ const isLower = (ch: string) => /\p{Ll}/u.test(ch);
  */
 export function wordStarts(name: string): number[] {
   const starts: number[] = [];
+  let prev = charClass(name, 0);
+  let current = charClass(name, 1);
   for (let i = 1; i < name.length; i += 1) {
-    const [prev, ch, next] = [name[i - 1], name[i], name[i + 1] ?? ''];
-    if (!isLetterOrDigit(ch)) continue;
-    const afterSeparator = !isLetterOrDigit(prev);
-    const camelStep = isUpper(ch) && (isLower(prev) || isDigit(prev));
-    const acronymEnd = isUpper(ch) && isUpper(prev) && isLower(next);
+    const next = charClass(name, i + 1);
+    const afterSeparator = current !== SEPARATOR && prev === SEPARATOR;
+    const camelStep = current === UPPER && (prev === LOWER || prev === DIGIT);
+    const acronymEnd = current === UPPER && prev === UPPER && next === LOWER;
     if (afterSeparator || camelStep || acronymEnd) starts.push(i);
+    prev = current;
+    current = next;
   }
   return starts;
 }
@@ -83,19 +103,23 @@ function prepare(cache: Map<string, Part>, text: string): Part {
   return part;
 }
 
-function byTieBreak<T>(a: SearchEntry<T>, b: SearchEntry<T>): number {
-  if (a.name.length !== b.name.length) return a.name.length - b.name.length;
-  const [la, lb] = [a.name.toLowerCase(), b.name.toLowerCase()];
-  if (la !== lb) return la < lb ? -1 : 1;
+/** What ties are decided on, computed once per entry (not in every comparison of the sort). */
+interface TieKey { length: number; lower: string; name: string; path: string; entry: number }
+
+function byTieBreak(a: TieKey, b: TieKey): number {
+  if (a.length !== b.length) return a.length - b.length;
+  if (a.lower !== b.lower) return a.lower < b.lower ? -1 : 1;
   if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  const [pa, pb] = [a.path.join('.'), b.path.join('.')];
-  return pa < pb ? -1 : pa > pb ? 1 : 0;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /** Prepares entries for `search`: build it once per model (or command list), not per keystroke. */
 export function buildSearchIndex<T>(entries: readonly SearchEntry<T>[]): SearchIndex<T> {
   const cache = new Map<string, Part>();
-  const order = entries.map((_, i) => i).sort((a, b) => byTieBreak(entries[a], entries[b]));
+  const order = entries
+    .map((e, entry): TieKey => ({ length: e.name.length, lower: e.name.toLowerCase(), name: e.name, path: e.path.join('.'), entry }))
+    .sort(byTieBreak)
+    .map((key) => key.entry);
   const tieRank = new Int32Array(entries.length);
   order.forEach((entry, rank) => { tieRank[entry] = rank; });
   return {
