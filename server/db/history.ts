@@ -12,7 +12,6 @@ import type { SqlClient } from './sql-client.ts';
 import { migrateStore } from '../store/migrations.ts';
 
 export type { JournalStatus } from '../../shared/api/plans.ts';
-export { journalInTarget, markVerifiedInTarget, readTargetJournal, readTargetJournalEntry, type TargetJournalEntry } from './target-journal.ts';
 
 /**
  * An attempt as the store keeps it: the API's history entry (`shared/api/plans.ts`, where each field

@@ -5,7 +5,7 @@ import { introspect } from '../introspect/introspect.ts';
 import { urlFor } from '../testing/throwaway-db.ts';
 import { useTestStudio } from '../testing/throwaway-fixture.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from './apply.ts';
-import { readTargetJournal } from './history.ts';
+import { readTargetJournal } from './target-journal.ts';
 import { applyLive, type ApplyTarget } from '../live/apply.ts';
 import { checkConfirmation, ConfirmationRequired } from '../live/journal-entry.ts';
 import { planLive } from '../live/plan.ts';

@@ -6,35 +6,21 @@
  */
 import type { ApplyResponse } from '../../shared/api/plans.ts';
 import { reversePlan, planSql } from '../../shared/diff/plan.ts';
-import type { HazardKind } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
-import { applySteps, StepFailed, type ApplyOptions } from '../db/apply.ts';
-import { journalInTarget, markVerifiedInTarget, type JournalEntry } from '../db/history.ts';
+import { applySteps, StepFailed } from '../db/apply.ts';
+import type { JournalEntry } from '../db/history.ts';
+import { journalInTarget, markVerifiedInTarget } from '../db/target-journal.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { liveCost } from './cost.ts';
 import { errorOf, JournalUnwritable, newEntry } from './journal-entry.ts';
-import { introspectInScope, planFromLive, planLive, type LivePlan, type PlanScope } from './plan.ts';
+import { introspectInScope, planFromLive, planLive, type LivePlan } from './plan.ts';
+import type { ApplyRequest } from './apply-request.ts';
+
+export type { ApplyRequest } from './apply-request.ts';
 
 /** Bounds for writing a failure into the target's journal, after the apply itself rolled back. */
 const BOOKKEEPING_TIMEOUTS = { lockTimeoutMs: 5_000, statementTimeoutMs: 30_000 };
-
-export interface ApplyRequest {
-  model: Model;
-  /** The `hash` of the plan the user reviewed; absent (the CLI, which plans and applies in one go): not compared. */
-  hash?: string;
-  acceptedHazards: HazardKind[];
-  dryRun?: boolean;
-  lockTimeoutMs?: number;
-  statementTimeoutMs?: number;
-  onStep?: ApplyOptions['onStep'];
-  /** What of the database is planned and verified, and how it is spelled (see `planLive`). */
-  scope?: PlanScope;
-  /** This apply reverts that journal entry (its model is the one recorded before it; `revert.ts`). */
-  revertOf?: string;
-  /** The saved project whose baseline the apply matched and updated: a revert of it uses the same one. */
-  projectId?: string;
-}
 
 export interface ApplyTarget {
   id: string;

@@ -6,7 +6,7 @@ import type { Step } from '../../shared/diff/types.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import type { JournalEntry } from '../db/history.ts';
 import { ModelDoesNotLoad } from '../diff/shadow-load.ts';
-import type { ApplyRequest } from './apply.ts';
+import type { ApplyRequest } from './apply-request.ts';
 
 export class ConfirmationRequired extends Error {}
 

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { applyRequestZod, HistoryEntryResponse, PlanResponse, TargetJournalEntryResponse } from '../../shared/api/plans.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { runDataChecks } from '../db/data-checks.ts';
-import { readTargetJournal } from '../db/history.ts';
+import { readTargetJournal } from '../db/target-journal.ts';
 import { revertBaseOf } from '../db/revert.ts';
 import type { TargetService } from '../db/targets.ts';
 import { targetsOf } from '../db/targets-unavailable.ts';

@@ -8,7 +8,7 @@ import type {
   Check, Column, Domain, Enum, Extension, ForeignKey, Index, PrimaryKey, RawObject, Schema, Sequence,
   Table, Unique, View,
 } from '../model/document.ts';
-import type { DataCheck } from './data-checks.ts';
+import type { DataCheck } from './data-check-types.ts';
 import type { Hazard } from './hazards.ts';
 
 // The hazard kinds live with their helpers (order, severity, acceptance) in `hazards.ts`; a step's

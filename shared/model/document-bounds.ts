@@ -5,10 +5,10 @@
  * gigabytes of output. `document.ts` applies them; the README lists them.
  */
 import { z } from 'zod';
-import { MAX_IDENTIFIER_BYTES, utf8Length } from './names.ts';
+import { MAX_IDENTIFIER_BYTES, utf8Length } from './identifier-bytes.ts';
 
 // NAMEDATALEN − 1 (63): PostgreSQL silently truncates a longer identifier, so two names could become one.
-export { MAX_IDENTIFIER_BYTES } from './names.ts';
+export { MAX_IDENTIFIER_BYTES } from './identifier-bytes.ts';
 
 /** MAXDIM: PostgreSQL refuses arrays of more dimensions. */
 export const MAX_ARRAY_DIMS = 6;

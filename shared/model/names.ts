@@ -9,22 +9,12 @@
  * `orders_customer_id_fkey1` — when the name is taken in the schema).
  */
 import type { Check, ForeignKey, Index, Model, PrimaryKey, Table, Unique } from './document.ts';
+import { MAX_IDENTIFIER_BYTES, utf8Length } from './identifier-bytes.ts';
 import { checkColumnName, indexItemName } from './name-parts.ts';
 
-/** NAMEDATALEN - 1: the longest identifier PostgreSQL keeps, in bytes. */
-export const MAX_IDENTIFIER_BYTES = 63;
+export { MAX_IDENTIFIER_BYTES, utf8Length } from './identifier-bytes.ts';
 
 export type NameKind = 'pkey' | 'key' | 'fkey' | 'check' | 'idx';
-
-/** UTF-8 byte length of a string (identifiers are limited in bytes, not characters). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 /** The longest prefix of `text` within `maxBytes` bytes that does not split a character (pg_mbcliplen). */
 export function clipBytes(text: string, maxBytes: number): string {
