@@ -23,6 +23,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
+    // Builds dist/server/ when stale: the tests that start the CLI as a process run it compiled.
+    globalSetup: ['server/testing/compiled-cli-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: true,

@@ -1,6 +1,6 @@
 // Emscripten fetches libpg-query.wasm relative to the page and Vite does not emit it, so the
 // real PostgreSQL parser needs the file copied into public/ before a build (never committed).
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -12,4 +12,7 @@ if (!existsSync(source)) {
   process.exit(1);
 }
 mkdirSync('public', { recursive: true });
-copyFileSync(source, join('public', 'libpg-query.wasm'));
+const target = join('public', 'libpg-query.wasm');
+// An unchanged copy is left alone: its modification time is what tells `npm start` the page is up to date.
+const copied = statSync(target, { throwIfNoEntry: false });
+if (!copied || copied.size !== statSync(source).size || copied.mtimeMs < statSync(source).mtimeMs) copyFileSync(source, target);

@@ -6,7 +6,7 @@
  * middleware.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import express, { Router, type Express } from 'express';
 import { BUILT_IN_TIMEOUTS } from './db/timeouts.ts';
 import type { AppDeps } from './http/deps.ts';
@@ -32,7 +32,15 @@ export type { AppDeps } from './http/deps.ts';
  * Large models are tens of megabytes of JSON; an import's text is capped at 20 M characters.
  */
 const BODY_LIMIT = '50mb';
-const ROOT = resolve(import.meta.dirname, '..');
+/** The repository (where package.json is): server/ from source, dist/server/ when compiled. */
+const ROOT = packageRoot(import.meta.dirname);
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string };

@@ -3,55 +3,50 @@
  * Results go to stdout (clean for pipes); errors are one line on stderr with exit code 1.
  */
 import { readFile } from 'node:fs/promises';
-import { applyCommand } from './cli/apply.ts';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
-import { ddlCommand } from './cli/ddl.ts';
-import { exportDbmlCommand } from './cli/dbml.ts';
-import { diffCommand } from './cli/diff.ts';
-import { historyCommand } from './cli/history.ts';
-import { importCommand } from './cli/import.ts';
-import { introspectCommand } from './cli/introspect.ts';
-import { newCommand } from './cli/new.ts';
-import { revertCommand } from './cli/revert.ts';
-import { templatesCommand } from './cli/templates.ts';
-import { validateCommand } from './cli/validate.ts';
 
-// One line per command; each lives in server/cli/<name>.ts.
-const commands: CliCommand[] = [
-  newCommand,
-  templatesCommand,
-  ddlCommand,
-  exportDbmlCommand,
-  validateCommand,
-  introspectCommand,
-  applyCommand,
-  diffCommand,
-  historyCommand,
-  revertCommand,
-  importCommand,
-];
+/**
+ * One line per command; each lives in server/cli/<name>.ts and is loaded only when it runs (or for
+ * `help`), so a command pays only for its own modules: `templates` never loads the SQL parser's
+ * WASM, PGlite, pg or @dbml/core.
+ */
+const commands: Record<string, () => Promise<CliCommand>> = {
+  new: async () => (await import('./cli/new.ts')).newCommand,
+  templates: async () => (await import('./cli/templates.ts')).templatesCommand,
+  ddl: async () => (await import('./cli/ddl.ts')).ddlCommand,
+  'export-dbml': async () => (await import('./cli/dbml.ts')).exportDbmlCommand,
+  validate: async () => (await import('./cli/validate.ts')).validateCommand,
+  introspect: async () => (await import('./cli/introspect.ts')).introspectCommand,
+  apply: async () => (await import('./cli/apply.ts')).applyCommand,
+  diff: async () => (await import('./cli/diff.ts')).diffCommand,
+  history: async () => (await import('./cli/history.ts')).historyCommand,
+  revert: async () => (await import('./cli/revert.ts')).revertCommand,
+  import: async () => (await import('./cli/import.ts')).importCommand,
+};
 
-function usage(): string {
-  return ['Usage: npm run --silent cli -- <command> [options]', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');
+async function usage(): Promise<string> {
+  const loaded = await Promise.all(Object.values(commands).map((load) => load()));
+  return ['Usage: npm run --silent cli -- <command> [options]', '', ...loaded.map((c) => `  ${c.usage}`)].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
   if (!name) {
     // No command is a mistake: the usage goes to stderr, so stdout stays clean for a pipe.
-    io.stderr(usage() + '\n');
+    io.stderr((await usage()) + '\n');
     return 1;
   }
   if (name === 'help' || name === '--help') {
-    io.stdout(usage() + '\n');
+    io.stdout((await usage()) + '\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const load = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!load) {
     io.stderr(`schemata: unknown command "${name}" (try "help")\n`);
     return 1;
   }
   try {
+    const command = await load();
     return await command.run(args, io);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

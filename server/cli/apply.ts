@@ -110,7 +110,6 @@ export function reportApplied(result: ApplyResult, dryRun: boolean, io: CliIo): 
  * lock from the one read of the database there (no plan was reviewed, so there is no hash to compare).
  */
 export const applyCommand: CliCommand = {
-  name: 'apply',
   usage: 'apply --db <url> <document.json|-> [--schema <name>]... [--shadow-url <url>] [--allow <hazard>,...] [--allow-all] [--rename <schema.table>=<id>]... [--dry-run] [--lock-timeout <ms>] [--statement-timeout <ms>]   migrate the database to the document',
   async run(args, io) {
     const options = parseApplyArgs(args);

@@ -8,8 +8,8 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
 }
 
+/** A command's module; its name is where `server/cli.ts` lists it (the one place that loads it). */
 export interface CliCommand {
-  name: string;
   /** One line: arguments and what it does, shown by `cli help`. */
   usage: string;
   run: (args: string[], io: CliIo) => Promise<number>;

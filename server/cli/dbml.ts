@@ -7,7 +7,6 @@ import { CliError, type CliCommand } from './command.ts';
 import { parseOptions, readDocument } from './read-document.ts';
 
 export const exportDbmlCommand: CliCommand = {
-  name: 'export-dbml',
   usage: 'export-dbml [<document.json>|-]  print the document as DBML (- or none: stdin); what DBML cannot hold is warned on stderr',
   async run(args, io) {
     const { positional } = parseOptions(args, []);

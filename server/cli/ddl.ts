@@ -3,7 +3,6 @@ import { CliError, type CliCommand } from './command.ts';
 import { parseOptions, readDocument } from './read-document.ts';
 
 export const ddlCommand: CliCommand = {
-  name: 'ddl',
   usage: `ddl [<document.json>|-] [--dialect ${DIALECTS.map((d) => d.id).join('|')}]  print the DDL script of a document (- or none: stdin)`,
   async run(args, io) {
     const { options, positional } = parseOptions(args, ['dialect']);

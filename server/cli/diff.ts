@@ -80,7 +80,6 @@ async function diffLive(options: DiffArgs & { db: string }, io: CliIo): Promise<
 }
 
 export const diffCommand: CliCommand = {
-  name: 'diff',
   usage: 'diff (--db <url> [--schema <name>]... [--shadow-url <url>] <document.json> | <from.json> <to.json> [--as-written]) [--json] [--out <dir> --layout plain|flyway|migrate|dbmate --name <name>]   the migration SQL (nothing when equal), or migration files (up and down) in <dir>',
   async run(args, io) {
     const options = parseDiffArgs(args);

@@ -18,7 +18,6 @@ export function historyTable(entries: TargetJournalEntry[]): string {
 }
 
 export const historyCommand: CliCommand = {
-  name: 'history',
   usage: 'history --db <url> [--json]   the applies the database journaled itself (_schemata.journal), newest first, and which can be reverted',
   async run(args, io) {
     const parsed = parseRequiredDb(args);

@@ -44,7 +44,6 @@ export function reportLines(file: string, report: ImportReport): string[] {
 }
 
 export const importCommand: CliCommand = {
-  name: 'import',
   usage: 'import <file.sql|file.dbml> [--format sql|dbml]  print the imported document (JSON); the report goes to stderr',
   async run(args, io) {
     const { options, positional } = parseOptions(args, ['format']);

@@ -5,7 +5,6 @@ import { CliError, type CliCommand } from './command.ts';
 import { parseRequiredDb, withDatabase } from './db-option.ts';
 
 export const introspectCommand: CliCommand = {
-  name: 'introspect',
   usage: 'introspect --db <postgres://…|pglite:<dir>> [--schema <name>]...   print the live schema as a document (JSON)',
   async run(args, io) {
     const parsed = parseRequiredDb(args);

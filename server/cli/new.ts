@@ -9,7 +9,6 @@ export function findTemplate(name: string) {
 }
 
 export const newCommand: CliCommand = {
-  name: 'new',
   usage: 'new --template <name>            print a new document (JSON) built from a template',
   async run(args, io) {
     const { options, positional } = parseOptions(args, ['template']);

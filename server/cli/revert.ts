@@ -41,7 +41,6 @@ async function canonicalBefore(client: SqlClient, before: RevertBase, shadowUrl:
 }
 
 export const revertCommand: CliCommand = {
-  name: 'revert',
   usage: 'revert --db <url> <entry> [--apply | --dry-run] [--allow <hazard>,...] [--allow-all] [--shadow-url <url>] [--lock-timeout <ms>] [--statement-timeout <ms>]   plan (and with --apply run) the way back from a history entry',
   async run(args, io) {
     const applying = args.includes('--apply');

@@ -1,8 +1,7 @@
-import { templates } from '../../shared/model/templates/index.ts';
+import { templateCatalog as templates } from '../../shared/model/templates/catalog.ts';
 import { CliError, type CliCommand } from './command.ts';
 
 export const templatesCommand: CliCommand = {
-  name: 'templates',
   usage: 'templates                        list the templates (name and title)',
   async run(args, io) {
     if (args.length) throw new CliError(`unexpected argument "${args[0]}"`);

@@ -3,7 +3,6 @@ import { CliError, type CliCommand } from './command.ts';
 import { formatProblems, readJson } from './read-document.ts';
 
 export const validateCommand: CliCommand = {
-  name: 'validate',
   usage: 'validate [<document.json>|-]     exit 0 when valid, else 1 with each problem and its JSON path',
   async run(args, io) {
     if (args.length > 1) throw new CliError(`unexpected argument "${args[1]}"`);

@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { connectionFailure, type ConnectionTarget } from './connection-error.ts';
-import { openPglite, type PgliteOpenOptions } from './pglite-client.ts';
+import type { PgliteOpenOptions } from './pglite-client.ts';
 import { NO_HOST, parsedUrl, redactConnectionString, redactSecretsIn } from './redact.ts';
 import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-session.ts';
 export type { Row, SqlClient, SqlSession, TransactionOptions } from './sql-session.ts';
@@ -44,7 +44,11 @@ export function checkDatabaseUrl(url: string): void {
  */
 export async function openSqlClient(url: string, options: PgliteOpenOptions = {}): Promise<SqlClient> {
   checkDatabaseUrl(url);
-  if (isPgliteUrl(url)) return openPglite(url.slice('pglite:'.length), redactUrl(url), options);
+  if (isPgliteUrl(url)) {
+    // Loaded on use: PGlite and its extensions are most of a PostgreSQL-only process's start-up.
+    const { openPglite } = await import('./pglite-client.ts');
+    return openPglite(url.slice('pglite:'.length), redactUrl(url), options);
+  }
   let client: SqlClient | undefined;
   try {
     client = openPgPool(url);

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const CLI = 'node --import tsx server/cli.ts';
+/** The compiled CLI (scripts/build-server.mjs; vitest's global setup builds it when stale): no tsx start-up per run. */
+export const CLI = 'node dist/server/cli.js';
 
 export interface ProcessRun {
   code: number | null;
