@@ -2,7 +2,7 @@
  * Ctrl/Cmd+K: type part of a name, Enter jumps to that table (or view, enum, column) or runs that
  * command. Ranking, schema-qualified and `table.column` queries: shared/model/search.ts.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { focusNode } from '../canvas/commands.ts';
@@ -37,6 +37,9 @@ export function CommandPalette() {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const found = useMemo(() => find(model, query), [model, query]);
+  const list = useRef<HTMLUListElement>(null);
+  // Arrow keys can go past the list's visible part: keep the active row in view.
+  useEffect(() => { list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }); }, [active, found]);
   const close = () => useStore.getState().openDialog(null);
   const choose = (entry: Entry | undefined) => {
     if (!entry) return;
@@ -65,7 +68,7 @@ export function CommandPalette() {
         onChange={(e) => { setQuery(e.target.value); setActive(0); }}
         onKeyDown={onKey}
       />
-      <ul className="palette-list" role="listbox">
+      <ul ref={list} className="palette-list" role="listbox">
         {found.map((entry, i) => (
           <li
             key={entry.command ? entry.id : `${entry.id}:${entry.kind === 'column' ? entry.columnId : ''}`}
