@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import * as commands from './commands.ts';
 import { useStore } from '../store/index.ts';
 import { useViewportMemory } from './viewport-memory.ts';
+import { LayoutControls } from './LayoutControls.tsx';
 
 export function CanvasToolbar() {
   const flow = useReactFlow();
@@ -14,7 +15,7 @@ export function CanvasToolbar() {
       <button className="btn" data-testid="add-area" title="Group the selected tables in a subject area (select an area too to add them to it)" onClick={() => commands.addAreaFromSelection()}>Area</button>
       <button className="btn" data-testid="add-junction" title="Link the two selected tables many-to-many (junction table)" onClick={() => commands.addJunctionForSelection()}>M:N</button>
       <span className="toolbar-sep" />
-      <button className="btn" data-testid="auto-layout" title="Auto-layout (L)" onClick={() => void commands.runAutoLayout(flow)}>Auto-layout</button>
+      <LayoutControls flow={flow} />
       <button className="btn" data-testid="open-palette" title="Jump to a table (Ctrl/⌘ K)" onClick={() => useStore.getState().openDialog('palette')}>Find…</button>
       <button className="btn icon" data-testid="open-shortcuts" title="Keyboard shortcuts (?)" onClick={() => useStore.getState().openDialog('shortcuts')}>?</button>
     </div>

@@ -9,6 +9,9 @@ import { addArea, addTablesToArea } from '../../shared/model/ops/layout.ts';
 import { useStore } from '../store/index.ts';
 import { copyTables, pasteTables, type Clip } from './clipboard.ts';
 import { autoLayout, type Size } from './auto-layout.ts';
+import { drawnSizes } from './node-sizes.ts';
+import { useLayoutRun } from './layout-run.ts';
+import type { LayoutMode } from '../../shared/model/arrange.ts';
 import { AREA_COLORS } from './areas.ts';
 import { freeSpot } from '../../shared/model/initial-layout.ts';
 import { withoutSelection } from './delete-selection.ts';
@@ -93,18 +96,33 @@ export function selectAll(): void {
   state().select([...doc.model.tables, ...doc.model.views, ...doc.model.enums].map((o) => o.id));
 }
 
-/** ELK auto-layout of the selection (2+ nodes) or the whole model; one undoable step. */
-export async function runAutoLayout(flow: Flow): Promise<void> {
+/**
+ * Auto-layout of the selection (2+ nodes) or the whole model in the chosen mode (layered or compact),
+ * in a worker with progress and Cancel (layout-run.ts); one undoable step. Sizes: measured, else estimated.
+ */
+export async function runAutoLayout(flow: Flow, mode: LayoutMode = useLayoutRun.getState().mode): Promise<void> {
   const { doc, selection } = state();
-  const sizes = new Map<string, Size>();
-  const ids = [...doc.model.tables, ...doc.model.views, ...doc.model.enums].map((o) => o.id);
-  for (const id of ids) {
+  useLayoutRun.getState().cancel();
+  const sizes = drawnSizes(doc.model, doc.layout, (id) => {
     const m = flow.getInternalNode(id)?.measured;
-    if (m?.width && m.height) sizes.set(id, { width: m.width, height: m.height });
-  }
+    return m?.width && m.height ? { width: m.width, height: m.height } : undefined;
+  });
   const only = selection.size > 1 ? selection : undefined;
   const origin = only ? topLeft(doc.layout.nodes, only) : { x: 0, y: 0 };
-  const positions = await autoLayout(doc.model, sizes, only, origin);
+  const controller = new AbortController();
+  const run = useLayoutRun.setState;
+  run({ controller, progress: { done: 0, total: 0 } });
+  let positions;
+  try {
+    positions = await autoLayout(doc.model, sizes, only, origin, {
+      mode, areas: doc.layout.areas, signal: controller.signal,
+      onProgress: (done, total) => { if (useLayoutRun.getState().controller === controller) run({ progress: { done, total } }); },
+    });
+  } finally {
+    if (useLayoutRun.getState().controller === controller) run({ controller: null, progress: null });
+  }
+  // Cancelled, or the model changed meanwhile: the positions would be for another model.
+  if (!positions || state().doc.model !== doc.model) return;
   state().moveNodes(positions);
   if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.1, duration: 300 }), 50);
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, type TableSpec } from '../../shared/model/model-builder.ts';
 import { emptyLayout } from '../../shared/model/empty.ts';
 import { clusteredGrid } from './import-layout.ts';
+import { drawnSizes } from '../canvas/node-sizes.ts';
+import { overlappingPairs } from '../../shared/model/packing.ts';
 
 const table = (name: string, ref?: string): TableSpec => ({
   name, columns: ['id bigint!', ...(ref ? [`${ref}_id bigint`] : [])], pk: ['id'],
@@ -36,5 +38,15 @@ describe('clusteredGrid', () => {
     const model = buildModel({ tables: [table('a')] });
     const layout = { ...emptyLayout(), nodes: { [model.tables[0].id]: { x: 5, y: 5, color: '#f00' } } };
     expect(clusteredGrid(model, layout).nodes[model.tables[0].id]).toEqual({ x: 0, y: 0, color: '#f00' });
+  });
+
+  it('gives a wide table a cell as wide as it is, so it covers no neighbour', () => {
+    const wide = { name: 'a_table_with_a_rather_long_name', columns: ['id bigint!', 'a_column_with_a_very_long_name character varying(320)'], pk: ['id'] };
+    const model = buildModel({ tables: [wide, table('b'), table('c')] });
+    const laidOut = clusteredGrid(model, emptyLayout());
+    const sizes = drawnSizes(model, laidOut);
+    const boxes = model.tables.map((t) => ({ id: t.id, ...laidOut.nodes[t.id], ...sizes.get(t.id)! }));
+    expect(sizes.get(model.tables[0].id)!.width).toBeGreaterThan(300);
+    expect(overlappingPairs(boxes)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from './document.ts';
 import { emptyLayout, emptyModel } from './empty.ts';
-import { freeSpot, placeNewObjects, withMissingPositions } from './initial-layout.ts';
+import { estimatedHeight, freeSpot, placeNewObjects, withMissingPositions } from './initial-layout.ts';
+import { overlappingPairs } from './packing.ts';
 
 const table = (id: string, refs: string[] = []): Table => ({
   id, schema: 'public', name: id, columns: [{ id: `${id}_c`, name: 'id', type: { name: 'integer' }, notNull: true }],
@@ -16,6 +17,16 @@ describe('withMissingPositions', () => {
     const out = withMissingPositions(model, layout);
     expect(Object.keys(out.nodes).sort()).toEqual(['a', 'b', 'c']);
     expect(out.nodes.c).toBe(layout.nodes.c);
+  });
+
+  it.each([5, 60, 519])('%i tables at the widest a node is drawn (360 px) cover no other, about as wide as a screen', (count) => {
+    const model = { ...emptyModel(), tables: Array.from({ length: count }, (_, i) => table(`t${i}`, i ? [`t${i - 1}`] : [])) };
+    const { nodes } = withMissingPositions(model, emptyLayout());
+    const boxes = model.tables.map((t) => ({ id: t.id, ...nodes[t.id], width: 360, height: estimatedHeight(t.columns.length) + 1 }));
+    expect(overlappingPairs(boxes)).toEqual([]);
+    const width = Math.max(...boxes.map((b) => b.x + b.width));
+    const height = Math.max(...boxes.map((b) => b.y + b.height));
+    if (count > 50) expect(width / height).toBeGreaterThan(1);
   });
 
   it('returns the same layout when nothing is missing', () => {

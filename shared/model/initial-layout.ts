@@ -1,10 +1,12 @@
 /**
  * Positions for objects that have none (a template or an import without layout): a grid that
- * keeps related tables near each other by walking foreign keys. Auto-layout (ELK) can refine it.
+ * keeps related tables near each other by walking foreign keys, at least 5 and about sqrt(1.6 n)
+ * per row so a large model opens about as wide as a screen. Cells are as wide as the widest node
+ * (360 px, canvas.css) plus a gap, so no node covers its neighbour. Auto-layout can refine it.
  */
 import type { Layout, Model } from './document.ts';
 
-const CELL = { width: 320, rowGap: 60, perRow: 5 };
+const CELL = { width: 400, rowGap: 60, perRow: 5 };
 
 /** Height estimate before React Flow measures: header + one row per column. */
 export function estimatedHeight(columnCount: number): number {
@@ -48,8 +50,9 @@ export function withMissingPositions(model: Model, layout: Layout): Layout {
   const top = placed.length ? Math.max(...placed.map((p) => p.y)) + 400 : 0;
   const nodes = { ...layout.nodes };
   let rowY = top;
-  for (let i = 0; i < missing.length; i += CELL.perRow) {
-    const row = missing.slice(i, i + CELL.perRow);
+  const perRow = Math.max(CELL.perRow, Math.ceil(Math.sqrt(missing.length * 1.6)));
+  for (let i = 0; i < missing.length; i += perRow) {
+    const row = missing.slice(i, i + perRow);
     row.forEach((id, k) => { nodes[id] = { x: k * CELL.width, y: rowY }; });
     rowY += Math.max(...row.map((id) => heights.get(id) ?? 100)) + CELL.rowGap;
   }
