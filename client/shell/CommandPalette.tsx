@@ -7,7 +7,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { focusNode } from '../canvas/commands.ts';
 import type { Model } from '../../shared/model/document.ts';
-import { objectSearchIndex, type ObjectHit } from '../../shared/model/object-search.ts';
+import { searchObjects, type ObjectHit } from '../../shared/model/object-search.ts';
 import { buildSearchIndex, search } from '../../shared/model/search.ts';
 import { SHORTCUTS } from './shortcuts.ts';
 import { Dialog } from './Dialog.tsx';
@@ -25,7 +25,7 @@ const MAX = 50;
 
 /** Objects (and their columns) first, then the commands that match; nothing but objects until something is typed. */
 function find(model: Model, query: string): Entry[] {
-  const objects: Entry[] = search(objectSearchIndex(model), query, MAX);
+  const objects: Entry[] = searchObjects(model, query, MAX);
   if (!query.trim() || objects.length >= MAX) return objects;
   const commands = search(COMMANDS, query, MAX - objects.length).map((command) => ({ command, id: command.id, label: command.label }));
   return [...objects, ...commands];

@@ -104,20 +104,22 @@ function prepare(cache: Map<string, Part>, text: string): Part {
 }
 
 /** What ties are decided on, computed once per entry (not in every comparison of the sort). */
-interface TieKey { length: number; lower: string; name: string; path: string; entry: number }
-
-function byTieBreak(a: TieKey, b: TieKey): number {
-  if (a.length !== b.length) return a.length - b.length;
-  if (a.lower !== b.lower) return a.lower < b.lower ? -1 : 1;
-  if (a.name !== b.name) return a.name < b.name ? -1 : 1;
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
+interface TieKey { length: number; lower: string; entry: number }
 
 /** Prepares entries for `search`: build it once per model (or command list), not per keystroke. */
 export function buildSearchIndex<T>(entries: readonly SearchEntry<T>[]): SearchIndex<T> {
   const cache = new Map<string, Part>();
+  // Shorter name, then alphabetically (case-insensitive, then as written, then by the whole path).
+  const byTieBreak = (a: TieKey, b: TieKey): number => {
+    if (a.length !== b.length) return a.length - b.length;
+    if (a.lower !== b.lower) return a.lower < b.lower ? -1 : 1;
+    const [ea, eb] = [entries[a.entry], entries[b.entry]];
+    if (ea.name !== eb.name) return ea.name < eb.name ? -1 : 1;
+    const [pa, pb] = [ea.path.join('.'), eb.path.join('.')];
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  };
   const order = entries
-    .map((e, entry): TieKey => ({ length: e.name.length, lower: e.name.toLowerCase(), name: e.name, path: e.path.join('.'), entry }))
+    .map((e, entry): TieKey => ({ length: e.name.length, lower: e.name.toLowerCase(), entry }))
     .sort(byTieBreak)
     .map((key) => key.entry);
   const tieRank = new Int32Array(entries.length);
