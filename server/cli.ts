@@ -65,6 +65,9 @@ if (isMain) {
     env: process.env,
   };
   runCli(process.argv.slice(2), io).then((code) => {
-    process.exitCode = code;
+    // Every command has finished (its database closed) when runCli settles; what may remain is the
+    // socket of a closed connection, which the server can take a good part of a second to shut. So
+    // exit once the output is flushed rather than when the event loop empties.
+    process.stderr.write('', () => process.stdout.write('', () => process.exit(code)));
   });
 }

@@ -1,6 +1,5 @@
 /** `introspect --db <url> [--schema <name>]...` → the live schema as a document (JSON) on stdout. */
 import { makeDocument } from '../../shared/model/empty.ts';
-import { introspect } from '../introspect/introspect.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { parseRequiredDb, withDatabase } from './db-option.ts';
 
@@ -9,7 +8,11 @@ export const introspectCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseRequiredDb(args);
     if (parsed.rest.length) throw new CliError(`unexpected argument "${parsed.rest[0]}"`);
+    // Introspection's modules (its queries, the SQL parser) load while the connection is being made.
+    const loading = import('../introspect/introspect.ts');
+    loading.catch(() => undefined); // a failed connection is the error to report
     return withDatabase(parsed.db, async (client) => {
+      const { introspect } = await loading;
       const model = await introspect(client, { schemas: parsed.schemas });
       io.stdout(JSON.stringify(makeDocument(model), null, 2) + '\n');
       return 0;

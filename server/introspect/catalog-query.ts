@@ -53,7 +53,33 @@ export type RowOf<F extends (...args: never[]) => CatalogQuery<unknown>> = Retur
 
 /** Runs a query and validates every row; a bad row names the query and the field. */
 export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuery<T>): Promise<T[]> {
-  const rows = await session.query(query.sql, query.params);
+  return validateRows(query, await session.query(query.sql, query.params));
+}
+
+/**
+ * Runs the queries one after another on one session (never two at once: a transaction takes one
+ * statement at a time), starting each as soon as the previous one's rows arrive, so its rows are
+ * validated while the server works on the next.
+ */
+export async function runCatalogQueries(session: SqlSession, queries: Record<string, CatalogQuery<unknown>>): Promise<Record<string, unknown[]>> {
+  const entries = Object.entries(queries);
+  const start = (i: number) => (i < entries.length ? session.query(entries[i][1].sql, entries[i][1].params) : undefined);
+  const results: Record<string, unknown[]> = {};
+  let pending = start(0);
+  for (let i = 0; i < entries.length; i++) {
+    const rows = await pending!;
+    pending = start(i + 1);
+    try {
+      results[entries[i][0]] = validateRows(entries[i][1], rows);
+    } catch (error) {
+      await pending?.catch(() => undefined); // the session is idle again before the caller rolls back
+      throw error;
+    }
+  }
+  return results;
+}
+
+function validateRows<T>(query: CatalogQuery<T>, rows: unknown[]): T[] {
   return rows.map((row, index) => {
     const parsed = query.rowValidator.safeParse(row);
     if (!parsed.success) {

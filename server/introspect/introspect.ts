@@ -6,8 +6,9 @@
  */
 import type { Domain, Enum, Extension, Model, Schema, Sequence } from '../../shared/model/document.ts';
 import { derivedId } from '../../shared/model/ids.ts';
+import { loadSqlParser } from '../../shared/io/parser.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
-import { runCatalogQuery, type CatalogQuery, type IntrospectOptions, type QueryContext, type RowOf } from './catalog-query.ts';
+import { runCatalogQueries, type CatalogQuery, type IntrospectOptions, type QueryContext, type RowOf } from './catalog-query.ts';
 import {
   collationsQuery, functionsQuery, operatorsQuery, rulesQuery, textSearchConfigsQuery, textSearchDictionariesQuery,
   triggersQuery, viewsQuery,
@@ -56,12 +57,11 @@ export async function introspect(client: SqlClient, options: IntrospectOptions =
 
 /** Same as `introspect`, inside a transaction the caller already holds (e.g. apply's). */
 export async function introspectSession(session: SqlSession, options: IntrospectOptions = {}): Promise<Model> {
+  // The parser's WASM (makeReparseSafe needs it) compiles while the catalog queries wait on the server.
+  loadSqlParser().catch(() => undefined);
   const context: QueryContext = { version: await serverVersion(session) };
   const queries = introspectionQueries(options, context);
-  const rows = {} as Record<string, unknown[]>;
-  for (const [name, query] of Object.entries(queries)) {
-    rows[name] = await runCatalogQuery(session, query as CatalogQuery<unknown>);
-  }
+  const rows = await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>);
   return makeReparseSafe(toModel(rows as Rows));
 }
 
