@@ -47,7 +47,7 @@ test('drop a pg_dump: diagram and report; edit the SQL pane: the canvas follows;
   await expect(page.getByTestId('doc-name')).toHaveText('pagila');
   await expect(studio.table('public.actor')).toBeVisible();
   await expect(studio.table('public.film')).toBeVisible();
-  // ELK arranges the first grid in its worker; the page says so until it is done.
+  // The auto-layout arranges the first grid in its worker; the page says so until it is done.
   await expect(page.getByTestId('notice')).toBeHidden({ timeout: 60_000 });
   await page.screenshot({ path: shots('diagram') });
 

@@ -3,7 +3,7 @@ import { test, expect } from './fixtures.ts';
 test.describe('canvas: working at scale', () => {
   test.beforeEach(async ({ studio }) => studio.open('/'));
 
-  test('auto-layout (ELK in a worker) moves the tables, and one undo puts them back', async ({ studio, page }) => {
+  test('auto-layout (in a worker) moves the tables, and one undo puts them back', async ({ studio, page }) => {
     const before = await studio.position('public.order_items');
     await page.getByTestId('auto-layout').click();
     await expect.poll(() => studio.position('public.order_items')).not.toEqual(before);

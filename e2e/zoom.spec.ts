@@ -64,7 +64,7 @@ async function zoomOutToMinimum(page: Page): Promise<void> {
 
 test.describe('readable at every zoom', () => {
   test('an imported pg_dump is fitted in view, every table shows its name there and at the minimum zoom', async ({ studio, page }) => {
-    test.setTimeout(120_000); // parsing and ELK on a 2-core machine shared with other runs
+    test.setTimeout(120_000); // parsing and the auto-layout on a 2-core machine shared with other runs
     const io = new ImportExport(page);
     const file = test.info().outputPath('pagila.sql');
     copyFileSync(CORPUS_PAGILA, file);
@@ -75,7 +75,7 @@ test.describe('readable at every zoom', () => {
     await io.dropFile(file, 'new');
     await expect(io.report).toBeVisible({ timeout: 30_000 });
     await io.closeReport();
-    await expect(page.getByTestId('notice')).toBeHidden({ timeout: 60_000 }); // ELK has arranged it
+    await expect(page.getByTestId('notice')).toBeHidden({ timeout: 60_000 }); // the auto-layout has arranged it
     await expect.poll(() => studio.tableCount()).toBeGreaterThan(20);
     await expectAllTablesInView(page);
     expect(await zoomOf(page)).toBeLessThanOrEqual(1);

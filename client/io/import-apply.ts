@@ -1,7 +1,7 @@
 /**
  * An import lands on the page: as a new document, or merged into the open one (tables matched by
  * schema and name keep their ids and positions). New objects first take a grid spot so the diagram
- * shows at once; for up to ELK_LIMIT objects ELK then arranges them in its worker and the result
+ * shows at once; for up to ARRANGE_AFTER_IMPORT_LIMIT objects the auto-layout then arranges them in its worker and the result
  * replaces the grid if nothing was edited meanwhile (see import-layout.ts for larger models).
  * The view: a new document is fitted when it loads (canvas/viewport-memory.ts); a merge is fitted
  * here, once its new objects have their place. Both with FIT_OPTIONS (never past the minimum zoom).
@@ -15,7 +15,7 @@ import { estimatedHeight, withMissingPositions } from '../../shared/model/initia
 import { useStore } from '../store/index.ts';
 import type { ImportOutcome } from '../store/import-outcome.ts';
 import { guessFormat, parseImport, type ParseError } from './import-parse.ts';
-import { clusteredGrid, ELK_LIMIT } from './import-layout.ts';
+import { clusteredGrid, ARRANGE_AFTER_IMPORT_LIMIT } from './import-layout.ts';
 import { FIT_OPTIONS } from '../canvas/level-of-detail.ts';
 
 export type ImportTarget = 'new' | 'merge';
@@ -57,7 +57,7 @@ export function withoutNodes(layout: Layout, removed: readonly string[]): Layout
   return { ...layout, nodes, areas };
 }
 
-/** Runs ELK on `ids` (all when absent) and applies it if the document is still `expected`. */
+/** Runs the auto-layout on `ids` (all when absent) and applies it if the document is still `expected`. */
 async function arrange(expected: ModelDocument, ids: readonly string[] | undefined, flow: Flow | undefined): Promise<void> {
   const only = ids ? new Set(ids) : undefined;
   const origin = ids?.length ? topLeft(expected.layout, ids) : { x: 0, y: 0 };
@@ -123,7 +123,7 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
     const doc = openAsNew(result, params.source, params.format);
     outcome.added = outcome.tables + outcome.views + outcome.enums;
     state().showImportOutcome(outcome);
-    if (outcome.added <= ELK_LIMIT) void arrange(doc, undefined, params.flow);
+    if (outcome.added <= ARRANGE_AFTER_IMPORT_LIMIT) void arrange(doc, undefined, params.flow);
     return undefined;
   }
   const base = state().doc;
@@ -132,7 +132,7 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
   state().editDocument(() => doc);
   Object.assign(outcome, { added: merged.added.length, removed: merged.removed.length, mergeWarnings: merged.warnings });
   state().showImportOutcome(outcome);
-  if (merged.added.length && merged.added.length <= ELK_LIMIT) void arrange(doc, merged.added, params.flow);
+  if (merged.added.length && merged.added.length <= ARRANGE_AFTER_IMPORT_LIMIT) void arrange(doc, merged.added, params.flow);
   else fitMerged(params.flow);
   return undefined;
 }

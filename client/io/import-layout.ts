@@ -3,17 +3,14 @@
  * the tables it references), roughly as wide as a screen is wide, each cell as wide as its table's
  * estimated size so a wide table never covers its neighbour. It shows at once; import-apply then
  * runs the auto-layout (canvas/auto-layout.ts, milliseconds even for 2,000 tables) after the first
- * paint, up to `ELK_LIMIT` objects. Pure.
+ * paint, up to `ARRANGE_AFTER_IMPORT_LIMIT` objects. Pure.
  */
 import type { Layout, Model } from '../../shared/model/document.ts';
 import { neighbourOrder } from '../../shared/model/initial-layout.ts';
 import { drawnSizes } from '../canvas/node-sizes.ts';
 
-/**
- * Above this many tables, views and enums the grid is kept and the auto-layout is not run. (The
- * name is from when it was ELK, which took 7 s for MusicBrainz; the layout now takes ~50 ms.)
- */
-export const ELK_LIMIT = 5000;
+/** Above this many tables, views and enums the grid is kept and the auto-layout is not run. */
+export const ARRANGE_AFTER_IMPORT_LIMIT = 5000;
 
 const CELL_WIDTH = 300;
 const ROW_GAP = 60;
