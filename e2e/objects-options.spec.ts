@@ -112,6 +112,8 @@ test.describe('options the inspector edits without JSON', () => {
     await expect(bound).toHaveValue('DEFAULT');
     await bound.fill('FOR VALUES FROM (1) TO (1000)');
     await bound.press('Enter');
+    // The refusal's notice stays until dismissed; new tables are placed beside the first, under it.
+    await page.getByTestId('notice-close').click();
     const partitionOf = "(() => { const t = state.doc.model.tables.find((x) => x.name === 'table_2'); const p = state.doc.model.tables.find((x) => x.id === t.partitionOf.parentId); return [p.name, t.partitionOf.bound]; })()";
     expect(await studio.state(partitionOf)).toEqual(['table_1', 'FOR VALUES FROM (1) TO (1000)']);
     // A partition cannot inherit: the choice is not offered.

@@ -10,9 +10,7 @@ import { useStore } from '../store/index.ts';
 import { selectLayout, selectModel, selectSelection } from '../store/selectors.ts';
 import { useResolvedTheme } from '../shell/theme.ts';
 import { CrowsFootMarkers } from './CrowsFootMarkers.tsx';
-import { TableNode } from './TableNode.tsx';
-import { FAR_ZOOM, FIT_OPTIONS, MAX_ZOOM, MIN_ZOOM } from './level-of-detail.ts';
-import { useLabelScale } from './use-label-scale.ts';
+import { FAR_ZOOM, TableNode } from './TableNode.tsx';
 import { EnumNode, ViewNode } from './ObjectNodes.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { AreaNode } from './AreaNode.tsx';
@@ -50,8 +48,6 @@ export function Canvas() {
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
   const { beginDrag, endDrag } = useStore.getState();
   const reactFlow = useReactFlow();
-  const container = useRef<HTMLDivElement>(null);
-  useLabelScale(container);
   useShortcuts();
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
@@ -59,7 +55,7 @@ export function Canvas() {
   };
 
   return (
-    <div ref={container} className={`canvas${far ? ' far' : ''}${exporting ? ' exporting' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
+    <div className={`canvas${far ? ' far' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
       <CanvasToolbar />
       {model.tables.length + model.views.length + model.enums.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">
@@ -85,10 +81,10 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
-        minZoom={MIN_ZOOM}
-        maxZoom={MAX_ZOOM}
+        minZoom={0.05}
+        maxZoom={2}
         fitView
-        fitViewOptions={FIT_OPTIONS}
+        fitViewOptions={{ padding: 0.1 }}
         proOptions={{ hideAttribution: true }}
       >
         {/* Inside the viewport, so an exported image carries the relationship ends. */}

@@ -1,27 +1,18 @@
 /**
  * A saved project comes back to where the user was looking: each pan or zoom, once it ends, is kept
  * in `layout.viewport` (saved with the project, not an undo step), and an opened document with a
- * saved viewport is shown there. Templates, files and drafts are not saved, so their panning is not
- * kept (it would count as an unsaved edit).
- * Every other opened document (a template, an import from a file or a database) is fitted in view
- * (FIT_OPTIONS), and an empty one opens at the working zoom: never at the zoom of the model before.
+ * saved viewport is shown there instead of fitted. Templates, files and drafts are not saved, so
+ * their panning is not kept (it would count as an unsaved edit).
  */
 import { useEffect, useRef } from 'react';
 import { useNodesInitialized, useOnViewportChange, useReactFlow } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import type { Viewport } from '../../shared/model/ops/layout.ts';
 import type { ProjectInfo } from '../store/project-slice.ts';
-import type { ModelDocument } from '../../shared/model/document.ts';
-import { FIT_OPTIONS, WORKING_VIEWPORT } from './level-of-detail.ts';
 
 /** Whether a pan or zoom of this document is kept: only a saved project has somewhere to keep it. */
 export function keepsViewport(project: ProjectInfo): boolean {
   return project.source === 'project';
-}
-
-/** Whether the canvas draws anything for this document (tables, views, enums or notes). */
-function hasNodes({ model, layout }: ModelDocument): boolean {
-  return model.tables.length + model.views.length + model.enums.length + layout.notes.length > 0;
 }
 
 export function useViewportMemory(): void {
@@ -31,16 +22,10 @@ export function useViewportMemory(): void {
   // The load whose viewport was put back; until then React Flow's own fit must not be kept.
   const shown = useRef(-1);
   useEffect(() => {
-    if (shown.current === loads) return;
-    const { doc } = useStore.getState();
-    const empty = !hasNodes(doc);
-    // Nodes are placed once measured (or estimated); React Flow's first fit would undo an earlier move.
-    if (!initialized && !empty) return;
+    if (!initialized || shown.current === loads) return;
     shown.current = loads;
-    const saved = doc.layout.viewport;
+    const saved = useStore.getState().doc.layout.viewport;
     if (saved) void flow.setViewport(saved);
-    else if (empty) void flow.setViewport(WORKING_VIEWPORT);
-    else void flow.fitView(FIT_OPTIONS); // queued by React Flow until this document's nodes are in
   }, [initialized, loads, flow]);
   useOnViewportChange({
     onEnd: (viewport: Viewport) => {

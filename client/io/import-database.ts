@@ -1,6 +1,5 @@
 /**
- * "Import from database": the live schema of a target becomes a new model, laid out, fitted in view
- * as it loads (canvas/viewport-memory.ts, as every opened document without a saved view) and saved as a
+ * "Import from database": the live schema of a target becomes a new model, laid out and saved as a
  * new project (so it is kept; its ids are the ones introspection derives from names, so the next
  * Compare is empty). No other project's baseline changes; this project's is recorded at its first apply.
  */
