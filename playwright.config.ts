@@ -12,7 +12,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 4799;
+// SCHEMATA_E2E_PORT lets two runs share a machine (each gets its own port and its own client build).
+const PORT = Number(process.env.SCHEMATA_E2E_PORT ?? 4799);
+const CLIENT_DIR = PORT === 4799 ? 'dist/e2e-client' : `dist/e2e-client-${PORT}`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // Workers re-read this file: they inherit the directory from the main process's environment.
@@ -29,7 +31,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: PORT === 4799 ? 'test-results' : `test-results-${PORT}`,
   use: {
     baseURL: BASE_URL,
     viewport: { width: 1440, height: 900 },
@@ -55,9 +57,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node scripts/copy-wasm.mjs && npx vite build --mode test --outDir ../dist/e2e-client --emptyOutDir --logLevel warn && node --import tsx server/index.ts',
+    command: `node scripts/copy-wasm.mjs && npx vite build --mode test --outDir ../${CLIENT_DIR} --emptyOutDir --logLevel warn && node --import tsx server/index.ts`,
     url: `${BASE_URL}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA, SCHEMATA_CLIENT_DIR: 'dist/e2e-client',
+    env: { PORT: String(PORT), HOST: '127.0.0.1', SCHEMATA_DATA: process.env.SCHEMATA_E2E_DATA, SCHEMATA_CLIENT_DIR: CLIENT_DIR,
       SCHEMATA_TOKEN: process.env.SCHEMATA_E2E_TOKEN,
     },
     reuseExistingServer: false,
