@@ -15,6 +15,7 @@ import type { LayoutMode } from '../../shared/model/arrange.ts';
 import { AREA_COLORS } from './areas.ts';
 import { freeSpot } from '../../shared/model/initial-layout.ts';
 import { withoutSelection } from './delete-selection.ts';
+import { FIT_OPTIONS } from './level-of-detail.ts';
 
 type Flow = Pick<ReactFlowInstance, 'getInternalNode' | 'fitView' | 'screenToFlowPosition' | 'getViewport' | 'getNodes'>;
 
@@ -29,7 +30,7 @@ export function addTableAt(flow: Flow, at?: { x: number; y: number }): string {
   return addTableNear(wanted, measured);
 }
 
-/** The DOM-free part of `addTableAt`: a new table at the free spot nearest `wanted`, selected. */
+/** The DOM-free part of `addTableAt`: a new table at the free spot nearest `wanted`, selected, its name ready to type. */
 export function addTableNear(wanted: { x: number; y: number }, measured: ReadonlyMap<string, Size> = new Map()): string {
   const id = newId('table');
   state().editDocument((doc) => ({
@@ -39,6 +40,7 @@ export function addTableNear(wanted: { x: number; y: number }, measured: Readonl
   }));
   state().select([id]);
   state().setRightTab('inspector');
+  state().focusName(id);
   return id;
 }
 
@@ -124,7 +126,7 @@ export async function runAutoLayout(flow: Flow, mode: LayoutMode = useLayoutRun.
   // Cancelled, or the model changed meanwhile: the positions would be for another model.
   if (!positions || state().doc.model !== doc.model) return;
   state().moveNodes(positions);
-  if (!only) window.setTimeout(() => void flow.fitView({ padding: 0.1, duration: 300 }), 50);
+  if (!only) window.setTimeout(() => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }), 50);
 }
 
 function topLeft(nodes: Record<string, { x: number; y: number }>, ids: ReadonlySet<string>) {

@@ -2,8 +2,10 @@
  * The inspector of one table: name, schema, comment, color, columns, keys, checks, indexes and
  * foreign keys. It only wires: every change is an op from shared/model/ops/ handed to `onEdit`.
  */
+import { useCallback, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
-import { addColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops/index.ts';
+import { addColumn, deleteColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops/index.ts';
+import { newId } from '../../shared/model/ids.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
 import { InspectorColumnRow } from './InspectorColumnRow.tsx';
 import { InspectorForeignKeys } from './InspectorForeignKeys.tsx';
@@ -30,18 +32,44 @@ export interface InspectorProps {
   onDelete?: () => void;
   /** An object of the table to show (a lint jump: a column, key, index…): highlighted and scrolled to. */
   focusId?: string;
+  /** The table or column whose name field takes the keyboard, text selected (just made, or the next by Enter). */
+  nameFocus?: string;
+  onFocusName?: (id: string | undefined) => void;
 }
 
-export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete, focusId }: InspectorProps) {
+export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete, focusId, nameFocus, onFocusName }: InspectorProps) {
   const edit = useSafeEdit(onEdit, onError);
+  const focusTaken = useCallback(() => onFocusName?.(undefined), [onFocusName]);
+  // The column Enter added after the last one: Escape on its name, unchanged, takes it away again.
+  const [added, setAdded] = useState<string | undefined>();
   const table = model.tables.find((t) => t.id === tableId);
   if (!table) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
-  const props = { model, table, edit, focusId };
+  const props = { model, table, edit, focusId, nameFocus, onFocusName };
+  const addColumnNamed = () => {
+    const id = newId('column');
+    edit((m) => addColumn(m, { tableId, id }));
+    onFocusName?.(id);
+    return id;
+  };
+  const dropAdded = (columnId: string) => {
+    if (added !== columnId) return;
+    setAdded(undefined);
+    edit((m) => deleteColumn(m, { tableId, columnId }));
+  };
   return (
     <div className="inspector" data-testid="inspector" data-table={`${table.schema}.${table.name}`}>
       <section className="inspector-section">
         <div className="row">
-          <TextField value={table.name} label="Table name" testId="inspector-table-name" onCommit={(name) => edit((m) => renameTable(m, { tableId, name }))} />
+          {/* Enter moves on to the columns, like a form: name the table, then its columns. */}
+          <TextField
+            value={table.name}
+            label="Table name"
+            testId="inspector-table-name"
+            takeFocus={nameFocus === tableId}
+            onFocusTaken={focusTaken}
+            onEnter={() => onFocusName?.(table.columns[0]?.id)}
+            onCommit={(name) => edit((m) => renameTable(m, { tableId, name }))}
+          />
           {onDuplicate && <button className="btn small" data-testid="inspector-duplicate" onClick={onDuplicate}>Duplicate</button>}
           {onDelete && <button className="btn small danger" data-testid="inspector-delete" onClick={onDelete}>Delete</button>}
         </div>
@@ -55,9 +83,19 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
       <section className="inspector-section" data-testid="inspector-columns">
         <h4>
           Columns
-          <button className="btn small" data-testid="column-add" onClick={() => edit((m) => addColumn(m, { tableId }))}>+ column</button>
+          <button className="btn small" data-testid="column-add" onClick={() => addColumnNamed()}>+ column</button>
         </h4>
-        {table.columns.map((column, index) => <InspectorColumnRow key={column.id} {...props} column={column} index={index} />)}
+        {table.columns.map((column, index) => (
+          <InspectorColumnRow
+            key={column.id}
+            {...props}
+            column={column}
+            index={index}
+            onFocusTaken={focusTaken}
+            onNext={index === table.columns.length - 1 ? () => setAdded(addColumnNamed()) : () => onFocusName?.(table.columns[index + 1].id)}
+            onGiveUp={() => dropAdded(column.id)}
+          />
+        ))}
       </section>
       <InspectorPrimaryKey {...props} />
       <InspectorUniques {...props} />

@@ -1,4 +1,5 @@
 /** Primary key (columns in order, name, deferrability, comment), unique constraints and check constraints (with their comments). */
+import { useState } from 'react';
 import {
   addCheck, addUnique, removeCheck, removeUnique, setPrimaryKey, updateCheck, updateUnique,
 } from '../../shared/model/ops/index.ts';
@@ -32,21 +33,24 @@ export function InspectorPrimaryKey({ table, edit, focusId }: SectionProps) {
   );
 }
 
+/** Unique constraints; *+ unique* starts one with no column, made once its first column is picked (a one-column unique is the column's UQ box). */
 export function InspectorUniques({ table, edit, focusId }: SectionProps) {
   const tableId = table.id;
+  const [drafting, setDrafting] = useState(false);
   return (
     <section className="inspector-section" data-testid="inspector-uniques">
       <h4>
         Unique constraints
-        <button
-          className="btn small"
-          data-testid="unique-add"
-          disabled={table.columns.length === 0}
-          onClick={() => edit((m) => addUnique(m, { tableId, columns: [table.columns[0].id] }))}
-        >
+        <button className="btn small" data-testid="unique-add" disabled={table.columns.length === 0 || drafting} onClick={() => setDrafting(true)}>
           + unique
         </button>
       </h4>
+      {drafting && (
+        <div className="item unique-draft" data-testid="unique-draft">
+          <ColumnPicker table={table} value={[]} testId="unique-draft-columns" onChange={(columns) => { edit((m) => addUnique(m, { tableId, columns })); setDrafting(false); }} />
+          <button className="btn icon small" data-testid="unique-draft-cancel" title="Cancel" onClick={() => setDrafting(false)}>×</button>
+        </div>
+      )}
       {table.uniques.map((u) => (
         <FocusItem key={u.id} focused={focusId === u.id} testId="unique-item">
           <ColumnPicker table={table} value={u.columns} required testId="unique-columns" onChange={(columns) => edit((m) => updateUnique(m, { tableId, uniqueId: u.id, patch: { columns } }))} />

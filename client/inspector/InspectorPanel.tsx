@@ -39,10 +39,13 @@ export function InspectorPanel({ focusId }: { focusId?: string } = {}) {
   const tableId = useStore(selectSelectedTableId);
   const color = useStore((s) => (tableId ? s.doc.layout.nodes[tableId]?.color : undefined));
   const editModel = useStore((s) => s.editModel);
+  const nameFocus = useStore((s) => s.nameFocus);
+  const focusName = useStore((s) => s.focusName);
   const onColorChange = useCallback((next: string | undefined) => {
     if (!tableId) return;
     useStore.getState().editLayout((layout) => setNodeColor(layout, { nodeId: tableId, color: next }));
   }, [tableId]);
   if (!tableId) return <LayoutInspectorPanel />;
-  return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={notifyError} onDuplicate={duplicateSelection} onDelete={deleteSelection} focusId={focusId} />;
+  return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={notifyError} onDuplicate={duplicateSelection} onDelete={deleteSelection} focusId={focusId}
+    nameFocus={nameFocus} onFocusName={focusName} />;
 }

@@ -1,8 +1,9 @@
 /**
  * A text input that commits on Enter or blur (one model edit, one undo step, per change — not one
- * per keystroke); Escape puts the model's value back.
+ * per keystroke); Escape puts the model's value back. `takeFocus` gives it the keyboard with its
+ * text selected (a name just made, ready to type over).
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface TextFieldProps {
   value: string;
@@ -15,9 +16,23 @@ export interface TextFieldProps {
   className?: string;
   /** Height of a multiline field, in lines. */
   rows?: number;
+  /** Focus the field and select its text now; `onFocusTaken` says it is done (clear the request). */
+  takeFocus?: boolean;
+  onFocusTaken?: () => void;
+  /** After Enter has committed: where the keyboard goes next (the next column's name). */
+  onEnter?: () => void;
+  /** After Escape has put the value back (a column added by Enter and left unnamed is dropped). */
+  onEscape?: () => void;
 }
 
-export function TextField({ value, onCommit, testId, placeholder, label, multiline, mono, className, rows = 2 }: TextFieldProps) {
+export function TextField({ value, onCommit, testId, placeholder, label, multiline, mono, className, rows = 2, takeFocus, onFocusTaken, onEnter, onEscape }: TextFieldProps) {
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!takeFocus || !field.current) return;
+    field.current.focus();
+    field.current.select();
+    onFocusTaken?.();
+  }, [takeFocus, onFocusTaken]);
   // null: show the model's value. After a commit the field shows whatever the model now holds, so a
   // refused edit snaps back and an "add" field (value '') empties itself.
   const [draft, setDraft] = useState<string | null>(null);
@@ -29,11 +44,14 @@ export function TextField({ value, onCommit, testId, placeholder, label, multili
     if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       commit();
+      onEnter?.();
     } else if (e.key === 'Escape') {
       setDraft(null);
+      onEscape?.();
     }
   };
   const props = {
+    ref: field,
     value: draft ?? value,
     placeholder,
     'aria-label': label ?? placeholder,

@@ -13,6 +13,10 @@ export interface SectionProps {
   edit: Edit;
   /** An object to show (a lint jump): its editor is highlighted and scrolled into view. */
   focusId?: string;
+  /** The table or column whose name field takes the keyboard (just made, or the next by Enter). */
+  nameFocus?: string;
+  /** Asks for a name field to take the keyboard; undefined once it has. */
+  onFocusName?: (id: string | undefined) => void;
 }
 
 /** Wraps `onEdit` (of the model, or of the layout) so a refused edit (`ModelOpError`) becomes a message instead of a crash. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../shared/model/model-builder.ts';
 import { POSTGRES_TYPES, parseTypeText } from '../../shared/model/types.ts';
+import { searchTypes } from '../../shared/model/type-search.ts';
 import { argsText, baseValue, composeType, parseArgs, takesArgs, typeOptions } from './type-picker.ts';
 
 const model = buildModel({
@@ -21,7 +22,27 @@ describe('typeOptions', () => {
 
   it('keeps a current type the model does not define', () => {
     const options = typeOptions(model, parseTypeText('postgis.geometry'));
-    expect(options.at(-1)).toEqual({ value: 'postgis.geometry', label: 'postgis.geometry', group: 'Other' });
+    expect(options.at(-1)).toEqual({ value: 'postgis.geometry', label: 'postgis.geometry', group: 'Other', terms: ['postgis.geometry'] });
+  });
+
+  it('offers the serials only where an identity can stand for them, found by every spelling', () => {
+    expect(typeOptions(model).some((o) => o.serialOf)).toBe(false);
+    const serials = typeOptions(model, undefined, true).filter((o) => o.group === 'Serial');
+    expect(serials.map((o) => [o.value, o.serialOf, o.terms])).toEqual([
+      ['smallserial', 'smallint', ['smallserial', 'serial2']],
+      ['serial', 'integer', ['serial', 'serial4']],
+      ['bigserial', 'bigint', ['bigserial', 'serial8']],
+    ]);
+  });
+
+  it.each([
+    ['varchar', 'character varying'],
+    ['int8', 'bigint'],
+    ['order_st', 'public.order_status'],
+    ['crm.email', 'crm.email'],
+    ['bigserial', 'bigserial'],
+  ])('typing %j finds %s first', (text, value) => {
+    expect(searchTypes(text, typeOptions(model, undefined, true))[0].value).toBe(value);
   });
 });
 

@@ -1,16 +1,22 @@
 /**
- * The type picker's data: which types to offer (PostgreSQL's built-ins plus the model's enums and
- * domains), and the conversions between a `ColumnType` and the picker's three controls
+ * The type picker's data: which types to offer (PostgreSQL's built-ins with their aliases, the
+ * serials, the model's enums and domains), and the conversions between a `ColumnType` and the picker's three controls
  * (base type, modifiers text, array).
  */
 import type { ColumnType, Model } from '../../shared/model/document.ts';
-import { POSTGRES_TYPES, formatType, parseTypeText } from '../../shared/model/types.ts';
+import { POSTGRES_TYPES, SERIAL_TYPES, formatType, parseTypeText } from '../../shared/model/types.ts';
+import { typeAliases, type Searchable } from '../../shared/model/type-search.ts';
 
-export interface TypeOption {
+export interface TypeOption extends Searchable {
   value: string;
   label: string;
-  group: 'Built-in' | 'Enums' | 'Domains' | 'Other';
+  group: 'Built-in' | 'Serial' | 'Enums' | 'Domains' | 'Other';
+  /** A serial: the integer type it stands for, drawn as that type with an identity. */
+  serialOf?: 'smallint' | 'integer' | 'bigint';
 }
+
+/** The serials offered, with the other spellings of each (`serial4`). */
+const SERIALS = ['smallserial', 'serial', 'bigserial'] as const;
 
 /** Types whose modifiers mean something: length, precision/scale, fractional seconds. */
 export const TAKES_ARGS: ReadonlySet<string> = new Set([
@@ -23,13 +29,25 @@ export function baseValue(type: ColumnType): string {
   return formatType({ name: type.name, ...(type.schema ? { schema: type.schema } : {}) });
 }
 
-/** Every option, grouped; the current type is kept even when the model does not define it. */
-export function typeOptions(model: Model, current?: ColumnType): TypeOption[] {
-  const options: TypeOption[] = POSTGRES_TYPES.map((name) => ({ value: name, label: name, group: 'Built-in' }));
-  for (const e of model.enums) options.push({ value: baseValue(e), label: `${e.schema}.${e.name}`, group: 'Enums' });
-  for (const d of model.domains) options.push({ value: baseValue(d), label: `${d.schema}.${d.name}`, group: 'Domains' });
-  if (current && !options.some((o) => o.value === baseValue(current))) {
-    options.push({ value: baseValue(current), label: baseValue(current), group: 'Other' });
+/**
+ * Every option, grouped; the current type is kept even when the model does not define it. Serials
+ * only where an identity can stand for them (`withSerials`: columns, not domains).
+ */
+export function typeOptions(model: Model, current?: ColumnType, withSerials = false): TypeOption[] {
+  const options: TypeOption[] = POSTGRES_TYPES.map((name) => ({ value: name, label: name, group: 'Built-in', terms: [name, ...typeAliases(name)] }));
+  if (withSerials) {
+    for (const serial of SERIALS) {
+      const of = SERIAL_TYPES[serial];
+      const spellings = Object.keys(SERIAL_TYPES).filter((s) => s !== serial && SERIAL_TYPES[s] === of);
+      options.push({ value: serial, label: `${serial} (${of}, identity)`, group: 'Serial', serialOf: of, terms: [serial, ...spellings] });
+    }
+  }
+  const userType = (t: { schema: string; name: string }, group: 'Enums' | 'Domains'): TypeOption =>
+    ({ value: baseValue(t), label: `${t.schema}.${t.name}`, group, terms: [`${t.schema}.${t.name}`.toLowerCase(), t.name.toLowerCase()] });
+  for (const e of model.enums) options.push(userType(e, 'Enums'));
+  for (const d of model.domains) options.push(userType(d, 'Domains'));
+  if (current && !options.some((o) => !o.serialOf && o.value === baseValue(current))) {
+    options.push({ value: baseValue(current), label: baseValue(current), group: 'Other', terms: [baseValue(current).toLowerCase()] });
   }
   return options;
 }

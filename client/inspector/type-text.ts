@@ -5,7 +5,7 @@
  * written schema-qualified.
  */
 import type { ColumnType, Model } from '../../shared/model/document.ts';
-import { POSTGRES_TYPES, canonicalTypeName, parseTypeText } from '../../shared/model/types.ts';
+import { POSTGRES_TYPES, SERIAL_TYPES, canonicalTypeName, parseTypeText } from '../../shared/model/types.ts';
 import { TAKES_ARGS } from './type-picker.ts';
 
 export type TypeTextResult = { ok: true; type: ColumnType } | { ok: false; error: string };
@@ -22,7 +22,6 @@ const EXTENSION_TYPES = [
 ];
 const KNOWN_BUILTINS = new Set<string>([...POSTGRES_TYPES, ...MORE_BUILTINS]);
 const KNOWN_EXTENSION = new Set(EXTENSION_TYPES);
-const SERIALS: Record<string, string> = { serial: 'integer', smallserial: 'smallint', bigserial: 'bigint' };
 
 const WORD = '[A-Za-z_][A-Za-z0-9_$]*';
 const IDENT = `(?:${WORD}|"(?:[^"]|"")+")`;
@@ -68,7 +67,7 @@ export function readTypeText(text: string, model: Model): TypeTextResult {
     if (parsed.args) return { ok: false, error: `${users[0].schema}.${name} is an enum or domain of this model: it takes no modifiers.` };
     return { ok: true, type: withShape(users[0], parsed) };
   }
-  if (SERIALS[name]) return { ok: false, error: `${name} is not a type in PostgreSQL: use ${SERIALS[name]} with an identity default.` };
+  if (SERIAL_TYPES[name]) return { ok: false, error: `${name} is not a type in PostgreSQL: use ${SERIAL_TYPES[name]} with an identity default.` };
   if (KNOWN_EXTENSION.has(name)) return { ok: true, type: parsed };
   if (!KNOWN_BUILTINS.has(canonicalTypeName(name))) {
     return { ok: false, error: `Unknown type "${name}": not a PostgreSQL built-in, a common extension type or an enum or domain of this model. A type from elsewhere is written schema-qualified (e.g. public.${name}).` };

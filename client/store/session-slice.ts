@@ -30,6 +30,9 @@ export interface SessionSlice {
   setComparison: (comparison: Comparison | null) => void;
   /** An object of the selected table for the inspector to show (a lint jump). */
   inspectorFocus: string | undefined;
+  /** A table or column just made: its name field takes the keyboard once, text selected (`focusName`). */
+  nameFocus: string | undefined;
+  focusName: (id: string | undefined) => void;
   select: (ids: Iterable<string>) => void;
   setHighlight: (columnIds: Iterable<string>) => void;
   openDialog: (dialog: Dialog) => void;
@@ -69,7 +72,7 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
     const next = new Set(ids);
     if (sameSet(next, get().selection)) return;
     const rightTab = tabForSelection(get().doc.model, next, get().rightTab);
-    set({ selection: next.size ? next : EMPTY, inspectorFocus: undefined, objectFocus: undefined, rightTab });
+    set({ selection: next.size ? next : EMPTY, inspectorFocus: undefined, objectFocus: undefined, nameFocus: undefined, rightTab });
   },
   setHighlight: (columnIds) => {
     const next = new Set(columnIds);
@@ -81,6 +84,8 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   setExporting: (exporting) => set({ exporting }),
   setRightTab: (rightTab) => set({ rightTab }),
   inspectorFocus: undefined,
+  nameFocus: undefined,
+  focusName: (nameFocus) => set({ nameFocus }),
   objectFocus: undefined,
   showObject: (id, onCanvas) => {
     get().select(onCanvas ? [id] : []);

@@ -7,7 +7,7 @@ import type { ColumnType } from './document.ts';
 import { quoteIdent } from '../ddl/quote.ts';
 
 /** Alias (lower-case) → canonical name as `format_type()` prints it. */
-const ALIASES: Record<string, string> = {
+export const TYPE_ALIASES: Readonly<Record<string, string>> = {
   int: 'integer', int4: 'integer', int2: 'smallint', int8: 'bigint',
   serial4: 'integer', serial2: 'smallint', serial8: 'bigint',
   bool: 'boolean', float8: 'double precision', float4: 'real', float: 'double precision',
@@ -15,6 +15,14 @@ const ALIASES: Record<string, string> = {
   char: 'character', bpchar: 'character', timestamptz: 'timestamp with time zone',
   timestamp: 'timestamp without time zone', timetz: 'time with time zone', time: 'time without time zone',
   varbit: 'bit varying', 'double': 'double precision',
+};
+
+/**
+ * `serial` and friends are no types: PostgreSQL reads them as the integer type they name, with a
+ * sequence and a default (the model keeps exactly that, or an identity column when drawn).
+ */
+export const SERIAL_TYPES: Readonly<Record<string, 'smallint' | 'integer' | 'bigint'>> = {
+  smallserial: 'smallint', serial2: 'smallint', serial: 'integer', serial4: 'integer', bigserial: 'bigint', serial8: 'bigint',
 };
 
 /** Types that take a modifier written after their first word: `timestamp(3) with time zone`. */
@@ -34,7 +42,7 @@ export const POSTGRES_TYPES = [
 /** `'VARCHAR'` → `'character varying'`; `'float(24)'` is handled by `parseTypeText`. */
 export function canonicalTypeName(name: string): string {
   const lower = name.trim().toLowerCase().replace(/\s+/g, ' ');
-  return ALIASES[lower] ?? lower;
+  return TYPE_ALIASES[lower] ?? lower;
 }
 
 /** Words of PostgreSQL's multi-word type names (`character varying`, `interval day to second`). */

@@ -10,11 +10,6 @@ import { canonicalTypeName } from '../../model/types.ts';
 import { namesOf, numberText } from './ast.ts';
 import type { ImportContext } from './import-context.ts';
 
-/** `serial` and friends: the integer type they stand for. */
-export const SERIAL_TYPES: Record<string, 'smallint' | 'integer' | 'bigint'> = {
-  smallserial: 'smallint', serial2: 'smallint', serial: 'integer', serial4: 'integer', bigserial: 'bigint', serial8: 'bigint',
-};
-
 // Interval field masks (src/include/utils/datetime.h): typmod bits naming the fields kept.
 const MONTH = 1 << 1, YEAR = 1 << 2, DAY = 1 << 3, HOUR = 1 << 10, MINUTE = 1 << 11, SECOND = 1 << 12;
 const INTERVAL_FIELDS: Record<number, string> = {

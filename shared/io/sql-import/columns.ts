@@ -11,7 +11,8 @@ import { as, defElems, namesOf, numberText } from './ast.ts';
 import type { ImportContext } from './import-context.ts';
 import { expressionText } from './expressions.ts';
 import { chooseRelationName } from './chosen-names.ts';
-import { SERIAL_TYPES, columnTypeOf, typeNameParts } from './column-types.ts';
+import { columnTypeOf, typeNameParts } from './column-types.ts';
+import { SERIAL_TYPES } from '../../model/types.ts';
 
 /** Sequence options from `DefElem`s (CREATE/ALTER SEQUENCE, identity columns). */
 export function sequenceOptionsOf(ctx: ImportContext, options: Node[] | undefined): SequenceOptions {
