@@ -10,13 +10,18 @@ import { storedTheme } from './shell/theme.ts';
 import { useStore } from './store/index.ts';
 import { installTestHook } from './store/test-hook.ts';
 import { startAutosave } from './data/project-autosave.ts';
+import { startDraftKeeper } from './projects/draft-keeper.ts';
+import { rememberLastProject } from './projects/last-project.ts';
 
 installTestHook();
 startAutosave();
+rememberLastProject();
 window.addEventListener('popstate', () => void openFromLocation());
 useStore.getState().setTheme(storedTheme());
 // Without the access token the page shows the access screen and opens nothing (every call would be refused).
-void checkAccess().then((allowed) => (allowed ? openFromLocation() : undefined)).finally(() => {
+// Once the first document is open, drafts are kept in the browser and one left last time is offered back.
+const openFirst = () => openFromLocation(window.location, { reopenLast: true }).then(() => void startDraftKeeper());
+void checkAccess().then((allowed) => (allowed ? openFirst() : undefined)).finally(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -28,9 +28,8 @@ test.describe('drafts: a blank start, and unsaved edits are never lost silently'
     await expect(page.getByTestId('canvas-empty')).toHaveCount(0);
 
     // Another document would replace the edited draft: the user is asked, and may keep it.
-    const message = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.dismiss(); }));
     await studio.projects.newFrom('ecommerce');
-    expect(await message).toContain('saved nowhere');
+    expect(await studio.projects.answerUnsaved('cancel')).toContain('saved nowhere');
     await expect(studio.table('public.table_1')).toBeVisible();
     expect(await studio.tableCount()).toBe(1);
   });

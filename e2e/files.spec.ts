@@ -45,9 +45,8 @@ test.describe('export and open files', () => {
 
     doc.model.tables.find((t: { name: string }) => t.name === 'customers').name = 'clients';
     // The drag is an edit of a draft saved nowhere: opening a file asks before it replaces it.
-    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.message()); void d.accept(); }));
     await page.getByTestId('open-json-input').setInputFiles({ name: 'shop.schemata.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-    expect(await asked).toContain('has edits that are saved nowhere');
+    expect(await studio.projects.answerUnsaved('discard')).toContain('has edits that are saved nowhere');
     await expect(studio.table('public.clients')).toBeVisible();
     await expect(page.getByTestId('doc-name')).toHaveText(doc.name ?? 'shop');
     expect(await studio.position('public.clients')).toEqual(moved);

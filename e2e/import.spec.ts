@@ -169,9 +169,7 @@ test('paste DBML into the import dialog; a syntax error is shown at its line and
 test('migration files from a named version of the project hold only what changed since', async ({ studio, page }) => {
   const io = new ImportExport(page);
   await studio.open('/');
-  await page.getByTestId('file-menu').click();
-  await page.getByTestId('save-project').click();
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await studio.projects.saveAsProject();
 
   await io.openExport();
   await page.getByTestId('export-format-migration').click();

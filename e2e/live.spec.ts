@@ -23,11 +23,11 @@ test.describe('live database', () => {
     // template has an unsaved edit, so the page asks first; saying no keeps it.
     await page.getByTestId('add-table').click();
     await live.openTab('targets');
-    page.once('dialog', (dialog) => void dialog.dismiss());
     await live.target('Sandbox').getByTestId('target-import').click();
+    await studio.projects.answerUnsaved('cancel');
     await expect(studio.table('public.customers')).toBeVisible();
-    page.once('dialog', (dialog) => void dialog.accept());
     await live.target('Sandbox').getByTestId('target-import').click();
+    await studio.projects.answerUnsaved('discard');
     await expect(page.getByTestId('doc-name')).toContainText('Sandbox (imported)', { timeout: 30_000 });
     expect(await live.compare()).toBe(0);
 

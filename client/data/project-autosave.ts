@@ -2,12 +2,13 @@
  * Projects on the server: "Save" creates one and moves the page to `/p/:id`; from then on every
  * change is saved automatically with the version last read. A stale version is refused by the
  * server (409): the change is kept here, nothing is overwritten, and the user is told why.
- * Opening another document first saves what is pending (`readyToLeave`), and opening never counts
- * as an edit (`showOpened`).
+ * Opening another document first saves what is pending and asks Save / Discard / Cancel when
+ * something would still be lost (`readyToLeave`); opening never counts as an edit (`showOpened`).
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { useStore } from '../store/index.ts';
-import { unsavedWorkWarning } from '../projects/unsaved-work.ts';
+import { isEdited, unsavedWorkWarning } from '../projects/unsaved-work.ts';
+import { askAboutUnsaved, askProjectName } from '../projects/ask.ts';
 import { RequestError } from './http.ts';
 import { projectsApi } from './projects.ts';
 
@@ -19,6 +20,17 @@ export const CONFLICT_MESSAGE =
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * File → Save as project: asks for the name (the current one filled in, none for "Untitled"),
+ * then saves. Undefined when the user cancelled or the save failed.
+ */
+export async function saveWithName(): Promise<string | undefined> {
+  const { project } = useStore.getState();
+  const initial = project.source === 'project' ? `${project.name} (copy)` : project.name === 'Untitled' ? '' : project.name;
+  const name = await askProjectName(initial, project.source === 'project' ? 'Save as new project' : 'Save as project');
+  return name ? saveAsProject(name) : undefined;
 }
 
 /** Creates a project from the open document and switches the page to it. */
@@ -110,19 +122,43 @@ export function showOpened(load: () => void): void {
   openedDoc = useStore.getState().doc;
 }
 
-function currentWarning(): string | undefined {
+/** What leaving now would lose, in words; undefined when nothing would be lost. */
+export function currentWarning(): string | undefined {
   const { project, saveState, doc } = useStore.getState();
-  return unsavedWorkWarning({ project, saveState, edited: doc !== openedDoc });
+  return unsavedWorkWarning({ project, saveState, edited: isEdited(doc, openedDoc) });
 }
 
 /**
  * Before another document replaces the open one: saves what is pending, then, if something would
- * still be lost (a refused save, an edited draft), lets the user keep the page. True to go on.
+ * still be lost (a refused save, an edited draft), asks Save / Discard / Cancel in the studio's
+ * dialog. Save keeps the work as a project (asking its name) and goes on; true to go on.
  */
 export async function readyToLeave(): Promise<boolean> {
   await flushAutosave();
   const warning = currentWarning();
-  return !warning || window.confirm(warning);
+  if (!warning) return true;
+  const choice = await askAboutUnsaved(warning);
+  if (choice === 'discard') return true;
+  if (choice === 'cancel') return false;
+  const { saveState, project } = useStore.getState();
+  if (project.source === 'project' && saveState === 'error') {
+    schedule(); // the server may answer now
+    await flushAutosave();
+    return !currentWarning();
+  }
+  return (await saveWithName()) !== undefined;
+}
+
+/**
+ * A kept draft was put back on the page (projects/draft-keeper.ts): its edits live nowhere else yet,
+ * so they count as edits, and a project's are saved again.
+ */
+export function markRestored(): void {
+  openedDoc = undefined;
+  const state = useStore.getState();
+  if (state.project.source !== 'project') return;
+  state.setSaveState('unsaved');
+  schedule();
 }
 
 /** Leaving while a save is pending or refused, or with an edited draft, would lose edits: let the browser ask first. */

@@ -4,8 +4,9 @@ import { useReactFlow } from '@xyflow/react';
 import { templates } from '../../shared/model/templates/index.ts';
 import { BLANK_TEMPLATE, openTemplate } from '../shell/boot.ts';
 import { useStore } from '../store/index.ts';
-import { readyToLeave, saveAsProject } from '../data/project-autosave.ts';
+import { readyToLeave, saveWithName } from '../data/project-autosave.ts';
 import { exportImage } from './export-image.ts';
+import { exportPdf, exportSvg } from './export-diagram.ts';
 import { exportJson, openJsonFile } from './document-file.ts';
 
 function Item({ id, onClick, children }: { id: string; onClick: () => void; children: React.ReactNode }) {
@@ -34,7 +35,7 @@ export function FileMenu() {
             <Item key={t.name} id={`new-${t.name}`} onClick={run(() => newFrom(t.name))}>{t.title}</Item>
           ))}
           <div className="menu-sep" />
-          <Item id="save-project" onClick={run(() => saveAsProject())}>{isProject ? 'Save as new project' : 'Save as project'}</Item>
+          <Item id="save-project" onClick={run(saveWithName)}>{isProject ? 'Save as new project' : 'Save as project'}</Item>
           <Item id="open-projects" onClick={run(() => useStore.getState().openDialog('projects'))}>Projects…</Item>
           {isProject && <Item id="open-versions" onClick={run(() => useStore.getState().openDialog('versions'))}>Versions…</Item>}
           <div className="menu-sep" />
@@ -43,9 +44,11 @@ export function FileMenu() {
           <Item id="export-open" onClick={run(() => useStore.getState().openDialog('export'))}>Export SQL, DBML, migrations…</Item>
           <Item id="export-json" onClick={run(exportJson)}>Export JSON</Item>
           <Item id="export-png" onClick={run(() => exportImage(flow, 'png', false))}>Export PNG</Item>
-          <Item id="export-svg" onClick={run(() => exportImage(flow, 'svg', false))}>Export SVG</Item>
+          <Item id="export-svg" onClick={run(() => exportSvg(flow, false))}>Export SVG</Item>
+          <Item id="export-pdf" onClick={run(() => exportPdf(flow, false))}>Export PDF</Item>
           {hasSelection && <Item id="export-png-selection" onClick={run(() => exportImage(flow, 'png', true))}>Export selection as PNG</Item>}
-          {hasSelection && <Item id="export-svg-selection" onClick={run(() => exportImage(flow, 'svg', true))}>Export selection as SVG</Item>}
+          {hasSelection && <Item id="export-svg-selection" onClick={run(() => exportSvg(flow, true))}>Export selection as SVG</Item>}
+          {hasSelection && <Item id="export-pdf-selection" onClick={run(() => exportPdf(flow, true))}>Export selection as PDF</Item>}
         </div>
       )}
       <input

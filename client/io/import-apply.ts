@@ -14,6 +14,7 @@ import { useStore } from '../store/index.ts';
 import type { ImportOutcome } from '../store/import-outcome.ts';
 import { guessFormat, parseImport, type ParseError } from './import-parse.ts';
 import { clusteredGrid, ARRANGE_AFTER_IMPORT_LIMIT } from './import-layout.ts';
+import { readyToLeave } from '../data/project-autosave.ts';
 
 export type ImportTarget = 'new' | 'merge';
 type Flow = Pick<ReactFlowInstance, 'fitView' | 'getInternalNode'>;
@@ -97,6 +98,7 @@ function openAsNew(result: ImportResponse, source: string, format: ImportFormat)
 
 /**
  * Parses the text and puts it on the page; returns the parse error (nothing changed) or undefined.
+ * As a new model it first asks about unsaved work (Save / Discard / Cancel; Cancel changes nothing).
  * Ex: `await importText({ text, format: 'sql', source: 'pagila.sql', into: 'new', flow })`.
  */
 export async function importText(params: ImportTextParams): Promise<ParseError | undefined> {
@@ -110,6 +112,7 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
     added: 0, removed: 0, mergeWarnings: [], ms: parsed.ms,
   };
   if (params.into === 'new') {
+    if (!(await readyToLeave())) return undefined;
     const doc = openAsNew(result, params.source, params.format);
     outcome.added = outcome.tables + outcome.views + outcome.enums;
     state().showImportOutcome(outcome);

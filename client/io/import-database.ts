@@ -1,22 +1,18 @@
 /**
- * "Import from database": the live schema of a target becomes a new model, laid out and saved as a
+ * "Import from database": the live schema of a target becomes a new model, laid out, fitted in view
+ * as it loads (canvas/viewport-memory.ts, as every opened document without a saved view) and saved as a
  * new project (so it is kept; its ids are the ones introspection derives from names, so the next
  * Compare is empty). No other project's baseline changes; this project's is recorded at its first apply.
  */
 import { targetsApi } from '../data/targets.ts';
 import { withMissingPositions } from '../../shared/model/initial-layout.ts';
-import { saveAsProject } from '../data/project-autosave.ts';
+import { readyToLeave, saveAsProject } from '../data/project-autosave.ts';
 import { useStore } from '../store/index.ts';
 
-/** The open model has edits that live nowhere else (a saved project autosaves; a template or file does not). */
-function hasUnsavedEdits(): boolean {
-  return useStore.getState().project.source !== 'project' && useStore.temporal.getState().pastStates.length > 0;
-}
-
-/** Returns false when the user chose to keep the open model. */
+/** Returns false when the user chose to keep the open model (asked Save / Discard / Cancel if it has unsaved work). */
 export async function importFromTarget(targetId: string): Promise<boolean> {
   const target = useStore.getState().targets.find((t) => t.id === targetId);
-  if (hasUnsavedEdits() && !window.confirm('The open model has unsaved changes. Replace it with the model read from the database?')) return false;
+  if (!(await readyToLeave())) return false;
   const document = await targetsApi.introspect(targetId);
   const name = `${target?.name ?? targetId} (imported)`;
   const state = useStore.getState();

@@ -1,9 +1,12 @@
-/** The saved projects: open, rename, duplicate, delete. */
+/** The saved projects: open, rename (in place), duplicate, delete. */
+import { useState } from 'react';
 import type { ProjectSummary } from '../../shared/api/projects.ts';
 import { becomeDraft, readyToLeave } from '../data/project-autosave.ts';
 import { projectsApi } from '../data/projects.ts';
 import { useProjectList } from '../data/use-projects.ts';
 import { openProject } from '../shell/boot.ts';
+import { InlineName } from './InlineName.tsx';
+import { renameProject } from './rename.ts';
 import { useStore } from '../store/index.ts';
 import { Dialog } from '../shell/Dialog.tsx';
 import './projects.css';
@@ -20,13 +23,7 @@ export function ProjectsDialog() {
     window.history.pushState(null, '', `/p/${encodeURIComponent(id)}`);
     await openProject(id);
   };
-  const rename = async (p: ProjectSummary) => {
-    const name = window.prompt('New name', p.name)?.trim();
-    if (!name || name === p.name) return;
-    const renamed = await projectsApi.rename(p.id, name);
-    const state = useStore.getState();
-    if (state.project.id === p.id) state.setProject({ ...state.project, name: renamed.name, version: renamed.version });
-  };
+  const [renaming, setRenaming] = useState<string>();
   const remove = async (p: ProjectSummary) => {
     if (!window.confirm(`Delete the project "${p.name}"? This cannot be undone.`)) return;
     await projectsApi.remove(p.id);
@@ -41,11 +38,18 @@ export function ProjectsDialog() {
       <ul className="project-list">
         {projects?.map((p) => (
           <li key={p.id} data-testid="project-row" data-project={p.id} className={p.id === current ? 'current' : ''}>
-            <button className="project-open" onClick={() => void open(p.id)}>
-              <span className="project-name">{p.name}</span>
-              <span className="project-meta">{p.tableCount} tables · saved {new Date(p.updatedAt).toLocaleString()}</span>
-            </button>
-            <button className="btn" onClick={act(() => rename(p))}>Rename</button>
+            {renaming === p.id ? (
+              <span className="project-open">
+                <InlineName name={p.name} testId="project-name" editing onDone={() => setRenaming(undefined)} onRename={(name) => renameProject(p.id, name).then(reload)} />
+                <span className="project-meta">Enter saves, Escape cancels</span>
+              </span>
+            ) : (
+              <button className="project-open" onClick={() => void open(p.id)}>
+                <span className="project-name">{p.name}</span>
+                <span className="project-meta">{p.tableCount} tables · saved {new Date(p.updatedAt).toLocaleString()}</span>
+              </button>
+            )}
+            <button className="btn" data-testid="project-rename" onClick={() => setRenaming(p.id)}>Rename</button>
             <button className="btn" onClick={act(() => projectsApi.duplicate(p.id))}>Duplicate</button>
             <button className="btn" onClick={act(() => remove(p))}>Delete</button>
           </li>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectInfo, SaveState } from '../store/project-slice.ts';
-import { unsavedWorkWarning } from './unsaved-work.ts';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { makeDocument, emptyModel } from '../../shared/model/empty.ts';
+import { isEdited, timeAgo, unsavedWorkWarning } from './unsaved-work.ts';
 
 const project: ProjectInfo = { id: 'p1', name: 'Shop', version: 3, source: 'project' };
 const draft = (source: ProjectInfo['source']): ProjectInfo => ({ name: 'Blank', source });
@@ -13,7 +15,7 @@ describe('unsavedWorkWarning', () => {
     { name: 'a refused save', project, saveState: 'conflict', edited: true, says: /changed elsewhere/ },
     { name: 'a failed save', project, saveState: 'error', edited: false, says: /last save failed/ },
     { name: 'an untouched template', project: draft('template'), saveState: 'unsaved', edited: false },
-    { name: 'an edited template', project: draft('template'), saveState: 'unsaved', edited: true, says: /"Blank" has edits that are saved nowhere.*Save as project/ },
+    { name: 'an edited template', project: draft('template'), saveState: 'unsaved', edited: true, says: /"Blank" has edits that are saved nowhere.*Save it as a project first, or discard them\?/ },
     { name: 'an edited file', project: draft('file'), saveState: 'unsaved', edited: true, says: /saved nowhere/ },
     { name: 'a draft left by a deleted project', project: draft('draft'), saveState: 'unsaved', edited: true, says: /saved nowhere/ },
   ];
@@ -22,4 +24,25 @@ describe('unsavedWorkWarning', () => {
     if (says) expect(warning).toMatch(says);
     else expect(warning).toBeUndefined();
   });
+});
+
+describe('isEdited', () => {
+  const opened = makeDocument(emptyModel(), undefined, 'Shop');
+  const cases: { name: string; doc: ModelDocument; from: ModelDocument | undefined; edited: boolean }[] = [
+    { name: 'the opened document itself', doc: opened, from: opened, edited: false },
+    { name: 'only panned or zoomed', doc: { ...opened, layout: { ...opened.layout, viewport: { x: 10, y: 20, zoom: 0.5 } } }, from: opened, edited: false },
+    { name: 'a table moved', doc: { ...opened, layout: { ...opened.layout, nodes: { t1: { x: 1, y: 2 } } } }, from: opened, edited: true },
+    { name: 'the model changed', doc: { ...opened, model: { ...opened.model } }, from: opened, edited: true },
+    { name: 'renamed', doc: { ...opened, name: 'Store' }, from: opened, edited: true },
+    { name: 'nothing was opened (a draft of a deleted project)', doc: opened, from: undefined, edited: true },
+  ];
+  it.each(cases)('$name', ({ doc, from, edited }) => expect(isEdited(doc, from)).toBe(edited));
+});
+
+describe('timeAgo', () => {
+  const cases: [ms: number, says: string][] = [
+    [0, 'just now'], [9_000, 'just now'], [45_000, '45 seconds ago'], [61_000, '1 minute ago'],
+    [125_000, '2 minutes ago'], [3 * 3600_000, '3 hours ago'], [26 * 3600_000, '1 day ago'], [-5_000, 'just now'],
+  ];
+  it.each(cases)('%i ms → %s', (ms, says) => expect(timeAgo(1_000_000, 1_000_000 + ms)).toBe(says));
 });

@@ -1,7 +1,9 @@
 /**
- * What would be lost by leaving the open document (another project, a template, a file, a reload):
- * pure, so the wording and the cases are tested without a browser.
+ * What would be lost by leaving the open document (another project, a template, a file, a reload),
+ * whether a document was edited at all, and how old a kept draft is: pure, so the wording and the
+ * cases are tested without a browser.
  */
+import type { ModelDocument } from '../../shared/model/document.ts';
 import type { ProjectInfo, SaveState } from '../store/project-slice.ts';
 
 export interface OpenWork {
@@ -28,9 +30,38 @@ export function unsavedWorkWarning(work: OpenWork): string | undefined {
   const { project, saveState, edited } = work;
   if (project.source === 'project') {
     const reason = PROJECT_REASON[saveState];
-    return reason && `The latest changes to "${project.name}" are not saved (${reason}). Leave and lose them?`;
+    return reason && `The latest changes to "${project.name}" are not saved (${reason}).`;
   }
   if (!edited) return undefined;
-  return `"${project.name}" has edits that are saved nowhere (it is not a saved project). Leave and lose them? ` +
-    'File → Save as project keeps them.';
+  return `"${project.name}" has edits that are saved nowhere (it is not a saved project). Save it as a project first, or discard them?`;
+}
+
+/**
+ * True when `doc` differs from what was opened. Panning and zooming (the saved viewport) is not an
+ * edit: a look around a template leaves nothing to keep. The store replaces what it changes, so
+ * references tell.
+ */
+export function isEdited(doc: ModelDocument, opened: ModelDocument | undefined): boolean {
+  if (!opened) return true;
+  if (doc === opened) return false;
+  const { layout, ...rest } = doc;
+  const { layout: openedLayout, ...openedRest } = opened;
+  const sameRest = (Object.keys({ ...rest, ...openedRest }) as (keyof typeof rest)[]).every((key) => rest[key] === openedRest[key]);
+  const { viewport: _a, ...shapes } = layout;
+  const { viewport: _b, ...openedShapes } = openedLayout;
+  const sameShapes = (Object.keys({ ...shapes, ...openedShapes }) as (keyof typeof shapes)[]).every((key) => shapes[key] === openedShapes[key]);
+  return !(sameRest && sameShapes);
+}
+
+const UNITS: [limit: number, size: number, unit: string][] = [
+  [60, 1, 'second'], [3600, 60, 'minute'], [86_400, 3600, 'hour'], [Infinity, 86_400, 'day'],
+];
+
+/** How long ago a draft was kept. Ex: `timeAgo(0, 125_000)` → `2 minutes ago`; under 10 s → `just now`. */
+export function timeAgo(then: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 10) return 'just now';
+  const [, size, unit] = UNITS.find(([limit]) => seconds < limit)!;
+  const count = Math.floor(seconds / size);
+  return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
 }

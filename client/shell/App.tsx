@@ -5,6 +5,7 @@ import { TopBar } from './TopBar.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { DropZone } from '../io/DropZone.tsx';
 import { Dialogs } from './Dialogs.tsx';
+import { AskDialog } from '../projects/AskDialog.tsx';
 import { CompareBanner } from '../projects/CompareBanner.tsx';
 import { RightPane } from './RightPane.tsx';
 import { useThemeAttribute } from './theme.ts';
@@ -30,6 +31,7 @@ export function App() {
           <RightPane />
         </main>
         <Dialogs />
+        <AskDialog />
       </div>
     </ReactFlowProvider>
   );

@@ -1,7 +1,7 @@
 /**
- * What the page opens on: `/p/:id` opens a saved project; otherwise a template (`?template=name`,
- * the e-commerce model by default; `?template=blank` an empty model). Templates are built in the
- * browser: they are pure.
+ * What the page opens on: `/p/:id` opens a saved project; `/` the project this browser had open
+ * last (projects/last-project.ts); otherwise a template (`?template=name`, the e-commerce model by
+ * default; `?template=blank` an empty model). Templates are built in the browser: they are pure.
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
@@ -12,6 +12,7 @@ import { projectsApi } from '../data/projects.ts';
 import type { ProjectInfo } from '../store/project-slice.ts';
 import { useStore } from '../store/index.ts';
 import { withMissingPositions } from '../../shared/model/initial-layout.ts';
+import { forgetLastProject, lastProjectId } from '../projects/last-project.ts';
 
 export const DEFAULT_TEMPLATE = 'ecommerce';
 
@@ -53,13 +54,31 @@ export async function openProject(id: string): Promise<void> {
   showDocument(project.document, { id: project.id, name: project.name, version: project.version, source: 'project' });
 }
 
-/** Opens what the URL names; a failure opens the default template and says why. */
-export async function openFromLocation(location: Location = window.location): Promise<void> {
+/** At start, `/` reopens the last project; gone (deleted), it is forgotten and the template opens. */
+async function reopenedLastProject(location: Location): Promise<boolean> {
+  const id = location.pathname === '/' && !location.search ? lastProjectId() : undefined;
+  if (!id) return false;
+  try {
+    await openProject(id);
+  } catch {
+    forgetLastProject();
+    return false;
+  }
+  window.history.replaceState(null, '', `/p/${encodeURIComponent(id)}`);
+  return true;
+}
+
+/**
+ * Opens what the URL names; a failure opens the default template and says why. `reopenLast`
+ * (the first open, not back/forward): a bare `/` reopens the project this browser had open last.
+ */
+export async function openFromLocation(location: Location = window.location, { reopenLast = false } = {}): Promise<void> {
   await flushAutosave(); // back/forward: the project being left keeps its last edits
   // Loaded early so the lint panel checks SQL fields too; a failure shows where a document is opened.
   sqlParserReady().catch(() => undefined);
   const id = projectIdFromPath(location.pathname);
   if (!id) {
+    if (reopenLast && (await reopenedLastProject(location))) return;
     openTemplate(new URLSearchParams(location.search).get('template') ?? DEFAULT_TEMPLATE);
     return;
   }

@@ -17,10 +17,39 @@ export class Projects {
     await this.page.getByTestId(`new-${template}`).click();
   }
 
-  /** File → Save as project; returns the new project's id once it is saved. */
-  async saveAsProject(): Promise<string> {
+  /**
+   * File → Save as project, answering the name dialog (`name`, else the name it suggests, else
+   * "Untitled"); returns the new project's id once it is saved.
+   */
+  async saveAsProject(name?: string): Promise<string> {
     await this.page.getByTestId('file-menu').click();
     await this.page.getByTestId('save-project').click();
+    await this.nameAndSave(name);
+    return this.savedId();
+  }
+
+  /** Answers the studio's name dialog (asked by Save as project, or by Save in the unsaved-work dialog). */
+  async nameAndSave(name?: string): Promise<void> {
+    const input = this.page.getByTestId('name-dialog').getByTestId('name-input');
+    await expect(input).toBeFocused();
+    if (name !== undefined) await input.fill(name);
+    else if (!(await input.inputValue()).trim()) await input.fill('Untitled');
+    await this.page.getByTestId('name-save').click();
+    await expect(this.page.getByTestId('name-dialog')).toHaveCount(0);
+  }
+
+  /** Answers the studio's Save / Discard / Cancel question about unsaved work; returns what it said. */
+  async answerUnsaved(choice: 'save' | 'discard' | 'cancel'): Promise<string> {
+    const dialog = this.page.getByTestId('unsaved-dialog');
+    await expect(dialog).toBeVisible();
+    const message = await dialog.getByTestId('unsaved-message').innerText();
+    await dialog.getByTestId(`unsaved-${choice}`).click();
+    await expect(dialog).toHaveCount(0);
+    return message;
+  }
+
+  /** The open project's id once the page shows it saved. */
+  async savedId(): Promise<string> {
     await expect(this.page).toHaveURL(/\/p\/[^/]+$/);
     await expect(this.page.getByTestId('save-state')).toHaveText('Saved');
     return decodeURIComponent(new URL(this.page.url()).pathname.split('/').pop()!);

@@ -1,0 +1,95 @@
+/**
+ * Keeps the draft being edited in the browser (data/draft-store.ts) so a crash or a closed tab
+ * loses nothing, and offers it back on the next open. A draft is whatever leaving would lose
+ * (`currentWarning`): an edited template or file, or a project whose latest edits are not saved yet.
+ * It is written a moment after the last edit and cleared as soon as nothing would be lost (saved,
+ * discarded, another document opened).
+ */
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { parseDocument } from '../../shared/model/upgrade.ts';
+import { clearDraft, readDraft, writeDraft, type KeptDraft } from '../data/draft-store.ts';
+import { currentWarning, markRestored } from '../data/project-autosave.ts';
+import { showDocument } from '../shell/boot.ts';
+import { useStore } from '../store/index.ts';
+import { askToRestore } from './ask.ts';
+import { timeAgo } from './unsaved-work.ts';
+
+const KEEP_DELAY_MS = 400;
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+/** A draft written by this page is in the browser (so it is cleared when nothing would be lost). */
+let kept = false;
+
+function writeNow(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  if (!currentWarning()) return;
+  const { doc, project } = useStore.getState();
+  kept = true;
+  writeDraft({ doc, project, keptAt: Date.now() }).catch(() => undefined); // no IndexedDB: nothing kept
+}
+
+/** Writes the draft after a pause, or clears it at once when nothing would be lost any more. */
+function sync(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  if (currentWarning()) {
+    timer = setTimeout(writeNow, KEEP_DELAY_MS);
+    return;
+  }
+  if (!kept) return;
+  kept = false;
+  clearDraft().catch(() => undefined);
+}
+
+/** The same document apart from where the view was (a project's last save made it after all). */
+function sameContent(a: ModelDocument, b: ModelDocument): boolean {
+  const strip = (d: ModelDocument) => JSON.stringify({ ...d, layout: { ...d.layout, viewport: undefined } });
+  return strip(a) === strip(b);
+}
+
+function describeDraft(draft: KeptDraft): string {
+  const where = draft.project.source === 'project' ? 'the project' : 'the unsaved model';
+  const tables = draft.doc.model.tables.length;
+  return `Restore the draft you were editing ${timeAgo(draft.keptAt, Date.now())}? ` +
+    `It is ${where} "${draft.project.name}" (${tables} table${tables === 1 ? '' : 's'}) with edits that were never saved.`;
+}
+
+/** Puts a kept draft back: on its project (saved again from there) or as the unsaved model it was. */
+function restore(doc: ModelDocument, project: KeptDraft['project']): void {
+  showDocument(doc, project);
+  markRestored();
+  const path = project.source === 'project' && project.id ? `/p/${encodeURIComponent(project.id)}` : '/';
+  if (window.location.pathname !== path) window.history.replaceState(null, '', path);
+  kept = true;
+  sync();
+}
+
+/** Offers the draft an earlier visit left (after a crash or a closed tab), if there is one. */
+async function offerKeptDraft(): Promise<void> {
+  const draft = await readDraft();
+  if (!draft) return;
+  const parsed = parseDocument(draft.doc);
+  if (!parsed.ok || sameContent(parsed.document, useStore.getState().doc)) {
+    await clearDraft().catch(() => undefined);
+    return;
+  }
+  const choice = await askToRestore(describeDraft(draft));
+  if (choice === 'restore') restore(parsed.document, draft.project);
+  else if (choice === 'discard') await clearDraft().catch(() => undefined);
+}
+
+/** Starts keeping drafts (once the first document is open) and offers the one left last time. */
+export function startDraftKeeper(): () => void {
+  const unsubscribe = useStore.subscribe((state, previous) => {
+    if (state.doc !== previous.doc || state.project !== previous.project || state.saveState !== previous.saveState) sync();
+  });
+  // A tab closed within the pause still leaves its last edit.
+  const flush = () => timer && writeNow();
+  window.addEventListener('pagehide', flush);
+  void offerKeptDraft();
+  return () => {
+    unsubscribe();
+    window.removeEventListener('pagehide', flush);
+  };
+}
