@@ -61,7 +61,11 @@ export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuer
  * statement at a time), starting each as soon as the previous one's rows arrive, so its rows are
  * validated while the server works on the next.
  */
-export async function runCatalogQueries(session: SqlSession, queries: Record<string, CatalogQuery<unknown>>): Promise<Record<string, unknown[]>> {
+export async function runCatalogQueries(
+  session: SqlSession, queries: Record<string, CatalogQuery<unknown>>,
+  /** Called with each query's validated rows as they arrive, while the next query runs. */
+  onRows?: (name: string, rows: unknown[]) => void,
+): Promise<Record<string, unknown[]>> {
   const entries = Object.entries(queries);
   const start = (i: number) => (i < entries.length ? session.query(entries[i][1].sql, entries[i][1].params) : undefined);
   const results: Record<string, unknown[]> = {};
@@ -71,6 +75,7 @@ export async function runCatalogQueries(session: SqlSession, queries: Record<str
     pending = start(i + 1);
     try {
       results[entries[i][0]] = validateRows(entries[i][1], rows);
+      onRows?.(entries[i][0], results[entries[i][0]]);
     } catch (error) {
       await pending?.catch(() => undefined); // the session is idle again before the caller rolls back
       throw error;

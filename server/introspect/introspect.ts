@@ -6,7 +6,6 @@
  */
 import type { Domain, Enum, Extension, Model, Schema, Sequence } from '../../shared/model/document.ts';
 import { derivedId } from '../../shared/model/ids.ts';
-import { loadSqlParser } from '../../shared/io/parser.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { runCatalogQueries, type CatalogQuery, type IntrospectOptions, type QueryContext, type RowOf } from './catalog-query.ts';
 import {
@@ -22,17 +21,21 @@ import {
 } from './to-model-raw.ts';
 import { policyObjects, typeObjects } from './to-model-extra.ts';
 import { attachConstraints, attachIndexes, buildTables } from './to-model-tables.ts';
-import { makeReparseSafe } from './reparse-safe.ts';
+import { loadViewParser, makeReparseSafe, mayHaveUnnamedTargets } from './reparse-safe.ts';
 
 export type { IntrospectOptions } from './catalog-query.ts';
 
-/** Every catalog query introspection runs: the same list whatever the size of the schema. */
+/**
+ * Every catalog query introspection runs: the same list whatever the size of the schema, in the order
+ * they run. Views come first: whether a view body needs the SQL parser is known from them, and the
+ * parser then loads while the other queries wait on the server.
+ */
 export function introspectionQueries(options: IntrospectOptions, context: QueryContext) {
   return {
-    schemas: schemasQuery(options), extensions: extensionsQuery(options), enums: enumsQuery(options),
+    views: viewsQuery(options), schemas: schemasQuery(options), extensions: extensionsQuery(options), enums: enumsQuery(options),
     domains: domainsQuery(options), sequences: sequencesQuery(options), tables: tablesQuery(options),
     columns: columnsQuery(options), constraints: constraintsQuery(options, context), indexes: indexesQuery(options, context),
-    views: viewsQuery(options), functions: functionsQuery(options), triggers: triggersQuery(options, context),
+    functions: functionsQuery(options), triggers: triggersQuery(options, context),
     rules: rulesQuery(options), collations: collationsQuery(options), textSearchConfigs: textSearchConfigsQuery(options),
     textSearchDictionaries: textSearchDictionariesQuery(options), operators: operatorsQuery(options),
     types: typesQuery(options, context), policies: policiesQuery(options),
@@ -57,11 +60,15 @@ export async function introspect(client: SqlClient, options: IntrospectOptions =
 
 /** Same as `introspect`, inside a transaction the caller already holds (e.g. apply's). */
 export async function introspectSession(session: SqlSession, options: IntrospectOptions = {}): Promise<Model> {
-  // The parser's WASM (makeReparseSafe needs it) compiles while the catalog queries wait on the server.
-  loadSqlParser().catch(() => undefined);
   const context: QueryContext = { version: await serverVersion(session) };
   const queries = introspectionQueries(options, context);
-  const rows = await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>);
+  const rows = await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, (name, validated) => {
+    // Only a view with a set operation needs the SQL parser (see reparse-safe.ts); it loads and
+    // compiles while the remaining queries run. Its failure is reported by makeReparseSafe.
+    if (name === 'views' && (validated as RowOf<typeof viewsQuery>[]).some((v) => mayHaveUnnamedTargets(v.definition))) {
+      loadViewParser().catch(() => undefined);
+    }
+  });
   return makeReparseSafe(toModel(rows as Rows));
 }
 

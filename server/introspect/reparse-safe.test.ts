@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSqlParser } from '../../shared/io/parser.ts';
-import { keepArrayLevelCasts, nameUnnamedTargets } from './reparse-safe.ts';
+import { keepArrayLevelCasts, loadViewParser, mayHaveUnnamedTargets, nameUnnamedTargets } from './reparse-safe.ts';
 
-beforeAll(() => loadSqlParser());
+beforeAll(() => loadViewParser());
 
 describe('keepArrayLevelCasts', () => {
   it.each([
@@ -45,5 +44,17 @@ describe('nameUnnamedTargets', () => {
     ['named and column targets', ' SELECT t.a,\n    t.b AS c,\n    (t.a + 1) AS d\n   FROM t;'],
   ])('leaves %s alone', (_label, text) => {
     expect(nameUnnamedTargets(text)).toBe(text);
+  });
+});
+
+describe('mayHaveUnnamedTargets (which view bodies are parsed at all)', () => {
+  it.each([
+    [' SELECT t.a\n   FROM t\nUNION ALL\n SELECT NULL::integer\n   FROM u;', true],
+    [' SELECT t.a FROM t\nINTERSECT\n SELECT u.a FROM u;', true],
+    [' SELECT t.a FROM t\nexcept\n SELECT u.a FROM u;', true],
+    [' SELECT t.a,\n    NULL::integer AS b\n   FROM t;', false],
+    [' SELECT t.reunion_id FROM t;', false],
+  ])('%j → %s', (text, expected) => {
+    expect(mayHaveUnnamedTargets(text)).toBe(expected);
   });
 });

@@ -14,8 +14,38 @@
  *    name is `?column?`, so naming such targets `?column?` is faithful.
  */
 import type { Model } from '../../shared/model/document.ts';
-import { byteToCharMapper, loadSqlParser } from '../../shared/io/parser.ts';
-import { parseSync, scanSync } from 'libpg-query';
+import { byteToCharMapper } from '../../shared/io/byte-offsets.ts';
+
+type LibPgQuery = typeof import('libpg-query');
+let viewParser: Promise<LibPgQuery> | undefined;
+let loadedViewParser: LibPgQuery | undefined;
+
+/**
+ * libpg_query alone (pgsql-parser's deparser is not needed here), loaded once and warmed up: V8
+ * compiles a WebAssembly function on its first call, so the first parse pays for compiling the
+ * grammar (100–300 ms on a busy machine). Introspection starts this as soon as it knows a view needs
+ * it, so the cost falls while the remaining catalog queries wait on the server.
+ */
+export function loadViewParser(): Promise<LibPgQuery> {
+  viewParser ??= import('libpg-query').then(async (lib) => {
+    await lib.loadModule();
+    lib.parseSync('SELECT 1 UNION SELECT NULL::integer');
+    loadedViewParser = lib;
+    return lib;
+  });
+  return viewParser;
+}
+
+/**
+ * Only a set operation has branches whose output columns go unnamed (rewrite 2): a view body without
+ * one of these words needs no parse. A word inside a literal or a name only costs a parse.
+ */
+const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
+
+/** True when a view body may hold unnamed targets to name (see `nameUnnamedTargets`). */
+export function mayHaveUnnamedTargets(definition: string): boolean {
+  return SET_OPERATION.test(definition);
+}
 
 /** Index just past the quoted token (`'…'` or `"…"`, doubled quotes inside) that starts at `from`. */
 function skipQuoted(text: string, from: number): number {
@@ -107,6 +137,9 @@ function unnamedTargets(tree: unknown, out: number[] = []): number[] {
 
 /** Rewrite 2 above. Ex: `SELECT a FROM t UNION SELECT NULL::integer FROM u` → `… SELECT NULL::integer AS "?column?" FROM u`. */
 export function nameUnnamedTargets(definition: string): string {
+  if (!mayHaveUnnamedTargets(definition)) return definition;
+  if (!loadedViewParser) throw new Error('nameUnnamedTargets: await loadViewParser() first');
+  const { parseSync, scanSync } = loadedViewParser;
   const tree = parseSync(definition);
   const starts = unnamedTargets(tree.stmts);
   if (!starts.length) return definition;
@@ -133,7 +166,7 @@ function rewrite<T extends object, K extends keyof T>(object: T, key: K, how: (t
  * owns, so it is changed in place).
  */
 export async function makeReparseSafe(model: Model): Promise<Model> {
-  await loadSqlParser();
+  if (model.views.some((view) => mayHaveUnnamedTargets(view.definition))) await loadViewParser();
   for (const table of model.tables) {
     for (const column of table.columns) { rewrite(column, 'default'); rewrite(column, 'generated'); }
     for (const check of table.checks) rewrite(check, 'expression');

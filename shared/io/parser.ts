@@ -9,6 +9,9 @@
 import { deparseSync, loadModule, parseSync } from 'pgsql-parser';
 import type { Node } from '@pgsql/types';
 import { stripPsqlLines, type StrippedLine } from './sql-import/psql-commands.ts';
+import { byteToCharMapper } from './byte-offsets.ts';
+
+export { byteToCharMapper } from './byte-offsets.ts';
 
 export type { Node };
 
@@ -87,19 +90,6 @@ function lineColumnAt(starts: number[], offset: number): { line: number; column:
 /** Ex: `lineColumn('a\nbc', 3)` → `{ line: 2, column: 2 }`. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   return lineColumnAt(lineStarts(text), offset);
-}
-
-/** Maps UTF-8 byte offsets to character (UTF-16) offsets; the identity for ASCII text. */
-export function byteToCharMapper(text: string): (byte: number) => number {
-  if (!/[^\x00-\x7f]/.test(text)) return (byte) => byte;
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.codePointAt(i)!;
-    const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    for (let k = 0; k < bytes; k += 1) starts.push(i);
-    if (code >= 0x10000) i += 1;
-  }
-  return (byte) => (byte >= starts.length ? text.length : starts[byte]);
 }
 
 /** PostgreSQL's error cursor counts characters (code points): map it to a UTF-16 offset. */
