@@ -8,14 +8,10 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntryResponse } from '../../shared/api/plans.ts';
 import { useStore } from '../store/index.ts';
 import { hazardSeverity } from '../../shared/diff/hazards.ts';
-import { formatDuration } from './plan-view.ts';
+import { formatDuration, historyLabel } from './plan-view.ts';
 import { RevertReview } from './RevertReview.tsx';
 import { TargetPicker } from './TargetPicker.tsx';
 import './live.css';
-
-const STATUS_TEXT: Record<HistoryEntryResponse['status'], string> = {
-  applied: 'Applied', 'dry-run': 'Dry run', failed: 'Failed', refused: 'Refused', running: 'Running', interrupted: 'Interrupted',
-};
 
 function ErrorText({ error }: { error: Record<string, unknown> }) {
   const text = (key: string) => (typeof error[key] === 'string' ? (error[key] as string) : undefined);
@@ -41,11 +37,12 @@ interface EntryProps {
 
 function Entry({ entry, revertOfLabel, onRevert }: EntryProps) {
   const when = new Date(entry.startedAt);
+  const label = historyLabel(entry);
   return (
     <li>
-      <details className="history-entry" data-testid="history-entry" data-status={entry.status} data-verified={entry.verified ?? ''}>
+      <details className="history-entry" data-testid="history-entry" data-status={entry.status} data-dry-run={label.dryRun} data-verified={entry.verified ?? ''}>
         <summary>
-          <span className={`status-badge ${entry.status}`}>{STATUS_TEXT[entry.status]}</span>
+          <span className={`status-badge ${entry.status}`} data-testid="history-status">{label.status}</span>
           <time dateTime={entry.startedAt} title={when.toISOString()}>{when.toLocaleString()}</time>
           <span className="muted">{entry.steps.length} step{entry.steps.length === 1 ? '' : 's'} · {formatDuration(entry.durationMs)}</span>
           {entry.verified === true && <span className="verified" title="The database equalled the model afterwards">✓ verified</span>}
@@ -58,10 +55,10 @@ function Entry({ entry, revertOfLabel, onRevert }: EntryProps) {
           )}
         </summary>
         <div className="history-body">
-          {entry.hazardsAccepted.length > 0 && (
-            <div className="row">
+          {label.hazardsAccepted.length > 0 && (
+            <div className="row" data-testid="history-hazards">
               <span className="label">Hazards accepted</span>
-              {entry.hazardsAccepted.map((kind) => <span key={kind} className={`hazard-badge ${hazardSeverity(kind)}`}>{kind}</span>)}
+              {label.hazardsAccepted.map((kind) => <span key={kind} className={`hazard-badge ${hazardSeverity(kind)}`}>{kind}</span>)}
             </div>
           )}
           {entry.error && <ErrorText error={entry.error} />}

@@ -2,7 +2,8 @@
  * Targets: the databases the studio reads and migrates. The sandbox is always there; PostgreSQL
  * targets are added by URL (the server tests the connection first and never sends the password
  * back). Each row can be tested, protected, removed, imported from, or picked for Compare.
- * Removing protection asks for the target's name (sent as `confirmName`; the server checks it).
+ * Removing protection, or removing a protected target, asks for the target's name (sent as
+ * `confirmName`; the server checks it).
  */
 import { useState } from 'react';
 import type { TargetResponse } from '../../shared/api/targets.ts';
@@ -23,17 +24,29 @@ function TestResult({ id }: { id: string }) {
   );
 }
 
-/** Removing protection asks for the target's name, as applying to a protected target does. */
-function UnprotectConfirm({ target, onConfirm, onCancel }: { target: TargetResponse; onConfirm: (name: string) => void; onCancel: () => void }) {
+interface NameConfirmProps {
+  target: TargetResponse;
+  /** `unprotect` or `remove`: the test ids are `target-<action>-name`, `-confirm`, `-cancel`. */
+  action: 'unprotect' | 'remove';
+  what: string;
+  confirmLabel: string;
+  cancelLabel: string;
+  onConfirm: (name: string) => void;
+  onCancel: () => void;
+}
+
+/** Removing protection, or a protected target, asks for the target's name, as applying to a protected target does. */
+function NameConfirm({ target, action, what, confirmLabel, cancelLabel, onConfirm, onCancel }: NameConfirmProps) {
   const [typed, setTyped] = useState('');
   return (
-    <div className="target-unprotect" data-testid="target-unprotect">
+    <div className="target-unprotect" data-testid={`target-${action}`}>
       <label>
-        <span>Type <b>{target.name}</b> to remove its protection (Apply will no longer ask for the name):</span>
-        <input className="field" data-testid="target-unprotect-name" value={typed} autoFocus autoComplete="off" placeholder={target.name} onChange={(e) => setTyped(e.target.value)} />
+        <span>Type <b>{target.name}</b> to {what}:</span>
+        <input className="field" data-testid={`target-${action}-name`} value={typed} autoFocus autoComplete="off" placeholder={target.name}
+          onChange={(e) => setTyped(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && typed === target.name && onConfirm(typed)} />
       </label>
-      <button className="btn small danger" data-testid="target-unprotect-confirm" disabled={typed !== target.name} onClick={() => onConfirm(typed)}>Remove protection</button>
-      <button className="btn small" data-testid="target-unprotect-cancel" onClick={onCancel}>Keep it protected</button>
+      <button className="btn small danger" data-testid={`target-${action}-confirm`} disabled={typed !== target.name} onClick={() => onConfirm(typed)}>{confirmLabel}</button>
+      <button className="btn small" data-testid={`target-${action}-cancel`} onClick={onCancel}>{cancelLabel}</button>
     </div>
   );
 }
@@ -90,16 +103,25 @@ function TargetRow({ target, current }: { target: TargetResponse; current: boole
         {!target.builtin && !confirmRemove && (
           <button className="btn small danger" data-testid="target-remove" disabled={busy !== null} onClick={() => setConfirmRemove(true)}>Remove</button>
         )}
-        {confirmRemove && (
+        {confirmRemove && !target.protected && (
           <>
             <button className="btn small danger" data-testid="target-remove-confirm" onClick={run('remove', () => store().removeTarget(target.id))}>Remove it</button>
             <button className="btn small" onClick={() => setConfirmRemove(false)}>Keep</button>
           </>
         )}
       </div>
+      {confirmRemove && target.protected && (
+        <NameConfirm
+          target={target} action="remove" what="remove this protected target from the studio (the database itself is not touched)"
+          confirmLabel="Remove it" cancelLabel="Keep it"
+          onCancel={() => setConfirmRemove(false)}
+          onConfirm={(name) => void run('remove', () => store().removeTarget(target.id, name))()}
+        />
+      )}
       {confirmUnprotect && (
-        <UnprotectConfirm
-          target={target}
+        <NameConfirm
+          target={target} action="unprotect" what="remove its protection (Apply will no longer ask for the name)"
+          confirmLabel="Remove protection" cancelLabel="Keep it protected"
           onCancel={() => setConfirmUnprotect(false)}
           onConfirm={(name) => void run('protect', async () => {
             await store().setTargetProtected(target.id, false, name);

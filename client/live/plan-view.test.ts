@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../shared/diff/types.ts';
 import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
-import { formatDuration, hazardList, planText, stepTitle, summarize } from './plan-view.ts';
+import { formatDuration, hazardList, historyLabel, planText, stepTitle, summarize } from './plan-view.ts';
 
 const step = (sql: string, phase: Step['phase'], ...hazards: Step['hazards']): Step => ({ sql, phase, hazards });
 
@@ -70,4 +70,20 @@ describe('small formats', () => {
     'colors %s as %s', (kind, severity) => {
       expect(hazardSeverity(kind)).toBe(severity);
     });
+});
+
+describe('historyLabel', () => {
+  const accepted = ['deletes-data'] as const;
+  const cases = [
+    { name: 'an apply that ran', entry: { status: 'applied', hazardsAccepted: [...accepted] }, expected: { status: 'Applied', dryRun: false, hazardsAccepted: [...accepted] } },
+    { name: 'a failed apply keeps what was accepted', entry: { status: 'failed', error: { message: 'x' }, hazardsAccepted: [...accepted] }, expected: { status: 'Failed', dryRun: false, hazardsAccepted: [...accepted] } },
+    { name: 'a failed dry run says so', entry: { status: 'failed', error: { message: 'x', dryRun: true }, hazardsAccepted: [] }, expected: { status: 'Dry run failed', dryRun: true, hazardsAccepted: [] } },
+    { name: 'a refused dry run says so', entry: { status: 'refused', error: { message: 'x', dryRun: true }, hazardsAccepted: [] }, expected: { status: 'Dry run refused', dryRun: true, hazardsAccepted: [] } },
+    { name: 'a dry run that passed', entry: { status: 'dry-run', hazardsAccepted: [] }, expected: { status: 'Dry run passed', dryRun: true, hazardsAccepted: [] } },
+    { name: 'an old dry run journaled with hazards: none shown as accepted', entry: { status: 'dry-run', hazardsAccepted: [...accepted] }, expected: { status: 'Dry run passed', dryRun: true, hazardsAccepted: [] } },
+    { name: 'a refused apply', entry: { status: 'refused', error: { message: 'x' }, hazardsAccepted: [] }, expected: { status: 'Refused', dryRun: false, hazardsAccepted: [] } },
+  ] as const;
+  it.each(cases)('$name', ({ entry, expected }) => {
+    expect(historyLabel({ ...entry, hazardsAccepted: [...entry.hazardsAccepted] })).toEqual(expected);
+  });
 });

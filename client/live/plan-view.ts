@@ -5,6 +5,7 @@
  */
 import { HAZARD_KINDS, type Hazard, type HazardKind } from '../../shared/diff/hazards.ts';
 import type { Step } from '../../shared/diff/types.ts';
+import type { HistoryEntryResponse } from '../../shared/api/plans.ts';
 
 export interface StepLines {
   /** 1-based, inclusive: the header comment through the step's last SQL line. */
@@ -64,4 +65,29 @@ export function stepTitle(step: Step): string {
 /** `1.2 s`, `340 ms`. */
 export function formatDuration(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+const STATUS_TEXT: Record<HistoryEntryResponse['status'], string> = {
+  applied: 'Applied', 'dry-run': 'Dry run passed', failed: 'Failed', refused: 'Refused', running: 'Running', interrupted: 'Interrupted',
+};
+const DRY_RUN_TEXT: Partial<Record<HistoryEntryResponse['status'], string>> = {
+  failed: 'Dry run failed', refused: 'Dry run refused', running: 'Dry run running', interrupted: 'Dry run interrupted',
+};
+
+export interface HistoryLabel {
+  /** What the badge says, e.g. "Dry run failed". */
+  status: string;
+  dryRun: boolean;
+  /** The hazards a person accepted (a dry run accepts none): no line when empty. */
+  hazardsAccepted: HistoryEntryResponse['hazardsAccepted'];
+}
+
+/** How the history lists an attempt: a dry run that failed is a failed dry run, not a failed apply. */
+export function historyLabel(entry: Pick<HistoryEntryResponse, 'status' | 'error' | 'hazardsAccepted'>): HistoryLabel {
+  const dryRun = entry.status === 'dry-run' || entry.error?.dryRun === true;
+  return {
+    status: (dryRun ? DRY_RUN_TEXT[entry.status] : undefined) ?? STATUS_TEXT[entry.status],
+    dryRun,
+    hazardsAccepted: dryRun ? [] : entry.hazardsAccepted,
+  };
 }

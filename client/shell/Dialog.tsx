@@ -3,7 +3,7 @@
  * and accessible name, and the title bar with its × button. Focus is the content's: a dialog puts
  * `autoFocus` on what should take it (the palette's input, the apply dialog's Cancel).
  */
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useStore } from '../store/index.ts';
 import './dialog.css';
 
@@ -18,7 +18,8 @@ export interface DialogProps {
   /**
    * Closes a dialog the page renders itself (the apply confirmation): it is modal and closes on
    * Escape here. Without it the dialog is the session's (`openDialog`), and the global Esc
-   * shortcut closes it (see shell/shortcuts.ts), so Escape is not handled twice.
+   * shortcut closes it (see shell/shortcuts.ts), except from a text field, which that shortcut
+   * ignores: Escape there is handled here, once.
    */
   onClose?: () => void;
   /** The smaller × of the apply confirmation, as it was before the dialogs shared this frame. */
@@ -28,14 +29,30 @@ export interface DialogProps {
 
 const closeSessionDialog = () => useStore.getState().openDialog(null);
 
+/** A text field of the dialog (not the SQL editor, which has its own Escape): the global shortcuts ignore keys typed there. */
+const inField = (target: EventTarget) => {
+  const el = target as HTMLElement;
+  return ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) && !el.closest('.monaco-editor');
+};
+
 export function Dialog({ className, testId, label, title = label, onClose, smallClose, children }: DialogProps) {
   const close = onClose ?? closeSessionDialog;
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    if (onClose) onClose();
+    // Typed in a field (the import's text area): the global Esc never sees it, so the dialog closes here,
+    // and the key stops here (it must not also clear the canvas selection).
+    else if (inField(e.target)) {
+      e.stopPropagation();
+      close();
+    }
+  };
   return (
     <div className="dialog-backdrop" onMouseDown={close}>
       <div
         className={`dialog ${className}`} role="dialog" aria-label={label} aria-modal={onClose ? true : undefined} data-testid={testId}
         onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={onClose ? (e) => e.key === 'Escape' && onClose() : undefined}
+        onKeyDown={onKeyDown}
       >
         {title !== false && (
           <div className="dialog-title">

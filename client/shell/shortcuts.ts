@@ -6,6 +6,8 @@ import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { redo, undo, useStore } from '../store/index.ts';
 import * as commands from '../canvas/commands.ts';
+import { FIT_OPTIONS } from '../canvas/level-of-detail.ts';
+import { TOGGLE_PANE_KEYS, usePaneStore } from './pane-store.ts';
 
 type Flow = ReturnType<typeof useReactFlow>;
 
@@ -32,7 +34,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl/⌘ Z', label: 'Undo', match: modKey('z'), run: () => undo() },
   { keys: 'Ctrl/⌘ Shift Z', label: 'Redo', match: (e, mod) => modKey('z', true)(e, mod) || modKey('y')(e, mod), run: () => redo() },
   { keys: 'L', label: 'Auto-layout (the selection, or everything)', match: key('l'), run: (flow) => void commands.runAutoLayout(flow) },
-  { keys: 'F', label: 'Fit the diagram in view', match: key('f'), run: (flow) => void flow.fitView({ padding: 0.1, duration: 300 }) },
+  { keys: 'F', label: 'Fit the diagram in view', match: key('f'), run: (flow) => void flow.fitView({ ...FIT_OPTIONS, duration: 300 }) },
+  { keys: TOGGLE_PANE_KEYS, label: 'Hide or show the details pane', match: modKey('\\'), run: () => usePaneStore.getState().toggle() },
   { keys: '?', label: 'Show these shortcuts', match: (e) => e.key === '?', run: () => useStore.getState().openDialog('shortcuts') },
   { keys: 'Esc', label: 'Close a dialog, clear the selection', match: (e) => e.key === 'Escape', run: () => commands.escape() },
 ];

@@ -1,6 +1,7 @@
 /** Above the SQL pane: apply the edited DDL to the model (Ctrl+Enter), discard it, and what happened. */
 import { useStore } from '../store/index.ts';
 import type { SqlApply } from './sql-apply.ts';
+import { CopyButton } from '../shell/CopyButton.tsx';
 import '../io/io.css';
 
 export function SqlApplyBar({ apply }: { apply: SqlApply }) {
@@ -24,6 +25,7 @@ export function SqlApplyBar({ apply }: { apply: SqlApply }) {
       >
         {status.text || hint}
       </span>
+      {status.kind === 'error' && <CopyButton text={status.text} testId="sql-apply-copy" />}
       {outcome && status.kind === 'ok' && (
         <button className="btn" data-testid="sql-apply-report" onClick={() => useStore.getState().showImportOutcome(outcome)}>Report</button>
       )}

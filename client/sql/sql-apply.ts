@@ -89,6 +89,12 @@ export function useSqlApply(generated: string): SqlApply {
   generatedRef.current = generated;
   const frozenRef = useRef(frozen);
   frozenRef.current = frozen;
+  // Another document opened (a project, an import, File → New): "Applied: 1 change" spoke of the one before.
+  const loads = useStore((s) => s.loads);
+  useEffect(() => {
+    setStatus((s) => (s.kind === 'busy' ? s : { kind: 'idle', text: '' }));
+    setOutcome(null);
+  }, [loads]);
 
   const onChange = useCallback((text: string | undefined) => {
     const shown = frozenRef.current ?? generatedRef.current;

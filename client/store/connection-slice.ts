@@ -80,7 +80,8 @@ export interface ConnectionSlice {
   loadTargets: () => Promise<void>;
   selectTarget: (id: string) => void;
   addTarget: (input: AddTargetRequest) => Promise<TargetResponse>;
-  removeTarget: (id: string) => Promise<void>;
+  /** A protected target names itself (`confirmName`): the server refuses it otherwise. */
+  removeTarget: (id: string, confirmName?: string) => Promise<void>;
   /** Removing protection names the target (`confirmName`): the server refuses it otherwise. */
   setTargetProtected: (id: string, value: boolean, confirmName?: string) => Promise<void>;
   testTarget: (id: string) => Promise<void>;
@@ -107,7 +108,29 @@ function failureOf(error: unknown): ApplyFailure {
 
 const errorStatus = (error: unknown): RequestStatus => ({ state: 'error', message: describeError(error) });
 
-export const createConnectionSlice: StateCreator<AppState, Mutators, [], ConnectionSlice> = (set, get) => {
+const TARGET_KEY = 'schemata.compare-target';
+/** Unsaved work (a template, a file, a draft) shares one remembered target; a saved project has its own. */
+const projectKey = (project: AppState['project']) => project.id ?? 'unsaved';
+
+/** The compare target last chosen for each project (by project id), kept in localStorage so a reload keeps it. */
+function rememberedTargets(): Record<string, string> {
+  try {
+    const value = JSON.parse(localStorage.getItem(TARGET_KEY) ?? '{}') as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function rememberTarget(project: AppState['project'], targetId: string): void {
+  try {
+    localStorage.setItem(TARGET_KEY, JSON.stringify({ ...rememberedTargets(), [projectKey(project)]: targetId }));
+  } catch {
+    // Storage refused (private mode): the choice holds until the page closes.
+  }
+}
+
+export const createConnectionSlice: StateCreator<AppState, Mutators, [], ConnectionSlice> = (set, get, store) => {
   /** Runs a request and records its status under `key`; rethrows so callers may react. */
   async function tracked<T>(key: 'targetsStatus' | 'planStatus' | 'historyStatus', run: () => Promise<T>): Promise<T> {
     set({ [key]: { state: 'running' } } as Partial<ConnectionSlice>);
@@ -121,6 +144,22 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
     }
   }
   const clearReview = () => set({ review: null, applyOutcome: null, applyFailure: null, progress: null, planStatus: IDLE });
+  /** The target remembered for the open project, when it is still listed. */
+  const rememberedFor = (targets: TargetResponse[]) => {
+    const id = rememberedTargets()[projectKey(get().project)];
+    return id && targets.some((t) => t.id === id) ? id : undefined;
+  };
+
+  store.subscribe((state, prev) => {
+    // Another document opened: a plan, "Compare failed" or an apply's result spoke of the one before
+    // (an apply still running keeps its progress and result).
+    if (state.loads !== prev.loads && !state.progress) clearReview();
+    // Another project: its own compare target, if one was chosen.
+    if (projectKey(state.project) !== projectKey(prev.project)) {
+      const id = rememberedFor(state.targets);
+      if (id && id !== state.currentTargetId) set({ currentTargetId: id });
+    }
+  });
 
   return {
     liveTab: 'migrate',
@@ -139,12 +178,13 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
     setLiveTab: (liveTab) => set({ liveTab }),
     loadTargets: async () => {
       const targets = await tracked('targetsStatus', targetsApi.list);
-      const current = targets.some((t) => t.id === get().currentTargetId) ? get().currentTargetId : SANDBOX_TARGET_ID;
+      const current = rememberedFor(targets) ?? (targets.some((t) => t.id === get().currentTargetId) ? get().currentTargetId : SANDBOX_TARGET_ID);
       set({ targets, currentTargetId: current });
     },
     selectTarget: (id) => {
       if (id === get().currentTargetId) return;
       set({ currentTargetId: id });
+      rememberTarget(get().project, id);
       clearReview();
     },
     addTarget: async (input) => {
@@ -152,8 +192,8 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
       set({ targets: [...get().targets, added] });
       return added;
     },
-    removeTarget: async (id) => {
-      await targetsApi.remove(id);
+    removeTarget: async (id, confirmName) => {
+      await targetsApi.remove(id, confirmName);
       const targets = get().targets.filter((t) => t.id !== id);
       set({ targets });
       if (get().currentTargetId === id) get().selectTarget(SANDBOX_TARGET_ID);

@@ -46,6 +46,10 @@ describe('tabForSelection', () => {
     { name: 'an enum keeps the SQL tab', selection: [enumId], tab: 'sql', expected: 'sql' },
     { name: 'several objects keep the tab', selection: [enumId, viewId], tab: 'inspector', expected: 'inspector' },
     { name: 'nothing selected keeps the tab', selection: [], tab: 'inspector', expected: 'inspector' },
+    { name: 'a table from the Database tab opens the Table tab', selection: [table], tab: 'live', expected: 'inspector' },
+    { name: 'a view from the Database tab opens Objects', selection: [viewId], tab: 'live', expected: 'types' },
+    { name: 'several objects keep the Database tab', selection: [table, viewId], tab: 'live', expected: 'live' },
+    { name: 'nothing selected keeps the Database tab', selection: [], tab: 'live', expected: 'live' },
   ];
   it.each(cases)('$name', ({ selection, tab, expected }) => {
     expect(tabForSelection(model, new Set(selection), tab)).toBe(expected);

@@ -27,10 +27,14 @@ export function objectTarget(model: Model, objectId: string, tableId?: string): 
 
 /**
  * The tab to show after a selection: one view or enum selected while the Table tab is open opens
- * the Objects tab, where it is edited (the Table tab would only say "Select a table").
+ * the Objects tab, where it is edited (the Table tab would only say "Select a table"). While the
+ * Database tab is open, which shows nothing of a selection, one object selected opens its editor
+ * (a table: the Table tab); the plan under review stays where it is, one click away.
  */
-export function tabForSelection<Tab extends string>(model: Model, selection: ReadonlySet<string>, tab: Tab | 'inspector' | 'types'): Tab | 'inspector' | 'types' {
-  if (tab !== 'inspector' || selection.size !== 1) return tab;
+export function tabForSelection<Tab extends string>(model: Model, selection: ReadonlySet<string>, tab: Tab | 'inspector' | 'types' | 'live'): Tab | 'inspector' | 'types' | 'live' {
+  if (selection.size !== 1 || (tab !== 'inspector' && tab !== 'live')) return tab;
   const [id] = selection;
-  return objectTarget(model, id)?.tab === 'types' ? 'types' : tab;
+  const target = objectTarget(model, id)?.tab;
+  if (tab === 'live') return target ?? tab;
+  return target === 'types' ? 'types' : tab;
 }

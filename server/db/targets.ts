@@ -40,7 +40,8 @@ export interface TargetService {
    * `TargetRejected`). `shadowUrl`: tested like a new one; `null` removes it.
    */
   update(id: string, fields: UpdateTargetRequest): Promise<TargetResponse>;
-  remove(id: string): Promise<void>;
+  /** A protected target is removed only with `confirmName`, its name typed by the user (else `TargetRejected`). */
+  remove(id: string, confirmName?: string): Promise<void>;
   test(id: string): Promise<TestTargetResponse>;
   /** An open client for the target (kept open and reused). */
   client(id: string): Promise<SqlClient>;
@@ -229,8 +230,12 @@ export async function openTargetService(config: TargetServiceConfig): Promise<Ta
       if (!updated) throw new TargetNotFound(id);
       return infoOf(updated);
     },
-    async remove(id) {
+    async remove(id, confirmName) {
       if (id === SANDBOX_TARGET_ID) throw new TargetRejected('the sandbox is built in and cannot be removed');
+      const current = await stored(id);
+      if (current.protected && confirmName !== current.name) {
+        throw new TargetRejected(`target "${current.name}" is protected: type its name (confirmName) to remove it`);
+      }
       if (!(await store.remove(id))) throw new TargetNotFound(id);
       await drop(id);
     },

@@ -13,7 +13,7 @@ import { journalInTarget, markVerifiedInTarget } from '../db/target-journal.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 import { schemaHash } from '../introspect/hash.ts';
 import { liveCost } from './cost.ts';
-import { errorOf, JournalUnwritable, newEntry } from './journal-entry.ts';
+import { errorOf, journalError, JournalUnwritable, newEntry } from './journal-entry.ts';
 import { introspectInScope, planFromLive, planLive, type LivePlan } from './plan.ts';
 import type { ApplyRequest } from './apply-request.ts';
 
@@ -74,7 +74,7 @@ async function finishApplied(target: ApplyTarget, request: ApplyRequest, entry: 
 /** Records the failure of a rolled-back apply in the studio's journal and, for a failed step, in the target's. */
 async function journalFailure(target: ApplyTarget, request: ApplyRequest, entry: JournalEntry, error: unknown): Promise<void> {
   entry.status = error instanceof StepFailed ? 'failed' : 'refused';
-  entry.error = errorOf(error);
+  entry.error = journalError(error, request.dryRun);
   await target.record(entry).catch(() => undefined);
   // The target keeps its own record of a failed migration (the failed transaction left nothing).
   if (error instanceof StepFailed && !request.dryRun) {

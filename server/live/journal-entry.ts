@@ -25,13 +25,14 @@ export function checkConfirmation(target: { name: string; protected: boolean }, 
   }
 }
 
-type EntryFields = Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf' | 'projectId'>;
+type EntryFields = Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf' | 'projectId' | 'dryRun'>;
 
 export function newEntry(target: string, request: EntryFields, steps: Step[]): JournalEntry {
   return {
     id: `apply_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`, targetId: target,
     startedAt: new Date().toISOString(), durationMs: 0, status: 'applied', steps, planSql: steps.map((s) => s.sql).join('\n'),
-    hazardsAccepted: request.acceptedHazards, schemaHashBefore: request.hash ?? '',
+    // A dry run asks for no confirmation (it changes nothing): no hazard was accepted by anyone.
+    hazardsAccepted: request.dryRun ? [] : request.acceptedHazards, schemaHashBefore: request.hash ?? '',
     ...(request.revertOf ? { revertOf: request.revertOf } : {}), ...(request.projectId ? { projectId: request.projectId } : {}),
   };
 }
@@ -46,6 +47,14 @@ export function errorOf(error: unknown): Record<string, unknown> {
   return { kind: 'error', message: (error as Error)?.message ?? String(error) };
 }
 
+/**
+ * The `error` a failed or refused attempt is journaled with; a dry run's says so (`dryRun: true`), so
+ * the history reads "Dry run failed", not a failed apply.
+ */
+export function journalError(error: unknown, dryRun: boolean | undefined): Record<string, unknown> {
+  return dryRun ? { ...errorOf(error), dryRun: true } : errorOf(error);
+}
+
 /** The refusals that come before anything is planned: journaled as refused by the use case. */
 export const isRefusalBeforePlanning = (error: unknown): boolean => error instanceof ConfirmationRequired || error instanceof ModelDoesNotLoad;
 
@@ -54,5 +63,5 @@ export const isRefusalBeforePlanning = (error: unknown): boolean => error instan
  * name not typed, a model that does not load): no steps, and so no way back.
  */
 export function refusedEntry(targetId: string, request: EntryFields, error: unknown): JournalEntry {
-  return { ...newEntry(targetId, request, []), status: 'refused', error: errorOf(error) };
+  return { ...newEntry(targetId, request, []), status: 'refused', error: journalError(error, request.dryRun) };
 }

@@ -145,8 +145,12 @@ describe('targets API', () => {
     expect(typed.json).toMatchObject({ id, protected: false });
   });
 
-  it('removes a target', async () => {
-    expect((await server.request('DELETE', `/api/targets/${id}`)).status).toBe(204);
+  it('removes a target; a protected one only with its name typed', async () => {
+    await server.request('PATCH', `/api/targets/${id}`, { body: { protected: true } });
+    const untyped = await server.request('DELETE', `/api/targets/${id}`);
+    expect([untyped.status, untyped.json.message]).toEqual([400, 'target "Test DB" is protected: type its name (confirmName) to remove it']);
+    expect((await server.request('DELETE', `/api/targets/${id}?confirmName=test%20db`)).status).toBe(400);
+    expect((await server.request('DELETE', `/api/targets/${id}?confirmName=Test%20DB`)).status).toBe(204);
     expect((await server.request('GET', '/api/targets')).json.map((t: { id: string }) => t.id)).toEqual(['sandbox']);
   });
 

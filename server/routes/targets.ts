@@ -24,7 +24,9 @@ export function targetRoutes({ targets }: { targets?: TargetService }): Router {
   });
 
   router.delete('/targets/:id', async (req, res) => {
-    await targetsOf(targets).remove(paramOf(req, 'id'));
+    // A protected target names itself: `?confirmName=<its name>` (a DELETE carries no body).
+    const confirmName = typeof req.query.confirmName === 'string' ? req.query.confirmName : undefined;
+    await targetsOf(targets).remove(paramOf(req, 'id'), confirmName);
     res.status(204).end();
   });
 

@@ -110,7 +110,7 @@ const journalFields = {
   status: journalStatusZod,
   planSql: z.string(),
   hazardsAccepted: z.array(hazardKindZod),
-  /** Why it failed or was refused (step, PostgreSQL message, hint…). */
+  /** Why it failed or was refused (step, PostgreSQL message, hint…); `dryRun: true` when the attempt was a dry run. */
   error: z.record(z.string(), z.unknown()).optional(),
   /** The way back, when one exists that loses no data. */
   reverseSql: z.string().optional(),

@@ -47,7 +47,7 @@ export function addConstraintSteps(table: Table, c: TableConstraint, ctx: PlanCo
   const fresh = ctx.created.has(table.id);
   const hazards = fresh ? [] : addHazards(table, c);
   // Foreign keys after the indexes: the key they reference may be a unique index, not a constraint.
-  const [phase, rank] = c.type === 'foreign-key' ? ['indexes', 30] as const : ['constraints', ADD_RANK[c.type]] as const;
+  const [phase, rank] = c.type === 'foreign-key' ? ['foreign-keys', 30] as const : ['constraints', ADD_RANK[c.type]] as const;
   const out = [withChecks(draft(phase, rank, addConstraint({ table, ...s }), hazards), fresh ? [] : addChecks(table, c, ctx))];
   if (c.value.comment) out.push(draft(phase, c.type === 'foreign-key' ? 40 : 50, constraintComment(table, c.value.name!, c.value.comment)));
   return out;

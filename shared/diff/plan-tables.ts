@@ -36,8 +36,8 @@ export function createTableSteps(table: Table, ctx: PlanContext): Draft[] {
   for (const fk of table.foreignKeys) {
     const refTable = ctx.toTables.get(fk.refTableId);
     // After the indexes: the referenced key may be a unique index, not a constraint.
-    if (refTable) out.push(draft('indexes', 30, addForeignKey({ table, foreignKey: fk, refTable })));
-    if (fk.comment) out.push(draft('indexes', 40, commentOn({ target: { kind: 'constraint', schema: table.schema, table: table.name, name: fk.name! }, comment: fk.comment })));
+    if (refTable) out.push(draft('foreign-keys', 30, addForeignKey({ table, foreignKey: fk, refTable })));
+    if (fk.comment) out.push(draft('foreign-keys', 40, commentOn({ target: { kind: 'constraint', schema: table.schema, table: table.name, name: fk.name! }, comment: fk.comment })));
   }
   for (const index of table.indexes) {
     out.push(draft('indexes', 10, createIndex({ owner: table, index })));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../model/document.ts';
+import type { ForeignKey, Model } from '../model/document.ts';
 import { buildModel, colId, tableId } from '../model/model-builder.ts';
 import { diff } from './diff.ts';
 import { plan, reversePlan } from './plan.ts';
@@ -36,6 +36,27 @@ const CASES: Array<{ name: string; edit: (m: Model) => void; hazards: HazardKind
   { name: 'enum value removed (no column uses it)', edit: (m) => { m.enums[0].values = ['a']; }, hazards: [] },
   { name: 'new table with everything', edit: (m) => { m.tables.push({ ...structuredClone(users(m)), id: 't2', name: 'users2', columns: users(m).columns.map((c) => ({ ...c, id: `${c.id}2` })), primaryKey: { id: 'pk2', columns: [`${colId('users', 'id')}2`] } }); }, hazards: [] },
 ];
+
+/** What each kind of step is labelled in a plan (issue 12: foreign keys were listed as INDEXES). */
+describe('plan phases say what a step does', () => {
+  const fk = (): ForeignKey => ({ id: 'fk2', columns: [colId('posts', 'id')], refTableId: tableId('users'), refColumns: [colId('users', 'id')], onDelete: 'cascade', onUpdate: 'no-action', match: 'simple' });
+  const cases: Array<{ name: string; edit: (m: Model) => void; phases: string[] }> = [
+    { name: 'a new foreign key', edit: (m) => { m.tables[1].foreignKeys.push(fk()); }, phases: ['foreign-keys'] },
+    { name: 'a new foreign key with a comment', edit: (m) => { m.tables[1].foreignKeys.push({ ...fk(), name: 'posts_id_fk', comment: 'why' }); }, phases: ['foreign-keys', 'foreign-keys'] },
+    { name: 'a new index', edit: (m) => { users(m).indexes.push({ id: 'ix', unique: false, items: [{ column: colId('users', 'email') }] }); }, phases: ['indexes'] },
+    { name: 'a new table: its index before the foreign key', edit: (m) => {
+      m.tables.push({ ...structuredClone(m.tables[1]), id: 't3', name: 'posts3', columns: m.tables[1].columns.map((c) => ({ ...c, id: `${c.id}3` })),
+        primaryKey: { id: 'pk3', columns: [`${colId('posts', 'id')}3`] }, indexes: [{ id: 'ix3', unique: false, items: [{ column: `${colId('posts', 'user_id')}3` }] }],
+        foreignKeys: [{ ...fk(), id: 'fk3', columns: [`${colId('posts', 'user_id')}3`] }] });
+    }, phases: ['tables', 'indexes', 'foreign-keys'] },
+  ];
+  it.each(cases)('$name', ({ edit, phases }) => {
+    const before = base();
+    const after = structuredClone(before);
+    edit(after);
+    expect(plan(diff(before, after), { from: before, to: after }).steps.map((s) => s.phase)).toEqual(phases);
+  });
+});
 
 describe('plan hazards, attached where each step is made', () => {
   it.each(CASES)('$name', ({ edit, hazards }) => {

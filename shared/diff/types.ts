@@ -18,12 +18,14 @@ export { HAZARD_KINDS, type Hazard, type HazardKind } from './hazards.ts';
 /**
  * Phases, in execution order. `pre` drops what stands in the way (dependent views, foreign keys,
  * constraints and indexes that change) and still uses the OLD names; every later phase uses the
- * NEW names (renames happen at the start of their own phase). `post` drops what nothing uses any
+ * NEW names (renames happen at the start of their own phase). Foreign keys come after the indexes
+ * (the key they reference may be a unique index, not a constraint), in a phase of their own so a
+ * plan says what its steps do. `post` drops what nothing uses any
  * more (old types, sequences, schemas) and attaches sequence ownership.
  */
 export const PHASES = [
   'pre', 'schemas', 'extensions', 'types', 'sequences', 'tables', 'columns', 'constraints', 'indexes',
-  'views', 'post',
+  'foreign-keys', 'views', 'post',
 ] as const;
 export type Phase = (typeof PHASES)[number];
 

@@ -10,7 +10,7 @@ CREATE TABLE public.b (
     a_id integer,
     CONSTRAINT b_pkey PRIMARY KEY (id)
 );
--- indexes
+-- foreign-keys
 ALTER TABLE public.a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES public.b (id);
--- indexes
+-- foreign-keys
 ALTER TABLE public.b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES public.a (id);
