@@ -4,16 +4,17 @@
  * otherwise; the child end is "many", or "one" when the referencing columns are unique.
  */
 import { memo } from 'react';
-import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, Position, type EdgeProps } from '@xyflow/react';
+import { edgePath } from '../../shared/diagram/edge-route.ts';
 import type { RelationFlowEdge } from './to-flow.ts';
 
+/** Lines at one column fan out onto their own lanes (the same route as the SVG/PDF export). */
 function RelationEdgeView(props: EdgeProps<RelationFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
-  const self = props.source === props.target;
-  const [path] = getSmoothStepPath({
-    sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8,
-    offset: self ? 28 : 20,
-  });
+  const side = (p: Position) => (p === Position.Left ? 'l' : 'r');
+  const path = edgePath({
+    sx: sourceX, sy: sourceY, sourceSide: side(sourcePosition), tx: targetX, ty: targetY, targetSide: side(targetPosition),
+  }, data?.lanes);
   const child = data?.childUnique ? 'url(#cf-one-optional)' : 'url(#cf-many-optional)';
   const parent = data?.parentOptional ? 'url(#cf-one-optional)' : 'url(#cf-one)';
   return (

@@ -5,6 +5,7 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Enum, ForeignKey, Layout, Model, Table, View } from '../../shared/model/document.ts';
+import { fanLanes, NO_LANES, type FanEdge, type Lanes } from '../../shared/diagram/edge-route.ts';
 import { isUniqueSet } from './badges.ts';
 import { areaRect, type Area, type Rect } from './areas.ts';
 import { estimateTableNode, type NodeEstimate } from './node-estimate.ts';
@@ -30,6 +31,8 @@ export interface RelationEdgeData extends Record<string, unknown> {
   parentOptional: boolean;
   /** The referencing columns are unique: at most one child per parent (one-to-one). */
   childUnique: boolean;
+  /** Where this line runs beside others at the same column (shared/diagram/edge-route.ts). */
+  lanes: Lanes;
 }
 export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 
@@ -141,7 +144,7 @@ function handleSides(from: { x: number }, to: { x: number }, self: boolean): ['l
 function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, RelationFlowEdge>): RelationFlowEdge[] {
   const positions = new Map(nodes.map((n) => [n.id, n.position]));
   const tables = new Map(input.model.tables.map((t) => [t.id, t]));
-  const out: RelationFlowEdge[] = [];
+  const drawn: Array<{ fk: ForeignKey; table: Table; target: Table; sourceHandle: string; targetHandle: string; fan: FanEdge }> = [];
   for (const table of input.model.tables) {
     for (const fk of table.foreignKeys) {
       const target = tables.get(fk.refTableId);
@@ -151,30 +154,40 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
       const [out1, in1] = handleSides(from, to, table.id === target.id);
       const sourceHandle = `${fk.columns[0]}:${out1}`;
       const targetHandle = `${fk.refColumns[0]}:${in1}`;
-      const selected = input.selected.has(fk.id);
-      const fkColumns = table.columns.filter((c) => fk.columns.includes(c.id));
-      const parentOptional = fkColumns.some((c) => !c.notNull);
-      const childUnique = isUniqueSet(table, fk.columns);
-      const old = prev.get(fk.id);
-      // Compared by what the edge draws, not by table identity: renaming a table (or editing an
-      // unrelated column) keeps its edges, so React Flow does not re-index all of them.
-      if (old && old.data?.fk === fk && old.data.parentOptional === parentOptional && old.data.childUnique === childUnique &&
-          old.sourceHandle === sourceHandle && old.targetHandle === targetHandle && old.target === target.id &&
-          !!old.selected === selected) {
-        out.push(old);
-        continue;
-      }
-      out.push({
-        id: fk.id,
-        type: 'relation',
-        source: table.id,
-        target: target.id,
-        sourceHandle,
-        targetHandle,
-        selected,
-        data: { fk, parentOptional, childUnique },
-      });
+      // Rows are 24px apart: close enough to order the lines that fan out of one column.
+      const rowY = (t: Table, y: number, columnId: string) => y + 24 * t.columns.findIndex((c) => c.id === columnId);
+      const fan = { id: fk.id, sourceKey: `${table.id}/${sourceHandle}`, targetKey: `${target.id}/${targetHandle}`, sourceY: rowY(table, from.y, fk.columns[0]), targetY: rowY(target, to.y, fk.refColumns[0]) };
+      drawn.push({ fk, table, target, sourceHandle, targetHandle, fan });
     }
+  }
+  const lanes = fanLanes(drawn.map((d) => d.fan));
+  const out: RelationFlowEdge[] = [];
+  for (const { fk, table, target, sourceHandle, targetHandle } of drawn) {
+    const selected = input.selected.has(fk.id);
+    const fkColumns = table.columns.filter((c) => fk.columns.includes(c.id));
+    const parentOptional = fkColumns.some((c) => !c.notNull);
+    const childUnique = isUniqueSet(table, fk.columns);
+    const lane = lanes.get(fk.id) ?? NO_LANES;
+    const old = prev.get(fk.id);
+    // Compared by what the edge draws, not by table identity: renaming a table (or editing an
+    // unrelated column) keeps its edges, so React Flow does not re-index all of them.
+    if (old && old.data?.fk === fk && old.data.parentOptional === parentOptional && old.data.childUnique === childUnique &&
+        old.data.lanes.source === lane.source && old.data.lanes.target === lane.target &&
+        old.sourceHandle === sourceHandle && old.targetHandle === targetHandle && old.target === target.id &&
+        !!old.selected === selected) {
+      out.push(old);
+      continue;
+    }
+    out.push({
+      id: fk.id,
+      type: 'relation',
+      source: table.id,
+      target: target.id,
+      sourceHandle,
+      targetHandle,
+      selected,
+      data: { fk, parentOptional, childUnique, lanes: lane },
+    });
   }
   return out;
 }

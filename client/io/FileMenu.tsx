@@ -6,6 +6,7 @@ import { BLANK_TEMPLATE, openTemplate } from '../shell/boot.ts';
 import { useStore } from '../store/index.ts';
 import { readyToLeave, saveWithName } from '../data/project-autosave.ts';
 import { exportImage } from './export-image.ts';
+import { exportPdf, exportSvg } from './export-diagram.ts';
 import { exportJson, openJsonFile } from './document-file.ts';
 
 function Item({ id, onClick, children }: { id: string; onClick: () => void; children: React.ReactNode }) {
@@ -43,9 +44,11 @@ export function FileMenu() {
           <Item id="export-open" onClick={run(() => useStore.getState().openDialog('export'))}>Export SQL, DBML, migrations…</Item>
           <Item id="export-json" onClick={run(exportJson)}>Export JSON</Item>
           <Item id="export-png" onClick={run(() => exportImage(flow, 'png', false))}>Export PNG</Item>
-          <Item id="export-svg" onClick={run(() => exportImage(flow, 'svg', false))}>Export SVG</Item>
+          <Item id="export-svg" onClick={run(() => exportSvg(flow, false))}>Export SVG</Item>
+          <Item id="export-pdf" onClick={run(() => exportPdf(flow, false))}>Export PDF</Item>
           {hasSelection && <Item id="export-png-selection" onClick={run(() => exportImage(flow, 'png', true))}>Export selection as PNG</Item>}
-          {hasSelection && <Item id="export-svg-selection" onClick={run(() => exportImage(flow, 'svg', true))}>Export selection as SVG</Item>}
+          {hasSelection && <Item id="export-svg-selection" onClick={run(() => exportSvg(flow, true))}>Export selection as SVG</Item>}
+          {hasSelection && <Item id="export-pdf-selection" onClick={run(() => exportPdf(flow, true))}>Export selection as PDF</Item>}
         </div>
       )}
       <input

@@ -1,8 +1,9 @@
 /**
- * PNG and SVG of the diagram (whole, or the selection) with html-to-image. Only visible elements
- * are rendered while working, so export turns that off for a moment to draw every node.
+ * PNG of the diagram (whole, or the selection) with html-to-image. Only visible elements are
+ * rendered while working, so export turns that off for a moment to draw every node. SVG and PDF
+ * are drawn from the model instead (export-diagram.ts).
  */
-import { toPng, toSvg } from 'html-to-image';
+import { toPng } from 'html-to-image';
 import { getNodesBounds, getViewportForBounds, type ReactFlowInstance } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { download, fileBaseName } from './download.ts';
@@ -78,7 +79,7 @@ function selectedIds(): Set<string> | undefined {
   return ids;
 }
 
-export async function exportImage(flow: Flow, format: 'png' | 'svg', onlySelection: boolean): Promise<void> {
+export async function exportImage(flow: Flow, format: 'png', onlySelection: boolean): Promise<void> {
   const ids = onlySelection ? selectedIds() : undefined;
   const nodes = flow.getNodes().filter((n) => !ids || ids.has(n.id));
   if (!nodes.length) return;
@@ -99,7 +100,7 @@ export async function exportImage(flow: Flow, format: 'png' | 'svg', onlySelecti
     };
     const restore = inlineSvgPaint(element);
     try {
-      const url = format === 'png' ? await toPng(element, { ...options, pixelRatio: 2 }) : await toSvg(element, options);
+      const url = await toPng(element, { ...options, pixelRatio: 2 });
       download(url, `${fileBaseName()}.${format}`);
     } finally {
       restore();

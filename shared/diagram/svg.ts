@@ -103,7 +103,7 @@ function endSvg(kind: EndKind, x: number, y: number, side: Side, p: Palette): st
   // The drawing's x = 20 is at the table: on a right-hand side it is mirrored.
   const transform = side === 'l' ? `translate(${x - 20} ${y - 10})` : `translate(${x + 20} ${y - 10}) scale(-1 1)`;
   const circle = glyph.circle ? `<circle cx="${glyph.circle.cx}" cy="${glyph.circle.cy}" r="${glyph.circle.r}" fill="${p.bg}"/>` : '';
-  return `<g transform="${transform}"><path d="${glyph.path}"/>${circle}</g>`;
+  return `<g class="cf-${kind}" transform="${transform}"><path d="${glyph.path}"/>${circle}</g>`;
 }
 
 function edgesSvg(list: EdgeDraw[], p: Palette): string {
