@@ -6,6 +6,7 @@ import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { CheckField, TextField } from '../inspector/TextField.tsx';
 import { TypePicker } from '../inspector/TypePicker.tsx';
+import { ObjectSection } from './ObjectSection.tsx';
 import '../inspector/panels.css';
 
 export interface DomainEditorProps {
@@ -75,13 +76,9 @@ export function DomainEditor({ model, onEdit, onError, selectedId }: DomainEdito
   const edit = useSafeEdit(onEdit, onError);
   const add = () => edit((m) => addDomain(m, { name: firstFree('domain', m.domains.map((d) => d.name)), type: { name: 'text' } }));
   return (
-    <div className="type-editor" data-testid="domain-editor">
-      <h4>
-        Domains
-        <button className="btn small" data-testid="domain-add" onClick={add}>+ domain</button>
-      </h4>
-      {model.domains.length === 0 && <p className="muted">No domains yet.</p>}
+    <ObjectSection id="domains" title="Domains" count={model.domains.length} empty="No domains yet." testId="domain-editor"
+      holdsFocus={model.domains.some((d) => d.id === selectedId)} actions={<button className="btn small" data-testid="domain-add" onClick={add}>+ domain</button>}>
       {model.domains.map((d) => <DomainItem key={d.id} model={model} domain={d} edit={edit} selected={d.id === selectedId} />)}
-    </div>
+    </ObjectSection>
   );
 }

@@ -4,6 +4,7 @@ import { addEnum, firstFree, removeEnum, renameEnumValue, updateEnum } from '../
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { TextField } from '../inspector/TextField.tsx';
+import { ObjectSection } from './ObjectSection.tsx';
 import '../inspector/panels.css';
 
 export interface EnumEditorProps {
@@ -52,13 +53,9 @@ export function EnumEditor({ model, onEdit, onError, selectedId }: EnumEditorPro
   const edit = useSafeEdit(onEdit, onError);
   const add = () => edit((m) => addEnum(m, { name: firstFree('enum', m.enums.map((e) => e.name)), values: [] }));
   return (
-    <div className="type-editor" data-testid="enum-editor">
-      <h4>
-        Enums
-        <button className="btn small" data-testid="enum-add" onClick={add}>+ enum</button>
-      </h4>
-      {model.enums.length === 0 && <p className="muted">No enums yet.</p>}
+    <ObjectSection id="enums" title="Enums" count={model.enums.length} empty="No enums yet." testId="enum-editor"
+      holdsFocus={model.enums.some((e) => e.id === selectedId)} actions={<button className="btn small" data-testid="enum-add" onClick={add}>+ enum</button>}>
       {model.enums.map((item) => <EnumItem key={item.id} item={item} edit={edit} selected={item.id === selectedId} />)}
-    </div>
+    </ObjectSection>
   );
 }

@@ -8,6 +8,7 @@ import { addRawObject, removeRawObject, updateRawObject } from '../../shared/mod
 import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { SelectField, TextField } from '../inspector/TextField.tsx';
+import { ObjectSection } from './ObjectSection.tsx';
 import '../inspector/panels.css';
 
 export interface RawObjectEditorProps {
@@ -51,16 +52,15 @@ export function RawObjectEditor({ model, onEdit, onError, selectedId }: RawObjec
     definition: STARTER[kind] ?? `-- ${kind}\nSELECT 1`,
   }));
   return (
-    <div className="type-editor" data-testid="raw-editor">
-      <h4>
-        SQL objects
+    <ObjectSection id="raw" title="SQL objects" count={model.rawObjects.length} empty="No functions, triggers or other SQL objects." testId="raw-editor"
+      holdsFocus={model.rawObjects.some((r) => r.id === selectedId)}
+      actions={(
         <select className="field" value="" aria-label="Add a SQL object" data-testid="raw-add" onChange={(e) => e.target.value && add(e.target.value as RawObjectKind)}>
           <option value="">+ add…</option>
           {KINDS.map(([k]) => <option key={k} value={k}>{k}</option>)}
         </select>
-      </h4>
-      {model.rawObjects.length === 0 && <p className="muted">No functions, triggers or other SQL objects.</p>}
+      )}>
       {model.rawObjects.map((r) => <RawItem key={r.id} model={model} raw={r} edit={edit} selected={r.id === selectedId} />)}
-    </div>
+    </ObjectSection>
   );
 }

@@ -11,6 +11,7 @@ import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { SelectField, TextField } from '../inspector/TextField.tsx';
 import { SequenceOptionsFields } from '../inspector/SequenceOptionsFields.tsx';
+import { ObjectSection } from './ObjectSection.tsx';
 import '../inspector/panels.css';
 
 export interface SchemaEditorProps {
@@ -66,26 +67,28 @@ function ExtensionItem({ extension, edit, selected }: { extension: Extension; ed
 export function SchemaEditor({ model, onEdit, onError, selectedId }: SchemaEditorProps) {
   const edit = useSafeEdit(onEdit, onError);
   return (
-    <div className="type-editor" data-testid="schema-editor">
-      <h4>
-        Schemas
-        <button className="btn small" data-testid="schema-add" onClick={() => edit((m) => addSchema(m, { name: firstFree('schema', m.schemas.map((s) => s.name)) }))}>+ schema</button>
-      </h4>
-      {model.schemas.map((s) => (
-        <FocusItem base="row" key={s.id} focused={s.id === selectedId} testId="schema-item" data={{ 'data-schema': s.name }}>
-          <TextField value={s.name} label="Schema name" testId="schema-name" onCommit={(name) => edit((m) => renameSchema(m, { schemaId: s.id, name }))} />
-          <TextField value={s.comment ?? ''} placeholder="comment" label="Schema comment" testId="schema-comment" onCommit={(comment) => edit((m) => setSchemaComment(m, { schemaId: s.id, comment }))} />
-          <button className="btn icon small danger" data-testid="schema-remove" title="Remove schema (only when empty)" onClick={() => edit((m) => removeSchema(m, { schemaId: s.id }))}>×</button>
-        </FocusItem>
-      ))}
-      <h4>Extensions</h4>
-      {model.extensions.map((e) => <ExtensionItem key={e.id} extension={e} edit={edit} selected={e.id === selectedId} />)}
-      <TextField value="" placeholder="+ extension, e.g. citext (Enter)" label="New extension" testId="extension-add" onCommit={(name) => name.trim() && edit((m) => addExtension(m, { name: name.trim() }))} />
-      <h4>
-        Sequences
-        <button className="btn small" data-testid="sequence-add" onClick={() => edit((m) => addSequence(m, { name: firstFree('sequence', m.sequences.map((s) => s.name)) }))}>+ sequence</button>
-      </h4>
-      {model.sequences.map((s) => <SequenceItem key={s.id} model={model} sequence={s} edit={edit} selected={s.id === selectedId} />)}
-    </div>
+    <>
+      <ObjectSection id="schemas" title="Schemas" count={model.schemas.length} empty="No schemas." testId="schema-editor"
+        holdsFocus={model.schemas.some((s) => s.id === selectedId)}
+        actions={<button className="btn small" data-testid="schema-add" onClick={() => edit((m) => addSchema(m, { name: firstFree('schema', m.schemas.map((s) => s.name)) }))}>+ schema</button>}>
+        {model.schemas.map((s) => (
+          <FocusItem base="row" key={s.id} focused={s.id === selectedId} testId="schema-item" data={{ 'data-schema': s.name }}>
+            <TextField value={s.name} label="Schema name" testId="schema-name" onCommit={(name) => edit((m) => renameSchema(m, { schemaId: s.id, name }))} />
+            <TextField value={s.comment ?? ''} placeholder="comment" label="Schema comment" testId="schema-comment" onCommit={(comment) => edit((m) => setSchemaComment(m, { schemaId: s.id, comment }))} />
+            <button className="btn icon small danger" data-testid="schema-remove" title="Remove schema (only when empty)" onClick={() => edit((m) => removeSchema(m, { schemaId: s.id }))}>×</button>
+          </FocusItem>
+        ))}
+      </ObjectSection>
+      <ObjectSection id="extensions" title="Extensions" count={model.extensions.length} empty="No extensions." testId="extension-editor"
+        holdsFocus={model.extensions.some((e) => e.id === selectedId)}
+        footer={<TextField value="" placeholder="+ extension, e.g. citext (Enter)" label="New extension" testId="extension-add" onCommit={(name) => name.trim() && edit((m) => addExtension(m, { name: name.trim() }))} />}>
+        {model.extensions.map((e) => <ExtensionItem key={e.id} extension={e} edit={edit} selected={e.id === selectedId} />)}
+      </ObjectSection>
+      <ObjectSection id="sequences" title="Sequences" count={model.sequences.length} empty="No sequences yet." testId="sequence-editor"
+        holdsFocus={model.sequences.some((s) => s.id === selectedId)}
+        actions={<button className="btn small" data-testid="sequence-add" onClick={() => edit((m) => addSequence(m, { name: firstFree('sequence', m.sequences.map((s) => s.name)) }))}>+ sequence</button>}>
+        {model.sequences.map((s) => <SequenceItem key={s.id} model={model} sequence={s} edit={edit} selected={s.id === selectedId} />)}
+      </ObjectSection>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useSafeEdit, type Edit } from '../inspector/edit.ts';
 import { FocusItem } from '../inspector/FocusItem.tsx';
 import { CheckField, TextField } from '../inspector/TextField.tsx';
 import { ViewColumns, ViewOptions } from './ViewDetails.tsx';
+import { ObjectSection } from './ObjectSection.tsx';
 import '../inspector/panels.css';
 
 export interface ViewEditorProps {
@@ -51,13 +52,9 @@ export function ViewEditor({ model, onEdit, onError, selectedId }: ViewEditorPro
   const edit = useSafeEdit(onEdit, onError);
   const add = () => edit((m) => addView(m, { name: firstFree('view', m.views.map((v) => v.name)), definition: 'SELECT 1 AS one' }));
   return (
-    <div className="type-editor" data-testid="view-editor">
-      <h4>
-        Views
-        <button className="btn small" data-testid="view-add" onClick={add}>+ view</button>
-      </h4>
-      {model.views.length === 0 && <p className="muted">No views yet.</p>}
+    <ObjectSection id="views" title="Views" count={model.views.length} empty="No views yet." testId="view-editor"
+      holdsFocus={model.views.some((v) => v.id === selectedId)} actions={<button className="btn small" data-testid="view-add" onClick={add}>+ view</button>}>
       {model.views.map((v) => <ViewItem key={v.id} view={v} edit={edit} selected={v.id === selectedId} />)}
-    </div>
+    </ObjectSection>
   );
 }
