@@ -51,10 +51,15 @@ function RestoreQuestion({ question }: { question: Extract<Question, { kind: 're
   );
 }
 
+function AskedQuestion({ question }: { question: Question }) {
+  if (question.kind === 'unsaved') return <UnsavedQuestion question={question} />;
+  if (question.kind === 'name') return <NameQuestion key={question.initial} question={question} />;
+  return <RestoreQuestion question={question} />;
+}
+
 export function AskDialog() {
   const question = useAsking((s) => s.question);
-  if (question?.kind === 'unsaved') return <UnsavedQuestion question={question} />;
-  if (question?.kind === 'name') return <NameQuestion key={question.initial} question={question} />;
-  if (question?.kind === 'restore') return <RestoreQuestion question={question} />;
-  return null;
+  if (!question) return null;
+  // Modal: the studio's shortcuts (Delete, Ctrl+Z…) must not act on the page behind the question.
+  return <div className="ask-layer" onKeyDown={(e) => e.stopPropagation()}><AskedQuestion question={question} /></div>;
 }
