@@ -30,7 +30,7 @@ export const PALETTES: Record<Theme, Palette> = {
  * what the width estimates assume, and every renderer finds one of these by name.
  */
 export const FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif";
-export const MONO = "Menlo, Consolas, 'Liberation Mono', 'DejaVu Sans Mono', monospace";
+export const MONO = "'Liberation Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 
 export type EndKind = 'one' | 'one-optional' | 'many-optional';
 
