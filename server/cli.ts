@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   history: async () => (await import('./cli/history.ts')).historyCommand,
   revert: async () => (await import('./cli/revert.ts')).revertCommand,
   import: async () => (await import('./cli/import.ts')).importCommand,
+  docs: async () => (await import('./cli/docs.ts')).docsCommand,
 };
 
 async function usage(): Promise<string> {

@@ -40,7 +40,8 @@ table.columns { width: 100%; border-collapse: collapse; margin: 8px 0; }
 table.columns th, table.columns td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid var(--line); }
 table.columns th { font-size: 12px; color: var(--muted); font-weight: 600; }
 code, pre { font-family: Menlo, Consolas, "Liberation Mono", monospace; font-size: 12.5px; }
-code { background: var(--code); padding: 1px 4px; border-radius: 4px; overflow-wrap: anywhere; }
+code { background: var(--code); padding: 1px 4px; border-radius: 4px; overflow-wrap: break-word; }
+table.columns td:first-child code { white-space: nowrap; }
 pre { background: var(--code); padding: 8px 10px; border-radius: 6px; overflow: auto; white-space: pre-wrap; }
 .badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 0 5px; margin-right: 3px; border-radius: 4px; background: var(--badge); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; margin: 8px 0 0; }
@@ -69,6 +70,7 @@ export const DOCS_SCRIPT = `
   var entries = Array.prototype.slice.call(document.querySelectorAll('[data-search]'));
   var groups = Array.prototype.slice.call(document.querySelectorAll('[data-group]'));
   var links = Array.prototype.slice.call(document.querySelectorAll('nav.toc a[data-target]'));
+  var tocGroups = Array.prototype.slice.call(document.querySelectorAll('nav.toc > ul > li'));
   var diagrams = Array.prototype.slice.call(document.querySelectorAll('.diagram'));
   function apply() {
     var words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
@@ -81,6 +83,7 @@ export const DOCS_SCRIPT = `
     });
     groups.forEach(function (group) { group.hidden = words.length > 0 && !group.querySelector('[data-search]:not([hidden])'); });
     links.forEach(function (link) { link.parentNode.hidden = words.length > 0 && !visible[link.getAttribute('data-target')]; });
+    tocGroups.forEach(function (group) { group.hidden = words.length > 0 && !group.querySelector('li:not([hidden])'); });
     diagrams.forEach(function (d) { d.hidden = words.length > 0; });
     status.textContent = words.length ? (shown === 1 ? '1 match' : shown + ' matches') : '';
   }

@@ -81,7 +81,8 @@ export function docsMarkdown(doc: ModelDocument): string {
   }
   const link = (tableId: string) => `[${mdText(qualified(dict.tables.get(tableId)!))}](#${anchors.get(tableId)})`;
   const out: string[] = [`# ${mdText(dict.title)}`, ''];
-  out.push(`${dict.tables.size} tables, ${dict.views.length} views, ${dict.enums.length} enums, ${dict.domains.length} domains.`, '');
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  out.push(`${[count(dict.tables.size, 'table'), count(dict.views.length, 'view'), count(dict.enums.length, 'enum'), count(dict.domains.length, 'domain')].join(', ')}.`, '');
   for (const section of dict.sections) {
     out.push(`## ${mdText(section.title)}`, '');
     if (section.note) out.push(mdText(section.note), '');
