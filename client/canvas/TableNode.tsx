@@ -4,6 +4,7 @@ import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactF
 import { useStore } from '../store/index.ts';
 import { columnRows, type ColumnRow } from './badges.ts';
 import type { TableFlowNode } from './to-flow.ts';
+import { ColumnName, TableName } from './InlineName.tsx';
 import './far.css';
 
 /**
@@ -19,11 +20,11 @@ const BADGE_TITLE: Record<string, string> = {
   DEF: 'has a default', ID: 'identity', GEN: 'generated',
 };
 
-function Row({ row, lit }: { row: ColumnRow; lit: boolean }) {
+function Row({ tableId, row, lit }: { tableId: string; row: ColumnRow; lit: boolean }) {
   return (
     <div className={`col-row${lit ? ' lit' : ''}${row.isKey ? ' key' : ''}`} data-column={row.name} data-testid="column-row">
       <Handle type="source" position={Position.Left} id={`${row.id}:l`} className="col-handle" />
-      <span className="col-name">{row.name}</span>
+      <ColumnName tableId={tableId} columnId={row.id} name={row.name} />
       <span className="col-type">{row.type}</span>
       <span className="col-badges">
         {row.badges.map((b) => (
@@ -72,7 +73,7 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
     >
       {far ? <div className="node-header" /> : <div className="node-header" title={table.comment}>
         <span className="node-schema">{table.schema}.</span>
-        <span className="node-name">{table.name}</span>
+        <TableName tableId={table.id} name={table.name} />
         <button
           className="node-collapse nodrag"
           data-testid="collapse-table"
@@ -82,7 +83,7 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
           {collapsed ? '▸' : '▾'}
         </button>
       </div>}
-      {shown.map((row) => (far ? <FarRow key={row.id} row={row} lit={litIds.has(row.id)} /> : <Row key={row.id} row={row} lit={litIds.has(row.id)} />))}
+      {shown.map((row) => (far ? <FarRow key={row.id} row={row} lit={litIds.has(row.id)} /> : <Row key={row.id} tableId={table.id} row={row} lit={litIds.has(row.id)} />))}
       {collapsed && rows.length > shown.length && (
         <div className="col-more">{rows.length - shown.length} more column{rows.length - shown.length > 1 ? 's' : ''}</div>
       )}
