@@ -10,7 +10,9 @@ import { useStore } from '../store/index.ts';
 import { selectLayout, selectModel, selectSelection } from '../store/selectors.ts';
 import { useResolvedTheme } from '../shell/theme.ts';
 import { CrowsFootMarkers } from './CrowsFootMarkers.tsx';
-import { FAR_ZOOM, TableNode } from './TableNode.tsx';
+import { TableNode } from './TableNode.tsx';
+import { FAR_ZOOM, FIT_OPTIONS, MAX_ZOOM, MIN_ZOOM } from './level-of-detail.ts';
+import { useLabelScale } from './use-label-scale.ts';
 import { EnumNode, ViewNode } from './ObjectNodes.tsx';
 import { NoteNode } from './NoteNode.tsx';
 import { AreaNode } from './AreaNode.tsx';
@@ -48,6 +50,8 @@ export function Canvas() {
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
   const { beginDrag, endDrag } = useStore.getState();
   const reactFlow = useReactFlow();
+  const container = useRef<HTMLDivElement>(null);
+  useLabelScale(container);
   useShortcuts();
   const onDoubleClick = (e: React.MouseEvent) => {
     if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
@@ -55,7 +59,7 @@ export function Canvas() {
   };
 
   return (
-    <div className={`canvas${far ? ' far' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
+    <div ref={container} className={`canvas${far ? ' far' : ''}${exporting ? ' exporting' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
       <CanvasToolbar />
       {model.tables.length + model.views.length + model.enums.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">
@@ -81,17 +85,17 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
-        minZoom={0.05}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={FIT_OPTIONS}
         proOptions={{ hideAttribution: true }}
       >
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <CanvasMinimap theme={theme} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>
   );

@@ -1,7 +1,11 @@
-/** Enum and view nodes: simpler cousins of the table node. */
+/**
+ * Enum and view nodes: simpler cousins of the table node. They are few, so far away they keep
+ * their text (hidden by far.css) and show their name label by CSS alone.
+ */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { EnumFlowNode, ViewFlowNode } from './to-flow.ts';
+import { FarName } from './FarName.tsx';
 
 function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
   const { enumType, look } = data;
@@ -17,6 +21,7 @@ function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
         <span className="node-schema">{enumType.schema}.</span>
         <span className="node-name">{enumType.name}</span>
       </div>
+      <FarName schema={enumType.schema} name={enumType.name} always />
       {enumType.values.map((value) => <div key={value} className="col-row enum-value"><span className="col-name">{value}</span></div>)}
     </div>
   );
@@ -36,6 +41,7 @@ function ViewNodeView({ data, selected }: NodeProps<ViewFlowNode>) {
         <span className="node-schema">{view.schema}.</span>
         <span className="node-name">{view.name}</span>
       </div>
+      <FarName schema={view.schema} name={view.name} always />
       {(view.columns ?? []).map((c) => <div key={c.name} className="col-row"><span className="col-name">{c.name}</span></div>)}
       {!view.columns?.length && <div className="col-more view-sql">{view.definition.slice(0, 80)}</div>}
     </div>

@@ -3,6 +3,8 @@
  * schema and name keep their ids and positions). New objects first take a grid spot so the diagram
  * shows at once; for up to ARRANGE_AFTER_IMPORT_LIMIT objects the auto-layout then arranges them in its worker and the result
  * replaces the grid if nothing was edited meanwhile (see import-layout.ts for larger models).
+ * The view: a new document is fitted when it loads (canvas/viewport-memory.ts); a merge is fitted
+ * here, once its new objects have their place. Both with FIT_OPTIONS (never past the minimum zoom).
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { Layout, Model, ModelDocument } from '../../shared/model/document.ts';
@@ -15,6 +17,7 @@ import type { ImportOutcome } from '../store/import-outcome.ts';
 import { guessFormat, parseImport, type ParseError } from './import-parse.ts';
 import { clusteredGrid, ARRANGE_AFTER_IMPORT_LIMIT } from './import-layout.ts';
 import { readyToLeave } from '../data/project-autosave.ts';
+import { FIT_OPTIONS } from '../canvas/level-of-detail.ts';
 
 export type ImportTarget = 'new' | 'merge';
 type Flow = Pick<ReactFlowInstance, 'fitView' | 'getInternalNode'>;
@@ -75,8 +78,15 @@ async function arrange(expected: ModelDocument, ids: readonly string[] | undefin
   for (const [id, p] of Object.entries(positions)) layout.nodes[id] = { ...layout.nodes[id], ...p };
   // A new document starts its history with the arranged layout; a merge moves in one more step.
   if (!ids) state().loadDocument({ ...expected, layout });
-  else state().moveNodes(positions);
-  window.setTimeout(() => void flow?.fitView({ padding: 0.1, duration: 300, maxZoom: 1 }), 50);
+  else {
+    state().moveNodes(positions);
+    fitMerged(flow);
+  }
+}
+
+/** Shows the whole merged model, its new objects in place (a new document is fitted as it loads). */
+function fitMerged(flow: Flow | undefined): void {
+  window.setTimeout(() => void flow?.fitView({ ...FIT_OPTIONS, duration: 300 }), 50);
 }
 
 function topLeft(layout: Layout, ids: readonly string[]) {
@@ -116,7 +126,6 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
     const doc = openAsNew(result, params.source, params.format);
     outcome.added = outcome.tables + outcome.views + outcome.enums;
     state().showImportOutcome(outcome);
-    window.setTimeout(() => void params.flow?.fitView({ padding: 0.1, maxZoom: 1 }), 50);
     if (outcome.added <= ARRANGE_AFTER_IMPORT_LIMIT) void arrange(doc, undefined, params.flow);
     return undefined;
   }
@@ -127,6 +136,7 @@ export async function importText(params: ImportTextParams): Promise<ParseError |
   Object.assign(outcome, { added: merged.added.length, removed: merged.removed.length, mergeWarnings: merged.warnings });
   state().showImportOutcome(outcome);
   if (merged.added.length && merged.added.length <= ARRANGE_AFTER_IMPORT_LIMIT) void arrange(doc, merged.added, params.flow);
+  else fitMerged(params.flow);
   return undefined;
 }
 

@@ -1,0 +1,54 @@
+/**
+ * How much of the diagram is drawn at a zoom, and the zooms the view may take. Pure.
+ *
+ * Near (zoom ≥ FAR_ZOOM) a table shows its header and a row per column. Far, 12px text is under
+ * 4px: the table keeps its box without column text, and shows its name as one label whose font
+ * is multiplied by `labelScale(zoom)`, so it reads at ~12–14px on screen whatever the zoom; subject
+ * area names are scaled the same way whenever the view is zoomed out. The scale is set on the
+ * canvas container as a CSS variable (`--lod-scale`), and only when it moves to the next step:
+ * nodes never re-render for it, and the browser restyles them a few times per zoom gesture
+ * instead of every frame.
+ */
+
+/**
+ * Below this zoom tables drop their column text and show their name as a label. At 0.5 a 12px
+ * column name is 6px on screen, the least one can read; pagila's fit view (≈0.39) is far, with names.
+ */
+export const FAR_ZOOM = 0.5;
+/** The view's zoom bounds (React Flow's minZoom/maxZoom). */
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 2;
+/** Where a new or blank model opens: nothing to fit, so the zoom at which text is drawn at its size. */
+export const WORKING_VIEWPORT = { x: 0, y: 0, zoom: 1 } as const;
+/**
+ * Fitting a model (opened without a saved view, imported): never closer than 1:1 (a three-table
+ * model would fill the screen with 30px text) and never past the minimum zoom. The margins are in
+ * screen pixels, so a model that fits at 1:1 opens at 1:1 (a tenth of the view as margin would
+ * zoom a template that nearly fills it to 0.98); the top one clears the canvas toolbar.
+ */
+export const FIT_OPTIONS = {
+  padding: { top: '64px', left: '24px', right: '24px', bottom: '24px' }, maxZoom: 1, minZoom: MIN_ZOOM,
+} as const;
+
+/** Steps per doubling of the zoom: a quarter octave keeps a 13px label between 12 and 14px. */
+const STEPS_PER_OCTAVE = 4;
+
+/**
+ * The factor a label's font is multiplied by: 1/zoom, rounded to a quarter octave, so the label
+ * stays within ±9% of its size on screen and the value changes only a few times per zoom gesture.
+ * 1 from 1:1 on (zoomed in, labels grow with the diagram). Ex: `labelScale(0.25)` → 4; `labelScale(0.1)` → 9.51.
+ */
+export function labelScale(zoom: number): number {
+  if (!(zoom > 0) || zoom >= 1) return 1;
+  const steps = Math.round(Math.log2(1 / zoom) * STEPS_PER_OCTAVE);
+  return Math.round(2 ** (steps / STEPS_PER_OCTAVE) * 100) / 100;
+}
+
+/**
+ * A name cut into the words a far label may wrap between: after each underscore, hyphen, dot or
+ * space. Ex: `film_actor_2024` → `film_`, `actor_`, `2024`. Never inside a word: a word wider than
+ * the box ends in an ellipsis instead (far.css).
+ */
+export function labelWords(name: string): string[] {
+  return name.split(/(?<=[_\-. ])/).filter((word) => word !== '');
+}
