@@ -4,15 +4,18 @@ import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactF
 import { useStore } from '../store/index.ts';
 import { columnRows, type ColumnRow } from './badges.ts';
 import type { TableFlowNode } from './to-flow.ts';
+import { FAR_ZOOM } from './level-of-detail.ts';
+import { FarName } from './FarName.tsx';
 import { ColumnName, TableName } from './InlineName.tsx';
 import './far.css';
 
-/**
- * Below this zoom 12px text is under 4px: unreadable, yet it is most of what a node costs to lay
+/*
+ * Below FAR_ZOOM 12px text is under 4px: unreadable, yet it is most of what a node costs to lay
  * out, paint and hit-test. Far away a table keeps its box and its handles (edges stay anchored,
- * nothing is re-measured) and drops its text.
+ * nothing is re-measured), drops its column text and shows its name as one label that far.css
+ * scales to stay legible (level-of-detail.ts). Each node re-renders only when the zoom crosses
+ * FAR_ZOOM (a boolean selector), never per zoom tick.
  */
-export const FAR_ZOOM = 0.35;
 const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 const BADGE_TITLE: Record<string, string> = {
@@ -71,6 +74,7 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
       data-testid="table-node"
       style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...(far ? { width } : {}) } as React.CSSProperties}
     >
+      {far && <FarName schema={table.schema} name={table.name} />}
       {far ? <div className="node-header" /> : <div className="node-header" title={table.comment}>
         <span className="node-schema">{table.schema}.</span>
         <TableName tableId={table.id} name={table.name} />
