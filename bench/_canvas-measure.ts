@@ -150,7 +150,10 @@ export async function measurePan(page: Page, durationMs = 3000): Promise<PanResu
 export async function jumpTo(page: Page, schema: string, name: string): Promise<void> {
   await page.keyboard.press('Control+k');
   await page.getByTestId('palette-input').fill(name);
+  // The palette searches as one types: Enter once the table heads the list, then it closes.
+  await page.getByTestId('palette-item').first().filter({ hasText: name }).waitFor();
   await page.keyboard.press('Enter');
+  await page.getByTestId('command-palette').waitFor({ state: 'detached' });
   await page.getByTestId('tab-inspector').click();
   await page.locator(`[data-testid="inspector"][data-table="${schema}.${name}"]`).waitFor();
   await page.waitForTimeout(800); // the 300 ms fit animation, and the nodes it brings into view

@@ -2,7 +2,7 @@
  * Design issues of the model, grouped by severity; a click jumps to the object. Findings with a
  * one-click fix show a Fix button, and a rule with several of them a "fix all" for the rule.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
 import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/lint/lint.ts';
 import { lintFix } from '../../shared/lint/fixes.ts';
@@ -100,11 +100,30 @@ function LintGroup({ model, severity, list, onSelect, onFix }: GroupProps) {
   );
 }
 
-/** The number of issues per severity, for a badge on the panel's tab. */
+const NO_ISSUES: Record<LintSeverity, number> = { error: 0, warning: 0, info: 0 };
+
+function countIssues(model: Model): Record<LintSeverity, number> {
+  const counts = { ...NO_ISSUES };
+  for (const issue of lintModel(model)) counts[issue.severity] += 1;
+  return counts;
+}
+
+/**
+ * The number of issues per severity, for a badge on the panel's tab. Counted after the edit is
+ * painted: linting a large model takes longer than a frame (≈100 ms for 2,000 tables), and the
+ * badge is always on screen, so counting in the render would hold every edit's repaint back.
+ */
 export function useLintCounts(model: Model): Record<LintSeverity, number> {
-  return useMemo(() => {
-    const counts: Record<LintSeverity, number> = { error: 0, warning: 0, info: 0 };
-    for (const issue of lintModel(model)) counts[issue.severity] += 1;
-    return counts;
-  }, [model]);
+  const [counted, setCounted] = useState<{ model?: Model; counts: Record<LintSeverity, number> }>({ counts: NO_ISSUES });
+  useEffect(() => {
+    if (counted.model === model) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The next frame paints the edit; the count follows in the task after it.
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setCounted({ model, counts: countIssues(model) })); });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [model, counted.model]);
+  return counted.counts;
 }
