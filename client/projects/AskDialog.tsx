@@ -4,17 +4,34 @@ import { Dialog } from '../shell/Dialog.tsx';
 import { useAsking, type Question } from './ask.ts';
 import './ask.css';
 
-function UnsavedQuestion({ question }: { question: Extract<Question, { kind: 'unsaved' }> }) {
-  const { answer } = question;
+interface Choice {
+  testId: string;
+  label: string;
+  look?: 'primary' | 'danger';
+  pick: () => void;
+}
+
+/** A sentence and its buttons, the last one (the primary) taking focus. */
+function ChoiceQuestion({ label, testId, message, onClose, choices }: { label: string; testId: string; message: string; onClose: () => void; choices: Choice[] }) {
   return (
-    <Dialog className="ask" label="Unsaved changes" testId="unsaved-dialog" onClose={() => answer('cancel')}>
-      <p className="ask-message" data-testid="unsaved-message">{question.message}</p>
+    <Dialog className="ask" label={label} testId={`${testId}-dialog`} onClose={onClose}>
+      <p className="ask-message" data-testid={`${testId}-message`}>{message}</p>
       <div className="ask-actions">
-        <button className="btn" data-testid="unsaved-cancel" onClick={() => answer('cancel')}>Cancel</button>
-        <button className="btn danger" data-testid="unsaved-discard" onClick={() => answer('discard')}>Discard</button>
-        <button className="btn primary" data-testid="unsaved-save" autoFocus onClick={() => answer('save')}>Save</button>
+        {choices.map((c, i) => (
+          <button key={c.testId} className={`btn ${c.look ?? ''}`} data-testid={c.testId} autoFocus={i === choices.length - 1} onClick={c.pick}>{c.label}</button>
+        ))}
       </div>
     </Dialog>
+  );
+}
+
+function UnsavedQuestion({ question: { message, answer } }: { question: Extract<Question, { kind: 'unsaved' }> }) {
+  return (
+    <ChoiceQuestion label="Unsaved changes" testId="unsaved" message={message} onClose={() => answer('cancel')} choices={[
+      { testId: 'unsaved-cancel', label: 'Cancel', pick: () => answer('cancel') },
+      { testId: 'unsaved-discard', label: 'Discard', look: 'danger', pick: () => answer('discard') },
+      { testId: 'unsaved-save', label: 'Save', look: 'primary', pick: () => answer('save') },
+    ]} />
   );
 }
 
@@ -38,16 +55,12 @@ function NameQuestion({ question }: { question: Extract<Question, { kind: 'name'
   );
 }
 
-function RestoreQuestion({ question }: { question: Extract<Question, { kind: 'restore' }> }) {
-  const { answer } = question;
+function RestoreQuestion({ question: { message, answer } }: { question: Extract<Question, { kind: 'restore' }> }) {
   return (
-    <Dialog className="ask" label="Restore draft" testId="restore-dialog" onClose={() => answer('later')}>
-      <p className="ask-message" data-testid="restore-message">{question.message}</p>
-      <div className="ask-actions">
-        <button className="btn danger" data-testid="restore-discard" onClick={() => answer('discard')}>Discard</button>
-        <button className="btn primary" data-testid="restore-accept" autoFocus onClick={() => answer('restore')}>Restore</button>
-      </div>
-    </Dialog>
+    <ChoiceQuestion label="Restore draft" testId="restore" message={message} onClose={() => answer('later')} choices={[
+      { testId: 'restore-discard', label: 'Discard', look: 'danger', pick: () => answer('discard') },
+      { testId: 'restore-accept', label: 'Restore', look: 'primary', pick: () => answer('restore') },
+    ]} />
   );
 }
 
