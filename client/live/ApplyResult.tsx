@@ -4,14 +4,20 @@
  */
 import { useStore } from '../store/index.ts';
 import { formatDuration, stepTitle } from './plan-view.ts';
+import { CopyButton } from '../shell/CopyButton.tsx';
 
 function Failure() {
   const failure = useStore((s) => s.applyFailure);
   if (!failure) return null;
   const conflict = failure.status === 409;
+  const headline = conflict ? 'Refused: the database changed since the comparison.'
+    : failure.stepIndex !== undefined ? `${failure.dryRun ? 'Dry run failed. ' : ''}Rolled back: nothing changed.`
+      : failure.dryRun ? 'The dry run did not run.' : 'The apply did not run.';
+  const whole = [headline, failure.message, failure.detail && `Detail: ${failure.detail}`, failure.hint && `Hint: ${failure.hint}`,
+    failure.sqlstate && `SQLSTATE ${failure.sqlstate}`].filter(Boolean).join('\n');
   return (
-    <div className="live-banner bad apply-result" role="alert" data-testid="apply-result" data-result="failed">
-      <strong>{conflict ? 'Refused: the database changed since the comparison.' : failure.stepIndex !== undefined ? 'Rolled back: nothing changed.' : 'The apply did not run.'}</strong>
+    <div className="live-banner bad apply-result" role="alert" data-testid="apply-result" data-result="failed" data-dry-run={failure.dryRun === true}>
+      <div className="apply-result-head"><strong>{headline}</strong><CopyButton text={whole} testId="apply-result-copy" /></div>
       <div>{failure.message}</div>
       {failure.detail && <div><span className="label">Detail</span> {failure.detail}</div>}
       {failure.hint && <div><span className="label">Hint</span> {failure.hint}</div>}

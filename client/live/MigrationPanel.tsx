@@ -14,6 +14,7 @@ import { RenameCandidates } from './RenameCandidates.tsx';
 import { hazardKinds, hazardSeverity } from '../../shared/diff/hazards.ts';
 import { planText, summarize } from './plan-view.ts';
 import { TargetPicker } from './TargetPicker.tsx';
+import { CopyButton } from '../shell/CopyButton.tsx';
 import './live.css';
 
 const PlanSqlEditor = lazy(() => import('./PlanSqlEditor.tsx'));
@@ -63,7 +64,12 @@ export default function MigrationPanel() {
         </button>
         <button className="btn small apply" data-testid="apply" disabled={!canRun} onClick={() => setConfirming(true)}>Apply…</button>
       </div>
-      {planStatus.state === 'error' && <div className="live-banner bad" role="alert" data-testid="compare-error">Compare failed: {planStatus.message}</div>}
+      {planStatus.state === 'error' && (
+        <div className="live-banner bad apply-result-head" role="alert" data-testid="compare-error">
+          <span>Compare failed: {planStatus.message}</span>
+          <CopyButton text={`Compare failed: ${planStatus.message}`} testId="compare-error-copy" />
+        </div>
+      )}
       {!review && planStatus.state === 'running' && (
         <div className="live-empty" role="status" data-testid="compare-progress">
           Reading {target?.name ?? 'the target'} and the model in PostgreSQL's own spelling (a throwaway shadow database), then planning…

@@ -39,6 +39,8 @@ export interface ApplyFailure {
   sqlstate?: string;
   detail?: string;
   hint?: string;
+  /** The attempt was a dry run (the result says "Dry run failed", not a failed apply). */
+  dryRun?: boolean;
 }
 
 export interface ApplyOutcome {
@@ -154,10 +156,14 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
     // Another document opened: a plan, "Compare failed" or an apply's result spoke of the one before
     // (an apply still running keeps its progress and result).
     if (state.loads !== prev.loads && !state.progress) clearReview();
-    // Another project: its own compare target, if one was chosen.
+    // Another project: its own compare target, if one was chosen; a project with none yet (just
+    // saved, just imported from a database) keeps the one in use, and remembers it. Before the
+    // targets are listed nothing is remembered: `loadTargets` then picks the remembered one.
     if (projectKey(state.project) !== projectKey(prev.project)) {
+      const remembered = rememberedTargets()[projectKey(state.project)];
       const id = rememberedFor(state.targets);
       if (id && id !== state.currentTargetId) set({ currentTargetId: id });
+      else if (!remembered && state.targets.length) rememberTarget(state.project, state.currentTargetId);
     }
   });
 
@@ -244,7 +250,7 @@ export const createConnectionSlice: StateCreator<AppState, Mutators, [], Connect
         }
         set({ applyOutcome: outcome, progress: null });
       } catch (error) {
-        set({ applyFailure: failureOf(error), progress: null });
+        set({ applyFailure: { ...failureOf(error), ...(choice.dryRun ? { dryRun: true } : {}) }, progress: null });
       }
       if (get().history[review.targetId]) void get().loadHistory(review.targetId).catch(() => undefined);
     },
