@@ -8,6 +8,7 @@ import { readyToLeave, saveWithName } from '../data/project-autosave.ts';
 import { exportImage } from './export-image.ts';
 import { exportPdf, exportSvg } from './export-diagram.ts';
 import { exportJson, openJsonFile } from './document-file.ts';
+import { exportDocs } from './export-docs.ts';
 
 function Item({ id, onClick, children }: { id: string; onClick: () => void; children: React.ReactNode }) {
   return <button role="menuitem" className="menu-item" data-testid={id} onClick={onClick}>{children}</button>;
@@ -46,6 +47,8 @@ export function FileMenu() {
           <Item id="export-png" onClick={run(() => exportImage(flow, 'png', false))}>Export PNG</Item>
           <Item id="export-svg" onClick={run(() => exportSvg(flow, false))}>Export SVG</Item>
           <Item id="export-pdf" onClick={run(() => exportPdf(flow, false))}>Export PDF</Item>
+          <Item id="export-docs-html" onClick={run(() => exportDocs(flow, 'html'))}>Export documentation (HTML)</Item>
+          <Item id="export-docs-markdown" onClick={run(() => exportDocs(flow, 'markdown'))}>Export documentation (Markdown)</Item>
           {hasSelection && <Item id="export-png-selection" onClick={run(() => exportImage(flow, 'png', true))}>Export selection as PNG</Item>}
           {hasSelection && <Item id="export-svg-selection" onClick={run(() => exportSvg(flow, true))}>Export selection as SVG</Item>}
           {hasSelection && <Item id="export-pdf-selection" onClick={run(() => exportPdf(flow, true))}>Export selection as PDF</Item>}

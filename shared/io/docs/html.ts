@@ -10,7 +10,7 @@
  */
 import type { ModelDocument } from '../../model/document.ts';
 import { withMissingPositions } from '../../model/initial-layout.ts';
-import { diagramSvg } from '../../diagram/svg.ts';
+import { diagramSvg, type Size } from '../../diagram/svg.ts';
 import { esc } from '../../diagram/svg-nodes.ts';
 import { buildDictionary, qualified, type Dictionary, type DocReference, type DocSection, type DocTable } from './dictionary.ts';
 import { DOCS_CSS, DOCS_SCRIPT } from './html-assets.ts';
@@ -20,6 +20,8 @@ export interface DocsHtmlOptions {
   diagrams?: boolean;
   /** Written in the footer, e.g. `2026-12-05 12:00 UTC`; left out when absent (tests stay stable). */
   generatedAt?: string;
+  /** Drawn size of each table, view and enum (the canvas's, so the diagrams match it); estimated when absent. */
+  sizes?: ReadonlyMap<string, Size>;
 }
 
 /** Element ids: a kind prefix keeps a table and an enum of the same name apart. */
@@ -75,12 +77,12 @@ ${facts([
 </article>`;
 }
 
-function diagram(doc: ModelDocument, section: DocSection, areaIds: Set<string>): string {
+function diagram(doc: ModelDocument, section: DocSection, areaIds: Set<string>, sizes?: ReadonlyMap<string, Size>): string {
   if (!section.tableIds.length) return '';
   const layout = withMissingPositions(doc.model, doc.layout);
   const only = new Set(section.tableIds);
   if (areaIds.has(section.id)) only.add(section.id);
-  const draw = (theme: 'light' | 'dark') => diagramSvg({ model: doc.model, layout, only, theme }).replace('<svg ', `<svg class="${theme}" role="img" aria-label="${esc(`Diagram of ${section.title}`)}" `);
+  const draw = (theme: 'light' | 'dark') => diagramSvg({ model: doc.model, layout, only, theme, sizes }).replace('<svg ', `<svg class="${theme}" role="img" aria-label="${esc(`Diagram of ${section.title}`)}" `);
   return `<figure class="diagram">${draw('light')}${draw('dark')}</figure>`;
 }
 
@@ -90,7 +92,7 @@ function sectionHtml(doc: ModelDocument, dict: Dictionary, section: DocSection, 
   return `<section data-group id="${esc(`area-${section.id}`)}">
 <h2>${swatch}${esc(section.title)} <span class="muted">(${section.tableIds.length})</span></h2>
 ${section.note ? `<p class="comment">${esc(section.note)}</p>` : ''}
-${options.diagrams === false ? '' : diagram(doc, section, areaIds)}
+${options.diagrams === false ? '' : diagram(doc, section, areaIds, options.sizes)}
 ${section.tableIds.map((id) => tableEntry(dict, dict.tables.get(id)!)).join('\n')}
 </section>`;
 }
