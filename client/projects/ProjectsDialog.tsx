@@ -5,7 +5,7 @@ import { becomeDraft, readyToLeave } from '../data/project-autosave.ts';
 import { projectsApi } from '../data/projects.ts';
 import { useProjectList } from '../data/use-projects.ts';
 import { openProject } from '../shell/boot.ts';
-import { InlineName } from './InlineName.tsx';
+import { NameField } from './NameField.tsx';
 import { renameProject } from './rename.ts';
 import { useStore } from '../store/index.ts';
 import { Dialog } from '../shell/Dialog.tsx';
@@ -40,7 +40,7 @@ export function ProjectsDialog() {
           <li key={p.id} data-testid="project-row" data-project={p.id} className={p.id === current ? 'current' : ''}>
             {renaming === p.id ? (
               <span className="project-open">
-                <InlineName name={p.name} testId="project-name" editing onDone={() => setRenaming(undefined)} onRename={(name) => renameProject(p.id, name).then(reload)} />
+                <NameField name={p.name} testId="project-name" editing onDone={() => setRenaming(undefined)} onRename={(name) => renameProject(p.id, name).then(reload)} />
                 <span className="project-meta">Enter saves, Escape cancels</span>
               </span>
             ) : (

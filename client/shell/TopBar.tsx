@@ -3,7 +3,7 @@ import { useStore, undo, redo, useHistory } from '../store/index.ts';
 import { selectProject, selectSaveState } from '../store/selectors.ts';
 import { nextTheme, useResolvedTheme } from './theme.ts';
 import { FileMenu } from '../io/FileMenu.tsx';
-import { InlineName } from '../projects/InlineName.tsx';
+import { NameField } from '../projects/NameField.tsx';
 import { renameOpenDocument } from '../projects/rename.ts';
 
 /** Where the open document came from; only a project is saved. */
@@ -21,7 +21,7 @@ export function TopBar() {
     <header className="topbar" data-testid="topbar">
       <div className="brand"><span className="brand-mark">S</span>Schemata</div>
       <div className="divider" />
-      <InlineName key={`${project.id ?? project.source}:${project.name}`} className="doc-name" testId="doc-name" name={project.name} onRename={renameOpenDocument} />
+      <NameField key={`${project.id ?? project.source}:${project.name}`} className="doc-name" testId="doc-name" name={project.name} onRename={renameOpenDocument} />
       <span className="doc-source" data-testid="doc-source">{SOURCE_TEXT[project.source]}</span>
       {project.source === 'project' && (
         <span className={`save-state ${saveState}`} data-testid="save-state">{SAVE_TEXT[saveState]}</span>

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import './ask.css';
 
-export interface InlineNameProps {
+export interface NameFieldProps {
   name: string;
   /** Saves the new name (trimmed, non-empty, changed); a rejection keeps the field open with its message. */
   onRename: (name: string) => Promise<unknown>;
@@ -16,7 +16,7 @@ export interface InlineNameProps {
   className?: string;
 }
 
-export function InlineName({ name, onRename, testId, editing: startEditing = false, onDone, className = '' }: InlineNameProps) {
+export function NameField({ name, onRename, testId, editing: startEditing = false, onDone, className = '' }: NameFieldProps) {
   const [editing, setEditing] = useState(startEditing);
   const [draft, setDraft] = useState(name);
   const [error, setError] = useState<string>();
@@ -40,7 +40,7 @@ export function InlineName({ name, onRename, testId, editing: startEditing = fal
   }
   return (
     <input
-      className={`inline-name ${className}`} data-testid={`${testId}-input`} aria-label="Name" autoFocus maxLength={200}
+      className={`project-name-field ${className}`} data-testid={`${testId}-input`} aria-label="Name" autoFocus maxLength={200}
       value={draft} title={error} aria-invalid={error ? true : undefined}
       onChange={(e) => setDraft(e.target.value)}
       onFocus={(e) => e.target.select()}
