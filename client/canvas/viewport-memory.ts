@@ -7,7 +7,7 @@
  * (FIT_OPTIONS), and an empty one opens at the working zoom: never at the zoom of the model before.
  */
 import { useEffect, useRef } from 'react';
-import { useNodesInitialized, useOnViewportChange, useReactFlow } from '@xyflow/react';
+import { getViewportForBounds, useNodesInitialized, useOnViewportChange, useReactFlow, useStoreApi } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import type { Viewport } from '../../shared/model/ops/layout.ts';
 import type { ProjectInfo } from '../store/project-slice.ts';
@@ -38,9 +38,10 @@ export function useViewportMemory(): void {
   /*
    * Where this load's view was put (saved, fitted or working). Putting it there is not an edit: its
    * end event, and any later end at that same view, is not kept (a kept view is saved, so a fit
-   * on opening would save the project again). Undefined while the placement is under way.
+   * on opening would save the project again).
    */
   const placed = useRef<Viewport | undefined>(undefined);
+  const flowStore = useStoreApi();
   useEffect(() => {
     if (shown.current === loads) return;
     const { doc } = useStore.getState();
@@ -48,17 +49,16 @@ export function useViewportMemory(): void {
     // Nodes are placed once measured (or estimated); React Flow's first fit would undo an earlier move.
     if (!initialized && !empty) return;
     shown.current = loads;
-    placed.current = undefined;
-    const saved = doc.layout.viewport;
-    const placing = saved ? flow.setViewport(saved) : empty ? flow.setViewport(WORKING_VIEWPORT) : flow.fitView(FIT_OPTIONS);
-    void placing.then(() => {
-      if (shown.current === loads) placed.current = flow.getViewport();
-    });
-  }, [initialized, loads, flow]);
+    // The fit computed here rather than by fitView: its promise is not kept when no node changes after it.
+    const { width, height } = flowStore.getState();
+    const fitted = () => getViewportForBounds(flow.getNodesBounds(flow.getNodes()), width, height, FIT_OPTIONS.minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+    placed.current = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
+    void flow.setViewport(placed.current);
+  }, [initialized, loads, flow, flowStore]);
   useOnViewportChange({
     onEnd: (viewport: Viewport) => {
       const state = useStore.getState();
-      if (shown.current !== state.loads || !placed.current || sameView(viewport, placed.current)) return;
+      if (shown.current !== state.loads || (placed.current && sameView(viewport, placed.current))) return;
       if (keepsViewport(state.project)) state.keepViewport(viewport);
     },
   });
