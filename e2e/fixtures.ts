@@ -1,13 +1,17 @@
 /**
  * Page objects for the studio, and a `studio` fixture that records every request the page makes
  * and fails the test if any leaves 127.0.0.1 (no CDN, no fonts, no telemetry).
+ * Each worker starts its own studio server (e2e/studio-server.ts): port SCHEMATA_E2E_PORT + the
+ * worker's parallel index, its own data directory and token; `baseURL` is that server.
  * Every test starts signed in: each worker opens the studio's access link (`/?token=…`) once in a
  * browser, as a person does, and the cookie the server set becomes every test's `storageState`
  * (`page.request` shares it). e2e/security.spec.ts starts without it.
  */
 import { test as base, expect, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { LivePanels } from './pages/live.ts';
 import { Projects } from './pages/projects.ts';
+import { newToken, START_TIMEOUT_MS, startStudioServer, type StudioServer } from './studio-server.ts';
 
 /** True for requests that stay on this machine (same server, inline data, blobs). */
 export function isLocal(url: string): boolean {
@@ -127,18 +131,30 @@ export class Studio {
   }
 }
 
-/** The studio's address and access token (playwright.config.ts sets both for the server and the workers). */
-export const STUDIO_URL = process.env.SCHEMATA_E2E_URL ?? 'http://127.0.0.1:4799';
-export const STUDIO_TOKEN = process.env.SCHEMATA_E2E_TOKEN ?? '';
+/**
+ * This worker's studio: its address and access token. TEST_PARALLEL_INDEX (0 … workers - 1) is set
+ * before the specs load; a worker that replaces a failed one gets the same index, so the same port.
+ */
+const PORT = Number(process.env.SCHEMATA_E2E_PORT ?? 4799) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+export const STUDIO_URL = `http://127.0.0.1:${PORT}`;
+export const STUDIO_TOKEN = newToken();
 
 type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
 
-export const test = base.extend<{ studio: Studio }, { signedIn: StorageState }>({
-  signedIn: [async ({ browser }, use) => {
-    if (!STUDIO_TOKEN) throw new Error('SCHEMATA_E2E_TOKEN is not set: run the journeys through playwright.config.ts');
+export const test = base.extend<{ studio: Studio }, { studioServer: StudioServer; signedIn: StorageState }>({
+  // Automatic: a journey that starts without the cookie (security.spec.ts) still needs the server.
+  studioServer: [async ({}, use, workerInfo) => {
+    const clientDir = process.env.SCHEMATA_E2E_CLIENT_DIR;
+    if (!clientDir) throw new Error('SCHEMATA_E2E_CLIENT_DIR is not set: run the journeys through playwright.config.ts');
+    const server = await startStudioServer({ port: PORT, token: STUDIO_TOKEN, clientDir, logDir: join(workerInfo.project.outputDir, 'servers') });
+    await use(server);
+    await server.stop();
+  }, { scope: 'worker', auto: true, timeout: START_TIMEOUT_MS + 30_000 }],
+  baseURL: async ({ studioServer }, use) => use(studioServer.url),
+  signedIn: [async ({ browser, studioServer }, use) => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${STUDIO_URL}/?token=${encodeURIComponent(STUDIO_TOKEN)}`);
+    await page.goto(`${studioServer.url}/?token=${encodeURIComponent(studioServer.token)}`);
     if (new URL(page.url()).searchParams.has('token')) throw new Error(`the access link did not redirect: ${page.url()}`);
     const state = await context.storageState();
     await context.close();

@@ -8,8 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
+/** Starts the compiled server (dist/server/index.js, what `npm start` runs; vitest's global setup builds it when stale). */
 function start(env: Record<string, string>): { child: ChildProcess; output: () => string; url: Promise<string>; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/index.js'], { cwd: ROOT, env: { ...process.env, ...env } });
   let output = '';
   const url = new Promise<string>((done, fail) => {
     const onData = (chunk: Buffer) => {
