@@ -15,8 +15,8 @@ export type Area = Layout['areas'][number];
 
 /** The canvas's node metrics (canvas.css: .node-header, .col-row). */
 export const NODE = { header: 35, row: 24, more: 22, border: 1 };
-/** Average glyph widths in Arial: 12px text, bold 12px, 11px mono, 9px bold badge letters. */
-const CHAR = { text: 6.7, bold: 7.4, mono: 6.7, badge: 6.2, note: 6.4 };
+/** Average glyph widths in Arial: 12px text, bold 12px (mixed and lower case), 11px mono, 9px bold badge letters. */
+const CHAR = { text: 6.7, bold: 7.4, lower: 5.8, lowerBold: 6.9, mono: 6.7, badge: 6.2, note: 6.4 };
 const BADGE = { height: 14, gap: 3, pad: 7 };
 
 export function esc(text: string): string {
@@ -37,8 +37,9 @@ function frame(id: string, box: Box, p: Palette, color: string, header: { kind?:
   const { x, y, width: w, height: h } = box;
   const clip = `clip-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const kind = header.kind ? `<tspan font-size="10" fill="${p.muted}" letter-spacing="0.5">${esc(header.kind.toUpperCase())} </tspan>` : '';
-  const kindWidth = header.kind ? header.kind.length * 7 + 8 : 0;
-  const room = w - 20 - kindWidth - header.schema.length * CHAR.text;
+  // Header text is mostly lower case, narrower than the row averages: cut only what cannot fit.
+  const kindWidth = header.kind ? header.kind.length * 6.5 + 6 : 0;
+  const room = w - 20 - kindWidth - (header.schema.length + 1) * CHAR.lower;
   return [
     `<clipPath id="${clip}"><rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="8"/></clipPath>`,
     `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" rx="8" fill="${p.panel}"/>`,
@@ -49,7 +50,7 @@ function frame(id: string, box: Box, p: Palette, color: string, header: { kind?:
     '</g>',
     `<rect x="${n(x + 0.5)}" y="${n(y + 0.5)}" width="${n(w - 1)}" height="${n(h - 1)}" rx="7.5" fill="none" stroke="${p.border}"/>`,
     `<text x="${n(x + 10)}" y="${n(y + 23)}" font-size="12" fill="${p.text}">${kind}<tspan fill="${p.muted}">${esc(header.schema)}.</tspan>` +
-      `<tspan font-weight="bold">${esc(fit(header.name, room, CHAR.bold))}</tspan></text>`,
+      `<tspan font-weight="bold">${esc(fit(header.name, room, CHAR.lowerBold))}</tspan></text>`,
   ].join('');
 }
 
