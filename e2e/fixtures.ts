@@ -31,6 +31,12 @@ export class Studio {
     this.live = new LivePanels(page);
     this.projects = new Projects(page);
     page.on('request', (request) => this.requests.push(request.url()));
+    // SCHEMATA_E2E_DEBUG=1 prints what the page logs and every API answer or failure, in order.
+    if (process.env.SCHEMATA_E2E_DEBUG) {
+      page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`));
+      page.on('requestfailed', (r) => console.log(`[failed] ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+      page.on('response', (r) => { if (r.url().includes('/api/')) console.log(`[${r.status()}] ${r.request().method()} ${r.url()}`); });
+    }
   }
 
   async open(path = '/'): Promise<void> {

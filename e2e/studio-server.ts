@@ -43,11 +43,12 @@ export async function startStudioServer(options: { port: number; token: string; 
   const dataDir = mkdtempSync(join(tmpdir(), 'schemata-e2e-'));
   mkdirSync(options.logDir, { recursive: true });
   const logPath = join(options.logDir, `server-${options.port}.log`);
-  const log = createWriteStream(logPath);
+  // Appended: a worker restarted after a failure reuses the port, and the failed server's last words matter.
+  const log = createWriteStream(logPath, { flags: 'a' });
   const child = spawn(process.execPath, ['--enable-source-maps', '--import', join(ROOT, 'e2e', 'exit-with-parent.mjs'), join(ROOT, 'dist', 'server', 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SCHEMATA_DATA: dataDir, SCHEMATA_TOKEN: options.token,
-      SCHEMATA_CLIENT_DIR: options.clientDir },
+      SCHEMATA_CLIENT_DIR: options.clientDir, SCHEMATA_EXIT_WITH_STDIN: '1' },
     // stdin: the pipe whose end stops the server when this worker is gone (exit-with-parent.mjs).
     stdio: ['pipe', 'pipe', 'pipe'],
   });
