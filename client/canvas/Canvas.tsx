@@ -22,6 +22,7 @@ import { useShortcuts } from '../shell/shortcuts.ts';
 import { addTableAt } from './commands.ts';
 import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
+import { ViewportMemory } from './viewport-memory.ts';
 import { toFlow, type FlowOutput } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
 
@@ -95,6 +96,7 @@ export function Canvas() {
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <CanvasMinimap theme={theme} />
+        <ViewportMemory />
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>

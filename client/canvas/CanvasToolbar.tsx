@@ -2,12 +2,10 @@
 import { useReactFlow } from '@xyflow/react';
 import * as commands from './commands.ts';
 import { useStore } from '../store/index.ts';
-import { useViewportMemory } from './viewport-memory.ts';
 import { LayoutControls } from './LayoutControls.tsx';
 
 export function CanvasToolbar() {
   const flow = useReactFlow();
-  useViewportMemory();
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Diagram tools">
       <button className="btn" data-testid="add-table" title="Add a table (N)" onClick={() => commands.addTableAt(flow)}>+ Table</button>

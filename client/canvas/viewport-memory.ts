@@ -7,7 +7,10 @@
  * (FIT_OPTIONS), and an empty one opens at the working zoom: never at the zoom of the model before.
  */
 import { useEffect, useRef } from 'react';
-import { getViewportForBounds, useNodesInitialized, useOnViewportChange, useReactFlow, useStoreApi } from '@xyflow/react';
+import {
+  getViewportForBounds, useNodesInitialized, useOnViewportChange, useReactFlow, useStore as useFlowStore, useStoreApi,
+  type Node, type ReactFlowState,
+} from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import type { Viewport } from '../../shared/model/ops/layout.ts';
 import type { ProjectInfo } from '../store/project-slice.ts';
@@ -24,14 +27,35 @@ function hasNodes({ model, layout }: ModelDocument): boolean {
   return model.tables.length + model.views.length + model.enums.length + layout.notes.length > 0;
 }
 
+/**
+ * Whether React Flow holds this document's nodes yet. Right after a load it still holds the previous
+ * document's (its store is updated by an effect that runs after ours), and a fit computed from them
+ * puts the new model off screen. Every node is built from the document's own objects
+ * (to-flow.ts), so identity tells.
+ */
+function flowShows({ model, layout }: ModelDocument, lookup: ReactFlowState['nodeLookup']): boolean {
+  const holds = (id: string, key: string, object: unknown) => (lookup.get(id)?.internals.userNode as Node | undefined)?.data[key] === object;
+  return model.tables.every((t) => holds(t.id, 'table', t)) && model.views.every((v) => holds(v.id, 'view', v))
+    && model.enums.every((e) => holds(e.id, 'enumType', e)) && layout.notes.every((n) => holds(n.id, 'note', n));
+}
+
+const selectNodes = (s: ReactFlowState) => s.nodes;
+
 /** Whether two views are the same to the eye (a fit's arithmetic may differ in the last digits). */
 function sameView(a: Viewport, b: Viewport): boolean {
   return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 1e-4;
 }
 
-export function useViewportMemory(): void {
+/** Renders nothing: a component of its own so that following React Flow's nodes re-renders only it. */
+export function ViewportMemory(): null {
+  useViewportMemory();
+  return null;
+}
+
+function useViewportMemory(): void {
   const flow = useReactFlow();
   const initialized = useNodesInitialized();
+  const flowNodes = useFlowStore(selectNodes);
   const loads = useStore((s) => s.loads);
   // The load whose view was put in place; until then React Flow's own fit must not be kept.
   const shown = useRef(-1);
@@ -47,14 +71,14 @@ export function useViewportMemory(): void {
     const { doc } = useStore.getState();
     const empty = !hasNodes(doc);
     // Nodes are placed once measured (or estimated); React Flow's first fit would undo an earlier move.
-    if (!initialized && !empty) return;
+    const { width, height, nodeLookup } = flowStore.getState();
+    if (!empty && (!initialized || !flowShows(doc, nodeLookup))) return;
     shown.current = loads;
     // The fit computed here rather than by fitView: its promise is not kept when no node changes after it.
-    const { width, height } = flowStore.getState();
     const fitted = () => getViewportForBounds(flow.getNodesBounds(flow.getNodes()), width, height, FIT_OPTIONS.minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
     placed.current = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
     void flow.setViewport(placed.current);
-  }, [initialized, loads, flow, flowStore]);
+  }, [initialized, loads, flow, flowStore, flowNodes]);
   useOnViewportChange({
     onEnd: (viewport: Viewport) => {
       const state = useStore.getState();
