@@ -110,6 +110,23 @@ export const migrations: Migration[] = [
         .map(([column, type]) => addColumnIfMissing({ table: 'schemata.apply_journal', column, type })).join('\n')}
     `,
   },
+  {
+    version: 4,
+    name: 'who applied, and read-only share links',
+    sql: `
+      -- The name the user gave in their browser (X-Schemata-User), shown in History as "by <name>".
+      ALTER TABLE schemata.apply_journal ADD COLUMN applied_by text;
+      -- A read-only link to one project: only the token's SHA-256 is kept (the URL is shown once);
+      -- revoking deletes the row, so the link stops working at its next request.
+      CREATE TABLE schemata.share_links (
+        id text PRIMARY KEY,
+        project_id text NOT NULL REFERENCES schemata.projects (id) ON DELETE CASCADE,
+        token_sha256 text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX share_links_project_idx ON schemata.share_links (project_id, created_at);
+    `,
+  },
 ];
 
 /**

@@ -13,7 +13,6 @@ export const USER_NAME_HEADER = 'X-Schemata-User';
 /** Trimmed, inner runs of white space made one space, control characters refused; null when nothing is left. */
 export function normalizeUserName(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(raw.replace(/[\t\n\r]/g, ' '))) return null;
   const name = raw.replace(/\s+/g, ' ').trim();
   if (!name) return null;
