@@ -21,6 +21,7 @@ import { introspectRoutes } from './routes/introspect.ts';
 import { migrateRoutes } from './routes/migrate.ts';
 import { migrationFilesRoutes } from './routes/migration-files.ts';
 import { projectRoutes } from './routes/projects.ts';
+import { commentRoutes } from './routes/comments.ts';
 import { revertRoutes } from './routes/revert.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { templateRoutes } from './routes/templates.ts';
@@ -58,6 +59,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use(migrationFilesRoutes(deps));
   api.use(templateRoutes(deps));
   api.use(projectRoutes(deps));
+  api.use(commentRoutes(deps));
   api.use(targetRoutes(deps));
   api.use(introspectRoutes(deps));
   api.use(migrateRoutes(live));

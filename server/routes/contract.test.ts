@@ -75,6 +75,10 @@ describe('the HTTP contract (shared/api/) on every route', () => {
     const snapshot = (await call('POST', `/api/projects/${id}/versions`, 201, { label: 'v1' })).json;
     await call('GET', `/api/projects/${id}/versions`, 200);
     await call('GET', `/api/projects/${id}/versions/${snapshot.id}`, 200);
+    const thread = (await call('POST', `/api/projects/${id}/comments`, 201, { target: { kind: 'table', tableId: 'items' }, body: 'why?' })).json;
+    await call('POST', `/api/projects/${id}/comments/${thread.id}/replies`, 201, { body: 'because', author: 'Ann' });
+    await call('PATCH', `/api/projects/${id}/comments/${thread.id}`, 200, { status: 'resolved', author: 'Ann' });
+    await call('GET', `/api/projects/${id}/comments`, 200);
     await call('DELETE', `/api/projects/${copy.id}`, 204);
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { migrateStore } from './migrations.ts';
 import { projectStore, type ProjectStore } from './projects.ts';
+import { commentStore, type CommentStore } from './comments.ts';
 
 export interface StoreConfig {
   /** `postgres://…` (shared store) or `pglite:<directory>`; absent: PGlite under `dataDir/store`. */
@@ -18,6 +19,8 @@ export interface Store {
   readonly kind: SqlClient['kind'];
   readonly displayUrl: string;
   readonly projects: ProjectStore;
+  /** Comment threads of saved projects (kept beside them, not in their documents). */
+  readonly comments: CommentStore;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     kind: client.kind,
     displayUrl: client.displayUrl,
     projects: projectStore(client),
+    comments: commentStore(client),
     close: () => client.close(),
   };
 }

@@ -127,6 +127,34 @@ export const migrations: Migration[] = [
       CREATE INDEX share_links_project_idx ON schemata.share_links (project_id, created_at);
     `,
   },
+  {
+    version: 5,
+    name: 'comment threads on tables and columns',
+    sql: `
+      -- Beside the project, never in its document: a comment is not a model change (store/comments.ts).
+      -- The target is the model's stable ids, so a rename keeps its threads; a removed table's stay.
+      CREATE TABLE schemata.comment_threads (
+        id text PRIMARY KEY,
+        project_id text NOT NULL REFERENCES schemata.projects (id) ON DELETE CASCADE,
+        target_kind text NOT NULL CHECK (target_kind IN ('table', 'column')),
+        table_id text NOT NULL,
+        column_id text CHECK ((target_kind = 'column') = (column_id IS NOT NULL)),
+        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        resolved_at timestamptz,
+        resolved_by text
+      );
+      CREATE INDEX comment_threads_project_idx ON schemata.comment_threads (project_id, created_at);
+      CREATE TABLE schemata.comments (
+        id text PRIMARY KEY,
+        thread_id text NOT NULL REFERENCES schemata.comment_threads (id) ON DELETE CASCADE,
+        author text NOT NULL,
+        body text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX comments_thread_idx ON schemata.comments (thread_id, created_at);
+    `,
+  },
 ];
 
 /**

@@ -8,6 +8,9 @@
  * - 4xx/5xx JSON: the one error body, `ApiError`.
  */
 import type { z } from 'zod';
+import {
+  createThreadResponseZod, replyResponseZod, setThreadStatusResponseZod, threadListResponseZod,
+} from '../../shared/api/comments.ts';
 import { ddlResponseZod } from '../../shared/api/ddl.ts';
 import { apiErrorZod } from '../../shared/api/errors.ts';
 import { healthResponseZod } from '../../shared/api/health.ts';
@@ -43,6 +46,10 @@ export const ROUTE_CONTRACTS: Record<string, Answer> = {
   'POST /api/projects/:id/versions': createVersionResponseZod,
   'GET /api/projects/:id/versions': versionListResponseZod,
   'GET /api/projects/:id/versions/:versionId': versionResponseZod,
+  'GET /api/projects/:id/comments': threadListResponseZod,
+  'POST /api/projects/:id/comments': createThreadResponseZod,
+  'POST /api/projects/:id/comments/:threadId/replies': replyResponseZod,
+  'PATCH /api/projects/:id/comments/:threadId': setThreadStatusResponseZod,
   'GET /api/targets': targetListResponseZod,
   'POST /api/targets': targetResponseZod,
   'PATCH /api/targets/:id': targetResponseZod,
