@@ -17,7 +17,7 @@ const sharedForbiddenGlobals = [
 ];
 
 // client/ by feature (client/README.md); `data/` (typed HTTP clients) stays importable from the store.
-const clientFeatures = ['shell', 'canvas', 'inspector', 'objects', 'sql', 'live', 'io', 'projects'];
+const clientFeatures = ['shell', 'canvas', 'inspector', 'objects', 'sql', 'live', 'io', 'projects', 'comments'];
 const clientPatterns = [
   { group: ['**/server/**'], message: 'client/ talks to the server over HTTP only.' },
   { group: nodeBuiltins, message: 'client/ runs in the browser.' },

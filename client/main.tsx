@@ -10,11 +10,13 @@ import { storedTheme } from './shell/theme.ts';
 import { useStore } from './store/index.ts';
 import { installTestHook } from './store/test-hook.ts';
 import { startAutosave } from './data/project-autosave.ts';
+import { startCommentSync } from './comments/comment-sync.ts';
 import { startDraftKeeper } from './projects/draft-keeper.ts';
 import { rememberLastProject } from './projects/last-project.ts';
 
 installTestHook();
 startAutosave();
+startCommentSync();
 rememberLastProject();
 window.addEventListener('popstate', () => void openFromLocation());
 useStore.getState().setTheme(storedTheme());

@@ -7,6 +7,7 @@ import type { TableFlowNode } from './to-flow.ts';
 import { FAR_ZOOM } from './level-of-detail.ts';
 import { FarName } from './FarName.tsx';
 import { ColumnName, TableName } from './InlineName.tsx';
+import { CommentBadge } from '../comments/CommentBadge.tsx';
 import './far.css';
 
 /*
@@ -78,6 +79,7 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
       {far ? <div className="node-header" /> : <div className="node-header" title={table.comment}>
         <span className="node-schema">{table.schema}.</span>
         <TableName tableId={table.id} name={table.name} />
+        <CommentBadge tableId={table.id} />
         <button
           className="node-collapse nodrag"
           data-testid="collapse-table"

@@ -3,6 +3,7 @@
  * foreign keys. It only wires: every change is an op from shared/model/ops/ handed to `onEdit`.
  */
 import { useCallback, useState } from 'react';
+import type { CommentTarget } from '../../shared/api/comments.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { addColumn, deleteColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops/index.ts';
 import { newId } from '../../shared/model/ids.ts';
@@ -35,9 +36,11 @@ export interface InspectorProps {
   /** The table or column whose name field takes the keyboard, text selected (just made, or the next by Enter). */
   nameFocus?: string;
   onFocusName?: (id: string | undefined) => void;
+  /** Starts a comment thread on the table or one of its columns (kept beside the project, not in the model). */
+  onComment?: (target: CommentTarget) => void;
 }
 
-export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete, focusId, nameFocus, onFocusName }: InspectorProps) {
+export function Inspector({ model, tableId, onEdit, color, onColorChange, onError, onDuplicate, onDelete, focusId, nameFocus, onFocusName, onComment }: InspectorProps) {
   const edit = useSafeEdit(onEdit, onError);
   const focusTaken = useCallback(() => onFocusName?.(undefined), [onFocusName]);
   // The column Enter added after the last one: Escape on its name, unchanged, takes it away again.
@@ -70,6 +73,7 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
             onEnter={() => onFocusName?.(table.columns[0]?.id)}
             onCommit={(name) => edit((m) => renameTable(m, { tableId, name }))}
           />
+          {onComment && <button className="btn small" data-testid="inspector-comment" title="Start a comment thread on this table" onClick={() => onComment({ kind: 'table', tableId })}>Comment</button>}
           {onDuplicate && <button className="btn small" data-testid="inspector-duplicate" onClick={onDuplicate}>Duplicate</button>}
           {onDelete && <button className="btn small danger" data-testid="inspector-delete" onClick={onDelete}>Delete</button>}
         </div>
@@ -94,6 +98,7 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
             onFocusTaken={focusTaken}
             onNext={index === table.columns.length - 1 ? () => setAdded(addColumnNamed()) : () => onFocusName?.(table.columns[index + 1].id)}
             onGiveUp={() => dropAdded(column.id)}
+            onComment={onComment && (() => onComment({ kind: 'column', tableId, columnId: column.id }))}
           />
         ))}
       </section>

@@ -25,9 +25,11 @@ interface ColumnRowProps extends SectionProps {
   onNext?: () => void;
   /** Escape on the name. */
   onGiveUp?: () => void;
+  /** Starts a comment thread on this column (the Comments tab). */
+  onComment?: () => void;
 }
 
-export function InspectorColumnRow({ model, table, edit, column, index, focusId, nameFocus, onFocusTaken, onNext, onGiveUp }: ColumnRowProps) {
+export function InspectorColumnRow({ model, table, edit, column, index, focusId, nameFocus, onFocusTaken, onNext, onGiveUp, onComment }: ColumnRowProps) {
   const [open, setOpen] = useState(false);
   const focused = focusId === column.id;
   const ref = useFocusRef<HTMLDivElement>(focused);
@@ -106,6 +108,7 @@ export function InspectorColumnRow({ model, table, edit, column, index, focusId,
           />
           <TextField value={column.collation ?? ''} placeholder="collation" label="Collation" testId="column-collation" onCommit={(text) => patch({ collation: text || null })} />
           <TextField value={column.comment ?? ''} placeholder="comment" label="Column comment" testId="column-comment" onCommit={(text) => patch({ comment: text || null })} />
+          {onComment && <button className="btn small" data-testid="column-comment-thread" onClick={onComment}>Discuss this column…</button>}
         </div>
       )}
     </div>

@@ -41,11 +41,12 @@ export function InspectorPanel({ focusId }: { focusId?: string } = {}) {
   const editModel = useStore((s) => s.editModel);
   const nameFocus = useStore((s) => s.nameFocus);
   const focusName = useStore((s) => s.focusName);
+  const commentOn = useStore((s) => s.commentOn);
   const onColorChange = useCallback((next: string | undefined) => {
     if (!tableId) return;
     useStore.getState().editLayout((layout) => setNodeColor(layout, { nodeId: tableId, color: next }));
   }, [tableId]);
   if (!tableId) return <LayoutInspectorPanel />;
   return <Inspector model={model} tableId={tableId} onEdit={editModel} color={color} onColorChange={onColorChange} onError={notifyError} onDuplicate={duplicateSelection} onDelete={deleteSelection} focusId={focusId}
-    nameFocus={nameFocus} onFocusName={focusName} />;
+    nameFocus={nameFocus} onFocusName={focusName} onComment={commentOn} />;
 }

@@ -1,5 +1,5 @@
 /**
- * The right pane's frame: its tabs (Table, Objects, SQL, Issues, Database), each drawn by its feature
+ * The right pane's frame: its tabs (Table, Objects, SQL, Issues, Database, Comments), each drawn by its feature
  * folder; its width follows the splitter on its left edge, and collapsed it is a narrow rail of the
  * tab names (a click opens the pane on that tab).
  */
@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { InspectorPanel } from '../inspector/InspectorPanel.tsx';
 import { ObjectsTab } from '../objects/ObjectsTab.tsx';
 import { IssuesBadge, IssuesTab } from '../objects/IssuesTab.tsx';
+import { CommentsTab } from '../comments/CommentsTab.tsx';
 import { useStore } from '../store/index.ts';
 import type { RightTab } from '../store/session-slice.ts';
 import { PaneSplitter } from './PaneSplitter.tsx';
@@ -22,6 +23,7 @@ const TABS: Array<{ id: RightTab; label: string }> = [
   { id: 'sql', label: 'SQL' },
   { id: 'lint', label: 'Issues' },
   { id: 'live', label: 'Database' },
+  { id: 'comments', label: 'Comments' },
 ];
 
 /** Collapsed: the tab names, written down a narrow rail; each opens the pane on its tab. */
@@ -81,6 +83,7 @@ export function RightPane() {
           {tab === 'inspector' && <div className="pane-scroll"><InspectorPanel focusId={focus} /></div>}
           {tab === 'types' && <ObjectsTab />}
           {tab === 'lint' && <IssuesTab />}
+          {tab === 'comments' && <CommentsTab />}
           {tab === 'live' && <div className="pane-scroll"><Suspense fallback={<div className="pane-loading">Loading…</div>}><LivePanel /></Suspense></div>}
           {/* The editor stays mounted (hidden) so switching back does not reload it. */}
           <div className="pane-sql" hidden={tab !== 'sql'}>

@@ -8,6 +8,7 @@ import { createDocumentSlice } from './document-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import { createProjectSlice } from './project-slice.ts';
 import { createConnectionSlice } from './connection-slice.ts';
+import { createCommentsSlice } from './comments-slice.ts';
 import type { AppState, History } from './types.ts';
 import { withoutGone } from './document-ids.ts';
 
@@ -15,7 +16,7 @@ export type { AppState } from './types.ts';
 
 export const useStore = create<AppState>()(
   temporal(
-    (...a) => ({ ...createDocumentSlice(...a), ...createSessionSlice(...a), ...createProjectSlice(...a), ...createConnectionSlice(...a) }),
+    (...a) => ({ ...createDocumentSlice(...a), ...createSessionSlice(...a), ...createProjectSlice(...a), ...createConnectionSlice(...a), ...createCommentsSlice(...a) }),
     {
       partialize: (state): History => ({ doc: state.doc }),
       equality: (past, current) => past.doc === current.doc,

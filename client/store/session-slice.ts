@@ -7,7 +7,7 @@ import { tabForSelection } from './object-target.ts';
 
 export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'versions' | 'import' | 'import-report' | 'export' | null;
 export type Theme = 'light' | 'dark' | 'system';
-export type RightTab = 'inspector' | 'types' | 'sql' | 'lint' | 'live';
+export type RightTab = 'inspector' | 'types' | 'sql' | 'lint' | 'live' | 'comments';
 
 export interface Notice {
   kind: 'error' | 'info';
