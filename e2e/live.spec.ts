@@ -11,6 +11,8 @@ import { addTable, columnsOf, deleteTable, rowsOf, setTheme, shot } from './live
 
 test.describe('live database', () => {
   test('sandbox: import, change the model, compare, apply with progress, dry run, apply with hazards confirmed, verified, history', async ({ studio, page }) => {
+    // Six compares and four applies, each building a shadow model in the embedded engine.
+    test.setTimeout(120_000);
     await studio.open('/');
     const { live } = studio;
     await live.openTab('targets');
