@@ -13,6 +13,8 @@ import type { AppDeps } from './http/deps.ts';
 import { errorMiddleware, notFound } from './http/errors.ts';
 import { originGuard } from './http/origin-guard.ts';
 import { accessRoutes, tokenGuard } from './http/token.ts';
+import { shareGuard } from './http/share-access.ts';
+import { shareLinkRoutes } from './routes/share-links.ts';
 import { ddlRoutes } from './routes/ddl.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/import.ts';
@@ -59,6 +61,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use(migrationFilesRoutes(deps));
   api.use(templateRoutes(deps));
   api.use(projectRoutes(deps));
+  api.use(shareLinkRoutes(deps));
   api.use(commentRoutes(deps));
   api.use(targetRoutes(deps));
   api.use(introspectRoutes(deps));
@@ -91,6 +94,8 @@ export function createApp(input: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(originGuard(deps));
+  // A read-only share link first: it may pass the token guard for its own project's reads only.
+  app.use(shareGuard(deps));
   app.use(tokenGuard(deps));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use('/api', apiRouter(deps));

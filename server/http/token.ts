@@ -49,7 +49,7 @@ function decodedCookie(value: string): string | undefined {
   }
 }
 
-function cookieValue(req: Request, name: string): string | undefined {
+export function cookieValue(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return decodedCookie(part.slice(eq + 1).trim());
@@ -57,7 +57,7 @@ function cookieValue(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-function bearerOf(req: Request): string | undefined {
+export function bearerOf(req: Request): string | undefined {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
 }
@@ -77,7 +77,7 @@ function isPublic(req: Request): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && req.path === '/api/health';
 }
 
-function isApi(req: Request): boolean {
+export function isApi(req: Request): boolean {
   return req.path === '/api' || req.path.startsWith('/api/');
 }
 
@@ -92,7 +92,8 @@ export function tokenGuard({ token }: TokenGuardOptions): RequestHandler {
   return (req, res, next) => {
     const cookieName = tokenCookieName(req.socket.localPort ?? 0);
     if (isApi(req)) {
-      if (isPublic(req)) return next();
+      // A read-only share link the share guard (share-access.ts) let through for this request.
+      if (isPublic(req) || res.locals.shareProjectId) return next();
       const given = bearerOf(req) ?? cookieValue(req, cookieName);
       if (given === undefined || !tokensEqual(given, token)) {
         res.set('WWW-Authenticate', 'Bearer realm="schemata"');

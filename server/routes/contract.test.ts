@@ -40,8 +40,8 @@ describe('the HTTP contract (shared/api/) on every route', () => {
 
   const reached = new Set<string>();
   /** Sends the request, expects `status`, and parses the answer with its route's schema. */
-  async function call(method: string, path: string, status: number, body?: unknown): Promise<TestResponse> {
-    const res = await server.request(method, path, body === undefined ? {} : { body });
+  async function call(method: string, path: string, status: number, body?: unknown, headers?: Record<string, string>): Promise<TestResponse> {
+    const res = await server.request(method, path, { ...(body === undefined ? {} : { body }), headers });
     expect(res.status, `${method} ${path}: ${res.text}`).toBe(status);
     const route = routeOf(method, path);
     expect(route, `${method} ${path} is a route of the contract`).toBeDefined();
@@ -79,6 +79,11 @@ describe('the HTTP contract (shared/api/) on every route', () => {
     await call('POST', `/api/projects/${id}/comments/${thread.id}/replies`, 201, { body: 'because', author: 'Ann' });
     await call('PATCH', `/api/projects/${id}/comments/${thread.id}`, 200, { status: 'resolved', author: 'Ann' });
     await call('GET', `/api/projects/${id}/comments`, 200);
+    const link = (await call('POST', `/api/projects/${id}/share-links`, 201)).json;
+    await call('GET', `/api/projects/${id}/share-links`, 200);
+    const share = { authorization: `Bearer ${new URL(link.url).searchParams.get('share')}` };
+    expect((await call('GET', '/api/shared', 200, undefined, share)).json).toEqual({ projectId: id, projectName: 'Q' });
+    await call('DELETE', `/api/projects/${id}/share-links/${link.id}`, 204);
     await call('DELETE', `/api/projects/${copy.id}`, 204);
   });
 

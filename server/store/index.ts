@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { migrateStore } from './migrations.ts';
 import { projectStore, type ProjectStore } from './projects.ts';
+import { shareLinkStore, type ShareLinkStore } from './share-links.ts';
 import { commentStore, type CommentStore } from './comments.ts';
 
 export interface StoreConfig {
@@ -19,6 +20,8 @@ export interface Store {
   readonly kind: SqlClient['kind'];
   readonly displayUrl: string;
   readonly projects: ProjectStore;
+  /** Read-only share links of saved projects (only their tokens' hashes). */
+  readonly shareLinks: ShareLinkStore;
   /** Comment threads of saved projects (kept beside them, not in their documents). */
   readonly comments: CommentStore;
   close(): Promise<void>;
@@ -40,6 +43,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     kind: client.kind,
     displayUrl: client.displayUrl,
     projects: projectStore(client),
+    shareLinks: shareLinkStore(client),
     comments: commentStore(client),
     close: () => client.close(),
   };

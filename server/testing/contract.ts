@@ -25,6 +25,7 @@ import {
 } from '../../shared/api/projects.ts';
 import { introspectResponseZod, targetListResponseZod, targetResponseZod, testTargetResponseZod } from '../../shared/api/targets.ts';
 import { templateListResponseZod, templateResponseZod } from '../../shared/api/templates.ts';
+import { createShareLinkResponseZod, sharedSessionResponseZod, shareLinkListResponseZod } from '../../shared/api/share-links.ts';
 
 /** A route's answer: a JSON body of this schema, or `'empty'` (204). */
 type Answer = z.ZodType | 'empty';
@@ -46,6 +47,10 @@ export const ROUTE_CONTRACTS: Record<string, Answer> = {
   'POST /api/projects/:id/versions': createVersionResponseZod,
   'GET /api/projects/:id/versions': versionListResponseZod,
   'GET /api/projects/:id/versions/:versionId': versionResponseZod,
+  'POST /api/projects/:id/share-links': createShareLinkResponseZod,
+  'GET /api/projects/:id/share-links': shareLinkListResponseZod,
+  'DELETE /api/projects/:id/share-links/:linkId': 'empty',
+  'GET /api/shared': sharedSessionResponseZod,
   'GET /api/projects/:id/comments': threadListResponseZod,
   'POST /api/projects/:id/comments': createThreadResponseZod,
   'POST /api/projects/:id/comments/:threadId/replies': replyResponseZod,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 
 export const apiErrorCodeZod = z.enum([
-  'invalid-request', 'not-found', 'conflict', 'postgres-error', 'forbidden-origin', 'unauthorized', 'payload-too-large', 'internal',
+  'invalid-request', 'not-found', 'conflict', 'postgres-error', 'forbidden-origin', 'unauthorized', 'forbidden', 'payload-too-large', 'internal',
 ]);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeZod>;
 
