@@ -42,6 +42,7 @@ interface JournalRow {
   id: string; target_id: string; started_at: Date | string; duration_ms: number; status: JournalStatus; steps: Step[];
   plan_sql: string; hazards_accepted: string[]; error: Record<string, unknown> | null; reverse_sql: string | null;
   verified: boolean | null; schema_hash_before: string | null; revert_of: string | null; revertible: boolean; project_id: string | null;
+  applied_by: string | null;
 }
 
 function fromRow(row: JournalRow): JournalListEntry {
@@ -52,6 +53,7 @@ function fromRow(row: JournalRow): JournalListEntry {
   };
   if (row.revert_of !== null) entry.revertOf = row.revert_of;
   if (row.project_id !== null) entry.projectId = row.project_id;
+  if (row.applied_by !== null) entry.appliedBy = row.applied_by;
   if (row.error) entry.error = row.error;
   if (row.reverse_sql !== null) entry.reverseSql = row.reverse_sql;
   if (row.verified !== null) entry.verified = row.verified;
@@ -61,7 +63,7 @@ function fromRow(row: JournalRow): JournalListEntry {
 
 /** Every column but the recorded model, which only a revert reads (`get`). */
 const LIST_COLUMNS = `id, target_id, started_at, duration_ms, status, steps, plan_sql, hazards_accepted, error, reverse_sql, verified,
-  schema_hash_before, revert_of, project_id, (status = 'applied' AND before_model IS NOT NULL) AS revertible`;
+  schema_hash_before, revert_of, project_id, applied_by, (status = 'applied' AND before_model IS NOT NULL) AS revertible`;
 
 export interface JournalStore {
   /** Writes the entry, or replaces the one with its id (a `running` entry by its outcome). */
@@ -85,16 +87,17 @@ export async function openJournalStore(client: SqlClient): Promise<JournalStore>
     async record(entry) {
       await client.query(
         `INSERT INTO schemata.apply_journal (id, target_id, started_at, duration_ms, status, steps, plan_sql, hazards_accepted, error,
-          reverse_sql, verified, schema_hash_before, owner, before_model, revert_of, project_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+          reverse_sql, verified, schema_hash_before, owner, before_model, revert_of, project_id, applied_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          ON CONFLICT (id) DO UPDATE SET duration_ms = EXCLUDED.duration_ms, status = EXCLUDED.status, steps = EXCLUDED.steps,
            plan_sql = EXCLUDED.plan_sql, hazards_accepted = EXCLUDED.hazards_accepted, error = EXCLUDED.error,
            reverse_sql = EXCLUDED.reverse_sql, verified = EXCLUDED.verified, owner = EXCLUDED.owner,
-           before_model = EXCLUDED.before_model, revert_of = EXCLUDED.revert_of, project_id = EXCLUDED.project_id`,
+           before_model = EXCLUDED.before_model, revert_of = EXCLUDED.revert_of, project_id = EXCLUDED.project_id,
+           applied_by = EXCLUDED.applied_by`,
         [entry.id, entry.targetId, entry.startedAt, Math.round(entry.durationMs), entry.status, JSON.stringify(entry.steps), entry.planSql,
           entry.hazardsAccepted, entry.error ? JSON.stringify(entry.error) : null, entry.reverseSql ?? null, entry.verified ?? null,
           entry.schemaHashBefore ?? null, owner.instanceId, entry.before ? JSON.stringify(entry.before) : null, entry.revertOf ?? null,
-          entry.projectId ?? null],
+          entry.projectId ?? null, entry.appliedBy ?? null],
       );
     },
     sweepInterrupted: () => owner.sweep(),

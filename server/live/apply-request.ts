@@ -19,4 +19,6 @@ export interface ApplyRequest {
   revertOf?: string;
   /** The saved project whose baseline the apply matched and updated: a revert of it uses the same one. */
   projectId?: string;
+  /** Who asked (the name from `X-Schemata-User`), journaled so History says "by <name>". */
+  appliedBy?: string;
 }

@@ -25,7 +25,7 @@ export function checkConfirmation(target: { name: string; protected: boolean }, 
   }
 }
 
-type EntryFields = Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf' | 'projectId' | 'dryRun'>;
+type EntryFields = Pick<ApplyRequest, 'hash' | 'acceptedHazards' | 'revertOf' | 'projectId' | 'dryRun' | 'appliedBy'>;
 
 export function newEntry(target: string, request: EntryFields, steps: Step[]): JournalEntry {
   return {
@@ -34,6 +34,7 @@ export function newEntry(target: string, request: EntryFields, steps: Step[]): J
     // A dry run asks for no confirmation (it changes nothing): no hazard was accepted by anyone.
     hazardsAccepted: request.dryRun ? [] : request.acceptedHazards, schemaHashBefore: request.hash ?? '',
     ...(request.revertOf ? { revertOf: request.revertOf } : {}), ...(request.projectId ? { projectId: request.projectId } : {}),
+    ...(request.appliedBy ? { appliedBy: request.appliedBy } : {}),
   };
 }
 

@@ -25,7 +25,10 @@ import { planLive, type PlanScope } from './plan.ts';
 export class HistoryEntryNotFound extends Error {}
 
 /** What an apply request says besides the model (the API's, parsed): reviewed hash, hazards, dry run, confirmation, timeouts, matching. */
-export type ApplyFields = Omit<z.output<typeof applyRequestZod>, 'document'>;
+export type ApplyFields = Omit<z.output<typeof applyRequestZod>, 'document'> & {
+  /** Who asked: the `X-Schemata-User` header (not the body), journaled as "by <name>". */
+  appliedBy?: string;
+};
 
 /** How live objects are matched: the saved project's baseline on the target, and the renames the user confirmed. */
 export type Matching = Pick<ApplyFields, 'projectId' | 'renames'>;
@@ -79,7 +82,7 @@ export function liveMigrations(config: LiveMigrationsConfig): LiveMigrations {
   const apply = async (id: string, written: Model, request: ApplyFields & { revertOf?: string }, onStep?: OnStep): Promise<ApplyResult> => {
     const targets = service();
     const info = await targets.get(id);
-    const { projectId, revertOf } = request;
+    const { projectId, revertOf, appliedBy } = request;
     // A refusal before planning (the protected target's name not typed, a model that does not load) is journaled, then rethrown.
     const { model, respell } = await (async () => {
       checkConfirmation(info, request.confirmName, request.dryRun);
@@ -92,7 +95,7 @@ export function liveMigrations(config: LiveMigrationsConfig): LiveMigrations {
       id, client: await targets.client(id), baseline: await targets.baseline(id, projectId),
       setBaseline: (applied) => targets.setBaseline(id, applied, projectId), record: (entry) => targets.journal.record(entry),
     }, {
-      model, hash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun, projectId, revertOf, onStep,
+      model, hash: request.hash, acceptedHazards: request.acceptedHazards, dryRun: request.dryRun, projectId, revertOf, appliedBy, onStep,
       scope: { respell, renames: request.renames },
       lockTimeoutMs: request.lockTimeoutMs ?? config.timeouts.lockTimeoutMs,
       statementTimeoutMs: request.statementTimeoutMs ?? config.timeouts.statementTimeoutMs,

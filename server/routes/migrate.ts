@@ -9,6 +9,7 @@ import type { LiveMigrations } from '../live/migration.ts';
 import { answerApply } from '../http/apply-stream.ts';
 import type { ErrorLog } from '../http/errors.ts';
 import { bodyOf, paramOf, validate } from '../http/validate.ts';
+import { appliedBy } from '../http/user-name.ts';
 
 export function migrateRoutes({ live, log }: { live: LiveMigrations; log?: ErrorLog }): Router {
   const router = Router();
@@ -22,7 +23,7 @@ export function migrateRoutes({ live, log }: { live: LiveMigrations; log?: Error
   // `?stream`: NDJSON progress lines (`http/apply-stream.ts`).
   router.post('/targets/:id/apply', validate(applyRequestZod), async (req, res) => {
     const { document, ...request } = bodyOf(applyRequestZod, req.body);
-    await answerApply(req, res, (onStep) => live.apply(paramOf(req, 'id'), document.model, request, onStep), log);
+    await answerApply(req, res, (onStep) => live.apply(paramOf(req, 'id'), document.model, { ...request, ...appliedBy(req) }, onStep), log);
   });
 
   router.get('/targets/:id/history', async (req, res) => {

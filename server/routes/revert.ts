@@ -10,6 +10,7 @@ import type { LiveMigrations } from '../live/migration.ts';
 import { answerApply } from '../http/apply-stream.ts';
 import type { ErrorLog } from '../http/errors.ts';
 import { bodyOf, paramOf, validate } from '../http/validate.ts';
+import { appliedBy } from '../http/user-name.ts';
 
 export function revertRoutes({ live, log }: { live: LiveMigrations; log?: ErrorLog }): Router {
   const router = Router();
@@ -22,7 +23,7 @@ export function revertRoutes({ live, log }: { live: LiveMigrations; log?: ErrorL
   // `?stream` answers NDJSON progress lines, as `POST /targets/:id/apply?stream` does.
   router.post('/targets/:id/history/:entry/revert', validate(revertRequestZod), async (req, res) => {
     const request = bodyOf(revertRequestZod, req.body);
-    await answerApply(req, res, (onStep) => live.revert(paramOf(req, 'id'), paramOf(req, 'entry'), request, onStep), log);
+    await answerApply(req, res, (onStep) => live.revert(paramOf(req, 'id'), paramOf(req, 'entry'), { ...request, ...appliedBy(req) }, onStep), log);
   });
 
   return router;

@@ -131,6 +131,8 @@ export const historyEntryZod = z.object({
   steps: z.array(stepZod),
   /** The saved project whose baseline on the target the apply used (a revert uses it too). */
   projectId: z.string().optional(),
+  /** The name the user gave in their browser (header `X-Schemata-User`, `user-name.ts`): History shows "by <name>". */
+  appliedBy: z.string().optional(),
 });
 export type HistoryEntryResponse = z.infer<typeof historyEntryZod>;
 export const historyResponseZod = z.array(historyEntryZod);
