@@ -3,6 +3,8 @@
  * typed and checked. Applies ask for the NDJSON stream: each line is read with `applyStreamLineZod`
  * as it arrives, so the page shows each step as it starts.
  */
+import { encodeUserNameHeader, USER_NAME_HEADER } from '../../shared/api/user-name.ts';
+import { getUserName } from '../shell/user-name.ts';
 import {
   applyResponseZod, applyStreamLineZod, historyResponseZod, planResponseZod,
   type ApplyRequest, type ApplyResponse, type ApplyStreamLine, type PlanRequest, type RevertRequest,
@@ -46,10 +48,16 @@ export async function readApplyStream(response: Response, onProgress: (line: App
   }
 }
 
+/** Who applies: the browser's user name, journaled so History says "by <name>" (none given: no header). */
+function userNameHeader(): Record<string, string> {
+  const name = getUserName();
+  return name ? { [USER_NAME_HEADER]: encodeUserNameHeader(name) } : {};
+}
+
 async function streamApply(path: string, input: ApplyInput | RevertInput, onProgress: (line: ApplyProgress) => void): Promise<ApplyResponse> {
   const response = await fetch(`${path}?stream`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson, application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/x-ndjson, application/json', ...userNameHeader() },
     body: JSON.stringify(input),
   });
   if (!response.ok) {

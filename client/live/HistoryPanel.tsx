@@ -48,6 +48,7 @@ function Entry({ entry, revertOfLabel, onRevert }: EntryProps) {
           {entry.verified === true && <span className="verified" title="The database equalled the model afterwards">✓ verified</span>}
           {entry.verified === false && <span className="not-verified">differs</span>}
           {revertOfLabel && <span className="revert-of" data-testid="revert-of">Revert of {revertOfLabel}</span>}
+          {entry.appliedBy && <span className="muted" data-testid="applied-by">by {entry.appliedBy}</span>}
           {entry.revertible && (
             // In the summary, a click would also open or close the entry: only the review opens.
             <button className="btn small history-revert" data-testid="history-revert" title="Plan the way back to the schema before this apply"
