@@ -2,7 +2,7 @@
 import { useMemo, useReducer, useRef } from 'react';
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow, useStore as useFlowStore, ViewportPortal,
-  type EdgeTypes, type NodeTypes, type ReactFlowState,
+  type EdgeTypes, type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
@@ -11,7 +11,7 @@ import { selectLayout, selectModel, selectSelection } from '../store/selectors.t
 import { useResolvedTheme } from '../shell/theme.ts';
 import { CrowsFootMarkers } from './CrowsFootMarkers.tsx';
 import { TableNode } from './TableNode.tsx';
-import { FAR_ZOOM, FIT_OPTIONS, MAX_ZOOM, MIN_ZOOM } from './level-of-detail.ts';
+import { FIT_OPTIONS, MAX_ZOOM, MIN_ZOOM, selectFar } from './level-of-detail.ts';
 import { useLabelScale } from './use-label-scale.ts';
 import { EnumNode, ViewNode } from './ObjectNodes.tsx';
 import { NoteNode } from './NoteNode.tsx';
@@ -29,7 +29,6 @@ import * as handlers from './flow-handlers.ts';
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode, ghost: GhostNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 export function Canvas() {
   const model = useStore(selectModel);
@@ -37,15 +36,16 @@ export function Canvas() {
   const selection = useStore(selectSelection);
   const theme = useResolvedTheme();
   const exporting = useStore((s) => s.exporting);
-  // Far away the crow's feet are specks that cost a fifth of a pan frame (far.css drops them).
+  // Far away the crow's feet are specks that cost a fifth of a pan frame (far.css drops them), and
+  // edges join the tables' own handles: far tables draw no column rows (TableNode).
   const far = useFlowStore(selectFar) && !exporting;
   const measured = useRef<handlers.Measured>(new Map());
   const [sizes, resized] = useReducer((n: number) => n + 1, 0);
   const last = useRef<FlowOutput | undefined>(undefined);
   const flow = useMemo(() => {
-    last.current = toFlow({ model, layout, selected: selection, measured: measured.current }, last.current);
+    last.current = toFlow({ model, layout, selected: selection, measured: measured.current, far }, last.current);
     return last.current;
-  }, [model, layout, selection, sizes]);
+  }, [model, layout, selection, sizes, far]);
   // Comparing: removed objects as outlines, appended so the model's nodes keep their identity.
   const ghosts = useStore((s) => s.comparison?.ghosts);
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);

@@ -4,12 +4,15 @@
  * otherwise; the child end is "many", or "one" when the referencing columns are unique.
  */
 import { memo } from 'react';
-import { BaseEdge, Position, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, Position, useStore as useFlowStore, type EdgeProps } from '@xyflow/react';
 import { edgePath } from '../../shared/diagram/edge-route.ts';
 import type { RelationFlowEdge } from './to-flow.ts';
+import { selectFar } from './level-of-detail.ts';
 
 /** Lines at one column fan out onto their own lanes (the same route as the SVG/PDF export). */
 function RelationEdgeView(props: EdgeProps<RelationFlowEdge>) {
+  // Far away the wide invisible path for the pointer is a speck (far.css hid it): not mounted at all.
+  const far = useFlowStore(selectFar);
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const side = (p: Position) => (p === Position.Left ? 'l' : 'r');
   const path = edgePath({
@@ -24,7 +27,7 @@ function RelationEdgeView(props: EdgeProps<RelationFlowEdge>) {
       className={`relation-path${selected ? ' selected' : ''}`}
       markerStart={child}
       markerEnd={parent}
-      interactionWidth={14}
+      interactionWidth={far ? 0 : 14}
     />
   );
 }

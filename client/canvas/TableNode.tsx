@@ -1,23 +1,25 @@
 /** A table on the canvas: header, one row per column with badges, a handle on each side of each row. */
 import { memo, useMemo } from 'react';
-import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
 import { columnRows, type ColumnRow } from './badges.ts';
+import { TABLE_HANDLE } from './node-estimate.ts';
 import type { TableFlowNode } from './to-flow.ts';
-import { FAR_ZOOM } from './level-of-detail.ts';
+import { selectFar } from './level-of-detail.ts';
 import { FarName } from './FarName.tsx';
 import { ColumnName, TableName } from './InlineName.tsx';
 import { CommentBadge } from '../comments/CommentBadge.tsx';
 import './far.css';
 
 /*
- * Below FAR_ZOOM 12px text is under 4px: unreadable, yet it is most of what a node costs to lay
- * out, paint and hit-test. Far away a table keeps its box and its handles (edges stay anchored,
- * nothing is re-measured), drops its column text and shows its name as one label that far.css
- * scales to stay legible (level-of-detail.ts). Each node re-renders only when the zoom crosses
- * FAR_ZOOM (a boolean selector), never per zoom tick.
+ * Below FAR_ZOOM 12px text is under 4px: unreadable, yet the rows are most of what a node costs
+ * to mount, lay out, paint and hit-test, and their handles each hold a React Flow store
+ * subscription that runs on every pan frame. Far away a table is its box at its measured size (so
+ * nothing is re-measured) and its name as one label that far.css scales to stay legible
+ * (level-of-detail.ts); no rows, no column handles: edges attach to the table's own pair of handles
+ * beside its header (TABLE_HANDLE, drawn at every zoom so React Flow always measures them). Each
+ * node re-renders only when the zoom crosses FAR_ZOOM (a boolean selector), never per zoom tick.
  */
-const selectFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 const BADGE_TITLE: Record<string, string> = {
   PK: 'primary key', FK: 'foreign key', UQ: 'unique', NN: 'not null',
@@ -40,17 +42,7 @@ function Row({ tableId, row, lit }: { tableId: string; row: ColumnRow; lit: bool
   );
 }
 
-// A far row keeps its column name as data: the row is the same row, drawn without text.
-function FarRow({ row, lit }: { row: ColumnRow; lit: boolean }) {
-  return (
-    <div className={`col-row${lit ? ' lit' : ''}`} data-column={row.name}>
-      <Handle type="source" position={Position.Left} id={`${row.id}:l`} className="col-handle" />
-      <Handle type="source" position={Position.Right} id={`${row.id}:r`} className="col-handle" />
-    </div>
-  );
-}
-
-function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, width }: NodeProps<TableFlowNode>) {
+function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, width, height }: NodeProps<TableFlowNode>) {
   const { table, look } = data;
   const rows = useMemo(() => columnRows(table), [table]);
   // A string selector: only the tables whose lit columns change re-render on hover.
@@ -59,7 +51,7 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
   const compared = useStore((s) => s.comparison?.status.get(table.id));
   // An image export draws the nodes at full size whatever the zoom: never far then.
   const exporting = useStore((s) => s.exporting);
-  const far = useFlowStore(selectFar) && !exporting && width !== undefined;
+  const far = useFlowStore(selectFar) && !exporting && !!width && !!height;
   const collapsed = look?.collapsed ?? false;
   const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
   // A table drawn at its fallback spot has no layout entry yet: keep it where it is shown.
@@ -73,8 +65,10 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
       data-table={`${table.schema}.${table.name}`}
       data-compare={compared}
       data-testid="table-node"
-      style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...(far ? { width } : {}) } as React.CSSProperties}
+      style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...(far ? { width, height } : {}) } as React.CSSProperties}
     >
+      <Handle type="source" position={Position.Left} id={TABLE_HANDLE.l} className="table-handle" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id={TABLE_HANDLE.r} className="table-handle" isConnectable={false} />
       {far && <FarName schema={table.schema} name={table.name} />}
       {far ? <div className="node-header" /> : <div className="node-header" title={table.comment}>
         <span className="node-schema">{table.schema}.</span>
@@ -89,11 +83,11 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
           {collapsed ? '▸' : '▾'}
         </button>
       </div>}
-      {shown.map((row) => (far ? <FarRow key={row.id} row={row} lit={litIds.has(row.id)} /> : <Row key={row.id} tableId={table.id} row={row} lit={litIds.has(row.id)} />))}
-      {collapsed && rows.length > shown.length && (
+      {!far && shown.map((row) => <Row key={row.id} tableId={table.id} row={row} lit={litIds.has(row.id)} />)}
+      {!far && collapsed && rows.length > shown.length && (
         <div className="col-more">{rows.length - shown.length} more column{rows.length - shown.length > 1 ? 's' : ''}</div>
       )}
-      {!rows.length && <div className="col-more">no columns</div>}
+      {!far && !rows.length && <div className="col-more">no columns</div>}
     </div>
   );
 }

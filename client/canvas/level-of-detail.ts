@@ -15,6 +15,11 @@
  * column name is 6px on screen, the least one can read; pagila's fit view (≈0.39) is far, with names.
  */
 export const FAR_ZOOM = 0.5;
+/**
+ * React Flow store selector (its transform is `[x, y, zoom]`): true below FAR_ZOOM. A boolean, so a
+ * component using it re-renders when the zoom crosses FAR_ZOOM, never per zoom tick.
+ */
+export const selectFar = (s: { transform: readonly number[] }): boolean => s.transform[2] < FAR_ZOOM;
 /** The view's zoom bounds (React Flow's minZoom/maxZoom). */
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 2;

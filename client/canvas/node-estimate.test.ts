@@ -17,9 +17,9 @@ const three = [column('a', 'id', { notNull: true }), column('b', 'name'), column
 
 describe('estimateTableNode', () => {
   it.each([
-    ['three columns', table('t', three, ['a']), false, 2 + 35 + 3 * 24, 6],
-    ['collapsed to its key, with the "more" line', table('t', three, ['a']), true, 2 + 35 + 24 + 22, 2],
-    ['no columns: the "no columns" line', table('t', []), false, 2 + 35 + 22, 0],
+    ['three columns', table('t', three, ['a']), false, 2 + 35 + 3 * 24, 2 + 6],
+    ['collapsed to its key, with the "more" line', table('t', three, ['a']), true, 2 + 35 + 24 + 22, 2 + 2],
+    ['no columns: the "no columns" line', table('t', []), false, 2 + 35 + 22, 2],
   ])('%s', (_label, t, collapsed, height, handles) => {
     const estimate = estimateTableNode(t, collapsed);
     expect(estimate.measured.height).toBe(height);
@@ -35,7 +35,8 @@ describe('estimateTableNode', () => {
 
   it('puts each row\'s handles on both sides at the row\'s middle, one row apart', () => {
     const { handles, measured } = estimateTableNode(table('t', three));
-    expect(handles.slice(0, 4).map((h) => [h.id, h.position, h.x, h.y])).toEqual([
+    expect(handles.slice(0, 6).map((h) => [h.id, h.position, h.x, h.y])).toEqual([
+      [':l', 'left', -7, 14.3], [':r', 'right', measured.width - 1.5, 14.3],
       ['a:l', 'left', -7, 43.3], ['a:r', 'right', measured.width - 1.5, 43.3],
       ['b:l', 'left', -7, 67.3], ['b:r', 'right', measured.width - 1.5, 67.3],
     ]);

@@ -12,9 +12,16 @@ import type { Table } from '../../shared/model/document.ts';
 import { columnRows } from './badges.ts';
 
 const NODE = { minWidth: 220, maxWidth: 360, border: 2, header: 35, row: 24, more: 22 };
-const HANDLE = { size: 8, left: -7, right: -1.5, top: NODE.header + 8.3 };
+const HANDLE = { size: 8, left: -7, right: -1.5, top: NODE.header + 8.3, nodeTop: 14.3 };
 /** Average glyph widths: 12px sans (names), bold header, 11px mono (types), one badge with its gap. */
 const CHAR = { name: 6.8, header: 7.4, type: 6.7, badge: 23 };
+
+/**
+ * A table node's own handles, one per side beside its header. Far away (level-of-detail.ts) a
+ * table draws no column rows, so edges attach to these; they name no column (flow-handlers'
+ * columnOfHandle gives undefined) and cannot start or end a connection.
+ */
+export const TABLE_HANDLE = { l: ':l', r: ':r' } as const;
 
 export interface NodeEstimate {
   measured: { width: number; height: number };
@@ -29,20 +36,28 @@ function estimatedWidth(table: Table, rows: ReturnType<typeof columnRows>): numb
   return Math.min(NODE.maxWidth, Math.max(NODE.minWidth, Math.ceil(Math.max(header, widest)))) + 0.5;
 }
 
-/** Ex: `estimateTableNode(table, false).measured` → `{ width: 265.5, height: 253 }` for 9 columns. */
-export function estimateTableNode(table: Table, collapsed = false): NodeEstimate {
+/**
+ * Ex: `estimateTableNode(table, false).measured` → `{ width: 265.5, height: 253 }` for 9 columns.
+ * `measuredWidth`: the node's real width once drawn, where its right-hand handles are.
+ */
+export function estimateTableNode(table: Table, collapsed = false, measuredWidth?: number): NodeEstimate {
   const rows = columnRows(table);
   const shown = collapsed ? rows.filter((r) => r.isKey) : rows;
-  const width = estimatedWidth(table, rows);
+  const width = measuredWidth ?? estimatedWidth(table, rows);
   const more = (collapsed && shown.length < rows.length) || !rows.length ? NODE.more : 0;
   const height = NODE.border + NODE.header + shown.length * NODE.row + more;
-  const handles = shown.flatMap((row, i): NodeHandle[] => {
+  const size = { width: HANDLE.size, height: HANDLE.size, type: 'source' as const };
+  // The node's own pair, beside its header: what edges attach to far away (TABLE_HANDLE, TableNode).
+  const own: NodeHandle[] = [
+    { id: TABLE_HANDLE.l, x: HANDLE.left, y: HANDLE.nodeTop, position: Position.Left, ...size },
+    { id: TABLE_HANDLE.r, x: width + HANDLE.right, y: HANDLE.nodeTop, position: Position.Right, ...size },
+  ];
+  const handles = own.concat(shown.flatMap((row, i): NodeHandle[] => {
     const y = HANDLE.top + i * NODE.row;
-    const size = { width: HANDLE.size, height: HANDLE.size, type: 'source' as const };
     return [
       { id: `${row.id}:l`, x: HANDLE.left, y, position: Position.Left, ...size },
       { id: `${row.id}:r`, x: width + HANDLE.right, y, position: Position.Right, ...size },
     ];
-  });
+  }));
   return { measured: { width, height }, handles };
 }

@@ -33,7 +33,7 @@ function sampleModel(): Model {
 function input(model: Model, extra: Partial<FlowInput> = {}): FlowInput {
   const layout = emptyLayout();
   layout.nodes = { t_c: { x: 0, y: 0 }, t_o: { x: 400, y: 0 }, t_p: { x: 0, y: 400 } };
-  return { model, layout, selected: new Set(), ...extra };
+  return { model, layout, selected: new Set(), far: false, ...extra };
 }
 
 const byId = <T extends { id: string }>(list: T[], id: string) => list.find((x) => x.id === id)!;
@@ -46,6 +46,17 @@ describe('toFlow', () => {
     expect(flow.edges).toHaveLength(1);
     expect([edge.source, edge.sourceHandle, edge.target, edge.targetHandle]).toEqual(['t_o', 'o_cust:l', 't_c', 'c_id:r']);
     expect([edge.data?.parentOptional, edge.data?.childUnique]).toEqual([false, false]);
+  });
+
+  it('joins the tables\' own handles when far (no column rows drawn), and the columns again near', () => {
+    const start = input(sampleModel());
+    const near = toFlow(start);
+    const far = toFlow({ ...start, far: true }, near);
+    expect([far.edges[0].sourceHandle, far.edges[0].targetHandle]).toEqual([':l', ':r']);
+    // React Flow keeps handles measured at the other level: each table carries all of its own again.
+    expect(byId(far.nodes, 't_o').handles?.map((h) => h.id)).toEqual([':l', ':r', 'o_id:l', 'o_id:r', 'o_cust:l', 'o_cust:r']);
+    const back = toFlow(start, far);
+    expect([back.edges[0].sourceHandle, back.edges[0].targetHandle]).toEqual(['o_cust:l', 'c_id:r']);
   });
 
   it('returns the very same arrays when nothing changed', () => {
@@ -114,7 +125,7 @@ describe('toFlow', () => {
     const flow = toFlow({ ...start, measured: new Map([['t_c', { width: 230, height: 61 }]]) });
     const orders = byId(flow.nodes, 't_o');
     expect(orders.measured?.height).toBe(2 + 35 + 2 * 24);
-    expect(orders.handles?.map((h) => h.id)).toEqual(['o_id:l', 'o_id:r', 'o_cust:l', 'o_cust:r']);
+    expect(orders.handles?.map((h) => h.id)).toEqual([':l', ':r', 'o_id:l', 'o_id:r', 'o_cust:l', 'o_cust:r']);
     expect(byId(flow.nodes, 't_c')).toMatchObject({ measured: { width: 230, height: 61 } });
     expect(byId(flow.nodes, 't_c').handles).toBeUndefined();
   });

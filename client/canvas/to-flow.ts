@@ -8,7 +8,7 @@ import type { Enum, ForeignKey, Layout, Model, Table, View } from '../../shared/
 import { fanLanes, NO_LANES, type FanEdge, type Lanes } from '../../shared/diagram/edge-route.ts';
 import { isUniqueSet } from './badges.ts';
 import { areaRect, type Area, type Rect } from './areas.ts';
-import { estimateTableNode, type NodeEstimate } from './node-estimate.ts';
+import { estimateTableNode, TABLE_HANDLE, type NodeEstimate } from './node-estimate.ts';
 
 export type NodeLook = Layout['nodes'][string] | undefined;
 export type Note = Layout['notes'][number];
@@ -45,11 +45,19 @@ export interface FlowInput {
    * measured, never re-measures a node whose size did not change, and the minimap reads it.
    */
   measured?: ReadonlyMap<string, { width: number; height: number }>;
+  /**
+   * Zoomed out past FAR_ZOOM (level-of-detail.ts `selectFar`, false while exporting): tables draw
+   * no column rows (TableNode), so edges join the tables' own handles. Required: a canvas that
+   * draws TableNode and leaves it out loses its edges far away.
+   */
+  far: boolean;
 }
 
 export interface FlowOutput {
   nodes: FlowNode[];
   edges: RelationFlowEdge[];
+  /** The level of detail the edges were built for (FlowInput.far). */
+  far: boolean;
 }
 
 const GRID = { columns: 6, width: 320, height: 300 };
@@ -70,23 +78,31 @@ function sameNode(prev: FlowNode | undefined, data: Record<string, unknown>, sel
   return Object.keys(data).every((key) => old[key] === data[key]);
 }
 
-function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
+/**
+ * `detailChanged`: the zoom crossed FAR_ZOOM. React Flow keeps the handles it measured on a node
+ * (at the previous level: the table's own pair only when far) until it mounts the node again, so
+ * every table gets a new node object carrying all its handles, estimated for its measured width
+ * (node-estimate.ts); mounted tables are measured again as they resize.
+ */
+function buildNodes(input: FlowInput, prev: Map<string, FlowNode>, detailChanged: boolean): FlowNode[] {
   const { model, layout, selected } = input;
   const out: FlowNode[] = [];
   let index = 0;
-  const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }, estimate?: () => NodeEstimate) => {
+  const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }, estimate?: (width?: number) => NodeEstimate) => {
     const isSelected = selected.has(id);
     const old = prev.get(id);
     const size = input.measured?.get(id);
     const sameSize = !size || (old?.measured?.width === size.width && old?.measured?.height === size.height);
-    if (sameNode(old, data, isSelected) && sameSize && old.type === type && old.position.x === position.x && old.position.y === position.y) {
+    const fresh = detailChanged && type === 'table';
+    if (!fresh && sameNode(old, data, isSelected) && sameSize && old.type === type && old.position.x === position.x && old.position.y === position.y) {
       out.push(old);
     } else {
       const measured = input.measured?.get(id);
       out.push({
         id, type, position, data, selected: isSelected,
-        // Unmeasured tables carry an estimate, so React Flow mounts only those in view (node-estimate.ts).
-        ...(measured ? { measured } : estimate ? estimate() : {}),
+        // Unmeasured tables carry an estimate, so React Flow mounts only those in view; tables
+        // crossing a level of detail carry their handles (node-estimate.ts).
+        ...(estimate && (fresh || !measured) ? estimate(measured?.width) : {}), ...(measured ? { measured } : {}),
         ...(type === 'note' ? { zIndex: -1 } : {}),
       } as FlowNode);
     }
@@ -95,7 +111,7 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>): FlowNode[] {
   addAreas(input, prev, out);
   for (const table of model.tables) {
     const look = layout.nodes[table.id];
-    add(table.id, 'table', { table, look }, positionOf(look, index), () => estimateTableNode(table, look?.collapsed));
+    add(table.id, 'table', { table, look }, positionOf(look, index), (width) => estimateTableNode(table, look?.collapsed, width));
   }
   for (const view of model.views) {
     const look = layout.nodes[view.id];
@@ -152,8 +168,8 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
       const to = positions.get(fk.refTableId);
       if (!target || !from || !to || !fk.columns.length) continue;
       const [out1, in1] = handleSides(from, to, table.id === target.id);
-      const sourceHandle = `${fk.columns[0]}:${out1}`;
-      const targetHandle = `${fk.refColumns[0]}:${in1}`;
+      const sourceHandle = input.far ? TABLE_HANDLE[out1] : `${fk.columns[0]}:${out1}`;
+      const targetHandle = input.far ? TABLE_HANDLE[in1] : `${fk.refColumns[0]}:${in1}`;
       // Rows are 24px apart: close enough to order the lines that fan out of one column.
       const rowY = (t: Table, y: number, columnId: string) => y + 24 * t.columns.findIndex((c) => c.id === columnId);
       const fan = { id: fk.id, sourceKey: `${table.id}/${sourceHandle}`, targetKey: `${target.id}/${targetHandle}`, sourceY: rowY(table, from.y, fk.columns[0]), targetY: rowY(target, to.y, fk.refColumns[0]) };
@@ -199,12 +215,14 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
 export function toFlow(input: FlowInput, previous?: FlowOutput): FlowOutput {
   const prevNodes = new Map((previous?.nodes ?? []).map((n) => [n.id, n]));
   const prevEdges = new Map((previous?.edges ?? []).map((e) => [e.id, e]));
-  const nodes = buildNodes(input, prevNodes);
+  const far = input.far;
+  const nodes = buildNodes(input, prevNodes, !!previous && previous.far !== far);
   const edges = buildEdges(input, nodes, prevEdges);
   const unchanged = (a: readonly unknown[], b: readonly unknown[] | undefined) =>
     !!b && a.length === b.length && a.every((x, i) => x === b[i]);
   return {
     nodes: previous && unchanged(nodes, previous.nodes) ? previous.nodes : nodes,
     edges: previous && unchanged(edges, previous.edges) ? previous.edges : edges,
+    far,
   };
 }
