@@ -13,20 +13,30 @@ import { startAutosave } from './data/project-autosave.ts';
 import { startCommentSync } from './comments/comment-sync.ts';
 import { startDraftKeeper } from './projects/draft-keeper.ts';
 import { rememberLastProject } from './projects/last-project.ts';
+import { shareModeOf } from './share/share-mode.ts';
+import { startSharedPage } from './share/start-shared.tsx';
+
+/** The studio: every background job, the access check, then the page. */
+function startStudio(): void {
+  startAutosave();
+  startCommentSync();
+  rememberLastProject();
+  window.addEventListener('popstate', () => void openFromLocation());
+  useStore.getState().setTheme(storedTheme());
+  // Without the access token the page shows the access screen and opens nothing (every call would be refused).
+  // Once the first document is open, drafts are kept in the browser and one left last time is offered back.
+  const openFirst = () => openFromLocation(window.location, { reopenLast: true }).then(() => void startDraftKeeper());
+  void checkAccess().then((allowed) => (allowed ? openFirst() : undefined)).finally(() => {
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  });
+}
 
 installTestHook();
-startAutosave();
-startCommentSync();
-rememberLastProject();
-window.addEventListener('popstate', () => void openFromLocation());
-useStore.getState().setTheme(storedTheme());
-// Without the access token the page shows the access screen and opens nothing (every call would be refused).
-// Once the first document is open, drafts are kept in the browser and one left last time is offered back.
-const openFirst = () => openFromLocation(window.location, { reopenLast: true }).then(() => void startDraftKeeper());
-void checkAccess().then((allowed) => (allowed ? openFirst() : undefined)).finally(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-});
+// A share link's page (`/shared`) is read-only and starts none of the studio's work.
+const shareMode = shareModeOf(window.location);
+if (shareMode) startSharedPage(shareMode);
+else startStudio();

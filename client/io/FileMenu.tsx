@@ -9,6 +9,7 @@ import { exportImage } from './export-image.ts';
 import { exportPdf, exportSvg } from './export-diagram.ts';
 import { exportJson, openJsonFile } from './document-file.ts';
 import { exportDocs } from './export-docs.ts';
+import { ShareDialog } from '../share/ShareDialog.tsx';
 
 function Item({ id, onClick, children }: { id: string; onClick: () => void; children: React.ReactNode }) {
   return <button role="menuitem" className="menu-item" data-testid={id} onClick={onClick}>{children}</button>;
@@ -16,6 +17,7 @@ function Item({ id, onClick, children }: { id: string; onClick: () => void; chil
 
 export function FileMenu() {
   const [open, setOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
   const hasSelection = useStore((s) => s.selection.size > 0);
@@ -39,6 +41,7 @@ export function FileMenu() {
           <Item id="save-project" onClick={run(saveWithName)}>{isProject ? 'Save as new project' : 'Save as project'}</Item>
           <Item id="open-projects" onClick={run(() => useStore.getState().openDialog('projects'))}>Projects…</Item>
           {isProject && <Item id="open-versions" onClick={run(() => useStore.getState().openDialog('versions'))}>Versions…</Item>}
+          {isProject && <Item id="open-share" onClick={run(() => setSharing(true))}>Share a read-only link…</Item>}
           <div className="menu-sep" />
           <Item id="open-json" onClick={run(() => fileInput.current?.click())}>Open JSON…</Item>
           <Item id="import-open" onClick={run(() => useStore.getState().openDialog('import'))}>Import SQL/DBML…</Item>
@@ -54,6 +57,7 @@ export function FileMenu() {
           {hasSelection && <Item id="export-pdf-selection" onClick={run(() => exportPdf(flow, true))}>Export selection as PDF</Item>}
         </div>
       )}
+      {sharing && <ShareDialog onClose={() => setSharing(false)} />}
       <input
         ref={fileInput}
         type="file"

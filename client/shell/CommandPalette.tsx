@@ -24,19 +24,20 @@ const COMMANDS = buildSearchIndex(SHORTCUTS
 const MAX = 50;
 
 /** Objects (and their columns) first, then the commands that match; nothing but objects until something is typed. */
-function find(model: Model, query: string): Entry[] {
+function find(model: Model, query: string, withCommands: boolean): Entry[] {
   const objects: Entry[] = searchObjects(model, query, MAX);
-  if (!query.trim() || objects.length >= MAX) return objects;
+  if (!query.trim() || objects.length >= MAX || !withCommands) return objects;
   const commands = search(COMMANDS, query, MAX - objects.length).map((command) => ({ command, id: command.id, label: command.label }));
   return [...objects, ...commands];
 }
 
-export function CommandPalette() {
+/** `objectsOnly` (a share link's page): a search of the diagram, none of the commands that edit it. */
+export function CommandPalette({ objectsOnly = false }: { objectsOnly?: boolean }) {
   const model = useStore((s) => s.doc.model);
   const flow = useReactFlow();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const found = useMemo(() => find(model, query), [model, query]);
+  const found = useMemo(() => find(model, query, !objectsOnly), [model, query, objectsOnly]);
   const list = useRef<HTMLUListElement>(null);
   // Arrow keys can go past the list's visible part: keep the active row in view.
   useEffect(() => { list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' }); }, [active, found]);

@@ -39,7 +39,8 @@ function useSelectedTable() {
   });
 }
 
-export default function SqlPanel() {
+/** `readOnly` (a share link's page): the DDL to read and copy, no SQL-to-model apply bar. */
+export default function SqlPanel({ readOnly = false }: { readOnly?: boolean }) {
   const shown = useStore((s) => s.rightTab === 'sql');
   const { sql, error } = useGeneratedSql(shown);
   const table = useSelectedTable();
@@ -65,7 +66,7 @@ export default function SqlPanel() {
   if (error) return <div className="sql-error" role="alert" data-testid="sql-error">DDL could not be generated: {error}</div>;
   return (
     <div className="sql-editor with-apply-bar" data-testid="sql-editor">
-      <SqlApplyBar apply={apply} />
+      {!readOnly && <SqlApplyBar apply={apply} />}
       <div className="sql-editor-body">
       <Editor
         language="sql"
@@ -75,7 +76,7 @@ export default function SqlPanel() {
         onMount={(instance) => { setEditor(instance); apply.onMount(instance); }}
         loading={<div className="pane-loading">Loading editor…</div>}
         options={{
-          readOnly: false,
+          readOnly,
           editContext: false,
           minimap: { enabled: false },
           fontSize: 12,
