@@ -22,7 +22,7 @@ execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs'), '--if
 
 function run(name, command, args, output) {
   const started = Date.now();
-  const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+  const child = spawn(join(BIN, command), args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', output);
   child.stderr.on('data', output);
   return new Promise((resolve) => {
