@@ -1,6 +1,7 @@
 /**
  * Readable at every zoom: an imported model is fitted in view and every table shows its name there;
- * zoomed out to the minimum, names still read at about 13px on screen; File → New after a
+ * far away tables draw no column rows yet their relationships stay drawn, and the rows come back
+ * zoomed in; zoomed out to the minimum, names still read at about 13px on screen; File → New after a
  * zoomed-out model opens at the working zoom; an import from a database is fitted too.
  */
 import { copyFileSync } from 'node:fs';
@@ -103,6 +104,16 @@ test.describe('readable at every zoom', () => {
     await setTheme(studio, 'dark');
     await page.screenshot({ path: `${SHOTS}/zoom-fit-dark.png` });
     await setTheme(studio, 'light');
+    // Far away a table mounts no column rows (nor their handles); its relationships are still drawn.
+    const rows = page.locator('[data-testid="table-node"] [data-testid="column-row"]');
+    const edges = page.locator('.react-flow__edge-path');
+    await expect(rows).toHaveCount(0);
+    await expect.poll(() => edges.count()).toBeGreaterThan(20);
+    // Back at a readable zoom the rows return, and the lines join their columns again.
+    while (await zoomOf(page) < FAR_ZOOM) await page.locator('.react-flow__controls-zoomin').click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(20);
+    await expect.poll(() => edges.count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SHOTS}/zoom-near-light.png` });
 
     await zoomOutToMinimum(page);
     await expectEveryNameShown(page, { legible: true });
