@@ -20,10 +20,11 @@ process.env.SCHEMATA_E2E_CLIENT_DIR = CLIENT_DIR;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  // A spec file runs in one worker, its journeys in order; two files run at once (the machine has two
-  // cores: e2e/README.md has the figures). `--workers=1` runs them one at a time.
+  // A spec file runs in one worker, its journeys in order; three files run at once: on the 2-core
+  // machine the journeys mostly wait on the page (two workers took 14 min, about a third of the CPU).
+  // `--workers=1` runs them one at a time.
   fullyParallel: false,
-  workers: 2,
+  workers: 3,
   globalSetup: './e2e/global-setup.ts',
   retries: 0,
   timeout: 60_000,
