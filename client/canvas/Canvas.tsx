@@ -1,4 +1,9 @@
-/** The diagram: wires the store to React Flow. Logic lives in to-flow.ts and flow-handlers.ts. */
+/**
+ * The diagram: wires the store to React Flow. Logic lives in to-flow.ts and flow-handlers.ts.
+ * The studio's canvas is editable; a share link's page draws the same diagram with `editable={false}`:
+ * pan, zoom, select and search, but no toolbar, no drag (of a table or to connect), no double-click
+ * to add, no editing shortcuts, no minimap and no viewport kept.
+ */
 import { useMemo, useReducer, useRef } from 'react';
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow, useStore as useFlowStore, ViewportPortal,
@@ -18,7 +23,7 @@ import { NoteNode } from './NoteNode.tsx';
 import { AreaNode } from './AreaNode.tsx';
 import { GhostNode, ghostNodes, withoutGhosts } from './GhostNode.tsx';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
-import { useShortcuts } from '../shell/shortcuts.ts';
+import { Shortcuts } from '../shell/shortcuts.ts';
 import { addTableAt } from './commands.ts';
 import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
@@ -29,8 +34,16 @@ import * as handlers from './flow-handlers.ts';
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode, ghost: GhostNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** What only an editable canvas listens to: a drag that moves tables, one that draws a relationship. */
+const editing = {
+  // Undo takes a whole drag as one step.
+  onNodeDragStart: () => useStore.getState().beginDrag(),
+  onNodeDragStop: () => useStore.getState().endDrag(),
+  onConnect: handlers.onConnect,
+  onConnectEnd: handlers.onConnectEnd,
+};
 
-export function Canvas() {
+export function Canvas({ editable = true }: { editable?: boolean }) {
   const model = useStore(selectModel);
   const layout = useStore(selectLayout);
   const selection = useStore(selectSelection);
@@ -49,20 +62,24 @@ export function Canvas() {
   // Comparing: removed objects as outlines, appended so the model's nodes keep their identity.
   const ghosts = useStore((s) => s.comparison?.ghosts);
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
-  const { beginDrag, endDrag } = useStore.getState();
   const reactFlow = useReactFlow();
   const container = useRef<HTMLDivElement>(null);
   useLabelScale(container);
-  useShortcuts();
   const onDoubleClick = (e: React.MouseEvent) => {
-    if (!(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
+    if (!editable || !(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
     addTableAt(reactFlow, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
   };
 
   return (
-    <div ref={container} className={`canvas${far ? ' far' : ''}${exporting ? ' exporting' : ''}`} data-testid="canvas" onDoubleClick={onDoubleClick}>
-      <CanvasToolbar />
-      {model.tables.length + model.views.length + model.enums.length === 0 && (
+    <div
+      ref={container}
+      className={`canvas${far ? ' far' : ''}${exporting ? ' exporting' : ''}${editable ? '' : ' read-only'}`}
+      data-testid="canvas"
+      onDoubleClick={onDoubleClick}
+    >
+      {editable && <CanvasToolbar />}
+      {editable && <Shortcuts />}
+      {editable && model.tables.length + model.views.length + model.enums.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">
           An empty model. Double-click the canvas or press <kbd>N</kbd> to add a table; File → Import reads SQL or DBML.
         </div>
@@ -74,10 +91,10 @@ export function Canvas() {
         edgeTypes={edgeTypes}
         onNodesChange={(changes) => handlers.onNodesChange(withoutGhosts(changes), measured.current) && resized()}
         onEdgesChange={handlers.onEdgesChange}
-        onNodeDragStart={beginDrag}
-        onNodeDragStop={endDrag}
-        onConnect={handlers.onConnect}
-        onConnectEnd={handlers.onConnectEnd}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        edgesFocusable={editable}
+        {...(editable ? editing : {})}
         onEdgeMouseEnter={(_, edge) => handlers.onEdgeHover(edge)}
         onEdgeMouseLeave={() => handlers.onEdgeHover(null)}
         connectionMode={ConnectionMode.Loose}
@@ -95,8 +112,8 @@ export function Canvas() {
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <CanvasMinimap theme={theme} />
-        <ViewportMemory />
+        {editable && <CanvasMinimap theme={theme} />}
+        {editable && <ViewportMemory />}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>

@@ -11,7 +11,7 @@ import { AccessScreen } from '../shell/AccessScreen.tsx';
 import { useAccessDenied } from '../shell/access.ts';
 import { CommandPalette } from '../shell/CommandPalette.tsx';
 import { NoticeBar } from '../shell/NoticeBar.tsx';
-import { ReadOnlyCanvas } from './ReadOnlyCanvas.tsx';
+import { Canvas } from '../canvas/Canvas.tsx';
 import type { ShareMode } from './share-mode.ts';
 import '../shell/app.css';
 import './share.css';
@@ -63,7 +63,7 @@ export function SharedApp({ mode }: { mode: ShareMode }) {
       <div className={`app shared-app ${mode}`} data-testid="shared-app" data-mode={mode}>
         {mode === 'share' && <SharedTopBar />}
         <main className="app-main">
-          <section className="app-canvas" aria-label="Diagram"><ReadOnlyCanvas /><NoticeBar /></section>
+          <section className="app-canvas" aria-label="Diagram"><Canvas editable={false} /><NoticeBar /></section>
           {mode === 'share' && (
             <aside className="app-right shared-sql" aria-label="SQL" data-testid="right-pane">
               <div className="pane-tabs"><span className="pane-tab active">SQL</span></div>

@@ -46,7 +46,8 @@ function isTyping(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest?.('.monaco-editor');
 }
 
-export function useShortcuts(): void {
+/** The studio's keyboard shortcuts, while mounted (inside React Flow: they act on its viewport). */
+export function Shortcuts(): null {
   const flow = useReactFlow();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -61,4 +62,5 @@ export function useShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [flow]);
+  return null;
 }
