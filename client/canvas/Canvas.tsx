@@ -4,9 +4,9 @@
  * pan, zoom, select and search, but no toolbar, no drag (of a table or to connect), no double-click
  * to add, no editing shortcuts, no minimap and no viewport kept.
  */
-import { useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useReactFlow, useStore as useFlowStore, ViewportPortal,
+  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useNodesInitialized, useReactFlow, useStore as useFlowStore, ViewportPortal,
   type EdgeTypes, type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -27,6 +27,7 @@ import { Shortcuts } from '../shell/shortcuts.ts';
 import { addTableAt } from './commands.ts';
 import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
+import { markCanvasDrawn } from './canvas-drawn.ts';
 import { ViewportMemory } from './viewport-memory.ts';
 import { toFlow, type FlowOutput } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
@@ -63,6 +64,11 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
   const ghosts = useStore((s) => s.comparison?.ghosts);
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
   const reactFlow = useReactFlow();
+  const initialized = useNodesInitialized();
+  const nothingToDraw = flow.nodes.length === 0;
+  useEffect(() => {
+    if (initialized || nothingToDraw) markCanvasDrawn();
+  }, [initialized, nothingToDraw]);
   const container = useRef<HTMLDivElement>(null);
   useLabelScale(container);
   const onDoubleClick = (e: React.MouseEvent) => {
@@ -99,19 +105,21 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
         onEdgeMouseLeave={() => handlers.onEdgeHover(null)}
         connectionMode={ConnectionMode.Loose}
         colorMode={theme}
-        onlyRenderVisibleElements={!exporting}
+        onlyRenderVisibleElements={!exporting && !far}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
-        fitView
+        // The studio places each opened document itself (viewport-memory.ts); a share link's page is fitted.
+        fitView={!editable}
         fitViewOptions={FIT_OPTIONS}
         proOptions={{ hideAttribution: true }}
       >
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        {/* Far away the dots are specks, yet repainting them cost a third of each pan frame. */}
+        {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         {editable && <CanvasMinimap theme={theme} />}
         {editable && <ViewportMemory />}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />

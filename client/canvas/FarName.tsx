@@ -1,12 +1,60 @@
-/** A node's name as drawn far away (far.css scales it with --lod-scale to stay legible). */
-import { labelWords } from './level-of-detail.ts';
+/**
+ * A node's name as drawn far away: lines laid out by `fitLabel` inside the node's box, in a font
+ * multiplied by `labelScale(zoom)` so it reads at ~13px on screen. It re-renders only when the
+ * scale moves to its next step (a few times per zoom gesture), never per pan or zoom frame.
+ */
+import { memo } from 'react';
+import { useStore as useFlowStore } from '@xyflow/react';
+import { useStore } from '../store/index.ts';
+import { FAR_LABEL, fitLabel, labelScale } from './level-of-detail.ts';
 import './far.css';
 
-/** `always`: rendered at every zoom and shown by CSS only when the canvas is far (views, enums: few nodes). */
-export function FarName({ schema, name, always = false }: { schema: string; name: string; always?: boolean }) {
+const selectLabelScale = (s: { transform: readonly number[] }): number => labelScale(s.transform[2]);
+
+/** Widths at FAR_LABEL.fontPx in the label's font, measured once per text on an offscreen canvas. */
+const widths = new Map<string, number>();
+let context: CanvasRenderingContext2D | null | undefined;
+function measure(text: string): number {
+  let width = widths.get(text);
+  if (width !== undefined) return width;
+  if (context === undefined) {
+    context = document.createElement('canvas').getContext('2d');
+    if (context) context.font = `650 ${FAR_LABEL.fontPx}px ${getComputedStyle(document.body).fontFamily}`;
+  }
+  // No 2D context (never in a browser): an average bold character.
+  width = context ? context.measureText(text).width : text.length * FAR_LABEL.fontPx * 0.6;
+  if (widths.size > 50_000) widths.clear();
+  widths.set(text, width);
+  return width;
+}
+
+interface FarNameProps {
+  name: string;
+  /** The node's box in flow units (its measured size). */
+  width: number;
+  height: number;
+  /** Rendered at every zoom and shown by CSS only when the canvas is far (views, enums: few nodes). */
+  always?: boolean;
+}
+
+function FarNameView({ name, width, height, always = false }: FarNameProps) {
+  // An image export draws nodes at 1:1 whatever the zoom: labels at their own size then.
+  const exporting = useStore((s) => s.exporting);
+  const zoomed = useFlowStore(selectLabelScale);
+  const scale = exporting ? 1 : zoomed;
+  const lines = fitLabel(name, { width, height }, scale, measure);
+  // Nothing fits (a box a few pixels wide): nothing drawn; the node's title tells the name on hover.
+  if (!lines.length) return null;
+  const style = {
+    fontSize: FAR_LABEL.fontPx * scale,
+    padding: `${FAR_LABEL.padY * scale}px ${FAR_LABEL.padX * scale}px`,
+    top: FAR_LABEL.top,
+  };
   return (
-    <div className={`far-name${always ? ' far-only' : ''}`} data-testid="far-name" title={`${schema}.${name}`}>
-      {labelWords(name).map((word, i) => <span key={i} className="far-word">{word}</span>)}
+    <div className={`far-name${always ? ' far-only' : ''}`} data-testid="far-name" style={style}>
+      {lines.map((line, i) => <div key={i} className="far-line">{line}</div>)}
     </div>
   );
 }
+
+export const FarName = memo(FarNameView);

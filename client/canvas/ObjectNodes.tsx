@@ -7,7 +7,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { EnumFlowNode, ViewFlowNode } from './to-flow.ts';
 import { FarName } from './FarName.tsx';
 
-function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
+function EnumNodeView({ data, selected, width, height }: NodeProps<EnumFlowNode>) {
   const { enumType, look } = data;
   return (
     <div
@@ -21,13 +21,13 @@ function EnumNodeView({ data, selected }: NodeProps<EnumFlowNode>) {
         <span className="node-schema">{enumType.schema}.</span>
         <span className="node-name">{enumType.name}</span>
       </div>
-      <FarName schema={enumType.schema} name={enumType.name} always />
+      <FarName name={enumType.name} width={width ?? 0} height={height ?? 0} always />
       {enumType.values.map((value) => <div key={value} className="col-row enum-value"><span className="col-name">{value}</span></div>)}
     </div>
   );
 }
 
-function ViewNodeView({ data, selected }: NodeProps<ViewFlowNode>) {
+function ViewNodeView({ data, selected, width, height }: NodeProps<ViewFlowNode>) {
   const { view, look } = data;
   return (
     <div
@@ -41,7 +41,7 @@ function ViewNodeView({ data, selected }: NodeProps<ViewFlowNode>) {
         <span className="node-schema">{view.schema}.</span>
         <span className="node-name">{view.name}</span>
       </div>
-      <FarName schema={view.schema} name={view.name} always />
+      <FarName name={view.name} width={width ?? 0} height={height ?? 0} always />
       {(view.columns ?? []).map((c) => <div key={c.name} className="col-row"><span className="col-name">{c.name}</span></div>)}
       {!view.columns?.length && <div className="col-more view-sql">{view.definition.slice(0, 80)}</div>}
     </div>

@@ -65,11 +65,12 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
       data-table={`${table.schema}.${table.name}`}
       data-compare={compared}
       data-testid="table-node"
+      title={far ? `${table.schema}.${table.name}` : undefined}
       style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...(far ? { width, height } : {}) } as React.CSSProperties}
     >
       <Handle type="source" position={Position.Left} id={TABLE_HANDLE.l} className="table-handle" isConnectable={false} />
       <Handle type="source" position={Position.Right} id={TABLE_HANDLE.r} className="table-handle" isConnectable={false} />
-      {far && <FarName schema={table.schema} name={table.name} />}
+      {far && <FarName name={table.name} width={width!} height={height!} />}
       {far ? <div className="node-header" /> : <div className="node-header" title={table.comment}>
         <span className="node-schema">{table.schema}.</span>
         <TableName tableId={table.id} name={table.name} />

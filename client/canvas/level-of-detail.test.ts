@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FAR_ZOOM, MIN_ZOOM, labelScale, labelWords } from './level-of-detail.ts';
+import { FAR_ZOOM, MIN_ZOOM, fitLabel, labelScale, labelWords } from './level-of-detail.ts';
 
 /** A 13px label's size on screen at `zoom`. */
 const onScreen = (zoom: number) => 13 * labelScale(zoom) * zoom;
@@ -44,5 +44,30 @@ describe('labelWords', () => {
   ])('%s', (_label, name, words) => {
     expect(labelWords(name)).toEqual(words);
     expect(labelWords(name).join('')).toBe(name);
+  });
+});
+
+describe('fitLabel', () => {
+  /** 10 units per character at 13px: a box 220 wide holds 21 characters at scale 1 (4 units of padding each side). */
+  const measure = (text: string) => text.length * 10;
+  const box = (width: number, height: number) => ({ width, height });
+  it.each([
+    ['fits on one line', 'customer', box(220, 100), 1, ['customer']],
+    ['wraps between words only', 'film_actor_category_link', box(220, 100), 1, ['film_actor_category_', 'link']],
+    ['scaled up: fewer characters per line', 'film_actor', box(220, 200), 2.5, ['film_', 'actor']],
+    ['a word wider than the box ends in an ellipsis', 'OrderLineItemsWithDiscounts', box(220, 100), 1, ['OrderLineItemsWithDi…']],
+    ['more lines than the box holds: the last one kept ends in an ellipsis', 'a_b_c_d', box(40, 36), 1, ['a_…']],
+    ['not one character fits: no label', 'customer', box(220, 300), 19.03, []],
+    ['no room for a line: no label', 'customer', box(220, 10), 1, []],
+  ])('%s', (_label, name, size, scale, lines) => {
+    expect(fitLabel(name, size, scale, measure)).toEqual(lines);
+  });
+
+  it('never draws a line wider than the box', () => {
+    for (const scale of [1, 2, 4, 9.51]) {
+      for (const line of fitLabel('recording_first_release_date_by_country', box(220, 400), scale, measure)) {
+        expect(measure(line) * scale).toBeLessThanOrEqual(220 - 8 * scale);
+      }
+    }
   });
 });

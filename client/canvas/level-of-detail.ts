@@ -57,3 +57,52 @@ export function labelScale(zoom: number): number {
 export function labelWords(name: string): string[] {
   return name.split(/(?<=[_\-. ])/).filter((word) => word !== '');
 }
+
+/** A far label's type, in flow units before `labelScale` (far.css draws it with the same numbers). */
+export const FAR_LABEL = { fontPx: 13, lineHeight: 1.15, padX: 4, padY: 2, top: 4 } as const;
+
+const ELLIPSIS = '…';
+
+/** The longest start of `text` that fits `width` with an ellipsis after it; '' when not even one character does. */
+function ellipsize(text: string, width: number, measure: (text: string) => number): string {
+  if (measure(text) <= width) return text;
+  let low = 0;
+  let high = text.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(text.slice(0, mid).trimEnd() + ELLIPSIS) <= width) low = mid;
+    else high = mid - 1;
+  }
+  return low ? text.slice(0, low).trimEnd() + ELLIPSIS : '';
+}
+
+/**
+ * The lines a far label draws inside its box: words (`labelWords`) fill each line, a line breaks
+ * only between words, a word wider than the box and the last line that fits end in an ellipsis;
+ * no line when not even one character fits. Laid out here rather than by CSS because a clip per
+ * label (overflow and text-overflow) made the browser re-layerize hundreds of clips on every pan
+ * frame. `measure` gives a text's width at FAR_LABEL.fontPx; `scale` is `labelScale(zoom)`.
+ * Ex: `fitLabel('film_actor', { width: 220, height: 200 }, 2.5, m)` → `['film_', 'actor']` when
+ * 'film_actor' is wider than the box at 32.5px.
+ */
+export function fitLabel(
+  name: string, box: { width: number; height: number }, scale: number, measure: (text: string) => number,
+): string[] {
+  const width = (box.width - 2 * FAR_LABEL.padX * scale) / scale;
+  const lineHeight = FAR_LABEL.fontPx * FAR_LABEL.lineHeight;
+  const maxLines = Math.floor((box.height - FAR_LABEL.top - 2 * FAR_LABEL.padY * scale) / scale / lineHeight);
+  if (width <= 0 || maxLines < 1) return [];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of labelWords(name)) {
+    if (!line || measure(line + word) <= width) line += word;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  lines.push(line);
+  const kept = lines.slice(0, maxLines);
+  if (lines.length > maxLines) kept[maxLines - 1] = lines.slice(maxLines - 1).join('') + ELLIPSIS;
+  return kept.map((text) => ellipsize(text, width, measure)).filter((text) => text !== '');
+}

@@ -54,7 +54,6 @@ export function ViewportMemory(): null {
 
 function useViewportMemory(): void {
   const flow = useReactFlow();
-  const initialized = useNodesInitialized();
   const flowNodes = useFlowStore(selectNodes);
   const loads = useStore((s) => s.loads);
   // The load whose view was put in place; until then React Flow's own fit must not be kept.
@@ -65,20 +64,43 @@ function useViewportMemory(): void {
    * on opening would save the project again).
    */
   const placed = useRef<Viewport | undefined>(undefined);
+  // The load whose view was a fit, made again once every node was measured (views, enums and notes carry no estimate).
+  const fittedLoad = useRef(-1);
+  const refittedLoad = useRef(-1);
+  const initialized = useNodesInitialized();
   const flowStore = useStoreApi();
+  // The fit computed here rather than by fitView: its promise is not kept when no node changes after it.
+  const fitted = () => {
+    const { width, height } = flowStore.getState();
+    return getViewportForBounds(flow.getNodesBounds(flow.getNodes()), width, height, FIT_OPTIONS.minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+  };
   useEffect(() => {
     if (shown.current === loads) return;
     const { doc } = useStore.getState();
     const empty = !hasNodes(doc);
-    // Nodes are placed once measured (or estimated); React Flow's first fit would undo an earlier move.
-    const { width, height, nodeLookup } = flowStore.getState();
-    if (!empty && (!initialized || !flowShows(doc, nodeLookup))) return;
+    /*
+     * Placed as soon as React Flow holds the document's nodes, before it has measured them (tables
+     * carry estimated sizes): the first render is then at the final view, instead of a render at the
+     * last zoom, a measure, and a second render (on a 500-table model, once near and once far).
+     */
+    if (!empty && !flowShows(doc, flowStore.getState().nodeLookup)) return;
     shown.current = loads;
-    // The fit computed here rather than by fitView: its promise is not kept when no node changes after it.
-    const fitted = () => getViewportForBounds(flow.getNodesBounds(flow.getNodes()), width, height, FIT_OPTIONS.minZoom, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+    if (!doc.layout.viewport && !empty) fittedLoad.current = loads;
     placed.current = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
     void flow.setViewport(placed.current);
-  }, [initialized, loads, flow, flowStore, flowNodes]);
+  }, [loads, flow, flowStore, flowNodes]);
+  useEffect(() => {
+    if (!initialized || fittedLoad.current !== loads || refittedLoad.current === loads || !placed.current) return;
+    refittedLoad.current = loads;
+    // Moved meanwhile (by the user, or a jump): their view stands.
+    if (!sameView(flow.getViewport(), placed.current)) return;
+    // Estimates a few pixels off do not move the view again (a click may be on its way to a table).
+    const measured = fitted();
+    const { x, y, zoom } = placed.current;
+    if (Math.abs(measured.zoom / zoom - 1) < 0.02 && Math.abs(measured.x - x) < 8 && Math.abs(measured.y - y) < 8) return;
+    placed.current = measured;
+    void flow.setViewport(measured);
+  }, [initialized, loads, flow, flowNodes]);
   useOnViewportChange({
     onEnd: (viewport: Viewport) => {
       const state = useStore.getState();

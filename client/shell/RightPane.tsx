@@ -12,6 +12,7 @@ import { useStore } from '../store/index.ts';
 import type { RightTab } from '../store/session-slice.ts';
 import { PaneSplitter } from './PaneSplitter.tsx';
 import { TOGGLE_PANE_KEYS, usePaneStore } from './pane-store.ts';
+import { useCanvasDrawn } from '../canvas/canvas-drawn.ts';
 
 const SqlPanel = lazy(() => import('../sql/SqlPanel.tsx'));
 // Targets, compare/apply and history: lazy too (the plan view loads Monaco).
@@ -44,6 +45,8 @@ export function RightPane() {
   const setTab = useStore((s) => s.setRightTab);
   const focus = useStore((s) => s.inspectorFocus);
   const { width, collapsed } = usePaneStore();
+  // The editor loads once the diagram is drawn: on a large model it would hold back the first paint.
+  const editorMayLoad = useCanvasDrawn();
   // Something asked for another tab (a lint jump, a selection, a command): a hidden pane opens to show it.
   const shownTab = useRef(tab);
   useEffect(() => {
@@ -88,7 +91,7 @@ export function RightPane() {
           {/* The editor stays mounted (hidden) so switching back does not reload it. */}
           <div className="pane-sql" hidden={tab !== 'sql'}>
             <Suspense fallback={<div className="pane-loading">Loading editor…</div>}>
-              <SqlPanel />
+              {editorMayLoad ? <SqlPanel /> : <div className="pane-loading">Loading editor…</div>}
             </Suspense>
           </div>
         </div>
