@@ -1,5 +1,3 @@
-// First: the SQL parser's WebAssembly starts loading when its module is evaluated, from the site root.
-import './io/wasm-location.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './theme.css';

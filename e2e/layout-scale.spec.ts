@@ -4,12 +4,9 @@
  * positions from before a layout. Boxes are the store's positions with each node's drawn size (the
  * DOM's, for every node React Flow has drawn; the estimate, or more, for the others).
  */
-import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, type Studio } from './fixtures.ts';
 import { ImportExport } from './pages/import.ts';
-import { generateModel } from '../bench/_generate-model.ts';
-import { generatePostgres } from '../shared/ddl/generate.ts';
 import type { Layout, Model } from '../shared/model/document.ts';
 import { overlappingPairs } from '../shared/model/packing.ts';
 import { drawnSizes } from '../client/canvas/node-sizes.ts';
@@ -32,15 +29,9 @@ async function placement(studio: Studio, page: Page) {
 test('a 500-table import and every auto-layout mode place no table on another; one undo puts a layout back', async ({ studio, page }) => {
   test.setTimeout(180_000);
   await studio.open('/');
-  const file = test.info().outputPath('generated-500.sql');
-  writeFileSync(file, generatePostgres(generateModel({ tables: TABLES })));
-  const io = new ImportExport(page);
-  await io.dropFile(file, 'new');
-  await expect(io.report).toBeVisible({ timeout: 60_000 });
-  await io.closeReport();
-  await expect.poll(() => studio.tableCount()).toBe(TABLES);
   // The import's grid shows at once; the auto-layout then arranges it in its worker.
-  await expect.poll(() => studio.state<string>('state.notice?.message ?? ""')).not.toMatch(/Arranging/);
+  await new ImportExport(page).importGenerated(TABLES, test.info().outputPath('generated-500.sql'), (e) => studio.state<string>(e));
+  await expect.poll(() => studio.tableCount()).toBe(TABLES);
   const imported = await placement(studio, page);
   expect(imported.placed).toBe(TABLES);
   expect(imported.overlaps).toEqual([]);

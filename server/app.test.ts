@@ -27,6 +27,7 @@ describe('createApp without a store', () => {
     await mkdir(join(clientDir, 'assets'));
     await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Schemata</title><div id="root"></div>');
     await writeFile(join(clientDir, 'assets', 'app.js'), 'console.log("app")');
+    await writeFile(join(clientDir, 'libpg-query.wasm'), 'wasm bytes');
     server = await startTestServer({ clientDir });
   });
   afterAll(async () => {
@@ -58,6 +59,15 @@ describe('createApp without a store', () => {
     expect(res.status).toBe(200);
     expect(res.text).toBe('console.log("app")');
   });
+
+  it.each(['/libpg-query.wasm', '/p/libpg-query.wasm', '/assets/libpg-query.wasm'])(
+    'serves the SQL parser\'s WebAssembly at %s, wherever the page or a worker asks for it beside itself', async (path) => {
+      const res = await server.request('GET', path);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/wasm');
+      expect(res.text).toBe('wasm bytes');
+    },
+  );
 
   it('GET /api/templates lists templates; GET /api/templates/:name builds a valid document', async () => {
     const list = await server.request('GET', '/api/templates');

@@ -74,10 +74,18 @@ function apiRouter(deps: AppDeps): Router {
   return api;
 }
 
+/**
+ * PostgreSQL's parser (libpg-query's WebAssembly) is fetched beside whatever loads it: the page's
+ * directory (`/p/` for a project) or a worker's (`/assets/`). It is answered there too, rather than
+ * with the page, which cost a failed compile and a second download before a project could open.
+ */
+const PARSER_WASM = /\/libpg-query\.wasm$/;
+
 /** The built client, and `index.html` for every other path so `/p/:id` opens the app. */
 function clientRouter(clientDir: string): Router {
   const router = Router();
   router.use(express.static(clientDir, { index: false }));
+  router.get(PARSER_WASM, (_req, res) => res.sendFile(join(clientDir, 'libpg-query.wasm')));
   router.get('/{*splat}', (_req, res) => {
     const index = join(clientDir, 'index.html');
     if (!existsSync(index)) {

@@ -28,6 +28,10 @@ import { addTableAt } from './commands.ts';
 import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
 import { markCanvasDrawn } from './canvas-drawn.ts';
+import { OverviewLayer } from './OverviewLayer.tsx';
+import { boundsOf, boxAt, overviewBoxes } from './overview.ts';
+import { useOverview } from './use-overview.ts';
+import type { Rect } from '../../shared/diagram/areas.ts';
 import { ViewportMemory } from './viewport-memory.ts';
 import { toFlow, type FlowOutput } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
@@ -56,10 +60,15 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
   const measured = useRef<handlers.Measured>(new Map());
   const [sizes, resized] = useReducer((n: number) => n + 1, 0);
   const last = useRef<FlowOutput | undefined>(undefined);
+  // A large diagram far away is one picture (overview.ts): its objects are hidden from React Flow.
+  const bounds = useRef<Rect | undefined>(undefined);
+  const overview = useOverview(model.tables.length + model.views.length + model.enums.length, bounds, exporting);
   const flow = useMemo(() => {
-    last.current = toFlow({ model, layout, selected: selection, measured: measured.current, far }, last.current);
+    last.current = toFlow({ model, layout, selected: selection, measured: measured.current, far, overview }, last.current);
     return last.current;
-  }, [model, layout, selection, sizes, far]);
+  }, [model, layout, selection, sizes, far, overview]);
+  const boxes = useMemo(() => overviewBoxes(flow.nodes), [flow.nodes]);
+  bounds.current = useMemo(() => boundsOf(boxes), [boxes]);
   // Comparing: removed objects as outlines, appended so the model's nodes keep their identity.
   const ghosts = useStore((s) => s.comparison?.ghosts);
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
@@ -71,9 +80,19 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
   }, [initialized, nothingToDraw]);
   const container = useRef<HTMLDivElement>(null);
   useLabelScale(container);
+  const onPane = (e: React.MouseEvent) => (e.target as HTMLElement).classList.contains('react-flow__pane');
+  const pictured = (e: React.MouseEvent) => (overview ? boxAt(boxes, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : undefined);
+  // In the overview a click selects the table under it, a double-click goes to it.
+  const onPaneClick = (e: React.MouseEvent) => {
+    if (!overview) return;
+    const hit = pictured(e);
+    useStore.getState().select(hit ? [hit.id] : []);
+  };
   const onDoubleClick = (e: React.MouseEvent) => {
-    if (!editable || !(e.target as HTMLElement).classList.contains('react-flow__pane')) return;
-    addTableAt(reactFlow, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    if (!onPane(e)) return;
+    const hit = pictured(e);
+    if (hit) void reactFlow.setCenter(hit.x + hit.width / 2, hit.y + hit.height / 2, { zoom: 1, duration: 300 });
+    else if (editable) addTableAt(reactFlow, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
   };
 
   return (
@@ -105,7 +124,8 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
         onEdgeMouseLeave={() => handlers.onEdgeHover(null)}
         connectionMode={ConnectionMode.Loose}
         colorMode={theme}
-        onlyRenderVisibleElements={!exporting && !far}
+        onlyRenderVisibleElements={!exporting}
+        onPaneClick={onPaneClick}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
@@ -118,6 +138,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
       >
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
+        {overview && <OverviewLayer flow={flow} boxes={boxes} theme={theme} />}
         {/* Far away the dots are specks, yet repainting them cost a third of each pan frame. */}
         {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         {editable && <CanvasMinimap theme={theme} />}

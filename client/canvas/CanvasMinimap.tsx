@@ -31,9 +31,12 @@ function draw(canvas: HTMLCanvasElement, nodes: FlowNode[], fit: ReturnType<type
   canvas.height = SIZE.height * ratio;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
+  // Each variable read once per drawing: a style lookup per node cost 50 ms on a 500-table model.
   const css = getComputedStyle(canvas);
+  const fills = new Map<string, string>();
+  const variable = (name: string) => fills.get(name) ?? fills.set(name, css.getPropertyValue(name)).get(name)!;
   const color = (type: string | undefined, selected: boolean | undefined) =>
-    selected ? css.getPropertyValue('--accent') : type === 'note' ? NOTE_FILL : css.getPropertyValue(FILL[type ?? 'table'] ?? '--edge');
+    selected ? variable('--accent') : type === 'note' ? NOTE_FILL : variable(FILL[type ?? 'table'] ?? '--edge');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, SIZE.width, SIZE.height);
   // Areas first, beneath the tables, as on the canvas.

@@ -6,27 +6,9 @@
 import { memo } from 'react';
 import { useStore as useFlowStore } from '@xyflow/react';
 import { useStore } from '../store/index.ts';
-import { FAR_LABEL, fitLabel, labelScale } from './level-of-detail.ts';
+import { FAR_LABEL, fitLabel, selectLabelScale } from './level-of-detail.ts';
+import { measureLabel } from './label-measure.ts';
 import './far.css';
-
-const selectLabelScale = (s: { transform: readonly number[] }): number => labelScale(s.transform[2]);
-
-/** Widths at FAR_LABEL.fontPx in the label's font, measured once per text on an offscreen canvas. */
-const widths = new Map<string, number>();
-let context: CanvasRenderingContext2D | null | undefined;
-function measure(text: string): number {
-  let width = widths.get(text);
-  if (width !== undefined) return width;
-  if (context === undefined) {
-    context = document.createElement('canvas').getContext('2d');
-    if (context) context.font = `650 ${FAR_LABEL.fontPx}px ${getComputedStyle(document.body).fontFamily}`;
-  }
-  // No 2D context (never in a browser): an average bold character.
-  width = context ? context.measureText(text).width : text.length * FAR_LABEL.fontPx * 0.6;
-  if (widths.size > 50_000) widths.clear();
-  widths.set(text, width);
-  return width;
-}
 
 interface FarNameProps {
   name: string;
@@ -42,7 +24,7 @@ function FarNameView({ name, width, height, always = false }: FarNameProps) {
   const exporting = useStore((s) => s.exporting);
   const zoomed = useFlowStore(selectLabelScale);
   const scale = exporting ? 1 : zoomed;
-  const lines = fitLabel(name, { width, height }, scale, measure);
+  const lines = fitLabel(name, { width, height }, scale, measureLabel);
   // Nothing fits (a box a few pixels wide): nothing drawn; the node's title tells the name on hover.
   if (!lines.length) return null;
   const style = {

@@ -59,6 +59,9 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
     ...l,
     nodes: { ...l.nodes, [table.id]: { x: positionAbsoluteX, y: positionAbsoluteY, ...look, collapsed: !collapsed } },
   }));
+  // Far, drawn at its size in whole pixels, which is what React Flow measures back (offsetWidth): an
+  // estimate's half pixel made every table re-render and be measured a second time.
+  const farSize = far ? { width: Math.round(width!), height: Math.round(height!) } : {};
   return (
     <div
       className={`table-node${selected ? ' selected' : ''}${compared ? ` cmp-${compared}` : ''}${far ? ' far' : ''}`}
@@ -66,7 +69,7 @@ function TableNodeView({ data, selected, positionAbsoluteX, positionAbsoluteY, w
       data-compare={compared}
       data-testid="table-node"
       title={far ? `${table.schema}.${table.name}` : undefined}
-      style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...(far ? { width, height } : {}) } as React.CSSProperties}
+      style={{ ...(look?.color ? { '--node-color': look.color } : {}), ...farSize } as React.CSSProperties}
     >
       <Handle type="source" position={Position.Left} id={TABLE_HANDLE.l} className="table-handle" isConnectable={false} />
       <Handle type="source" position={Position.Right} id={TABLE_HANDLE.r} className="table-handle" isConnectable={false} />

@@ -137,7 +137,7 @@ function topLeft(nodes: Record<string, { x: number; y: number }>, ids: ReadonlyS
 /** Centers the view on a table and selects it (command palette, lint jump). */
 export function focusNode(flow: Flow, id: string): void {
   state().select([id]);
-  void flow.fitView({ nodes: [{ id }], padding: 0.6, duration: 300, maxZoom: 1 });
+  void flow.fitView({ nodes: [{ id }], padding: 0.6, duration: 300, maxZoom: 1, includeHiddenNodes: true });
 }
 
 /** A sticky note in the middle of the view; layout only, never part of the schema. */

@@ -56,7 +56,8 @@ describe('fitLabel', () => {
     ['wraps between words only', 'film_actor_category_link', box(220, 100), 1, ['film_actor_category_', 'link']],
     ['scaled up: fewer characters per line', 'film_actor', box(220, 200), 2.5, ['film_', 'actor']],
     ['a word wider than the box ends in an ellipsis', 'OrderLineItemsWithDiscounts', box(220, 100), 1, ['OrderLineItemsWithDi…']],
-    ['more lines than the box holds: the last one kept ends in an ellipsis', 'a_b_c_d', box(40, 36), 1, ['a_…']],
+    ['more lines than the box holds: the last one kept ends in an ellipsis', 'a_b_c_d', box(50, 36), 1, ['a_b…']],
+    ['fewer than three characters before an ellipsis: no label', 'account_4', box(40, 100), 1, []],
     ['not one character fits: no label', 'customer', box(220, 300), 19.03, []],
     ['no room for a line: no label', 'customer', box(220, 10), 1, []],
   ])('%s', (_label, name, size, scale, lines) => {

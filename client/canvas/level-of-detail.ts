@@ -33,7 +33,12 @@ export const WORKING_VIEWPORT = { x: 0, y: 0, zoom: 1 } as const;
  */
 export const FIT_OPTIONS = {
   padding: { top: '64px', left: '24px', right: '24px', bottom: '24px' }, maxZoom: 1, minZoom: MIN_ZOOM,
+  // The overview hides the objects it draws from React Flow (overview.ts): they are fitted all the same.
+  includeHiddenNodes: true,
 } as const;
+
+/** React Flow store selector: `labelScale` of the zoom, a number that changes only at its steps. */
+export const selectLabelScale = (s: { transform: readonly number[] }): number => labelScale(s.transform[2]);
 
 /** Steps per doubling of the zoom: a quarter octave keeps a 13px label between 12 and 14px. */
 const STEPS_PER_OCTAVE = 4;
@@ -62,8 +67,10 @@ export function labelWords(name: string): string[] {
 export const FAR_LABEL = { fontPx: 13, lineHeight: 1.15, padX: 4, padY: 2, top: 4 } as const;
 
 const ELLIPSIS = '…';
+/** Fewer characters before an ellipsis tell nothing (`i…`): no line then. */
+const MIN_SHOWN = 3;
 
-/** The longest start of `text` that fits `width` with an ellipsis after it; '' when not even one character does. */
+/** The longest start of `text` that fits `width` with an ellipsis after it; '' when not even MIN_SHOWN characters do. */
 function ellipsize(text: string, width: number, measure: (text: string) => number): string {
   if (measure(text) <= width) return text;
   let low = 0;
@@ -73,13 +80,13 @@ function ellipsize(text: string, width: number, measure: (text: string) => numbe
     if (measure(text.slice(0, mid).trimEnd() + ELLIPSIS) <= width) low = mid;
     else high = mid - 1;
   }
-  return low ? text.slice(0, low).trimEnd() + ELLIPSIS : '';
+  return low >= MIN_SHOWN ? text.slice(0, low).trimEnd() + ELLIPSIS : '';
 }
 
 /**
  * The lines a far label draws inside its box: words (`labelWords`) fill each line, a line breaks
  * only between words, a word wider than the box and the last line that fits end in an ellipsis;
- * no line when not even one character fits. Laid out here rather than by CSS because a clip per
+ * no label when its first line cannot show three characters. Laid out here rather than by CSS because a clip per
  * label (overflow and text-overflow) made the browser re-layerize hundreds of clips on every pan
  * frame. `measure` gives a text's width at FAR_LABEL.fontPx; `scale` is `labelScale(zoom)`.
  * Ex: `fitLabel('film_actor', { width: 220, height: 200 }, 2.5, m)` → `['film_', 'actor']` when
@@ -104,5 +111,8 @@ export function fitLabel(
   lines.push(line);
   const kept = lines.slice(0, maxLines);
   if (lines.length > maxLines) kept[maxLines - 1] = lines.slice(maxLines - 1).join('') + ELLIPSIS;
-  return kept.map((text) => ellipsize(text, width, measure)).filter((text) => text !== '');
+  const shown = kept.map((text) => ellipsize(text, width, measure));
+  // A line too narrow to show anything ends the label: the lines after it would read as the name.
+  const empty = shown.indexOf('');
+  return empty < 0 ? shown : shown.slice(0, empty);
 }

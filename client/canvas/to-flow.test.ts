@@ -169,3 +169,16 @@ describe('columnRows and displayType', () => {
     ]);
   });
 });
+
+describe('toFlow for the overview', () => {
+  it('hides the tables from React Flow (kept for its fit and lookups), and shows them again close up', () => {
+    const model = sampleModel();
+    const near = toFlow(input(model));
+    const pictured = input(model, { far: true, overview: true });
+    const overview = toFlow(pictured, near);
+    expect(overview.nodes.map((n) => [n.id, n.hidden])).toEqual([['t_c', true], ['t_o', true], ['t_p', true]]);
+    expect(toFlow(pictured, overview).nodes).toBe(overview.nodes);
+    const back = toFlow({ ...pictured, overview: false }, overview);
+    expect(back.nodes.every((n) => !n.hidden)).toBe(true);
+  });
+});

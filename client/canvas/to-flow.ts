@@ -51,6 +51,11 @@ export interface FlowInput {
    * draws TableNode and leaves it out loses its edges far away.
    */
   far: boolean;
+  /**
+   * Drawn as one picture (overview.ts, OverviewLayer): tables, views and enums are kept in React
+   * Flow (its fit, minimap and lookups see them) but hidden, so none is mounted; their edges go too.
+   */
+  overview?: boolean;
 }
 
 export interface FlowOutput {
@@ -94,7 +99,9 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>, detailChanged
     const size = input.measured?.get(id);
     const sameSize = !size || (old?.measured?.width === size.width && old?.measured?.height === size.height);
     const fresh = detailChanged && type === 'table';
-    if (!fresh && sameNode(old, data, isSelected) && sameSize && old.type === type && old.position.x === position.x && old.position.y === position.y) {
+    const hidden = !!input.overview && type !== 'note';
+    if (!fresh && sameNode(old, data, isSelected) && sameSize && old.type === type && old.position.x === position.x && old.position.y === position.y &&
+        !!old.hidden === hidden) {
       out.push(old);
     } else {
       const measured = input.measured?.get(id);
@@ -103,7 +110,7 @@ function buildNodes(input: FlowInput, prev: Map<string, FlowNode>, detailChanged
         // Unmeasured tables carry an estimate, so React Flow mounts only those in view; tables
         // crossing a level of detail carry their handles (node-estimate.ts).
         ...(estimate && (fresh || !measured) ? estimate(measured?.width) : {}), ...(measured ? { measured } : {}),
-        ...(type === 'note' ? { zIndex: -1 } : {}),
+        ...(type === 'note' ? { zIndex: -1 } : {}), ...(hidden ? { hidden } : {}),
       } as FlowNode);
     }
     index += 1;

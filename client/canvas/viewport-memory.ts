@@ -64,6 +64,8 @@ function useViewportMemory(): void {
    * on opening would save the project again).
    */
   const placed = useRef<Viewport | undefined>(undefined);
+  // Every view this load was put at (a fit, then its refit): an end event at any of them is not an edit.
+  const placements = useRef<Viewport[]>([]);
   // The load whose view was a fit, made again once every node was measured (views, enums and notes carry no estimate).
   const fittedLoad = useRef(-1);
   const refittedLoad = useRef(-1);
@@ -87,6 +89,7 @@ function useViewportMemory(): void {
     shown.current = loads;
     if (!doc.layout.viewport && !empty) fittedLoad.current = loads;
     placed.current = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
+    placements.current = [placed.current];
     void flow.setViewport(placed.current);
   }, [loads, flow, flowStore, flowNodes]);
   useEffect(() => {
@@ -99,12 +102,13 @@ function useViewportMemory(): void {
     const { x, y, zoom } = placed.current;
     if (Math.abs(measured.zoom / zoom - 1) < 0.02 && Math.abs(measured.x - x) < 8 && Math.abs(measured.y - y) < 8) return;
     placed.current = measured;
+    placements.current.push(measured);
     void flow.setViewport(measured);
   }, [initialized, loads, flow, flowNodes]);
   useOnViewportChange({
     onEnd: (viewport: Viewport) => {
       const state = useStore.getState();
-      if (shown.current !== state.loads || (placed.current && sameView(viewport, placed.current))) return;
+      if (shown.current !== state.loads || placements.current.some((view) => sameView(viewport, view))) return;
       if (keepsViewport(state.project)) state.keepViewport(viewport);
     },
   });

@@ -3,7 +3,6 @@
  * (musicbrainz), which would freeze the page. Messages: `{id, text, format}` in,
  * `{id, ok: true, result}` or `{id, ok: false, error}` out.
  */
-import './wasm-location.ts';
 import { ImportSyntaxError, importDocument } from '../../shared/io/import-document.ts';
 import type { ImportFormat } from '../../shared/api/import.ts';
 

@@ -2,9 +2,11 @@
  * Page object for import and export: dropping a file on the diagram, the import report, the SQL
  * pane's apply bar, and the export dialog.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { generateModel } from '../../bench/_generate-model.ts';
+import { generatePostgres } from '../../shared/ddl/generate.ts';
 
 export class ImportExport {
   constructor(readonly page: Page) {}
@@ -23,6 +25,18 @@ export class ImportExport {
     await expect(target).toBeVisible();
     await target.dispatchEvent('dragover', { dataTransfer });
     await target.dispatchEvent('drop', { dataTransfer });
+  }
+
+  /**
+   * Writes the generated model of `tables` tables (bench/_generate-model.ts, seeded) as SQL to `file`,
+   * drops it as a new document, closes the report and waits for the auto-layout that follows.
+   */
+  async importGenerated(tables: number, file: string, state: (expression: string) => Promise<string>): Promise<void> {
+    writeFileSync(file, generatePostgres(generateModel({ tables })));
+    await this.dropFile(file, 'new');
+    await expect(this.report).toBeVisible({ timeout: 60_000 });
+    await this.closeReport();
+    await expect.poll(() => state('state.notice?.message ?? ""')).not.toMatch(/Arranging/);
   }
 
   get report(): Locator {
