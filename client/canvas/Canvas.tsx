@@ -33,12 +33,13 @@ import { boundsOf, boxAt, overviewBoxes } from './overview.ts';
 import { useOverview } from './use-overview.ts';
 import type { Rect } from '../../shared/diagram/areas.ts';
 import { ViewportMemory } from './viewport-memory.ts';
-import { toFlow, type FlowOutput } from './to-flow.ts';
+import { toFlow, type FlowOutput, type RelationFlowEdge } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
 
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode, ghost: GhostNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const NO_EDGES: RelationFlowEdge[] = [];
 /** What only an editable canvas listens to: a drag that moves tables, one that draws a relationship. */
 const editing = {
   // Undo takes a whole drag as one step.
@@ -111,7 +112,8 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
       )}
       <ReactFlow
         nodes={nodes}
-        edges={flow.edges}
+        // The overview draws the relationships itself (React Flow would still draw those between hidden tables).
+        edges={overview ? NO_EDGES : flow.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={(changes) => handlers.onNodesChange(withoutGhosts(changes), measured.current) && resized()}
