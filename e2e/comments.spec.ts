@@ -112,3 +112,32 @@ test('comments on a table and a column: badge, reply, resolve, reload, another b
   const saved = await (await page.request.get(`/api/projects/${id}`)).text();
   expect(saved).not.toContain('legal wants');
 });
+
+test('your name: set from the File menu, shown and changed from the Comments tab, forgotten when emptied', async ({ studio, page }) => {
+  await studio.open('/');
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('open-user-name').click();
+  const dialog = page.getByTestId('user-name-dialog');
+  await expect(page.getByTestId('user-name-input')).toBeFocused();
+  await page.getByTestId('user-name-input').fill('  Cleo  ');
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await dialog.screenshot({ path: `test-results/user-name-${theme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByTestId('user-name-save').click();
+  await expect(dialog).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.getItem('schemata.userName'))).toBe('Cleo');
+
+  await studio.projects.saveAsProject('Named');
+  await page.getByTestId('tab-comments').click();
+  await studio.selectTable('public.customers');
+  const author = page.getByTestId('comments-author');
+  await expect(author).toHaveText('Cleo');
+  await author.click();
+  await expect(page.getByTestId('user-name-input')).toHaveValue('Cleo');
+  await page.getByTestId('user-name-input').fill('');
+  await page.keyboard.press('Enter');
+  await expect(author).toHaveText('Anonymous');
+  expect(await page.evaluate(() => localStorage.getItem('schemata.userName'))).toBeNull();
+});

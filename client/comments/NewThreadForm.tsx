@@ -6,6 +6,8 @@ import { useState } from 'react';
 import { COMMENT_MAX_LENGTH, type CommentTarget } from '../../shared/api/comments.ts';
 import type { Table } from '../../shared/model/document.ts';
 import { useUserName } from '../shell/user-name.ts';
+import { ANONYMOUS } from '../../shared/api/comments.ts';
+import '../shell/user-name.css';
 import { useStore } from '../store/index.ts';
 
 const TABLE = '';
@@ -46,7 +48,10 @@ export function NewThreadForm({ table, preset }: { table: Table | undefined; pre
         maxLength={COMMENT_MAX_LENGTH} onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void start(); }} />
       <div className="new-thread-actions">
-        <span className="comments-hint">as {author ?? 'Anonymous'}</span>
+        <span className="comments-hint">
+          as <button type="button" className="link-button" data-testid="comments-author" title="Change your name"
+            onClick={() => useStore.getState().openDialog('user-name')}>{author ?? ANONYMOUS}</button>
+        </span>
         <button className="btn small primary" data-testid="new-thread-start" disabled={busy || !text.trim()} onClick={() => void start()}>Comment</button>
       </div>
     </div>

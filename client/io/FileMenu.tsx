@@ -42,6 +42,7 @@ export function FileMenu() {
           <Item id="open-projects" onClick={run(() => useStore.getState().openDialog('projects'))}>Projects…</Item>
           {isProject && <Item id="open-versions" onClick={run(() => useStore.getState().openDialog('versions'))}>Versions…</Item>}
           {isProject && <Item id="open-share" onClick={run(() => setSharing(true))}>Share a read-only link…</Item>}
+          <Item id="open-user-name" onClick={run(() => useStore.getState().openDialog('user-name'))}>Your name…</Item>
           <div className="menu-sep" />
           <Item id="open-json" onClick={run(() => fileInput.current?.click())}>Open JSON…</Item>
           <Item id="import-open" onClick={run(() => useStore.getState().openDialog('import'))}>Import SQL/DBML…</Item>

@@ -8,6 +8,7 @@ import { ProjectsDialog } from '../projects/ProjectsDialog.tsx';
 import { VersionsDialog } from '../projects/VersionsDialog.tsx';
 import { ImportDialog } from '../io/ImportDialog.tsx';
 import { ImportReportDialog } from '../io/ImportReportDialog.tsx';
+import { UserNameDialog } from './UserNameDialog.tsx';
 
 // The exporters (three dialects, DBML, the planner) load when the dialog opens.
 const ExportDialog = lazy(() => import('../io/ExportDialog.tsx'));
@@ -20,6 +21,7 @@ export function Dialogs() {
   if (dialog === 'versions') return <VersionsDialog />;
   if (dialog === 'import') return <ImportDialog />;
   if (dialog === 'import-report') return <ImportReportDialog />;
+  if (dialog === 'user-name') return <UserNameDialog />;
   if (dialog === 'export') return <Suspense fallback={null}><ExportDialog /></Suspense>;
   return null;
 }

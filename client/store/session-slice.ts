@@ -5,7 +5,7 @@ import type { Comparison } from './comparison.ts';
 import type { ImportOutcome } from './import-outcome.ts';
 import { tabForSelection } from './object-target.ts';
 
-export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'versions' | 'import' | 'import-report' | 'export' | null;
+export type Dialog = 'palette' | 'shortcuts' | 'projects' | 'versions' | 'import' | 'import-report' | 'export' | 'user-name' | null;
 export type Theme = 'light' | 'dark' | 'system';
 export type RightTab = 'inspector' | 'types' | 'sql' | 'lint' | 'live' | 'comments';
 
