@@ -29,7 +29,8 @@ import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
 import { markCanvasDrawn } from './canvas-drawn.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
-import { boundsOf, boxAt, overviewBoxes } from './overview.ts';
+import { boxAt, overviewBoxes } from './overview.ts';
+import { boundsOf } from './minimap-geometry.ts';
 import { useOverview } from './use-overview.ts';
 import type { Rect } from '../../shared/diagram/areas.ts';
 import { ViewportMemory } from './viewport-memory.ts';
@@ -69,7 +70,8 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
     return last.current;
   }, [model, layout, selection, sizes, far, overview]);
   const boxes = useMemo(() => overviewBoxes(flow.nodes), [flow.nodes]);
-  bounds.current = useMemo(() => boundsOf(boxes), [boxes]);
+  const boxBounds = useMemo(() => boundsOf(boxes), [boxes]);
+  bounds.current = boxBounds;
   // Comparing: removed objects as outlines, appended so the model's nodes keep their identity.
   const ghosts = useStore((s) => s.comparison?.ghosts);
   const nodes = useMemo(() => (ghosts?.length ? [...flow.nodes, ...ghostNodes(ghosts)] : flow.nodes), [flow.nodes, ghosts]);
@@ -140,7 +142,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
       >
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
-        {overview && <OverviewLayer flow={flow} boxes={boxes} theme={theme} />}
+        {overview && boxBounds && <OverviewLayer flow={flow} boxes={boxes} bounds={boxBounds} theme={theme} />}
         {/* Far away the dots are specks, yet repainting them cost a third of each pan frame. */}
         {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         {editable && <CanvasMinimap theme={theme} />}

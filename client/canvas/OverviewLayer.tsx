@@ -10,7 +10,7 @@ import type { Rect } from '../../shared/diagram/areas.ts';
 import type { FlowOutput } from './to-flow.ts';
 import { FAR_LABEL, fitLabel, selectLabelScale } from './level-of-detail.ts';
 import { labelFontFamily, measureLabel } from './label-measure.ts';
-import { boundsOf, overviewEdges, type OverviewBox } from './overview.ts';
+import { overviewEdges, type OverviewBox } from './overview.ts';
 
 interface Picture {
   boxes: readonly OverviewBox[];
@@ -61,17 +61,23 @@ function draw(canvas: HTMLCanvasElement, { boxes, edges, bounds, pixels, scale }
   }
 }
 
-export function OverviewLayer({ flow, boxes, theme }: { flow: FlowOutput; boxes: readonly OverviewBox[]; theme: string }) {
+interface OverviewLayerProps {
+  flow: FlowOutput;
+  boxes: readonly OverviewBox[];
+  /** The boxes' bounds (Canvas has them already, to decide whether the picture fits). */
+  bounds: Rect;
+  theme: string;
+}
+
+export function OverviewLayer({ flow, boxes, bounds, theme }: OverviewLayerProps) {
   const scale = useFlowStore(selectLabelScale);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const bounds = useMemo(() => boundsOf(boxes), [boxes]);
   const edges = useMemo(() => overviewEdges(flow.edges, new Map(boxes.map((b) => [b.id, b]))), [flow.edges, boxes]);
   // At this label step the zoom is about 1/scale: the picture is drawn at the screen's resolution.
   const pixels = (window.devicePixelRatio || 1) / scale;
   useEffect(() => {
-    if (canvas.current && bounds) draw(canvas.current, { boxes, edges, bounds, pixels, scale });
+    if (canvas.current) draw(canvas.current, { boxes, edges, bounds, pixels, scale });
   }, [boxes, edges, bounds, pixels, scale, theme]);
-  if (!bounds) return null;
   return (
     <ViewportPortal>
       <canvas

@@ -11,7 +11,8 @@ import { Position } from '@xyflow/react';
 import type { Table } from '../../shared/model/document.ts';
 import { columnRows } from './badges.ts';
 
-const NODE = { minWidth: 220, maxWidth: 360, border: 2, header: 35, row: 24, more: 22 };
+/** A node's box: its width bounds, header and row heights (canvas.css); the overview sizes unmeasured views and enums by it. */
+export const NODE = { minWidth: 220, maxWidth: 360, border: 2, header: 35, row: 24, more: 22 } as const;
 const HANDLE = { size: 8, left: -7, right: -1.5, top: NODE.header + 8.3, nodeTop: 14.3 };
 /** Average glyph widths: 12px sans (names), bold header, 11px mono (types), one badge with its gap. */
 const CHAR = { name: 6.8, header: 7.4, type: 6.7, badge: 23 };
@@ -60,4 +61,13 @@ export function estimateTableNode(table: Table, collapsed = false, measuredWidth
     ];
   }));
   return { measured: { width, height }, handles };
+}
+
+/**
+ * Where an edge meets a table's own handle on `side` (TABLE_HANDLE): the handle's outer edge, at
+ * its middle, as React Flow draws it. The overview (overview.ts) joins its lines there too.
+ */
+export function ownHandlePoint(box: { x: number; y: number; width: number }, side: 'l' | 'r'): { x: number; y: number } {
+  const y = box.y + HANDLE.nodeTop + HANDLE.size / 2;
+  return side === 'l' ? { x: box.x + HANDLE.left, y } : { x: box.x + box.width + HANDLE.right + HANDLE.size, y };
 }

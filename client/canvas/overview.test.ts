@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowNode, RelationFlowEdge } from './to-flow.ts';
-import { boundsOf, boxAt, fitsOverview, overviewBoxes, overviewEdges, type OverviewBox } from './overview.ts';
+import { boxAt, fitsOverview, overviewBoxes, overviewEdges, type OverviewBox } from './overview.ts';
+import { boundsOf } from './minimap-geometry.ts';
+import { NODE, ownHandlePoint } from './node-estimate.ts';
 import { NO_LANES } from '../../shared/diagram/edge-route.ts';
 
 const table = (id: string, x: number, y: number, measured?: { width: number; height: number }, columns = 2) => ({
@@ -18,11 +20,11 @@ describe('overviewBoxes', () => {
   });
 
   it('sizes an object never measured by its header and rows', () => {
-    expect(overviewBoxes([table('a', 0, 0, undefined, 3)])[0]).toMatchObject({ width: 220, height: 35 + 3 * 24 });
+    expect(overviewBoxes([table('a', 0, 0, undefined, 3)])[0]).toMatchObject({ width: 220, height: NODE.border + NODE.header + 3 * NODE.row });
   });
 });
 
-describe('boundsOf', () => {
+describe('boundsOf (minimap-geometry.ts), of overview boxes', () => {
   it.each([
     ['nothing', [], undefined],
     ['one box', [box('a', 10, 20, 100, 50)], { x: 10, y: 20, width: 100, height: 50 }],
@@ -63,8 +65,10 @@ describe('overviewEdges', () => {
 
   it('joins the tables\' own handles beside their headers', () => {
     const [{ path }] = overviewEdges([edge(':r', ':l')], boxes);
-    expect(path.startsWith('M204,18 ')).toBe(true);
-    expect(path.endsWith(' L396,68')).toBe(true);
+    // Where React Flow's edges meet the same handles (node-estimate.ts): 206.5,18.3 and 393,68.3.
+    const [from, to] = [ownHandlePoint(boxes.get('a')!, 'r'), ownHandlePoint(boxes.get('b')!, 'l')];
+    expect(path.startsWith(`M${from.x},${from.y} `)).toBe(true);
+    expect(path.endsWith(` L${to.x},${to.y}`)).toBe(true);
   });
 
   it('skips an edge whose table is not drawn', () => {

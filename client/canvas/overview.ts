@@ -9,16 +9,13 @@
 import type { Rect } from '../../shared/diagram/areas.ts';
 import type { FlowNode, RelationFlowEdge } from './to-flow.ts';
 import { edgePath } from '../../shared/diagram/edge-route.ts';
+import { NODE, ownHandlePoint } from './node-estimate.ts';
 
 /** Far away, a diagram with at least this many tables, views and enums is drawn as an overview. */
 export const OVERVIEW_MIN_OBJECTS = 150;
 /** The picture's largest side and area in device pixels; past them the nodes are drawn instead. */
 const MAX_SIDE = 8192;
 const MAX_AREA = 32_000_000;
-/** Where edges meet a table far away: its own handles beside the header (far.css .table-handle). */
-const HANDLE = { y: 18, out: 4 };
-/** A view or enum never measured (the overview hides it from the start): header and 24px rows. */
-const UNMEASURED = { width: 220, header: 35, row: 24 };
 
 export interface OverviewBox extends Rect {
   id: string;
@@ -44,24 +41,12 @@ export function overviewBoxes(nodes: readonly FlowNode[]): OverviewBox[] {
     boxes.push({
       id: node.id, kind: node.type, name: named.name, color: node.data.look?.color, selected: !!node.selected,
       x: node.position.x, y: node.position.y,
-      width: node.measured?.width ?? node.width ?? UNMEASURED.width,
-      height: node.measured?.height ?? node.height ?? UNMEASURED.header + UNMEASURED.row * rowsOf(node),
+      // A view or enum the overview hid from the start was never measured: its header and rows.
+      width: node.measured?.width ?? node.width ?? NODE.minWidth,
+      height: node.measured?.height ?? node.height ?? NODE.border + NODE.header + NODE.row * rowsOf(node),
     });
   }
   return boxes;
-}
-
-/** The smallest rectangle holding every box, or undefined when there is none. */
-export function boundsOf(boxes: readonly Rect[]): Rect | undefined {
-  if (!boxes.length) return undefined;
-  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const b of boxes) {
-    left = Math.min(left, b.x);
-    top = Math.min(top, b.y);
-    right = Math.max(right, b.x + b.width);
-    bottom = Math.max(bottom, b.y + b.height);
-  }
-  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /** Whether a picture of `bounds` at `pixelsPerUnit` device pixels per flow unit stays within the limits. */
@@ -80,8 +65,8 @@ export function overviewEdges(edges: readonly RelationFlowEdge[], boxes: Readonl
     if (!from || !to) continue;
     const side = (handle: string | null | undefined): 'l' | 'r' => (handle?.endsWith(':l') ? 'l' : 'r');
     const [sourceSide, targetSide] = [side(edge.sourceHandle), side(edge.targetHandle)];
-    const x = (box: Rect, s: 'l' | 'r') => (s === 'l' ? box.x - HANDLE.out : box.x + box.width + HANDLE.out);
-    const path = edgePath({ sx: x(from, sourceSide), sy: from.y + HANDLE.y, sourceSide, tx: x(to, targetSide), ty: to.y + HANDLE.y, targetSide }, edge.data?.lanes);
+    const [source, target] = [ownHandlePoint(from, sourceSide), ownHandlePoint(to, targetSide)];
+    const path = edgePath({ sx: source.x, sy: source.y, sourceSide, tx: target.x, ty: target.y, targetSide }, edge.data?.lanes);
     out.push({ id: edge.id, path, selected: !!edge.selected });
   }
   return out;
