@@ -85,7 +85,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
   useLabelScale(container);
   const onPane = (e: React.MouseEvent) => (e.target as HTMLElement).classList.contains('react-flow__pane');
   const pictured = (e: React.MouseEvent) => (overview ? boxAt(boxes, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : undefined);
-  // In the overview a click selects the table under it, a double-click goes to it.
+  // In the overview a click selects the table under it, a double-click goes to it (between tables it does nothing).
   const onPaneClick = (e: React.MouseEvent) => {
     if (!overview) return;
     const hit = pictured(e);
@@ -95,7 +95,8 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
     if (!onPane(e)) return;
     const hit = pictured(e);
     if (hit) void reactFlow.setCenter(hit.x + hit.width / 2, hit.y + hit.height / 2, { zoom: 1, duration: 300 });
-    else if (editable) addTableAt(reactFlow, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    // Not in the overview: a table added there would be a speck the user cannot see or edit.
+    else if (editable && !overview) addTableAt(reactFlow, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
   };
 
   return (
