@@ -59,13 +59,16 @@ function useViewportMemory(): void {
   // The load whose view was put in place; until then React Flow's own fit must not be kept.
   const shown = useRef(-1);
   /*
-   * Every view this load was put at (saved, fitted or working, then a refit), the last one where it
-   * is now. Putting it there is not an edit: an end event at any of them is not kept (a kept view
-   * is saved, so a fit on opening would save the project again).
+   * Where this load's view was put (saved, fitted or working). Putting it there is not an edit: its
+   * end event, and any later end at that same view, is not kept (a kept view is saved, so a fit
+   * on opening would save the project again).
    */
+  const placed = useRef<Viewport | undefined>(undefined);
+  // Every view this load was put at (a fit, then its refit): an end event at any of them is not an edit.
   const placements = useRef<Viewport[]>([]);
-  // The load whose fit is made again once every node is measured (views, enums and notes carry no estimate).
-  const refitLoad = useRef(-1);
+  // The load whose view was a fit, made again once every node was measured (views, enums and notes carry no estimate).
+  const fittedLoad = useRef(-1);
+  const refittedLoad = useRef(-1);
   const initialized = useNodesInitialized();
   const flowStore = useStoreApi();
   // The fit computed here rather than by fitView: its promise is not kept when no node changes after it.
@@ -84,20 +87,21 @@ function useViewportMemory(): void {
      */
     if (!empty && !flowShows(doc, flowStore.getState().nodeLookup)) return;
     shown.current = loads;
-    refitLoad.current = !doc.layout.viewport && !empty ? loads : -1;
-    const view = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
-    placements.current = [view];
-    void flow.setViewport(view);
+    if (!doc.layout.viewport && !empty) fittedLoad.current = loads;
+    placed.current = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
+    placements.current = [placed.current];
+    void flow.setViewport(placed.current);
   }, [loads, flow, flowStore, flowNodes]);
   useEffect(() => {
-    const placed = placements.current.at(-1);
-    if (!initialized || refitLoad.current !== loads || !placed) return;
-    refitLoad.current = -1;
+    if (!initialized || fittedLoad.current !== loads || refittedLoad.current === loads || !placed.current) return;
+    refittedLoad.current = loads;
     // Moved meanwhile (by the user, or a jump): their view stands.
-    if (!sameView(flow.getViewport(), placed)) return;
+    if (!sameView(flow.getViewport(), placed.current)) return;
     // Estimates a few pixels off do not move the view again (a click may be on its way to a table).
     const measured = fitted();
-    if (Math.abs(measured.zoom / placed.zoom - 1) < 0.02 && Math.abs(measured.x - placed.x) < 8 && Math.abs(measured.y - placed.y) < 8) return;
+    const { x, y, zoom } = placed.current;
+    if (Math.abs(measured.zoom / zoom - 1) < 0.02 && Math.abs(measured.x - x) < 8 && Math.abs(measured.y - y) < 8) return;
+    placed.current = measured;
     placements.current.push(measured);
     void flow.setViewport(measured);
   }, [initialized, loads, flow, flowNodes]);

@@ -39,9 +39,8 @@ export async function saveAsProject(name?: string): Promise<string | undefined> 
   const projectName = (name ?? state.project.name).trim() || 'Untitled';
   state.setSaveState('saving');
   try {
-    // The page's document as it is: renamed here, it differed from the page until the first autosave
-    // overwrote the name, and a draft kept meanwhile was offered back after a reload as unsaved edits.
-    const created = await projectsApi.create(projectName, state.doc);
+    const document: ModelDocument = { ...state.doc, name: projectName };
+    const created = await projectsApi.create(projectName, document);
     state.setProject({ id: created.id, name: projectName, version: created.version, source: 'project' });
     state.setSaveState('saved');
     window.history.pushState(null, '', `/p/${encodeURIComponent(created.id)}`);

@@ -67,11 +67,12 @@ function restore(doc: ModelDocument, project: KeptDraft['project']): void {
 
 /**
  * Offers the draft an earlier visit left (after a crash or a closed tab), if there is one. `earlier`
- * is read before this page keeps anything: its own drafts are never offered back to it.
+ * is read before this page keeps anything; a draft kept after this page started is its own (the
+ * read can be slow, and an edit made meanwhile keeps one) and is never offered back to it.
  */
-async function offerKeptDraft(earlier: Promise<KeptDraft | undefined>): Promise<void> {
+async function offerKeptDraft(earlier: Promise<KeptDraft | undefined>, pageStartedAt: number): Promise<void> {
   const draft = await earlier;
-  if (!draft) return;
+  if (!draft || draft.keptAt >= pageStartedAt) return;
   const parsed = parseDocument(draft.doc);
   if (!parsed.ok || sameContent(parsed.document, useStore.getState().doc)) {
     await clearDraft().catch(() => undefined);
@@ -84,6 +85,7 @@ async function offerKeptDraft(earlier: Promise<KeptDraft | undefined>): Promise<
 
 /** Starts keeping drafts (once the first document is open) and offers the one left last time. */
 export function startDraftKeeper(): () => void {
+  const pageStartedAt = Date.now();
   const earlier = readDraft();
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (state.doc !== previous.doc || state.project !== previous.project || state.saveState !== previous.saveState) sync();
@@ -91,7 +93,7 @@ export function startDraftKeeper(): () => void {
   // A tab closed within the pause still leaves its last edit.
   const flush = () => timer && writeNow();
   window.addEventListener('pagehide', flush);
-  void offerKeptDraft(earlier);
+  void offerKeptDraft(earlier, pageStartedAt);
   return () => {
     unsubscribe();
     window.removeEventListener('pagehide', flush);
