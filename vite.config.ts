@@ -15,7 +15,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api/': 'http://127.0.0.1:4780',
+      // ws: co-editing rooms are WebSockets under /api/projects/:id/live.
+      '/api/': { target: 'http://127.0.0.1:4780', ws: true },
       // The access link (`/?token=…`, any page): the server sets its cookie and redirects to the page without it.
       '^/[^?#]*\\?(?:[^#]*&)?token=': 'http://127.0.0.1:4780',
     },

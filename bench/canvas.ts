@@ -5,10 +5,8 @@
 // the page opens on, fitted down to the minimum zoom of 0.05 for these tall starting grids, then at
 // working zoom after a palette jump), and time for a rename (inspector, Enter) to repaint.
 // Builds the client first if dist/client is missing. Prints figures; asserts nothing about time.
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import type { Model } from '../shared/model/document.ts';
@@ -16,6 +14,7 @@ import { makeDocument } from '../shared/model/empty.ts';
 import { importSql } from '../shared/io/sql-import/import-sql.ts';
 import { withMissingPositions } from '../shared/model/initial-layout.ts';
 import { generateModel } from './_generate-model.ts';
+import { startStudio, type BenchStudio } from './_studio.ts';
 import { installFrameRecorder, jumpTo, measureFirstRender, measurePan, measureRename, type PanResult } from './_canvas-measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -34,48 +33,7 @@ function ensureBuilt(): void {
   if (built.status !== 0) throw new Error('npm run build failed');
 }
 
-interface Studio { url: string; dataDir: string; token: string; stop: () => Promise<void> }
-
-/**
- * The real server (dist/server/index.js) on a free port (PORT=0: it prints the one it got), its data in
- * a throwaway directory. `SCHEMATA_BENCH_CLIENT` may name another build of the client (e.g. one made
- * with `vite build --outDir`) so a change can be measured without touching dist/client.
- */
-async function startServer(): Promise<Studio> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'schemata-bench-'));
-  // The studio's access token: the API calls and the page send it as a bearer.
-  const token = randomBytes(32).toString('base64url');
-  const clientDir = process.env.SCHEMATA_BENCH_CLIENT;
-  // The compiled server (what `npm start` runs), built when stale: tsx would compile it on every start.
-  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('scripts/build-server.mjs failed');
-  const child = spawn(process.execPath, ['dist/server/index.js'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEMATA_DATA: dataDir, SCHEMATA_TOKEN: token, ...(clientDir ? { SCHEMATA_CLIENT_DIR: clientDir } : {}) },
-  });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await exited;
-    if (!process.env.SCHEMATA_BENCH_KEEP) rmSync(dataDir, { recursive: true, force: true });
-  };
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('the server did not start within 120 s')), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/running at (http:\/\/[\d.]+:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited with code ${code}`)));
-  });
-  return { url, dataDir, token, stop };
-}
-
-async function saveProject({ url, token }: Studio, name: string, model: Model): Promise<string> {
+async function saveProject({ url, token }: BenchStudio, name: string, model: Model): Promise<string> {
   const document = makeDocument(model, withMissingPositions(model, makeDocument(model).layout), name);
   const response = await fetch(`${url}/api/projects`, {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ name, document }),
@@ -88,6 +46,8 @@ interface Figures {
   model: string;
   tables: number;
   firstRenderMs: number;
+  /** From navigation to the page being live in the project's room (co-editing). */
+  liveMs: number;
   nodesInDom: number;
   panOverview?: PanResult;
   panWorking?: PanResult;
@@ -95,7 +55,7 @@ interface Figures {
   renameFrameMs: number[];
 }
 
-async function measureModel(browser: Browser, studio: Studio, label: string, model: Model): Promise<Figures> {
+async function measureModel(browser: Browser, studio: BenchStudio, label: string, model: Model): Promise<Figures> {
   const id = await saveProject(studio, label, model);
   // A bearer rather than the `?token=` link: its redirect would count in the time to first render.
   const page = await browser.newPage({ viewport: VIEWPORT, extraHTTPHeaders: { authorization: `Bearer ${studio.token}` } });
@@ -103,6 +63,9 @@ async function measureModel(browser: Browser, studio: Studio, label: string, mod
   await installFrameRecorder(page);
   await page.goto(`${studio.url}/p/${encodeURIComponent(id)}`);
   const first = await measureFirstRender(page);
+  // The page joins the project's room once the diagram is drawn; panning is measured after that.
+  await page.waitForFunction("document.querySelector('[data-testid=\"live-status\"]')?.textContent === 'Live'", undefined, { timeout: 120_000 });
+  const liveMs = await page.evaluate<number>('performance.now()');
   const panOverview = await measurePan(page);
   // A table in the middle of the model: the palette selects it, zooms to it and opens the inspector.
   const target = model.tables[Math.floor(model.tables.length / 2)];
@@ -119,7 +82,7 @@ async function measureModel(browser: Browser, studio: Studio, label: string, mod
   await page.screenshot({ path: join(studio.dataDir, `${label}.png`) });
   await page.close();
   return {
-    model: label, tables: model.tables.length, firstRenderMs: first.ms, nodesInDom: first.nodes, panOverview, panWorking,
+    model: label, tables: model.tables.length, firstRenderMs: first.ms, liveMs, nodesInDom: first.nodes, panOverview, panWorking,
     renameMs: renames.map((r) => r.domMs), renameFrameMs: renames.map((r) => r.frameMs),
   };
 }
@@ -138,14 +101,14 @@ const fps = (pan: PanResult | undefined, target: Target) => (pan
   : 'n/a (no empty pane)');
 
 function printTable(rows: Figures[]): void {
-  const header = ['model', 'tables', 'first render', 'nodes in DOM', 'pan, fit view', 'pan, working zoom', 'rename → repaint'];
+  const header = ['model', 'tables', 'first render', 'live', 'nodes in DOM', 'pan, fit view', 'pan, working zoom', 'rename → repaint'];
   const cells = rows.map((r) => {
     const target = TARGETS[r.model];
     const first = r.firstRenderMs / 1000;
     const rename = median(r.renameFrameMs);
     return [
       r.model, String(r.tables), `${first.toFixed(2)} s (≤ ${target.firstRenderS} s: ${verdict(first <= target.firstRenderS)})`,
-      String(r.nodesInDom), fps(r.panOverview, target), fps(r.panWorking, target),
+      `${(r.liveMs / 1000).toFixed(2)} s`, String(r.nodesInDom), fps(r.panOverview, target), fps(r.panWorking, target),
       `${rename.toFixed(0)} ms to the painted frame, ${median(r.renameMs).toFixed(0)} ms to the DOM (≤ ${target.renameMs} ms: ${verdict(rename <= target.renameMs)})`,
     ];
   });
@@ -160,7 +123,7 @@ async function main(): Promise<void> {
   ensureBuilt();
   const musicbrainz = (await importSql(readFileSync(MUSICBRAINZ, 'utf8'))).model;
   const generated = generateModel({ tables: 2000 });
-  const studio = await startServer();
+  const studio = await startStudio();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
     const rows = [];

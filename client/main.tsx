@@ -10,6 +10,7 @@ import { installTestHook } from './store/test-hook.ts';
 import { startAutosave } from './data/project-autosave.ts';
 import { startCommentSync } from './comments/comment-sync.ts';
 import { startDraftKeeper } from './projects/draft-keeper.ts';
+import { startCoEditing } from './together/live-session.ts';
 import { rememberLastProject } from './projects/last-project.ts';
 import { shareModeOf } from './share/share-mode.ts';
 import { startSharedPage } from './share/start-shared.tsx';
@@ -17,6 +18,7 @@ import { startSharedPage } from './share/start-shared.tsx';
 /** The studio: every background job, the access check, then the page. */
 function startStudio(): void {
   startAutosave();
+  startCoEditing();
   startCommentSync();
   rememberLastProject();
   window.addEventListener('popstate', () => void openFromLocation());

@@ -79,16 +79,62 @@ test.describe('drafts are never lost', () => {
     await expect(fourth.page.getByTestId('restore-dialog')).toHaveCount(0);
   });
 
+  test('the draft is offered even when the SQL parser arrives after it is read (a slow download once lost it)', async ({ studio, page, context }) => {
+    await openBlank(page);
+    await page.getByTestId('add-table').click();
+    await expect(studio.table('public.table_1')).toBeVisible();
+    await expect.poll(() => keptTables(page)).toEqual(['table_1']);
+    await page.close();
+    // Checking the draft needs the parser: read before it is ready, the draft was judged broken and cleared.
+    const next = await context.newPage();
+    await next.route('**/*.wasm', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    await next.goto('/');
+    await expect(next.getByTestId('restore-dialog')).toContainText('"Untitled" (1 table)');
+    expect(await keptTables(next)).toEqual(['table_1']);
+  });
+
+  test('a draft holding only what the saved project holds (its view aside) is never offered', async ({ studio, page }) => {
+    await studio.open('/');
+    await studio.projects.saveAsProject('Shop');
+    // What a tab reloaded before its view was saved leaves: the page's document as it is, panned.
+    await page.evaluate(() => new Promise<void>((resolve, reject) => {
+      const { store } = (window as unknown as { __schemata: { store: { getState: () => { doc: { layout: object }; project: unknown } } } }).__schemata;
+      const { doc, project } = store.getState();
+      const draft = { doc: { ...doc, layout: { ...doc.layout, viewport: { x: 40, y: 30, zoom: 0.8 } } }, project, keptAt: Date.now() - 1000 };
+      const open = indexedDB.open('schemata', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    }));
+    // The server gives the project back with its keyed members in its own order (jsonb): no edit either.
+    await page.reload();
+    await expect(studio.table('public.customers')).toBeVisible();
+    await expect.poll(() => keptTables(page)).toBeNull();
+    await expect(page.getByTestId('restore-dialog')).toHaveCount(0);
+  });
+
   test('a project whose edits did not reach the server is restored onto that project, and `/` reopens it', async ({ studio, page, context }) => {
     await studio.open('/');
     const id = await studio.projects.saveAsProject('Shop');
-    // The server stops answering saves (a network cut): the edit exists only on the page.
-    await page.route(`**/api/projects/${id}`, (route) => (route.request().method() === 'PUT' ? route.abort() : route.continue()));
+    await expect(page.getByTestId('live-status')).toHaveText('Live');
+    // A network cut: the project's room is out of reach, so the edit exists only on the page.
+    await context.setOffline(true);
+    await expect(page.getByTestId('live-status')).toHaveText('Offline · edits kept here');
     await page.getByTestId('add-table').click();
-    await expect(page.getByTestId('save-state')).toHaveText('Save failed');
+    await expect(page.getByTestId('save-state')).toHaveText('Not saved');
     await expect.poll(() => keptTables(page)).toContain('table_1');
     expect(await studio.projects.serverTables(id)).not.toContain('table_1');
 
+    // The tab closes before the network is back.
+    await page.close();
+    await context.setOffline(false);
     const next = await crashAndReopen(page, context, '/');
     await expect(next.page).toHaveURL(new RegExp(`/p/${id}$`)); // `/` reopened the last project
     const offer = next.page.getByTestId('restore-dialog');

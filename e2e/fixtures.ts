@@ -145,7 +145,7 @@ const PORT = Number(process.env.SCHEMATA_E2E_PORT ?? 4799) + Number(process.env.
 export const STUDIO_URL = `http://127.0.0.1:${PORT}`;
 export const STUDIO_TOKEN = newToken();
 
-type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
+export type StorageState = Exclude<BrowserContextOptions['storageState'], string | undefined>;
 
 export const test = base.extend<{ studio: Studio }, { studioServer: StudioServer; signedIn: StorageState }>({
   // Automatic: a journey that starts without the cookie (security.spec.ts) still needs the server.

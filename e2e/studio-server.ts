@@ -36,7 +36,16 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Starts the server on `port` and resolves once `/api/health` answers. */
-export async function startStudioServer(options: { port: number; token: string; clientDir: string; logDir: string }): Promise<StudioServer> {
+export interface StudioServerOptions {
+  port: number;
+  token: string;
+  clientDir: string;
+  logDir: string;
+  /** More environment for the server (a shared store: `SCHEMATA_STORE_URL`, `SCHEMATA_SECRET_KEY`). */
+  env?: Record<string, string>;
+}
+
+export async function startStudioServer(options: StudioServerOptions): Promise<StudioServer> {
   const url = `http://127.0.0.1:${options.port}`;
   // A server left over from a run that was killed would answer for this one, with another token.
   if (await healthy(url)) throw new Error(`port ${options.port} already has a studio on it (a run killed earlier?): stop it, or set SCHEMATA_E2E_PORT`);
@@ -48,7 +57,7 @@ export async function startStudioServer(options: { port: number; token: string; 
   const child = spawn(process.execPath, ['--enable-source-maps', '--import', join(ROOT, 'e2e', 'exit-with-parent.mjs'), join(ROOT, 'dist', 'server', 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(options.port), HOST: '127.0.0.1', SCHEMATA_DATA: dataDir, SCHEMATA_TOKEN: options.token,
-      SCHEMATA_CLIENT_DIR: options.clientDir, SCHEMATA_EXIT_WITH_STDIN: '1' },
+      SCHEMATA_CLIENT_DIR: options.clientDir, SCHEMATA_EXIT_WITH_STDIN: '1', ...options.env },
     // stdin: the pipe whose end stops the server when this worker is gone (exit-with-parent.mjs).
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -17,6 +17,8 @@ import { timeoutDefaults, type ApplyTimeouts } from './db/timeouts.ts';
 import { importTimeoutMs } from './io/import-pool.ts';
 import { accessLink, accessToken, isLoopbackHost } from './http/token-config.ts';
 import { openStore, storeUrl } from './store/index.ts';
+import { coEditingRooms } from './together/rooms.ts';
+import { serveCoEditing } from './together/upgrade.ts';
 
 interface Config {
   host: string;
@@ -74,11 +76,13 @@ async function main(): Promise<void> {
   });
   // SCHEMATA_CLIENT_DIR: serve another build of the client (the browser tests use their own).
   const clientDir = process.env.SCHEMATA_CLIENT_DIR?.trim() ? resolve(process.env.SCHEMATA_CLIENT_DIR.trim()) : undefined;
+  const rooms = coEditingRooms(store, (message) => console.error(`Schemata: ${message}`));
   const app = createApp({ store, targets, host: config.host, allowedOrigins: config.allowedOrigins, clientDir, token: config.token,
-    timeouts: config.timeouts, importTimeoutMs: config.importTimeoutMs });
+    timeouts: config.timeouts, importTimeoutMs: config.importTimeoutMs, live: rooms });
   const server: Server = await new Promise((done, fail) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? fail(error) : done(listening)));
   });
+  const stopCoEditing = serveCoEditing(server, { host: config.host, allowedOrigins: config.allowedOrigins, token: config.token, rooms });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Schemata is running at ${accessLink(urlOf(config.host, port), config.token)} (store: ${store.displayUrl})`);
@@ -97,8 +101,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`Schemata: ${signal} received, stopping`);
+    stopCoEditing();
+    // Rooms save what they hold before the store closes.
+    const roomsClosed = rooms.close().catch(() => undefined);
     server.close(() => {
-      Promise.allSettled([targets.close(), store.close()]).finally(() => process.exit(0));
+      void roomsClosed.then(() => Promise.allSettled([targets.close(), store.close()])).finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     // Long-running requests get a few seconds to finish, then the process exits anyway.

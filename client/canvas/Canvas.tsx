@@ -36,6 +36,8 @@ import type { Rect } from '../../shared/diagram/areas.ts';
 import { ViewportMemory } from './viewport-memory.ts';
 import { toFlow, type FlowOutput, type RelationFlowEdge } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
+import { PresenceLayer } from '../together/PresenceLayer.tsx';
+import { usePointerSharing } from '../together/use-pointer-sharing.ts';
 
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode, ghost: GhostNode };
 const edgeTypes: EdgeTypes = { relation: RelationEdge };
@@ -83,6 +85,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
   }, [initialized, nothingToDraw]);
   const container = useRef<HTMLDivElement>(null);
   useLabelScale(container);
+  const pointer = usePointerSharing();
   const onPane = (e: React.MouseEvent) => (e.target as HTMLElement).classList.contains('react-flow__pane');
   const pictured = (e: React.MouseEvent) => (overview ? boxAt(boxes, reactFlow.screenToFlowPosition({ x: e.clientX, y: e.clientY })) : undefined);
   // In the overview a click selects the table under it, a double-click goes to it (between tables it does nothing).
@@ -105,6 +108,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
       className={`canvas${far ? ' far' : ''}${exporting ? ' exporting' : ''}${editable ? '' : ' read-only'}`}
       data-testid="canvas"
       onDoubleClick={onDoubleClick}
+      {...(editable ? pointer : {})}
     >
       {editable && <CanvasToolbar />}
       {editable && <Shortcuts />}
@@ -148,6 +152,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
         {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
         {editable && <CanvasMinimap theme={theme} />}
         {editable && <ViewportMemory />}
+        {editable && <PresenceLayer />}
         <Controls showInteractive={false} fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>

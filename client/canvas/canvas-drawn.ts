@@ -39,3 +39,35 @@ export function useCanvasDrawn(): boolean {
   }, []);
   return useSyncExternalStore(subscribe, () => drawn);
 }
+
+/**
+ * Runs `run` once the canvas has drawn (at once if it has; after FALLBACK_MS at the latest);
+ * returns the function that cancels it. Co-editing joins its room this way: the room's state of a
+ * large project (megabytes to apply) would otherwise compete with the diagram's first paint.
+ */
+export function whenCanvasDrawn(run: () => void): () => void {
+  if (drawn) {
+    run();
+    return () => undefined;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    cancel();
+    run();
+  };
+  const fallback = setTimeout(() => {
+    settle();
+    once();
+  }, FALLBACK_MS);
+  const unsubscribe = subscribe(once);
+  const cancel = () => {
+    clearTimeout(fallback);
+    unsubscribe();
+  };
+  return () => {
+    done = true;
+    cancel();
+  };
+}

@@ -120,6 +120,25 @@ describe('toFlow', () => {
     expect(after.edges[0].data?.parentOptional).toBe(true);
   });
 
+  it('computes a line again only when one of its tables or their places changed', () => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const line = () => first.drawn!.byFk.get('fk_o_c');
+    // An unrelated table renamed: the line and its lanes are the same objects.
+    const products = { ...start.model.tables[2], name: 'items' };
+    const renamed = toFlow({ ...start, model: { ...start.model, tables: [start.model.tables[0], start.model.tables[1], products] } }, first);
+    expect(renamed.drawn!.byFk.get('fk_o_c')).toBe(line());
+    expect(renamed.drawn!.lanes).toBe(first.drawn!.lanes);
+    // The referenced table moved to the other side: the line leaves the other way.
+    const layout = { ...start.layout, nodes: { ...start.layout.nodes, t_c: { x: 900, y: 0 } } };
+    const moved = toFlow({ ...start, layout }, renamed);
+    expect(moved.drawn!.byFk.get('fk_o_c')).not.toBe(line());
+    expect(moved.edges[0]).toMatchObject({ sourceHandle: 'o_cust:r', targetHandle: 'c_id:l' });
+    // Far away the line joins the tables' own handles, though nothing else changed.
+    const far = toFlow({ ...start, layout, far: true }, moved);
+    expect(far.edges[0].sourceHandle).not.toBe('o_cust:r');
+  });
+
   it('gives an unmeasured table an estimated size and handles, a measured one its size only', () => {
     const start = input(sampleModel());
     const flow = toFlow({ ...start, measured: new Map([['t_c', { width: 230, height: 61 }]]) });

@@ -63,6 +63,8 @@ export interface FlowOutput {
   edges: RelationFlowEdge[];
   /** The level of detail the edges were built for (FlowInput.far). */
   far: boolean;
+  /** What the edges were drawn from, so the next call recomputes only the lines that changed. */
+  drawn?: DrawnEdges;
 }
 
 const GRID = { columns: 6, width: 320, height: 300 };
@@ -164,32 +166,71 @@ function handleSides(from: { x: number }, to: { x: number }, self: boolean): ['l
   return ['r', 'r'];
 }
 
-function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, RelationFlowEdge>): RelationFlowEdge[] {
+/** What one relationship's line is drawn from, kept between calls (FlowOutput.drawn). */
+interface DrawnEdge {
+  fk: ForeignKey;
+  table: Table;
+  target: Table;
+  from: { x: number; y: number };
+  to: { x: number; y: number };
+  far: boolean;
+  sourceHandle: string;
+  targetHandle: string;
+  fan: FanEdge;
+  parentOptional: boolean;
+  childUnique: boolean;
+}
+
+/** The relationships' lines and the lanes they run in, as last computed. */
+export interface DrawnEdges {
+  byFk: Map<string, DrawnEdge>;
+  fans: FanEdge[];
+  lanes: Map<string, Lanes>;
+}
+
+/** Rows are 24px apart: close enough to order the lines that fan out of one column. */
+const rowY = (t: Table, y: number, columnId: string) => y + 24 * t.columns.findIndex((c) => c.id === columnId);
+
+function drawEdge(fk: ForeignKey, table: Table, target: Table, from: { x: number; y: number }, to: { x: number; y: number }, far: boolean): DrawnEdge {
+  const [out1, in1] = handleSides(from, to, table.id === target.id);
+  const sourceHandle = far ? TABLE_HANDLE[out1] : `${fk.columns[0]}:${out1}`;
+  const targetHandle = far ? TABLE_HANDLE[in1] : `${fk.refColumns[0]}:${in1}`;
+  const fan = { id: fk.id, sourceKey: `${table.id}/${sourceHandle}`, targetKey: `${target.id}/${targetHandle}`, sourceY: rowY(table, from.y, fk.columns[0]), targetY: rowY(target, to.y, fk.refColumns[0]) };
+  const parentOptional = table.columns.some((c) => fk.columns.includes(c.id) && !c.notNull);
+  return { fk, table, target, from, to, far, sourceHandle, targetHandle, fan, parentOptional, childUnique: isUniqueSet(table, fk.columns) };
+}
+
+const samePoint = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x === b.x && a.y === b.y;
+const sameFan = (a: FanEdge, b: FanEdge) =>
+  a.id === b.id && a.sourceKey === b.sourceKey && a.targetKey === b.targetKey && a.sourceY === b.sourceY && a.targetY === b.targetY;
+
+/**
+ * Each relationship's line is computed again only when its table, the table it references, either
+ * position or the level of detail changed; the lanes only when some line moved. A rename then costs
+ * the renamed table's own lines, not all of them (thousands on a large model).
+ */
+function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, RelationFlowEdge>, before: DrawnEdges | undefined): { edges: RelationFlowEdge[]; drawn: DrawnEdges } {
   const positions = new Map(nodes.map((n) => [n.id, n.position]));
   const tables = new Map(input.model.tables.map((t) => [t.id, t]));
-  const drawn: Array<{ fk: ForeignKey; table: Table; target: Table; sourceHandle: string; targetHandle: string; fan: FanEdge }> = [];
+  const byFk = new Map<string, DrawnEdge>();
+  const fans: FanEdge[] = [];
   for (const table of input.model.tables) {
     for (const fk of table.foreignKeys) {
       const target = tables.get(fk.refTableId);
       const from = positions.get(table.id);
       const to = positions.get(fk.refTableId);
       if (!target || !from || !to || !fk.columns.length) continue;
-      const [out1, in1] = handleSides(from, to, table.id === target.id);
-      const sourceHandle = input.far ? TABLE_HANDLE[out1] : `${fk.columns[0]}:${out1}`;
-      const targetHandle = input.far ? TABLE_HANDLE[in1] : `${fk.refColumns[0]}:${in1}`;
-      // Rows are 24px apart: close enough to order the lines that fan out of one column.
-      const rowY = (t: Table, y: number, columnId: string) => y + 24 * t.columns.findIndex((c) => c.id === columnId);
-      const fan = { id: fk.id, sourceKey: `${table.id}/${sourceHandle}`, targetKey: `${target.id}/${targetHandle}`, sourceY: rowY(table, from.y, fk.columns[0]), targetY: rowY(target, to.y, fk.refColumns[0]) };
-      drawn.push({ fk, table, target, sourceHandle, targetHandle, fan });
+      const old = before?.byFk.get(fk.id);
+      const drawn = old && old.fk === fk && old.table === table && old.target === target && old.far === input.far && samePoint(old.from, from) && samePoint(old.to, to)
+        ? old : drawEdge(fk, table, target, from, to, input.far);
+      byFk.set(fk.id, drawn);
+      fans.push(drawn.fan);
     }
   }
-  const lanes = fanLanes(drawn.map((d) => d.fan));
+  const lanes = before && before.fans.length === fans.length && fans.every((fan, i) => sameFan(fan, before.fans[i])) ? before.lanes : fanLanes(fans);
   const out: RelationFlowEdge[] = [];
-  for (const { fk, table, target, sourceHandle, targetHandle } of drawn) {
+  for (const { fk, table, target, sourceHandle, targetHandle, parentOptional, childUnique } of byFk.values()) {
     const selected = input.selected.has(fk.id);
-    const fkColumns = table.columns.filter((c) => fk.columns.includes(c.id));
-    const parentOptional = fkColumns.some((c) => !c.notNull);
-    const childUnique = isUniqueSet(table, fk.columns);
     const lane = lanes.get(fk.id) ?? NO_LANES;
     const old = prev.get(fk.id);
     // Compared by what the edge draws, not by table identity: renaming a table (or editing an
@@ -212,7 +253,7 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
       data: { fk, parentOptional, childUnique, lanes: lane },
     });
   }
-  return out;
+  return { edges: out, drawn: { byFk, fans, lanes } };
 }
 
 /**
@@ -224,12 +265,13 @@ export function toFlow(input: FlowInput, previous?: FlowOutput): FlowOutput {
   const prevEdges = new Map((previous?.edges ?? []).map((e) => [e.id, e]));
   const far = input.far;
   const nodes = buildNodes(input, prevNodes, !!previous && previous.far !== far);
-  const edges = buildEdges(input, nodes, prevEdges);
+  const { edges, drawn } = buildEdges(input, nodes, prevEdges, previous?.drawn);
   const unchanged = (a: readonly unknown[], b: readonly unknown[] | undefined) =>
     !!b && a.length === b.length && a.every((x, i) => x === b[i]);
   return {
     nodes: previous && unchanged(nodes, previous.nodes) ? previous.nodes : nodes,
     edges: previous && unchanged(edges, previous.edges) ? previous.edges : edges,
     far,
+    drawn,
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { useStore } from '../store/index.ts';
+import type { ProjectInfo } from '../store/project-slice.ts';
 import { isEdited, unsavedWorkWarning } from '../projects/unsaved-work.ts';
 import { askAboutUnsaved, askProjectName } from '../projects/ask.ts';
 import { RequestError } from './http.ts';
@@ -33,6 +34,21 @@ export async function saveWithName(): Promise<string | undefined> {
   return name ? saveAsProject(name) : undefined;
 }
 
+/**
+ * The page becomes the project just created, its document under the name it was stored with (the
+ * project's, for exports): with its old name the page differed from the project until the next save,
+ * and a draft kept meanwhile (projects/draft-keeper.ts) was offered back after a reload as unsaved
+ * edits. One change of the store, not an undo step: the new name is no edit of the project being
+ * left (its autosave, its room) nor of the new one.
+ */
+function showCreated(project: ProjectInfo): void {
+  const history = useStore.temporal.getState();
+  const tracking = history.isTracking;
+  history.pause();
+  useStore.setState(({ doc }) => ({ doc: doc.name === project.name ? doc : { ...doc, name: project.name }, project, saveState: 'saved' }));
+  if (tracking) history.resume();
+}
+
 /** Creates a project from the open document and switches the page to it. */
 export async function saveAsProject(name?: string): Promise<string | undefined> {
   const state = useStore.getState();
@@ -41,8 +57,7 @@ export async function saveAsProject(name?: string): Promise<string | undefined> 
   try {
     const document: ModelDocument = { ...state.doc, name: projectName };
     const created = await projectsApi.create(projectName, document);
-    state.setProject({ id: created.id, name: projectName, version: created.version, source: 'project' });
-    state.setSaveState('saved');
+    showCreated({ id: created.id, name: projectName, version: created.version, source: 'project' });
     window.history.pushState(null, '', `/p/${encodeURIComponent(created.id)}`);
     return created.id;
   } catch (error) {
@@ -59,7 +74,15 @@ let opening = false;
 /** The document as last opened; a draft that differs from it has edits that live nowhere else. */
 let openedDoc: ModelDocument | undefined;
 
+/** While a co-editing room saves the open project (client/together), this page saves nothing itself. */
+let room = { active: () => false, flush: () => Promise.resolve() };
+const savedByRoom = () => room.active();
+export function letRoomSave(saver: typeof room): void {
+  room = saver;
+}
+
 async function saveNow(): Promise<void> {
+  if (savedByRoom()) return;
   const state = useStore.getState();
   const { project } = state;
   if (project.source !== 'project' || !project.id || project.version === undefined) return;
@@ -172,6 +195,7 @@ export function startAutosave(): () => void {
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (opening || state.doc === previous.doc || state.project.source !== 'project') return;
     if (state.project.id !== previous.project.id) return; // a project was just opened, not edited
+    if (savedByRoom()) return;
     if (state.saveState !== 'conflict') state.setSaveState('unsaved');
     schedule();
   });
@@ -183,6 +207,7 @@ export function startAutosave(): () => void {
 
 /** Waits for pending saves (before another document replaces this one, before a version is taken). */
 export async function flushAutosave(): Promise<void> {
+  if (savedByRoom()) return room.flush();
   if (timer) {
     clearTimeout(timer);
     timer = undefined;

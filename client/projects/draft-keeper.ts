@@ -11,8 +11,9 @@ import { clearDraft, readDraft, writeDraft, type KeptDraft } from '../data/draft
 import { currentWarning, markRestored } from '../data/project-autosave.ts';
 import { showDocument } from '../shell/boot.ts';
 import { useStore } from '../store/index.ts';
+import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import { askToRestore } from './ask.ts';
-import { timeAgo } from './unsaved-work.ts';
+import { sameApartFromView, timeAgo } from './unsaved-work.ts';
 
 const KEEP_DELAY_MS = 400;
 
@@ -42,12 +43,6 @@ function sync(): void {
   clearDraft().catch(() => undefined);
 }
 
-/** The same document apart from where the view was (a project's last save made it after all). */
-function sameContent(a: ModelDocument, b: ModelDocument): boolean {
-  const strip = (d: ModelDocument) => JSON.stringify({ ...d, layout: { ...d.layout, viewport: undefined } });
-  return strip(a) === strip(b);
-}
-
 function describeDraft(draft: KeptDraft): string {
   const where = draft.project.source === 'project' ? 'the project' : 'the unsaved model';
   const tables = draft.doc.model.tables.length;
@@ -73,8 +68,13 @@ function restore(doc: ModelDocument, project: KeptDraft['project']): void {
 async function offerKeptDraft(earlier: Promise<KeptDraft | undefined>, pageStartedAt: number): Promise<void> {
   const draft = await earlier;
   if (!draft || draft.keptAt >= pageStartedAt) return;
+  // Checking a document needs the SQL parser, which a template's page is still downloading: checked
+  // before it is ready, every draft failed and was cleared, lost without a word. Not ready at all:
+  // the draft stays kept for the next visit.
+  if (!(await sqlParserReady().then(() => true, () => false))) return;
   const parsed = parseDocument(draft.doc);
-  if (!parsed.ok || sameContent(parsed.document, useStore.getState().doc)) {
+  // A draft the opened document already holds (a project's save reached the server after all) is no edit.
+  if (!parsed.ok || sameApartFromView(parsed.document, useStore.getState().doc)) {
     await clearDraft().catch(() => undefined);
     return;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectInfo, SaveState } from '../store/project-slice.ts';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { makeDocument, emptyModel } from '../../shared/model/empty.ts';
-import { isEdited, timeAgo, unsavedWorkWarning } from './unsaved-work.ts';
+import { isEdited, sameApartFromView, timeAgo, unsavedWorkWarning } from './unsaved-work.ts';
 
 const project: ProjectInfo = { id: 'p1', name: 'Shop', version: 3, source: 'project' };
 const draft = (source: ProjectInfo['source']): ProjectInfo => ({ name: 'Blank', source });
@@ -45,4 +45,26 @@ describe('timeAgo', () => {
     [125_000, '2 minutes ago'], [3 * 3600_000, '3 hours ago'], [26 * 3600_000, '1 day ago'], [-5_000, 'just now'],
   ];
   it.each(cases)('%i ms → %s', (ms, says) => expect(timeAgo(1_000_000, 1_000_000 + ms)).toBe(says));
+});
+
+describe('sameApartFromView', () => {
+  const base = makeDocument(emptyModel(), undefined, 'Shop');
+  const stored: ModelDocument = { ...base, layout: { ...base.layout, nodes: { 'table:public.customers': { x: 0, y: 0 }, 'table:public.orders': { x: 300, y: 0 } } } };
+  const { name: _name, ...unnamed } = stored;
+  const cases: { name: string; draft: ModelDocument; to?: ModelDocument; same: boolean }[] = [
+    { name: 'the stored document itself', draft: stored, same: true },
+    { name: 'only panned or zoomed', draft: { ...stored, layout: { ...stored.layout, viewport: { x: 10, y: 20, zoom: 0.5 } } }, same: true },
+    // As a project comes back from the server's jsonb: keys by length, so `orders` first.
+    { name: 'its members in another order', draft: { ...stored, layout: { ...stored.layout, nodes: { 'table:public.orders': { y: 0, x: 300 }, 'table:public.customers': { x: 0, y: 0 } } } }, same: true },
+    { name: 'a member set to undefined (absent in JSON)', draft: { ...unnamed, name: undefined }, to: unnamed, same: true },
+    { name: 'a name where there was none', draft: stored, to: unnamed, same: false },
+    { name: 'a table moved', draft: { ...stored, layout: { ...stored.layout, nodes: { ...stored.layout.nodes, 'table:public.orders': { x: 301, y: 0 } } } }, same: false },
+    { name: 'a node more', draft: { ...stored, layout: { ...stored.layout, nodes: { ...stored.layout.nodes, 'table:public.items': { x: 0, y: 300 } } } }, same: false },
+    { name: 'renamed', draft: { ...stored, name: 'E-commerce' }, same: false },
+    { name: 'the model changed', draft: { ...stored, model: { ...stored.model, schemas: [...stored.model.schemas, { ...stored.model.schemas[0], name: 'sales' }] } }, same: false },
+  ];
+  it.each(cases)('$name', ({ draft, to = stored, same }) => {
+    expect(sameApartFromView(draft, to)).toBe(same);
+    expect(sameApartFromView(to, draft)).toBe(same);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * What would be lost by leaving the open document (another project, a template, a file, a reload),
- * whether a document was edited at all, and how old a kept draft is: pure, so the wording and the
- * cases are tested without a browser.
+ * whether a document was edited at all, whether a kept draft holds anything the opened document
+ * does not, and how old it is: pure, so the wording and the cases are tested without a browser.
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
 import type { ProjectInfo, SaveState } from '../store/project-slice.ts';
@@ -51,6 +51,29 @@ export function isEdited(doc: ModelDocument, opened: ModelDocument | undefined):
   const { viewport: _b, ...openedShapes } = openedLayout;
   const sameShapes = (Object.keys({ ...shapes, ...openedShapes }) as (keyof typeof shapes)[]).every((key) => shapes[key] === openedShapes[key]);
   return !(sameRest && sameShapes);
+}
+
+/** Equal as JSON: the same members whatever their order; a member holding `undefined` counts as absent. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const present = (o: Record<string, unknown>) => Object.keys(o).filter((key) => o[key] !== undefined);
+  const keys = present(x);
+  return keys.length === present(y).length && keys.every((key) => sameJson(x[key], y[key]));
+}
+
+/**
+ * The same document apart from where the view was: a kept draft like this holds no edit. Member
+ * order does not count: a project comes back from the server's store (PostgreSQL jsonb) with its
+ * keyed members (`layout.nodes`) in another order than the page wrote them, so comparing JSON text
+ * took every draft of an unchanged project for unsaved edits.
+ */
+export function sameApartFromView(a: ModelDocument, b: ModelDocument): boolean {
+  const withoutView = (d: ModelDocument) => ({ ...d, layout: { ...d.layout, viewport: undefined } });
+  return sameJson(withoutView(a), withoutView(b));
 }
 
 const UNITS: [limit: number, size: number, unit: string][] = [

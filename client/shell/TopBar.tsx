@@ -5,6 +5,8 @@ import { nextTheme, useResolvedTheme } from './theme.ts';
 import { FileMenu } from '../io/FileMenu.tsx';
 import { NameField } from '../projects/NameField.tsx';
 import { renameOpenDocument } from '../projects/rename.ts';
+import { PresenceBar } from '../together/PresenceBar.tsx';
+import { useLive } from '../together/live-state.ts';
 
 /** Where the open document came from; only a project is saved. */
 const SOURCE_TEXT = { project: 'project', draft: 'unsaved draft', template: 'template · not saved', file: 'file · not saved' };
@@ -15,8 +17,14 @@ export function TopBar() {
   const saveState = useStore(selectSaveState);
   const theme = useStore((s) => s.theme);
   const resolved = useResolvedTheme();
-  const canUndo = useHistory((h) => h.pastStates.length > 0);
-  const canRedo = useHistory((h) => h.futureStates.length > 0);
+  // Co-editing, undo reverts only this person's edits (together/store-binding.ts).
+  const live = useLive((s) => s.status !== 'off');
+  const liveUndo = useLive((s) => s.canUndo);
+  const liveRedo = useLive((s) => s.canRedo);
+  const ownUndo = useHistory((h) => h.pastStates.length > 0);
+  const ownRedo = useHistory((h) => h.futureStates.length > 0);
+  const canUndo = live ? liveUndo : ownUndo;
+  const canRedo = live ? liveRedo : ownRedo;
   return (
     <header className="topbar" data-testid="topbar">
       <div className="brand"><span className="brand-mark">S</span>Schemata</div>
@@ -27,6 +35,7 @@ export function TopBar() {
         <span className={`save-state ${saveState}`} data-testid="save-state">{SAVE_TEXT[saveState]}</span>
       )}
       <div className="spacer" />
+      <PresenceBar />
       <div className="actions">
         <FileMenu />
         <button className="btn icon" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={undo}>↶</button>

@@ -8,6 +8,8 @@ import { useSyncExternalStore } from 'react';
 import { normalizeUserName } from '../../shared/api/user-name.ts';
 
 export const USER_NAME_KEY = 'schemata.userName';
+/** Set once the studio asked for the name (answered or put off): it never asks again. */
+export const USER_NAME_ASKED_KEY = 'schemata.userNameAsked';
 
 const listeners = new Set<() => void>();
 
@@ -43,6 +45,26 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
+/** Calls `onChange` whenever the name changes (here or in another tab); returns the unsubscribe function. */
+export const onUserNameChange = subscribe;
+
 export function useUserName(): string | null {
   return useSyncExternalStore(subscribe, getUserName, () => null);
+}
+
+/** Whether the studio already asked this browser for a name (or cannot remember that it did). */
+export function wasAskedForName(): boolean {
+  try {
+    return localStorage.getItem(USER_NAME_ASKED_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
+export function rememberAskedForName(): void {
+  try {
+    localStorage.setItem(USER_NAME_ASKED_KEY, new Date().toISOString());
+  } catch {
+    // storage refused: asked again next time
+  }
 }

@@ -36,8 +36,16 @@ function historyStep(step: () => void) {
   state.keepViewport(viewport);
   state.select(withoutGone(state.selection, state.doc));
 }
-export const undo = () => historyStep(() => useStore.temporal.getState().undo());
-export const redo = () => historyStep(() => useStore.temporal.getState().redo());
+/** Undo and redo while co-editing: only this person's edits (client/together); none otherwise. */
+let sharedHistory: { undo: () => void; redo: () => void } | undefined;
+export function routeHistory(history: { undo: () => void; redo: () => void }): () => void {
+  sharedHistory = history;
+  return () => {
+    if (sharedHistory === history) sharedHistory = undefined;
+  };
+}
+export const undo = () => historyStep(() => (sharedHistory ? sharedHistory.undo() : useStore.temporal.getState().undo()));
+export const redo = () => historyStep(() => (sharedHistory ? sharedHistory.redo() : useStore.temporal.getState().redo()));
 
 /** `useHistory((h) => h.pastStates.length)`: re-renders when undo/redo availability changes. */
 export function useHistory<T>(selector: (state: ReturnType<typeof useStore.temporal.getState>) => T): T {

@@ -11,6 +11,8 @@ import { createApp } from '../app.ts';
 import { checkContract } from '../testing/contract.ts';
 import type { AppDeps } from './deps.ts';
 import { makeToken } from './token.ts';
+import { coEditingRooms } from '../together/rooms.ts';
+import { serveCoEditing } from '../together/upgrade.ts';
 
 export interface TestResponse {
   status: number;
@@ -41,10 +43,13 @@ export interface TestServer {
 
 export async function startTestServer(deps: Partial<AppDeps> = {}): Promise<TestServer> {
   const token = deps.token ?? makeToken();
-  const app = createApp({ log: { error: () => undefined }, ...deps, token });
+  // Co-editing rooms beside the API, as `index.ts` serves them (only with a store to keep them in).
+  const rooms = deps.store ? coEditingRooms(deps.store, (m) => process.env.DEBUG_LIVE && console.log(m)) : undefined;
+  const app = createApp({ log: { error: () => undefined }, live: rooms, ...deps, token });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  const stopCoEditing = rooms ? serveCoEditing(server, { ...deps, token, rooms }) : undefined;
   const { port } = server.address() as AddressInfo;
   const host = `127.0.0.1:${port}`;
   const request = (method: string, path: string, options: RequestOptions = {}) =>
@@ -80,7 +85,12 @@ export async function startTestServer(deps: Partial<AppDeps> = {}): Promise<Test
       req.on('error', reject);
       req.end(payload);
     });
-  const close = () => new Promise<void>((resolve) => {
+  const close = async () => {
+    stopCoEditing?.();
+    await rooms?.close();
+    await closeServer();
+  };
+  const closeServer = () => new Promise<void>((resolve) => {
     server.closeAllConnections();
     server.close(() => resolve());
   });

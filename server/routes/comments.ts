@@ -19,11 +19,17 @@ function threadOf(req: Request, change: CommentChange) {
   throw notFound(threadId ? `no comment thread "${String(threadId)}" in project "${projectOf(req)}"` : `no project with id "${projectOf(req)}"`);
 }
 
-export function commentRoutes({ store }: AppDeps): Router {
+export function commentRoutes({ store, live }: AppDeps): Router {
   const router = Router();
   const comments = () => {
     if (!store) throw new HttpError(503, 'internal', 'the project store is not open');
     return store.comments;
+  };
+  /** The thread changed; the project's open pages are told to read the threads again. */
+  const changed = (req: Request, change: CommentChange) => {
+    const thread = threadOf(req, change);
+    live?.commentsChanged(projectOf(req));
+    return thread;
   };
 
   router.get('/projects/:id/comments', async (req, res) => {
@@ -34,17 +40,17 @@ export function commentRoutes({ store }: AppDeps): Router {
 
   router.post('/projects/:id/comments', validate(createThreadRequestZod), async (req, res) => {
     const { target, body, author } = bodyOf(createThreadRequestZod, req.body);
-    res.status(201).json(threadOf(req, await comments().createThread(projectOf(req), target, body, authorOf(author))));
+    res.status(201).json(changed(req, await comments().createThread(projectOf(req), target, body, authorOf(author))));
   });
 
   router.post('/projects/:id/comments/:threadId/replies', validate(replyRequestZod), async (req, res) => {
     const { body, author } = bodyOf(replyRequestZod, req.body);
-    res.status(201).json(threadOf(req, await comments().reply(projectOf(req), paramOf(req, 'threadId'), body, authorOf(author))));
+    res.status(201).json(changed(req, await comments().reply(projectOf(req), paramOf(req, 'threadId'), body, authorOf(author))));
   });
 
   router.patch('/projects/:id/comments/:threadId', validate(setThreadStatusRequestZod), async (req, res) => {
     const { status, author } = bodyOf(setThreadStatusRequestZod, req.body);
-    res.json(threadOf(req, await comments().setStatus(projectOf(req), paramOf(req, 'threadId'), status, authorOf(author))));
+    res.json(changed(req, await comments().setStatus(projectOf(req), paramOf(req, 'threadId'), status, authorOf(author))));
   });
 
   return router;

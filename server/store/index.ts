@@ -9,6 +9,7 @@ import { migrateStore } from './migrations.ts';
 import { projectStore, type ProjectStore } from './projects.ts';
 import { shareLinkStore, type ShareLinkStore } from './share-links.ts';
 import { commentStore, type CommentStore } from './comments.ts';
+import { coEditingStore, type CoEditingStore } from './co-editing.ts';
 
 export interface StoreConfig {
   /** `postgres://…` (shared store) or `pglite:<directory>`; absent: PGlite under `dataDir/store`. */
@@ -24,6 +25,10 @@ export interface Store {
   readonly shareLinks: ShareLinkStore;
   /** Comment threads of saved projects (kept beside them, not in their documents). */
   readonly comments: CommentStore;
+  /** Co-editing rooms' shared state and the relay between instances (`server/together/`). */
+  readonly coEditing: CoEditingStore;
+  /** The store's URL when it is a PostgreSQL server (instances relay through it); undefined for PGlite. */
+  readonly relayUrl?: string;
   close(): Promise<void>;
 }
 
@@ -45,6 +50,8 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     projects: projectStore(client),
     shareLinks: shareLinkStore(client),
     comments: commentStore(client),
+    coEditing: coEditingStore(client),
+    relayUrl: client.kind === 'postgres' ? storeUrl(config) : undefined,
     close: () => client.close(),
   };
 }

@@ -155,6 +155,39 @@ export const migrations: Migration[] = [
       CREATE INDEX comments_thread_idx ON schemata.comments (thread_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'co-editing: shared document state and the relay between studios',
+    sql: `
+      -- The Yjs state of a project being edited together (store/co-editing.ts): a room reopened after a
+      -- restart continues the same history, so a browser that was offline merges instead of duplicating.
+      CREATE TABLE schemata.live_documents (
+        project_id text PRIMARY KEY REFERENCES schemata.projects (id) ON DELETE CASCADE,
+        state bytea NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Edits and presence passed between studio instances sharing this store (NOTIFY names the row:
+      -- a payload may exceed NOTIFY's 8,000 bytes). Rows older than a few minutes are pruned.
+      CREATE TABLE schemata.live_updates (
+        id bigserial PRIMARY KEY,
+        project_id text NOT NULL REFERENCES schemata.projects (id) ON DELETE CASCADE,
+        instance text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('document', 'presence')),
+        payload bytea NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX live_updates_project_idx ON schemata.live_updates (project_id, id);
+    `,
+  },
+  {
+    version: 7,
+    name: 'co-editing: document states kept compressed',
+    sql: `
+      -- A large project's Yjs state is megabytes that compress several times over; 'deflate' rows
+      -- are read through inflate (store/co-editing.ts), rows kept before stay as they are.
+      ALTER TABLE schemata.live_documents ADD COLUMN encoding text NOT NULL DEFAULT 'raw' CHECK (encoding IN ('raw', 'deflate'));
+    `,
+  },
 ];
 
 /**

@@ -43,13 +43,13 @@ function upgradesOn(name: string, place: () => Promise<Place>) {
       // One client per store for the whole test: opening PGlite is slow.
       const upgraded = await withClient(oldUrl, async (client) => {
         await client.exec(sql);
-        expect(await migrateStore(client)).toEqual([2, 3, 4, 5]);
+        expect(await migrateStore(client)).toEqual([2, 3, 4, 5, 6, 7]);
         const targets = await openTargetStore(client, secret);
         const journal = await openJournalStore(client);
         try {
           const versions = await client.query<{ version: number }>('SELECT version FROM schemata.migrations ORDER BY version');
-          expect(versions.map((r) => Number(r.version))).toEqual([1, 2, 3, 4, 5]);
-          expect(STORE_VERSION).toBe(5);
+          expect(versions.map((r) => Number(r.version))).toEqual([1, 2, 3, 4, 5, 6, 7]);
+          expect(STORE_VERSION).toBe(7);
 
           const projects = projectStore(client);
           expect(await projects.get('p_old')).toMatchObject({ id: 'p_old', name: 'Old shop', version: 4 });
@@ -70,7 +70,7 @@ function upgradesOn(name: string, place: () => Promise<Place>) {
       });
 
       const fresh = await withClient(freshUrl, async (client) => {
-        expect(await migrateStore(client)).toEqual([1, 2, 3, 4, 5]);
+        expect(await migrateStore(client)).toEqual([1, 2, 3, 4, 5, 6, 7]);
         return catalogSnapshot(client);
       });
       expect(upgraded).toEqual(fresh);

@@ -1,0 +1,108 @@
+/**
+ * What co-editing keeps in the store (steps 6 and 7 of `migrations.ts`): each room's Yjs state, so a
+ * reopened room continues one history, and the updates studio instances relay to each other
+ * through a shared store (the NOTIFY that announces a row carries only its id: NOTIFY payloads stop
+ * at 8,000 bytes, an edit may not).
+ */
+import { deflateSync, inflateSync } from 'fflate';
+import type { SqlClient } from '../db/sql-client.ts';
+
+export type RelayKind = 'document' | 'presence';
+export interface RelayedUpdate {
+  id: number;
+  projectId: string;
+  instance: string;
+  kind: RelayKind;
+  payload: Uint8Array;
+}
+
+/** The NOTIFY channel the instances listen on; the payload is `<row id>`. */
+export const RELAY_CHANNEL = 'schemata_live';
+/** Relayed rows are read within moments; older ones only matter to a room opening meanwhile. */
+const RELAY_KEEP_SECONDS = 600;
+
+type UpdateRow = { id: string | number; project_id: string; instance: string; kind: RelayKind; payload: Uint8Array };
+const toUpdate = (row: UpdateRow): RelayedUpdate => ({
+  id: Number(row.id), projectId: row.project_id, instance: row.instance, kind: row.kind, payload: new Uint8Array(row.payload),
+});
+
+/**
+ * A kept state as Yjs reads it. States are kept deflated (level 1: a 2,000-table project's state
+ * shrinks several times in milliseconds, and the store writes and reads that much less).
+ */
+function decodeState(row: { state: Uint8Array; encoding: string }): Uint8Array {
+  const bytes = new Uint8Array(row.state);
+  return row.encoding === 'deflate' ? inflateSync(bytes) : bytes;
+}
+
+export function coEditingStore(db: SqlClient) {
+  return {
+    async loadState(projectId: string): Promise<Uint8Array | undefined> {
+      const [row] = await db.query<{ state: Uint8Array; encoding: string }>('SELECT state, encoding FROM schemata.live_documents WHERE project_id = $1', [projectId]);
+      return row ? decodeState(row) : undefined;
+    },
+
+    /**
+     * Keeps `state` as the room's first state unless another instance kept one first; returns the
+     * one kept (`state` itself when it was this one). Every instance so starts from one history
+     * (two built apart would not merge).
+     */
+    async firstState(projectId: string, state: Uint8Array): Promise<Uint8Array | undefined> {
+      const kept = await db.query(
+        `INSERT INTO schemata.live_documents (project_id, state, encoding)
+           SELECT id, $2, 'deflate' FROM schemata.projects WHERE id = $1
+         ON CONFLICT (project_id) DO NOTHING
+         RETURNING project_id`,
+        [projectId, Buffer.from(deflateSync(state, { level: 1 }))],
+      );
+      return kept.length ? state : this.loadState(projectId);
+    },
+
+    /** False when the project no longer exists. */
+    async saveState(projectId: string, state: Uint8Array): Promise<boolean> {
+      const rows = await db.query(
+        `INSERT INTO schemata.live_documents (project_id, state, encoding)
+           SELECT id, $2, 'deflate' FROM schemata.projects WHERE id = $1
+         ON CONFLICT (project_id) DO UPDATE SET state = excluded.state, encoding = excluded.encoding, updated_at = now()
+         RETURNING project_id`,
+        [projectId, Buffer.from(deflateSync(state, { level: 1 }))],
+      );
+      return rows.length > 0;
+    },
+
+    /** Stores an update for the other instances and announces it; undefined when the project is gone. */
+    async relay(projectId: string, instance: string, kind: RelayKind, payload: Uint8Array): Promise<number | undefined> {
+      const [row] = await db.query<{ id: string }>(
+        `WITH added AS (
+           INSERT INTO schemata.live_updates (project_id, instance, kind, payload)
+             SELECT id, $2, $3, $4 FROM schemata.projects WHERE id = $1
+           RETURNING id
+         )
+         SELECT id, pg_catalog.pg_notify('${RELAY_CHANNEL}', id::text) FROM added`,
+        [projectId, instance, kind, Buffer.from(payload)],
+      );
+      return row ? Number(row.id) : undefined;
+    },
+
+    async relayed(id: number): Promise<RelayedUpdate | undefined> {
+      const [row] = await db.query<UpdateRow>('SELECT id, project_id, instance, kind, payload FROM schemata.live_updates WHERE id = $1', [id]);
+      return row ? toUpdate(row) : undefined;
+    },
+
+    /** A room opening now catches up with edits other instances made since their last save. */
+    async recentDocumentUpdates(projectId: string): Promise<RelayedUpdate[]> {
+      const rows = await db.query<UpdateRow>(
+        `SELECT id, project_id, instance, kind, payload FROM schemata.live_updates
+          WHERE project_id = $1 AND kind = 'document' ORDER BY id`,
+        [projectId],
+      );
+      return rows.map(toUpdate);
+    },
+
+    async pruneRelayed(): Promise<void> {
+      await db.query(`DELETE FROM schemata.live_updates WHERE created_at < now() - interval '${RELAY_KEEP_SECONDS} seconds'`);
+    },
+  };
+}
+
+export type CoEditingStore = ReturnType<typeof coEditingStore>;

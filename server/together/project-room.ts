@@ -1,0 +1,146 @@
+/**
+ * A room bound to a stored project. The stored document and its versions stay the truth: the room
+ * opens from them (continuing the Yjs history kept beside them), and saves what the room holds a
+ * moment after each edit, checked like any save. A state that is not a valid document (only a
+ * misbehaving client can send one) is put back to the last valid one instead of being saved. A
+ * save that finds the project changed by someone outside the room (a plain save through the API)
+ * merges that change into the room, so nobody's edit is lost.
+ */
+import * as Y from 'yjs';
+import type { ModelDocument } from '../../shared/model/document.ts';
+import { parseDocument, upgradeDocument } from '../../shared/model/upgrade.ts';
+import { lastViewport, readDocument, sharedRoot, writeDocument } from '../../shared/live/shared-document.ts';
+import { touchedTypes } from '../../shared/live/y-json.ts';
+import type { Store } from '../store/index.ts';
+import { FROM_RELAY, FROM_SERVER, Room, type RoomHooks } from './room.ts';
+
+/** How long after the last edit the room saves: edits in a burst become one version. */
+export const SAVE_DELAY_MS = 500;
+
+/** A room's document built from the stored one, for a project opened together for the first time. */
+function firstDoc(document: ModelDocument): Y.Doc {
+  const doc = new Y.Doc();
+  writeDocument(doc, undefined, document, FROM_SERVER);
+  return doc;
+}
+
+export type RoomEvents = Pick<RoomHooks, 'presence' | 'emptied'> & {
+  /** A document update to relay to other instances. */
+  relay(update: Uint8Array): void;
+  /** The project is gone: the owner drops the room. */
+  gone(): void;
+  log(message: string): void;
+};
+
+export class ProjectRoom {
+  readonly room: Room;
+  private version: number;
+  /** What the store holds (as the room last saved or read it). */
+  private saved: ModelDocument;
+  /** The room's document as last read, and the Y types changed since (to read only those again). */
+  private read: ModelDocument;
+  private readonly changed = new Set<unknown>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly store: Store, readonly projectId: string, doc: Y.Doc, stored: { version: number; document: ModelDocument }, private readonly events: RoomEvents) {
+    this.version = stored.version;
+    this.saved = stored.document;
+    this.read = readDocument(doc, stored.document.layout.viewport);
+    const root = sharedRoot(doc);
+    root.observeDeep((batch) => touchedTypes(batch, root, this.changed));
+    this.room = new Room(doc, {
+      edited: (update, origin) => {
+        events.relay(update);
+        if (origin !== FROM_SERVER) this.scheduleSave();
+      },
+      presence: events.presence,
+      emptied: events.emptied,
+    });
+  }
+
+  /** Undefined when there is no such project. */
+  static async open(store: Store, projectId: string, events: RoomEvents): Promise<ProjectRoom | undefined> {
+    const stored = await store.projects.get(projectId);
+    if (!stored) return undefined;
+    const document = upgradeDocument(stored.document) as ModelDocument;
+    let state = await store.coEditing.loadState(projectId);
+    let doc: Y.Doc | undefined;
+    if (!state) {
+      const built = firstDoc(document);
+      const ours = Y.encodeStateAsUpdate(built);
+      state = await store.coEditing.firstState(projectId, ours);
+      // Kept as the first state: the document is the stored one already, nothing to merge.
+      if (state === ours) doc = built;
+    }
+    if (!state) return undefined;
+    if (!doc) {
+      doc = new Y.Doc();
+      Y.applyUpdate(doc, state, FROM_SERVER);
+      // Saved through the API since the room last kept its state: merge those edits in.
+      writeDocument(doc, readDocument(doc, undefined), document, FROM_SERVER);
+    }
+    // Edits other instances hold and may not have saved yet (a shared store only).
+    if (store.relayUrl) for (const update of await store.coEditing.recentDocumentUpdates(projectId)) Y.applyUpdate(doc, update.payload, FROM_RELAY);
+    return new ProjectRoom(store, projectId, doc, { version: stored.version, document }, events);
+  }
+
+  /** Waits for pending saves (the last peer left, the studio stops). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.saving = this.saving.then(() => this.save());
+    }
+    await this.saving;
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.saving = this.saving.then(() => this.save());
+    }, SAVE_DELAY_MS);
+  }
+
+  private currentDocument(): ModelDocument {
+    this.read = readDocument(this.room.doc, lastViewport(this.room.doc) ?? this.saved.layout.viewport, this.read, this.changed);
+    this.changed.clear();
+    return this.read;
+  }
+
+  private async save(): Promise<void> {
+    try {
+      const stateVector = Y.encodeStateVector(this.room.doc);
+      const current = this.currentDocument();
+      if (JSON.stringify(current) === JSON.stringify(this.saved)) return this.room.announceSaved(stateVector);
+      const parsed = parseDocument(current);
+      if (!parsed.ok) {
+        this.events.log(`co-editing: project ${this.projectId}: refused an invalid state (${parsed.problems[0].path}: ${parsed.problems[0].message}); put back the last valid one`);
+        writeDocument(this.room.doc, current, this.saved, FROM_SERVER);
+        return;
+      }
+      const result = await this.store.projects.save(this.projectId, parsed.document, this.version);
+      if (result.status === 'missing') return this.events.gone();
+      if (result.status === 'stale') return await this.mergeStored();
+      this.version = result.version;
+      this.saved = parsed.document;
+      this.room.announceSaved(stateVector);
+      if (!(await this.store.coEditing.saveState(this.projectId, Y.encodeStateAsUpdate(this.room.doc)))) this.events.gone();
+    } catch (error) {
+      this.events.log(`co-editing: project ${this.projectId}: could not save: ${error instanceof Error ? error.message : String(error)}`);
+      this.scheduleSave();
+    }
+  }
+
+  /** The store moved on without the room: bring its change in (a three-way merge), then save again. */
+  private async mergeStored(): Promise<void> {
+    const stored = await this.store.projects.get(this.projectId);
+    if (!stored) return this.events.gone();
+    const document = upgradeDocument(stored.document) as ModelDocument;
+    writeDocument(this.room.doc, this.saved, document, FROM_SERVER);
+    this.saved = document;
+    this.version = stored.version;
+    this.scheduleSave();
+  }
+}
