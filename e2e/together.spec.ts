@@ -20,7 +20,9 @@ async function renameColumn(studio: Studio, page: Page, table: string, from: str
   await page.getByTestId('tab-inspector').click();
   const name = page.getByTestId('inspector').locator(`[data-testid="inspector-column"][data-column="${from}"]`).getByTestId('column-name');
   await name.fill(to);
-  await name.press('Enter');
+  // The keyboard, not the locator: the other browser's rename of the same column may land while this
+  // one types, and the row (the same input, keyed by the column's id) no longer carries the old name.
+  await page.keyboard.press('Enter');
 }
 
 async function renameTable(studio: Studio, page: Page, from: string, to: string) {
