@@ -21,8 +21,11 @@ export interface AppDeps extends OriginGuardOptions, TokenGuardOptions {
   log?: ErrorLog;
   /** An apply's lock and statement timeouts when the request sets none (`index.ts` reads them from the environment); default: the built-in ones. */
   timeouts?: ApplyTimeouts;
-  /** Co-editing rooms, told when a project's comments change so its open pages read them again. */
-  live?: { commentsChanged(projectId: string): void };
+  /**
+   * Co-editing rooms: told when a project's comments change so its open pages read them again, and
+   * asked to save what they hold before a version snapshots the stored document.
+   */
+  live?: { commentsChanged(projectId: string): void; flush(projectId: string): Promise<void> };
   /** How long an import may parse (`SCHEMATA_IMPORT_TIMEOUT_MS`, read by `index.ts`); default 30 s. */
   importTimeoutMs?: number;
 }

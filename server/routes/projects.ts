@@ -15,7 +15,7 @@ const idOf = (req: Request) => String(req.params.id);
 /** Documents stored by an older Schemata open upgraded (a no-op for current ones). */
 const current = (document: ModelDocument) => upgradeDocument(document) as ModelDocument;
 
-export function projectRoutes({ store, targets }: AppDeps): Router {
+export function projectRoutes({ store, targets, live }: AppDeps): Router {
   const router = Router();
   const projects = () => {
     if (!store) throw new HttpError(503, 'internal', 'the project store is not open');
@@ -73,6 +73,8 @@ export function projectRoutes({ store, targets }: AppDeps): Router {
   });
 
   router.post('/projects/:id/versions', validate(createVersionRequestZod), async (req, res) => {
+    // A version is of what the editors see: an edit the room holds but has not saved yet belongs in it.
+    await live?.flush(idOf(req));
     const version = await projects().createVersion(idOf(req), bodyOf(createVersionRequestZod, req.body).label);
     if (!version) throw missingProject(idOf(req));
     res.status(201).json(version);

@@ -136,6 +136,24 @@ describe('co-editing rooms', () => {
     }
   });
 
+  it('a version named right after an edit holds it: the room saves what it holds first', async () => {
+    const id = await create();
+    const [a, b] = [new Editor(server, id), new Editor(server, id)];
+    try {
+      await Promise.all([a.synced(), b.synced()]);
+      a.edit((d) => ({ ...d, model: addTable(d.model, { id: 'table:just_added', name: 'just_added' }) }));
+      // Once the other editor has it, the room has it too, and its save is still SAVE_DELAY_MS away.
+      await until(() => tables(b.doc()).includes('just_added'), 'the edit to reach the room');
+      const created = await server.request('POST', `/api/projects/${id}/versions`, { body: { label: 'right away' } });
+      expect(created.status).toBe(201);
+      const version = await server.request('GET', `/api/projects/${id}/versions/${created.json.id}`);
+      expect(tables(version.json.document)).toEqual(['customers', 'just_added', 'orders']);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('a state that is no valid document is put back, never saved', async () => {
     const id = await create();
     const a = new Editor(server, id);

@@ -17,6 +17,8 @@ export interface CoEditingRooms {
   roomFor(projectId: string): Promise<ProjectRoom | undefined>;
   /** A comment thread of the project changed: everyone in its room reads the threads again. */
   commentsChanged(projectId: string): void;
+  /** Saves the project's room now, if it is open here and holds edits not yet saved. */
+  flush(projectId: string): Promise<void>;
   /** Saves every room and sends everyone away. */
   close(): Promise<void>;
 }
@@ -90,6 +92,9 @@ export function coEditingRooms(store: Store, log: (message: string) => void): Co
     commentsChanged(projectId) {
       // Only a room open here is told; its announcement reaches the other instances' rooms through the relay.
       void rooms.get(projectId)?.then((room) => room?.room.announceCommentsChanged()).catch(warn);
+    },
+    async flush(projectId) {
+      await (await rooms.get(projectId))?.flush();
     },
     async close() {
       clearInterval(pruning);
