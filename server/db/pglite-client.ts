@@ -6,7 +6,7 @@
  * last user closes, and the directory is locked against other processes (`directory-lock.ts`).
  * PGlite has a single backend: its own mutex serializes transactions.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { bloom } from '@electric-sql/pglite/contrib/bloom';
@@ -30,7 +30,8 @@ import { tsm_system_rows } from '@electric-sql/pglite/contrib/tsm_system_rows';
 import { tsm_system_time } from '@electric-sql/pglite/contrib/tsm_system_time';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
-import { DirectoryInUse, lockDirectory } from './directory-lock.ts';
+import { DirectoryInUse, LOCK_FILE, lockDirectory } from './directory-lock.ts';
+import { forgetFreshCluster, freshCluster } from './pglite-template.ts';
 import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-session.ts';
 
 /** Contrib extensions a model may ask for with CREATE EXTENSION (loaded lazily by PGlite). */
@@ -84,11 +85,29 @@ async function ensureDirectory(directory: string, createMissing: boolean): Promi
   throw new DirectoryProblem(`${directory} does not exist; to make a new embedded database there, create an empty directory first (mkdir -p ${directory})`);
 }
 
+/**
+ * A new database (in memory, or in an empty directory) starts from a copy of a fresh cluster
+ * (`pglite-template.ts`); if the copy does not load, it is dropped and initdb runs as before.
+ */
+async function createPglite(directory?: string): Promise<PGlite> {
+  const options = { dataDir: directory, extensions: EXTENSIONS, parsers: PARSERS };
+  const isNew = directory === undefined || (await readdir(directory)).every((name) => name === LOCK_FILE);
+  if (!isNew) return PGlite.create(options);
+  try {
+    return await PGlite.create({ ...options, loadDataDir: await freshCluster() });
+  } catch {
+    forgetFreshCluster();
+    // What the failed load wrote into the (empty) directory goes; the lock stays.
+    if (directory) for (const name of await readdir(directory)) if (name !== LOCK_FILE) await rm(resolve(directory, name), { recursive: true, force: true });
+    return PGlite.create(options);
+  }
+}
+
 async function openDirectory(directory: string, createMissing: boolean): Promise<Shared> {
   await ensureDirectory(directory, createMissing);
   const lock = lockDirectory(directory);
   try {
-    const db = await PGlite.create({ dataDir: directory, extensions: EXTENSIONS, parsers: PARSERS });
+    const db = await createPglite(directory);
     return { db, users: 0, release: lock.release };
   } catch (error) {
     lock.release();
@@ -102,7 +121,7 @@ async function acquire(location: string, options: PgliteOpenOptions): Promise<Ha
   let entry = open.get(key);
   if (!entry) {
     entry = inMemory
-      ? PGlite.create({ extensions: EXTENSIONS, parsers: PARSERS }).then((db) => ({ db, users: 0 }))
+      ? createPglite().then((db) => ({ db, users: 0 }))
       : openDirectory(key, options.createMissing !== false);
     open.set(key, entry);
     entry.catch(() => open.delete(key));

@@ -50,7 +50,12 @@ export async function createThrowawayDb(purpose: string, adminUrl = ADMIN_URL): 
   await requirePostgres(adminUrl);
   const safe = purpose.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
   const name = `schemata_t_${safe}_${Math.random().toString(36).slice(2, 10)}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0`), adminUrl);
+  await admin(async (c) => {
+    await c.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+    // A throwaway database need not wait for its commits to reach the disk: every DDL-heavy round
+    // trip commits often, and the shared test server's fsyncs otherwise left the CPUs idle.
+    await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
+  }, adminUrl);
   return {
     name,
     url: urlFor(name, adminUrl),

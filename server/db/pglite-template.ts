@@ -1,0 +1,91 @@
+/**
+ * A new embedded database starts as a copy of a freshly initialised cluster instead of running
+ * initdb: initdb in WASM costs 3–6 s of CPU, loading the copy under one. The studio makes up to
+ * three (its store, the sandbox and the shadow engine), the tests dozens.
+ *
+ * The copy (an uncompressed tarball, PGlite's own `dumpDataDir` format) is made once and kept in
+ * node_modules/.cache/schemata (or `SCHEMATA_CACHE_DIR`), named by PGlite's version, so later
+ * processes and worker threads skip initdb too. It is written to a private name and renamed into place, so a reader never sees a
+ * half-written copy; one that does not load is deleted and the database is initialised as before.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+interface TemplateFile {
+  path: string;
+}
+
+function templateFile(): TemplateFile | undefined {
+  try {
+    const cacheDir = process.env.SCHEMATA_CACHE_DIR;
+    // Its entry point (the package exports no package.json): <root>/node_modules/@electric-sql/pglite/dist/…
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const marker = `${sep}node_modules${sep}`;
+    const nodeModules = entry.slice(0, entry.lastIndexOf(marker) + marker.length);
+    const manifest = join(nodeModules, '@electric-sql', 'pglite', 'package.json');
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    return { path: join(cacheDir || join(nodeModules, '.cache', 'schemata'), `pglite-${version}-cluster.tar`) };
+  } catch {
+    return undefined;
+  }
+}
+
+function readTemplate(file: TemplateFile): Blob | undefined {
+  try {
+    return new Blob([readFileSync(file.path)]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the dump on disk; false when it cannot (a read-only node_modules). */
+function keep(file: TemplateFile, tar: Uint8Array): boolean {
+  try {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const partial = `${file.path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    writeFileSync(partial, tar);
+    renameSync(partial, file.path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Initialises a cluster in memory and dumps it. */
+async function makeTemplate(): Promise<Blob> {
+  const db = await PGlite.create();
+  try {
+    return await db.dumpDataDir('none');
+  } finally {
+    await db.close();
+  }
+}
+
+/** This process's copy, while it is being made or when it could not be kept on disk. */
+let made: Promise<Blob> | undefined;
+
+/** The tarball of a fresh cluster: from disk, or made now (once per process). */
+export function freshCluster(): Promise<Blob> {
+  const file = templateFile();
+  const onDisk = file && readTemplate(file);
+  if (onDisk) return Promise.resolve(onDisk);
+  if (!made) {
+    const making = makeTemplate().then(async (tar) => {
+      // Kept on disk, it is read from there: no 40 MB held for the life of the process.
+      if (file && keep(file, new Uint8Array(await tar.arrayBuffer()))) made = undefined;
+      return tar;
+    });
+    making.catch(() => { made = undefined; });
+    made = making;
+  }
+  return made;
+}
+
+/** A copy on disk that did not load: dropped, so the next database makes a good one. */
+export function forgetFreshCluster(): void {
+  made = undefined;
+  const file = templateFile();
+  if (file) rmSync(file.path, { force: true });
+}
