@@ -64,10 +64,15 @@ export class Projects {
     return this.page.locator(`[data-testid="project-row"][data-project="${id}"]`);
   }
 
-  /** Opens a project from the dialog (the dialog must be open). */
+  /**
+   * Opens a project from the dialog (the dialog must be open) and waits until its document is on
+   * the page: the address changes first, and a click on the document still shown is undone by the load.
+   */
   async openFromDialog(id: string): Promise<void> {
     await this.row(id).locator('.project-open').click();
     await expect(this.page).toHaveURL(new RegExp(`/p/${id}$`));
+    await expect.poll(() => this.page.evaluate(() =>
+      (window as unknown as { __schemata: { store: { getState: () => { project: { id?: string } } } } }).__schemata.store.getState().project.id)).toBe(id);
   }
 
   /** Deletes a project from the dialog, accepting the confirmation. */
