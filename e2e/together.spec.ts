@@ -15,14 +15,16 @@ const tableNames = (page: Page) => new Studio(page).state<string>("state.doc.mod
 const columnNames = (page: Page, table: string) =>
   new Studio(page).state<string>(`state.doc.model.tables.find((t) => t.name === ${JSON.stringify(table)}).columns.map((c) => c.name).join(',')`);
 
-async function renameColumn(studio: Studio, page: Page, table: string, from: string, to: string) {
+/**
+ * Opens a column's name field in the inspector: found by its place in the table, not by its name,
+ * so the field stays found when another browser renames the same column first.
+ */
+async function columnNameField(studio: Studio, page: Page, table: string, column: string) {
+  const index = await studio.state<number>(`state.doc.model.tables.find((t) => t.name === ${JSON.stringify(table)}).columns.findIndex((c) => c.name === ${JSON.stringify(column)})`);
+  expect(index).toBeGreaterThanOrEqual(0);
   await studio.selectTable(`public.${table}`);
   await page.getByTestId('tab-inspector').click();
-  const name = page.getByTestId('inspector').locator(`[data-testid="inspector-column"][data-column="${from}"]`).getByTestId('column-name');
-  await name.fill(to);
-  // The keyboard, not the locator: the other browser's rename of the same column may land while this
-  // one types, and the row (the same input, keyed by the column's id) no longer carries the old name.
-  await page.keyboard.press('Enter');
+  return page.getByTestId('inspector').getByTestId('inspector-column').nth(index).getByTestId('column-name');
 }
 
 async function renameTable(studio: Studio, page: Page, from: string, to: string) {
@@ -84,7 +86,12 @@ test('two browsers edit one project live: presence, concurrent edits, the same c
     await bo.page.screenshot({ path: 'test-results/together-bo.png' });
 
     // The same column at once: both end with the same name (the last writer's), in the store too.
-    await Promise.all([renameColumn(studio, page, 'products', 'sku', 'sku_ann'), renameColumn(bo.studio, bo.page, 'products', 'sku', 'sku_bo')]);
+    // Both fields are open first; then each types its name and presses Enter, whichever lands first.
+    const [annField, boField] = await Promise.all([columnNameField(studio, page, 'products', 'sku'), columnNameField(bo.studio, bo.page, 'products', 'sku')]);
+    await Promise.all([
+      annField.fill('sku_ann').then(() => annField.press('Enter')),
+      boField.fill('sku_bo').then(() => boField.press('Enter')),
+    ]);
     await expect.poll(async () => (await columnNames(page, 'products')) === (await columnNames(bo.page, 'products'))).toBe(true);
     expect(await columnNames(page, 'products')).toMatch(/(^|,)sku_(ann|bo)(,|$)/);
     await expect(page.getByTestId('save-state')).toHaveText('Saved');
