@@ -6,9 +6,9 @@
 // working zoom after a palette jump), and time for a rename (inspector, Enter) to repaint.
 // Builds the client first if dist/client is missing. Prints figures; asserts nothing about time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Model } from '../shared/model/document.ts';
 import { makeDocument } from '../shared/model/empty.ts';
 import { importSql } from '../shared/io/sql-import/import-sql.ts';
@@ -75,15 +75,39 @@ async function measureModel(browser: Browser, studio: BenchStudio, label: string
   });
   const panWorking = await measurePan(page);
   const renames = [];
+  const profiler = await profileIfAsked(page);
   for (let i = 1; i <= RENAMES; i++) {
     renames.push(await measureRename(page, target.schema, `${target.name.slice(0, 50)}_r${i}`));
     await page.waitForTimeout(300);
   }
+  await profiler?.save(`${label}-renames`);
   await page.screenshot({ path: join(studio.dataDir, `${label}.png`) });
   await page.close();
   return {
     model: label, tables: model.tables.length, firstRenderMs: first.ms, liveMs, nodesInDom: first.nodes, panOverview, panWorking,
     renameMs: renames.map((r) => r.domMs), renameFrameMs: renames.map((r) => r.frameMs),
+  };
+}
+
+/**
+ * With SCHEMATA_BENCH_PROFILE=<dir>, a CPU profile of the page during the renames is written there
+ * (open it in Chromium's DevTools, Performance tab). Build the client unminified for readable names:
+ * `npx vite build --minify false --outDir ../dist/bench-client` (Vite's root is client/) and SCHEMATA_BENCH_CLIENT=dist/bench-client.
+ */
+async function profileIfAsked(page: Page): Promise<{ save: (name: string) => Promise<void> } | undefined> {
+  const dir = process.env.SCHEMATA_BENCH_PROFILE;
+  if (!dir) return undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async save(name) {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+      console.log(`profile: ${join(dir, `${name}.cpuprofile`)}`);
+    },
   };
 }
 

@@ -6,7 +6,7 @@
  * Every other opened document (a template, an import from a file or a database) is fitted in view
  * (FIT_OPTIONS), and an empty one opens at the working zoom: never at the zoom of the model before.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   getViewportForBounds, useNodesInitialized, useOnViewportChange, useReactFlow, useStore as useFlowStore, useStoreApi,
   type Node, type ReactFlowState,
@@ -105,11 +105,12 @@ function useViewportMemory(): void {
     placements.current.push(measured);
     void flow.setViewport(measured);
   }, [initialized, loads, flow, flowNodes]);
-  useOnViewportChange({
-    onEnd: (viewport: Viewport) => {
-      const state = useStore.getState();
-      if (shown.current !== state.loads || placements.current.some((view) => sameView(viewport, view))) return;
-      if (keepsViewport(state.project)) state.keepViewport(viewport);
-    },
-  });
+  // One callback for the page's life (it reads only refs and the store): a new one each render made
+  // React Flow's store change, and every node's subscription run again, on every edit.
+  const onEnd = useCallback((viewport: Viewport) => {
+    const state = useStore.getState();
+    if (shown.current !== state.loads || placements.current.some((view) => sameView(viewport, view))) return;
+    if (keepsViewport(state.project)) state.keepViewport(viewport);
+  }, []);
+  useOnViewportChange({ onEnd });
 }
