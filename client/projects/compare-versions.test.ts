@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../shared/model/document.ts';
 import { emptyLayout, emptyModel } from '../../shared/model/empty.ts';
-import { compareModels, recompare, sameJson } from './compare-versions.ts';
+import { compareModels, recompare } from './compare-versions.ts';
 import { estimateTableNode } from '../canvas/node-estimate.ts';
 
 const table = (id: string, name: string, comment?: string): Table => ({
@@ -52,17 +52,5 @@ describe('compareModels between two versions', () => {
     expect(result.ghosts).toEqual([]);
     expect(recompare(result, modelOf(table('a', 'users'))).ghosts.map((g) => g.qualified)).toEqual(['public.bills']);
     expect(result.to?.label).toBe('v2');
-  });
-});
-
-describe('sameJson', () => {
-  it.each([
-    [{ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 }, true],
-    [{ a: 1, b: undefined }, { a: 1 }, true],
-    [{ a: [1, 2] }, { a: [2, 1] }, false],
-    [{ a: 1 }, { a: '1' }, false],
-    [[], {}, false],
-  ])('%j vs %j → %s', (a, b, same) => {
-    expect(sameJson(a, b)).toBe(same);
   });
 });

@@ -5,21 +5,11 @@
  * counts as a change, not add + remove.
  */
 import type { Layout, Model } from '../../shared/model/document.ts';
+import { sameJson } from '../../shared/model/same-json.ts';
 import { estimateTableNode } from '../canvas/node-estimate.ts';
 import type { CompareSide, CompareStatus, Comparison, Ghost } from '../store/comparison.ts';
 
 type Drawn = { id: string; schema: string; name: string };
-
-/** Deep equality of JSON values that ignores key order (a document read back may order keys differently). */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameJson(x, (b as unknown[])[i]));
-  const keys = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
-  const [ka, kb] = [keys(a), keys(b)];
-  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
 
 function drawn(model: Model): Drawn[] {
   return [...model.tables, ...model.views, ...model.enums];

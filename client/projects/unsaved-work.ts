@@ -4,6 +4,7 @@
  * does not, and how old it is: pure, so the wording and the cases are tested without a browser.
  */
 import type { ModelDocument } from '../../shared/model/document.ts';
+import { sameJson } from '../../shared/model/same-json.ts';
 import type { ProjectInfo, SaveState } from '../store/project-slice.ts';
 
 export interface OpenWork {
@@ -51,18 +52,6 @@ export function isEdited(doc: ModelDocument, opened: ModelDocument | undefined):
   const { viewport: _b, ...openedShapes } = openedLayout;
   const sameShapes = (Object.keys({ ...shapes, ...openedShapes }) as (keyof typeof shapes)[]).every((key) => shapes[key] === openedShapes[key]);
   return !(sameRest && sameShapes);
-}
-
-/** Equal as JSON: the same members whatever their order; a member holding `undefined` counts as absent. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const present = (o: Record<string, unknown>) => Object.keys(o).filter((key) => o[key] !== undefined);
-  const keys = present(x);
-  return keys.length === present(y).length && keys.every((key) => sameJson(x[key], y[key]));
 }
 
 /**
