@@ -37,6 +37,7 @@ import { ViewportMemory } from './viewport-memory.ts';
 import { toFlow, type FlowOutput, type RelationFlowEdge } from './to-flow.ts';
 import * as handlers from './flow-handlers.ts';
 import { PresenceLayer } from '../together/PresenceLayer.tsx';
+import { NamePrompt } from '../together/NamePrompt.tsx';
 import { usePointerSharing } from '../together/use-pointer-sharing.ts';
 
 const nodeTypes: NodeTypes = { table: TableNode, enum: EnumNode, view: ViewNode, note: NoteNode, area: AreaNode, ghost: GhostNode };
@@ -112,6 +113,8 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
     >
       {editable && <CanvasToolbar />}
       {editable && <Shortcuts />}
+      {/* Over the diagram's corner, not the details pane: its tabs stay usable until it is answered. */}
+      {editable && <NamePrompt />}
       {editable && model.tables.length + model.views.length + model.enums.length === 0 && (
         <div className="canvas-empty" data-testid="canvas-empty">
           An empty model. Double-click the canvas or press <kbd>N</kbd> to add a table; File → Import reads SQL or DBML.

@@ -1,6 +1,5 @@
 /** The top bar's view of co-editing: the connection, and who else is in the project, in their colours. */
 import { useLive } from './live-state.ts';
-import { NamePrompt } from './NamePrompt.tsx';
 import './together.css';
 
 const STATUS_TEXT = { connecting: 'Connecting…', live: 'Live', offline: 'Offline · edits kept here' };
@@ -24,7 +23,6 @@ export function PresenceBar() {
         </span>
       ))}
       {others.length > SHOWN && <span className="presence-more" title={others.slice(SHOWN).map((o) => o.name).join(', ')}>+{others.length - SHOWN}</span>}
-      <NamePrompt />
     </div>
   );
 }
