@@ -5,19 +5,17 @@
  *
  * The copy (an uncompressed tarball, PGlite's own `dumpDataDir` format) is made once and kept in
  * node_modules/.cache/schemata (or `SCHEMATA_CACHE_DIR`), named by PGlite's version, so later
- * processes and worker threads skip initdb too. It is written to a private name and renamed into place, so a reader never sees a
- * half-written copy; one that does not load is deleted and the database is initialised as before.
+ * processes and worker threads skip initdb too. It is written to a private name and renamed into
+ * place, so a reader never sees a half-written copy; one that does not load is deleted and the
+ * database is initialised as before.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
-interface TemplateFile {
-  path: string;
-}
-
-function templateFile(): TemplateFile | undefined {
+/** Where the copy is kept: named by PGlite's version, so an upgrade makes a new one. */
+function templatePath(): string | undefined {
   try {
     const cacheDir = process.env.SCHEMATA_CACHE_DIR;
     // Its entry point (the package exports no package.json): <root>/node_modules/@electric-sql/pglite/dist/…
@@ -26,29 +24,30 @@ function templateFile(): TemplateFile | undefined {
     const nodeModules = entry.slice(0, entry.lastIndexOf(marker) + marker.length);
     const manifest = join(nodeModules, '@electric-sql', 'pglite', 'package.json');
     const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-    return { path: join(cacheDir || join(nodeModules, '.cache', 'schemata'), `pglite-${version}-cluster.tar`) };
+    return join(cacheDir || join(nodeModules, '.cache', 'schemata'), `pglite-${version}-cluster.tar`);
   } catch {
     return undefined;
   }
 }
 
-function readTemplate(file: TemplateFile): Blob | undefined {
+function readTemplate(path: string): Blob | undefined {
   try {
-    return new Blob([readFileSync(file.path)]);
+    return new Blob([readFileSync(path)]);
   } catch {
     return undefined;
   }
 }
 
 /** Keeps the dump on disk; false when it cannot (a read-only node_modules). */
-function keep(file: TemplateFile, tar: Uint8Array): boolean {
+function keep(path: string, tar: Uint8Array): boolean {
+  const partial = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
   try {
-    mkdirSync(dirname(file.path), { recursive: true });
-    const partial = `${file.path}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(partial, tar);
-    renameSync(partial, file.path);
+    renameSync(partial, path);
     return true;
   } catch {
+    rmSync(partial, { force: true });
     return false;
   }
 }
@@ -68,13 +67,13 @@ let made: Promise<Blob> | undefined;
 
 /** The tarball of a fresh cluster: from disk, or made now (once per process). */
 export function freshCluster(): Promise<Blob> {
-  const file = templateFile();
-  const onDisk = file && readTemplate(file);
+  const path = templatePath();
+  const onDisk = path && readTemplate(path);
   if (onDisk) return Promise.resolve(onDisk);
   if (!made) {
     const making = makeTemplate().then(async (tar) => {
       // Kept on disk, it is read from there: no 40 MB held for the life of the process.
-      if (file && keep(file, new Uint8Array(await tar.arrayBuffer()))) made = undefined;
+      if (path && keep(path, new Uint8Array(await tar.arrayBuffer()))) made = undefined;
       return tar;
     });
     making.catch(() => { made = undefined; });
@@ -86,6 +85,6 @@ export function freshCluster(): Promise<Blob> {
 /** A copy on disk that did not load: dropped, so the next database makes a good one. */
 export function forgetFreshCluster(): void {
   made = undefined;
-  const file = templateFile();
-  if (file) rmSync(file.path, { force: true });
+  const path = templatePath();
+  if (path) rmSync(path, { force: true });
 }
