@@ -31,6 +31,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'warn',
+      // `import { z } from 'zod'` is zod's whole namespace object as one value: a bundler keeps all of
+      // it (locales, JSON Schema conversion: 755 KB in the server build). `import * as z` lets esbuild
+      // and Rollup keep only what is used (170 KB), which the CLI's start-up pays for on every run.
+      'no-restricted-syntax': ['error', {
+        selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+        message: "Write `import * as z from 'zod'`: the named `z` makes bundles keep all of zod.",
+      }],
     },
   },
   {

@@ -5,7 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DOCUMENT_VERSION, documentZod } from '../shared/model/document.ts';
 
 export const JSON_SCHEMA_PATH = fileURLToPath(new URL('../schema/schemata-document.schema.json', import.meta.url));

@@ -5,7 +5,7 @@
  * not three components later. The typed clients of each resource (`projects.ts`, `targets.ts`,
  * `plans.ts`, `import.ts`) are built on it; nothing else in the client calls `fetch` for the API.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { apiErrorZod, type ApiError } from '../../shared/api/errors.ts';
 import { sqlParserReady } from '../sql/sql-parser-ready.ts';
 import { markAccessDenied } from '../shell/access.ts';

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ImportSyntaxError } from '../../shared/io/import-document.ts';
 import { HazardsNotAccepted, SchemaChanged, StepFailed } from '../db/apply.ts';
 import { ConnectionError } from '../db/connection-error.ts';

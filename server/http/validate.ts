@@ -4,7 +4,7 @@
  * string of the body is refused first (PostgreSQL cannot take it).
  */
 import type { Request, RequestHandler } from 'express';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ApiProblem } from '../../shared/api/errors.ts';
 import { nulMessage, nulPlaces } from '../../shared/io/nul-character.ts';
 import { formatPath } from '../../shared/model/upgrade.ts';

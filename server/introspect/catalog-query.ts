@@ -3,7 +3,7 @@
  * for the whole database (never one query per table), so introspection costs the same number of
  * round trips for 5 tables or 5,000. Rows are validated before anything reads them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SqlSession } from '../db/sql-client.ts';
 
 export interface IntrospectOptions {
@@ -53,7 +53,19 @@ export type RowOf<F extends (...args: never[]) => CatalogQuery<unknown>> = Retur
 
 /** Runs a query and validates every row; a bad row names the query and the field. */
 export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuery<T>): Promise<T[]> {
-  return validateRows(query, await session.query(query.sql, query.params));
+  return validateRows(query, await fetchRows(session, query));
+}
+
+/**
+ * The query's rows as one JSON array in one row: the driver then parses one `json` value (native
+ * JSON.parse) instead of every field of every row in JavaScript, which was most of a CLI
+ * introspection's client time after start-up. The rows keep the order of the query's ORDER BY: an
+ * aggregate reads a sorted subquery in order.
+ */
+async function fetchRows(session: SqlSession, query: CatalogQuery<unknown>): Promise<unknown[]> {
+  const [row] = await session.query<{ rows: unknown[] | null }>(
+    `SELECT pg_catalog.json_agg(catalog_rows) AS rows FROM (${query.sql}) catalog_rows`, query.params);
+  return row?.rows ?? [];
 }
 
 /**
@@ -67,7 +79,7 @@ export async function runCatalogQueries(
   onRows?: (name: string, rows: unknown[]) => void,
 ): Promise<Record<string, unknown[]>> {
   const entries = Object.entries(queries);
-  const start = (i: number) => (i < entries.length ? session.query(entries[i][1].sql, entries[i][1].params) : undefined);
+  const start = (i: number) => (i < entries.length ? fetchRows(session, entries[i][1]) : undefined);
   const results: Record<string, unknown[]> = {};
   let pending = start(0);
   for (let i = 0; i < entries.length; i++) {

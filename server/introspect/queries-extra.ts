@@ -2,7 +2,7 @@
  * Catalog queries for composite and range types, row-level security and policies: objects the model
  * keeps as raw SQL, read here so nothing the user made is lost in a round trip.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   catalogQuery, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
   type IntrospectOptions, type QueryContext,

@@ -2,7 +2,7 @@
  * Catalog queries for views and for the objects the model keeps as raw SQL: functions, procedures,
  * aggregates, triggers, rules, collations, text search configurations/dictionaries and operators.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   catalogQuery, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
   type IntrospectOptions, type QueryContext,

@@ -1,5 +1,5 @@
 /** Catalog queries for tables, their columns, constraints and indexes (all tables at once). */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   catalogQuery, intArray, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
   type IntrospectOptions, type QueryContext,

@@ -1,5 +1,5 @@
 /** Catalog queries for schemas, extensions, enums, domains and sequences. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   catalogQuery, jsonList, notFromExtension, optionalText, text, textArray, userSchema, type IntrospectOptions,
 } from './catalog-query.ts';

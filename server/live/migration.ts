@@ -5,7 +5,7 @@
  * refusals before planning are journaled here. The model is put in PostgreSQL's spelling in a shadow
  * (never on the target) once per document: the plan's canonical model is reused by its apply.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { applyRequestZod, HistoryEntryResponse, PlanResponse, TargetJournalEntryResponse } from '../../shared/api/plans.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { runDataChecks } from '../db/data-checks.ts';

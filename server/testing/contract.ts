@@ -7,7 +7,7 @@
  * - `application/x-ndjson` (a streamed apply or revert): every line an `ApplyStreamLine`;
  * - 4xx/5xx JSON: the one error body, `ApiError`.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   createThreadResponseZod, replyResponseZod, setThreadStatusResponseZod, threadListResponseZod,
 } from '../../shared/api/comments.ts';

@@ -4,7 +4,7 @@
  * document, so DDL, exports and diffs do not see them. A target names the model's stable ids (a
  * rename keeps its threads); a thread whose table is gone stays, shown as on a removed table.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { USER_NAME_MAX_LENGTH } from './user-name.ts';
 
 /** The longest comment body, in characters. */

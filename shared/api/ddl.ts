@@ -1,5 +1,5 @@
 /** `POST /api/ddl {document, dialect?}` → `{sql}`: the model's DDL in a dialect. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentZod } from './document.ts';
 
 export const ddlRequestZod = z.object({

@@ -4,7 +4,7 @@
  * document, and a bad one is a 400 naming each JSON path (e.g. `document.model.tables[2].name`);
  * the client reads a document from a response the same way.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ModelDocument } from '../model/document.ts';
 import { parseDocument } from '../model/upgrade.ts';
 

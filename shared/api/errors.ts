@@ -2,7 +2,7 @@
  * The one error body. Every failing request answers with an `ApiError`, whether as a JSON response
  * or as the last line of a streamed apply (`plans.ts`), so a client reads errors one way.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const apiErrorCodeZod = z.enum([
   'invalid-request', 'not-found', 'conflict', 'postgres-error', 'forbidden-origin', 'unauthorized', 'forbidden', 'payload-too-large', 'internal',

@@ -3,7 +3,7 @@
  * document (in a worker, under a time limit). A syntax error is a 400 `ApiError` whose `position`
  * points into `text`; an import over the time limit is a 422.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImportReport } from '../io/sql-import/report.ts';
 import { documentZod } from './document.ts';
 

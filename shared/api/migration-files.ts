@@ -3,7 +3,7 @@
  * another as files in a layout (File ▸ Export ▸ Migration files). Both documents are put in
  * PostgreSQL's spelling on the server first, as the CLI's `diff <from> <to> --out` does.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MIGRATION_LAYOUTS } from '../io/migration-files.ts';
 import { documentZod } from './document.ts';
 

@@ -12,7 +12,7 @@
  * `ApplyStreamLine` per line as the apply goes (a `step` line as each step starts, then one `result`
  * or `error` line). The HTTP status is 200 once streaming has begun; the error line carries the status.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { HAZARD_KINDS } from '../diff/types.ts';
 import { documentZod } from './document.ts';
 import { apiErrorZod } from './errors.ts';

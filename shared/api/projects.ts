@@ -2,7 +2,7 @@
  * The projects API (`server/routes/projects.ts`): saved models with a save counter (`version`) that
  * refuses a stale save with 409 (no lost update), and named versions (snapshots of a project).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentZod } from './document.ts';
 
 const projectName = z.string().trim().min(1, 'a project needs a name').max(200);

@@ -5,7 +5,7 @@
  * `GET /api/shared` and `GET /api/projects/<its project>` and nothing else (403 `forbidden`,
  * "this is a read-only link"); a revoked link answers 401 at its next request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `POST /api/projects/:id/share-links` (no body): the URL carries the token and is shown this once. */
 export const createShareLinkResponseZod = z.object({ id: z.string(), url: z.string(), createdAt: z.string() });

@@ -3,7 +3,7 @@
  * responses. The planner's own types (`shared/diff/types.ts`, `data-checks.ts`,
  * `rename-candidates.ts`) are the data; each schema here `satisfies` its type, so the two cannot drift.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DataCheck, DataCheckResult, StepDataCheck } from '../diff/data-checks.ts';
 import type { RenameCandidate } from '../diff/rename-candidates.ts';
 import { HAZARD_KINDS, PHASES, type Step } from '../diff/types.ts';

@@ -4,7 +4,7 @@
  * 400 `invalid-request` (bad body, an unreachable URL on add, a protected target's name not typed),
  * 404 `not-found` (no such target), 503 `internal` (the store is not open, the target does not answer).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentZod } from './document.ts';
 
 /** The id of the built-in sandbox (PGlite in the studio's data directory): always listed, never removed, the page's first target. */

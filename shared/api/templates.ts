@@ -1,5 +1,5 @@
 /** `GET /api/templates` lists the starting models; `GET /api/templates/:name` builds a fresh document of one. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentZod } from './document.ts';
 
 export const templateSummaryZod = z.object({ name: z.string(), title: z.string(), description: z.string() });

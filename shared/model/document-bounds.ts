@@ -4,7 +4,7 @@
  * read, with its path), plus generous size caps so no single request can make the server build
  * gigabytes of output. `document.ts` applies them; the README lists them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_IDENTIFIER_BYTES, utf8Length } from './identifier-bytes.ts';
 
 // NAMEDATALEN − 1 (63): PostgreSQL silently truncates a longer identifier, so two names could become one.

@@ -8,7 +8,7 @@
  * Objects name their PostgreSQL schema by name (`schema: 'public'`); constraints and indexes name
  * their columns by column id, and foreign keys name their referenced table by table id.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   boundedRecord, int8Text, MAX_ARRAY_DIMS, MAX_COLUMNS, MAX_COMMENT_CHARS, MAX_COORDINATE, MAX_KEY_COLUMNS, MAX_OBJECTS,
   MAX_PER_TABLE, MAX_SHORT_CHARS, MAX_SQL_CHARS, nameText, typeArgProblems, typeArgsZod, wholeNumber,
