@@ -1,4 +1,5 @@
 import { test, expect } from './fixtures.ts';
+import { SHOTS } from './live-steps.ts';
 
 test.describe('editing with the inspector, and the design lint', () => {
   test.beforeEach(async ({ studio }) => studio.open('/'));
@@ -163,5 +164,30 @@ test.describe('editing with the inspector, and the design lint', () => {
     await page.getByTestId('undo').click();
     await expect(studio.table('public.categories')).toBeVisible();
     expect(await studio.state<number[]>(areaOf)).toEqual([1]);
+  });
+
+  test('a foreign key is added and pointed at another table in the inspector; its lists follow a rename', async ({ studio, page }) => {
+    const fkCount = "state.doc.model.tables.find((t) => t.name === 'order_items').foreignKeys.length";
+    const before = await studio.state<number>(fkCount);
+    await studio.selectTable('public.order_items');
+    await studio.tabTo('inspector');
+    await page.getByTestId('fk-add').selectOption({ label: 'public.categories' });
+    const added = page.locator('[data-testid="fk-item"][data-ref="public.categories"]');
+    await expect(added).toBeVisible();
+    expect(await studio.state<number>(fkCount)).toBe(before + 1);
+    await added.getByTestId('fk-ref-table').selectOption({ label: 'public.customers' });
+    const moved = page.locator('[data-testid="fk-item"][data-ref="public.customers"]').last();
+    await expect(moved.getByTestId('fk-ref-table')).toHaveValue(await studio.state<string>("state.doc.model.tables.find((t) => t.name === 'customers').id"));
+
+    // The lists of tables catch up with a rename right after it is painted.
+    await studio.selectTable('public.customers');
+    await page.getByTestId('inspector-table-name').fill('clients');
+    await page.getByTestId('inspector-table-name').press('Enter');
+    await expect(studio.table('public.clients')).toBeVisible();
+    await studio.selectTable('public.order_items');
+    await expect(page.locator('[data-testid="fk-item"][data-ref="public.clients"]').last().getByTestId('fk-ref-table').locator('option:checked')).toHaveText('public.clients');
+    await expect(page.getByTestId('fk-add').locator('option', { hasText: 'public.clients' })).toHaveCount(1);
+    await expect(page.getByTestId('fk-add').locator('option', { hasText: 'public.customers' })).toHaveCount(0);
+    await page.getByTestId('inspector-foreign-keys').screenshot({ path: `${SHOTS}/inspector-foreign-keys.png` });
   });
 });

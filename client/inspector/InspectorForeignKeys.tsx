@@ -3,6 +3,7 @@ import type { ForeignKey, ReferentialAction } from '../../shared/model/document.
 import { addForeignKey, removeForeignKey, updateForeignKey, type ForeignKeyPatch } from '../../shared/model/ops/index.ts';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { itemClass, useFocusRef, type SectionProps } from './edit.ts';
+import { TableSelect } from './TableSelect.tsx';
 import { CheckField, SelectField, TextField } from './TextField.tsx';
 
 const ACTIONS: ReadonlyArray<readonly [ReferentialAction, string]> = [
@@ -24,9 +25,7 @@ function ForeignKeyEditor({ model, table, edit, fk, focusId }: SectionProps & { 
       <div className="row">
         <ColumnPicker table={table} value={fk.columns} required testId="fk-columns" onChange={(columns) => patch({ columns })} />
         <span className="label">→</span>
-        <select className="field" value={fk.refTableId} aria-label="Referenced table" data-testid="fk-ref-table" onChange={(e) => changeRefTable(e.target.value)}>
-          {model.tables.map((t) => <option key={t.id} value={t.id}>{t.schema}.{t.name}</option>)}
-        </select>
+        <TableSelect tables={model.tables} value={fk.refTableId} label="Referenced table" testId="fk-ref-table" onChange={changeRefTable} />
         {ref && <ColumnPicker table={ref} value={fk.refColumns} required testId="fk-ref-columns" onChange={(refColumns) => patch({ refColumns })} />}
       </div>
       <div className="row">
@@ -56,16 +55,14 @@ export function InspectorForeignKeys(props: SectionProps) {
     <section className="inspector-section" data-testid="inspector-foreign-keys">
       <h4>
         Foreign keys
-        <select
-          className="field"
+        <TableSelect
+          tables={model.tables}
           value=""
-          aria-label="Add a foreign key to"
-          data-testid="fk-add"
-          onChange={(e) => e.target.value && edit((m) => addForeignKey(m, { tableId: table.id, refTableId: e.target.value }))}
-        >
-          <option value="">+ reference to…</option>
-          {model.tables.map((t) => <option key={t.id} value={t.id}>{t.schema}.{t.name}</option>)}
-        </select>
+          placeholder="+ reference to…"
+          label="Add a foreign key to"
+          testId="fk-add"
+          onChange={(refTableId) => refTableId && edit((m) => addForeignKey(m, { tableId: table.id, refTableId }))}
+        />
       </h4>
       {table.foreignKeys.map((fk) => <ForeignKeyEditor key={fk.id} {...props} fk={fk} />)}
     </section>

@@ -4,15 +4,18 @@
  */
 import type { Table } from '../../shared/model/document.ts';
 import { defaultBound, setInherits, setPartitionOf } from '../../shared/model/ops/index.ts';
+import { useCallback } from 'react';
 import type { SectionProps } from './edit.ts';
-import { SelectField, TextField } from './TextField.tsx';
+import { qualifiedName as label, TableSelect } from './TableSelect.tsx';
+import { TextField } from './TextField.tsx';
 
-const label = (t: Table) => `${t.schema}.${t.name}`;
+const partitionOfText = (t: Table) => `PARTITION OF ${label(t)}`;
+const NO_PARENTS: readonly string[] = [];
 
 export function InspectorPartitionOf({ model, table, edit }: SectionProps) {
   const tableId = table.id;
-  const parents = model.tables.filter((t) => t.partitioning && t.id !== tableId);
-  if (!parents.length && !table.partitionOf) return null;
+  const isParent = useCallback((t: Table) => !!t.partitioning && t.id !== tableId, [tableId]);
+  if (!table.partitionOf && !model.tables.some(isParent)) return null;
   const choose = (parentId: string) => edit((m) => {
     const parent = m.tables.find((t) => t.id === parentId);
     if (!parent?.partitioning) return setPartitionOf(m, { tableId, partitionOf: null });
@@ -21,11 +24,14 @@ export function InspectorPartitionOf({ model, table, edit }: SectionProps) {
   });
   return (
     <div className="row" data-testid="table-partition-of">
-      <SelectField
+      <TableSelect
+        tables={model.tables}
         label="Partition of"
         testId="table-partition-parent"
         value={table.partitionOf?.parentId ?? ''}
-        options={[['', 'not a partition'], ...parents.map((t) => [t.id, `PARTITION OF ${label(t)}`] as const)]}
+        placeholder="not a partition"
+        offer={isParent}
+        text={partitionOfText}
         onChange={choose}
       />
       {table.partitionOf && (
@@ -44,9 +50,9 @@ export function InspectorPartitionOf({ model, table, edit }: SectionProps) {
 
 export function InspectorInherits({ model, table, edit }: SectionProps) {
   const tableId = table.id;
-  const inherits = table.inherits ?? [];
+  const inherits = table.inherits ?? NO_PARENTS;
+  const isCandidate = useCallback((t: Table) => t.id !== tableId && !t.partitioning && !t.partitionOf && !inherits.includes(t.id), [tableId, inherits]);
   if (table.partitionOf || table.partitioning) return null; // PostgreSQL: neither may inherit
-  const candidates = model.tables.filter((t) => t.id !== tableId && !t.partitioning && !t.partitionOf && !inherits.includes(t.id));
   const nameOf = (id: string) => {
     const t = model.tables.find((x) => x.id === id);
     return t ? label(t) : id;
@@ -60,12 +66,14 @@ export function InspectorInherits({ model, table, edit }: SectionProps) {
           <button className="chip-x" title="No longer inherit (the columns stay)" data-testid="table-inherits-remove" onClick={() => edit((m) => setInherits(m, { tableId, parentIds: inherits.filter((p) => p !== id) }))}>×</button>
         </span>
       ))}
-      {candidates.length > 0 && (
-        <SelectField
+      {model.tables.some(isCandidate) && (
+        <TableSelect
+          tables={model.tables}
           label="Inherit from"
           testId="table-inherits-add"
           value=""
-          options={[['', '+ parent…'], ...candidates.map((t) => [t.id, label(t)] as const)]}
+          placeholder="+ parent…"
+          offer={isCandidate}
           onChange={(id) => id && edit((m) => setInherits(m, { tableId, parentIds: [...inherits, id] }))}
         />
       )}
