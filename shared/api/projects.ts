@@ -3,7 +3,7 @@
  * refuses a stale save with 409 (no lost update), and named versions (snapshots of a project).
  */
 import * as z from 'zod';
-import { documentZod } from './document.ts';
+import { documentZod, storedDocumentZod } from './document.ts';
 
 const projectName = z.string().trim().min(1, 'a project needs a name').max(200);
 const versionNumber = z.number().int().min(1);
@@ -26,7 +26,7 @@ export type ProjectSummary = z.infer<typeof projectSummaryZod>;
 export const projectListResponseZod = z.array(projectSummaryZod);
 
 /** `GET /api/projects/:id`: the document upgraded to the current format. */
-export const projectResponseZod = z.object({ id: z.string(), name: z.string(), version: versionNumber, document: documentZod });
+export const projectResponseZod = z.object({ id: z.string(), name: z.string(), version: versionNumber, document: storedDocumentZod });
 export type ProjectResponse = z.infer<typeof projectResponseZod>;
 
 /** `PUT /api/projects/:id`: `version` is the one the client last read: a stale one is refused with 409. */
@@ -61,5 +61,5 @@ export const createVersionResponseZod = versionSummaryZod;
 /** `GET /api/projects/:id/versions`: newest first. */
 export const versionListResponseZod = z.array(versionSummaryZod);
 /** `GET /api/projects/:id/versions/:versionId`. */
-export const versionResponseZod = versionSummaryZod.extend({ document: documentZod });
+export const versionResponseZod = versionSummaryZod.extend({ document: storedDocumentZod });
 export type VersionResponse = z.infer<typeof versionResponseZod>;

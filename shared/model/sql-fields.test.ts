@@ -131,4 +131,13 @@ describe('SQL fields of a document', () => {
     const parsed = parseDocument(doc);
     expect(parsed.ok ? [] : parsed.problems.map((p) => p.path)).toEqual(['model.tables[0].columns[1].default', 'model.views[0].definition']);
   });
+
+  it('are not checked again in a document read back from the store (sqlFields: false); its shape and references still are', () => {
+    const badSql = withField(documentWith(PLAIN), 'model.views[0].definition', 'SELECT 1; CREATE ROLE evil');
+    expect(parseDocument(badSql, { sqlFields: false }).ok).toBe(true);
+    expect(parseDocument(badSql).ok).toBe(false);
+    const badShape = withField(documentWith(PLAIN), 'model.tables[0].name', 42);
+    const badReference = withField(documentWith(PLAIN), 'model.tables[2].partitionOf.parentId', 'nowhere');
+    for (const doc of [badShape, badReference]) expect(parseDocument(doc, { sqlFields: false }).ok).toBe(false);
+  });
 });
