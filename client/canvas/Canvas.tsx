@@ -29,7 +29,7 @@ import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
 import { markCanvasDrawn } from './canvas-drawn.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
-import { boxAt, overviewBoxes } from './overview.ts';
+import { boxAt, overviewBoxes, OVERVIEW_MIN_OBJECTS } from './overview.ts';
 import { boundsOf } from './minimap-geometry.ts';
 import { useOverview } from './use-overview.ts';
 import type { Rect } from '../../shared/diagram/areas.ts';
@@ -67,11 +67,17 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
   const last = useRef<FlowOutput | undefined>(undefined);
   // A large diagram far away is one picture (overview.ts): its objects are hidden from React Flow.
   const bounds = useRef<Rect | undefined>(undefined);
-  const overview = useOverview(model.tables.length + model.views.length + model.enums.length, bounds, exporting);
+  const objects = model.tables.length + model.views.length + model.enums.length;
+  const overview = useOverview(objects, bounds, exporting);
+  // An opened document is drawn once its view is in place (viewport-memory.ts): before that React
+  // Flow stands at the last zoom, and a large diagram's tables would all mount there, only to be
+  // unmounted a moment later by the overview (1,785 tables and 2,985 lines for 2,000 tables).
+  const placing = useStore((s) => s.viewPlaced !== s.loads) && editable && objects >= OVERVIEW_MIN_OBJECTS;
+  const hidden = overview || placing;
   const flow = useMemo(() => {
-    last.current = toFlow({ model, layout, selected: selection, measured: measured.current, far, overview }, last.current);
+    last.current = toFlow({ model, layout, selected: selection, measured: measured.current, far, overview: hidden }, last.current);
     return last.current;
-  }, [model, layout, selection, sizes, far, overview]);
+  }, [model, layout, selection, sizes, far, hidden]);
   const boxes = useMemo(() => overviewBoxes(flow.nodes), [flow.nodes]);
   const boxBounds = useMemo(() => boundsOf(boxes), [boxes]);
   bounds.current = boxBounds;
@@ -123,7 +129,7 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
       <ReactFlow
         nodes={nodes}
         // The overview draws the relationships itself (React Flow would still draw those between hidden tables).
-        edges={overview ? NO_EDGES : flow.edges}
+        edges={hidden ? NO_EDGES : flow.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={(changes) => handlers.onNodesChange(withoutGhosts(changes), measured.current) && resized()}

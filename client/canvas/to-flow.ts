@@ -52,8 +52,9 @@ export interface FlowInput {
    */
   far: boolean;
   /**
-   * Drawn as one picture (overview.ts, OverviewLayer): tables, views and enums are kept in React
-   * Flow (its fit, minimap and lookups see them) but hidden, so none is mounted; their edges go too.
+   * Drawn as one picture (overview.ts, OverviewLayer), or not drawn yet (a large document whose view
+   * is not in place): tables, views and enums are kept in React Flow (its fit, minimap and lookups
+   * see them) but hidden, so none is mounted; their edges go too.
    */
   overview?: boolean;
 }

@@ -91,6 +91,7 @@ function useViewportMemory(): void {
     placed.current = doc.layout.viewport ?? (empty ? WORKING_VIEWPORT : fitted());
     placements.current = [placed.current];
     void flow.setViewport(placed.current);
+    useStore.getState().setViewPlaced(loads);
   }, [loads, flow, flowStore, flowNodes]);
   useEffect(() => {
     if (!initialized || fittedLoad.current !== loads || refittedLoad.current === loads || !placed.current) return;

@@ -24,6 +24,12 @@ export interface SessionSlice {
   notice: Notice | null;
   /** While an image is exported every node is drawn, not only the visible ones. */
   exporting: boolean;
+  /**
+   * The load (`loads`) whose view the canvas has put in place (viewport-memory.ts). Until then React
+   * Flow still stands at the zoom it had, so a large diagram keeps its objects hidden (Canvas.tsx).
+   */
+  viewPlaced: number;
+  setViewPlaced: (load: number) => void;
   rightTab: RightTab;
   /** The saved version the canvas is being compared with (added/changed tables highlighted). */
   comparison: Comparison | null;
@@ -64,6 +70,8 @@ export const createSessionSlice: StateCreator<AppState, Mutators, [], SessionSli
   theme: 'system',
   notice: null,
   exporting: false,
+  viewPlaced: -1,
+  setViewPlaced: (viewPlaced) => set({ viewPlaced }),
   rightTab: 'sql',
   comparison: null,
   setComparison: (comparison) => set({ comparison }),
