@@ -23,11 +23,25 @@ async function headerOnScreen(studio: Studio, page: Page, tableId: string): Prom
 test('a large diagram far away is one picture: a click selects a table, a double-click goes to it', async ({ studio, page }) => {
   test.setTimeout(120_000);
   await studio.open('/');
+  // Counts every table node mounted from here on: the imported diagram goes straight to its picture.
+  await page.evaluate(() => {
+    const w = window as unknown as { tableNodesMounted: number };
+    w.tableNodesMounted = 0;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const added of record.addedNodes) {
+          if (added instanceof Element) w.tableNodesMounted += added.querySelectorAll('[data-testid="table-node"]').length + (added.matches('[data-testid="table-node"]') ? 1 : 0);
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  });
   await new ImportExport(page).importGenerated(TABLES, test.info().outputPath('generated-200.sql'), (e) => studio.state<string>(e));
 
   const overview = page.getByTestId('canvas-overview');
   await expect(overview).toBeVisible();
   await expect(page.getByTestId('table-node')).toHaveCount(0);
+  // Not one table was mounted on the way (at the zoom before the fit, then hidden by the overview).
+  expect(await page.evaluate(() => (window as unknown as { tableNodesMounted: number }).tableNodesMounted)).toBe(0);
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.screenshot({ path: `test-results/overview-${theme}.png` });
