@@ -123,20 +123,39 @@ describe('toFlow', () => {
   it('computes a line again only when one of its tables or their places changed', () => {
     const start = input(sampleModel());
     const first = toFlow(start);
-    const line = () => first.drawn!.byFk.get('fk_o_c');
+    const lineIn = (flow: ReturnType<typeof toFlow>) => flow.drawn!.lines.find((l) => l.id === 'fk_o_c');
+    const line = () => lineIn(first);
     // An unrelated table renamed: the line and its lanes are the same objects.
     const products = { ...start.model.tables[2], name: 'items' };
     const renamed = toFlow({ ...start, model: { ...start.model, tables: [start.model.tables[0], start.model.tables[1], products] } }, first);
-    expect(renamed.drawn!.byFk.get('fk_o_c')).toBe(line());
+    expect(lineIn(renamed)).toBe(line());
     expect(renamed.drawn!.lanes).toBe(first.drawn!.lanes);
     // The referenced table moved to the other side: the line leaves the other way.
     const layout = { ...start.layout, nodes: { ...start.layout.nodes, t_c: { x: 900, y: 0 } } };
     const moved = toFlow({ ...start, layout }, renamed);
-    expect(moved.drawn!.byFk.get('fk_o_c')).not.toBe(line());
+    expect(lineIn(moved)).not.toBe(line());
     expect(moved.edges[0]).toMatchObject({ sourceHandle: 'o_cust:r', targetHandle: 'c_id:l' });
     // Far away the line joins the tables' own handles, though nothing else changed.
     const far = toFlow({ ...start, layout, far: true }, moved);
     expect(far.edges[0].sourceHandle).not.toBe('o_cust:r');
+  });
+
+  it.each([
+    ['a table added first', (tables: Table[]) => [table('t_new', 'new_one'), ...tables]],
+    ['the first table removed', (tables: Table[]) => tables.slice(1).map((t) => ({ ...t, foreignKeys: [] }))],
+    ['the order reversed', (tables: Table[]) => [...tables].reverse()],
+  ])('finds the previous node and line by id when the order shifts (%s)', (_, change) => {
+    const start = input(sampleModel());
+    const first = toFlow(start);
+    const tables = change(start.model.tables);
+    const next = toFlow({ ...start, model: { ...start.model, tables } }, first);
+    for (const t of tables) {
+      const old = first.nodes.find((n) => n.id === t.id);
+      const now = next.nodes.find((n) => n.id === t.id)!;
+      expect(now.data).toMatchObject({ table: t });
+      if (old && (old.data as { table: Table }).table === t) expect(now).toBe(old);
+    }
+    expect(next.edges.map((e) => e.id)).toEqual(tables.flatMap((t) => t.foreignKeys.map((fk) => fk.id)));
   });
 
   it('gives an unmeasured table an estimated size and handles, a measured one its size only', () => {

@@ -8,7 +8,7 @@ import type { Enum, ForeignKey, Layout, Model, Table, View } from '../../shared/
 import { fanLanes, NO_LANES, type FanEdge, type Lanes } from '../../shared/diagram/edge-route.ts';
 import { isUniqueSet } from './badges.ts';
 import { areaRect, type Area, type Rect } from './areas.ts';
-import { estimateTableNode, TABLE_HANDLE, type NodeEstimate } from './node-estimate.ts';
+import { estimateTableNode, TABLE_HANDLE } from './node-estimate.ts';
 
 export type NodeLook = Layout['nodes'][string] | undefined;
 export type Note = Layout['notes'][number];
@@ -75,15 +75,21 @@ export function fallbackPosition(index: number): { x: number; y: number } {
   return { x: (index % GRID.columns) * GRID.width, y: Math.floor(index / GRID.columns) * GRID.height };
 }
 
-function positionOf(look: NodeLook, index: number) {
-  return look ? { x: look.x, y: look.y } : fallbackPosition(index);
-}
+/**
+ * The previous call's objects by id, looked up by position first: an edit keeps the order of
+ * tables and relationships, so the object at the same index is nearly always the one, and the map
+ * (thousands of entries on a large model) is built only when one is not.
+ */
+class Previous<T extends { id: string }> {
+  private byId: Map<string, T> | undefined;
+  constructor(private readonly list: readonly T[]) {}
 
-/** Reuses `prev` when the node would be drawn from the same objects. */
-function sameNode(prev: FlowNode | undefined, data: Record<string, unknown>, selected: boolean): prev is FlowNode {
-  if (!prev || prev.selected !== selected) return false;
-  const old = prev.data as Record<string, unknown>;
-  return Object.keys(data).every((key) => old[key] === data[key]);
+  get(id: string, index: number): T | undefined {
+    const at = this.list[index];
+    if (at?.id === id) return at;
+    this.byId ??= new Map(this.list.map((item) => [item.id, item]));
+    return this.byId.get(id);
+  }
 }
 
 /**
@@ -92,46 +98,47 @@ function sameNode(prev: FlowNode | undefined, data: Record<string, unknown>, sel
  * every table gets a new node object carrying all its handles, estimated for its measured width
  * (node-estimate.ts); mounted tables are measured again as they resize.
  */
-function buildNodes(input: FlowInput, prev: Map<string, FlowNode>, detailChanged: boolean): FlowNode[] {
+function buildNodes(input: FlowInput, prev: Previous<FlowNode>, detailChanged: boolean): FlowNode[] {
   const { model, layout, selected } = input;
   const out: FlowNode[] = [];
   let index = 0;
-  const add = (id: string, type: FlowNode['type'], data: Record<string, unknown>, position: { x: number; y: number }, estimate?: (width?: number) => NodeEstimate) => {
+  /**
+   * The node of `object` (its data under `key`, with its `look`), the previous one when it would be
+   * drawn the same. Compared before anything is allocated: on a large model most nodes are reused.
+   */
+  const add = (id: string, type: FlowNode['type'], key: string, object: unknown, look: NodeLook, x: number, y: number) => {
     const isSelected = selected.has(id);
-    const old = prev.get(id);
+    const old = prev.get(id, out.length);
     const size = input.measured?.get(id);
     const sameSize = !size || (old?.measured?.width === size.width && old?.measured?.height === size.height);
     const fresh = detailChanged && type === 'table';
     const hidden = !!input.overview && type !== 'note';
-    if (!fresh && sameNode(old, data, isSelected) && sameSize && old.type === type && old.position.x === position.x && old.position.y === position.y &&
-        !!old.hidden === hidden) {
+    const data = old?.data as Record<string, unknown> | undefined;
+    if (old && !fresh && sameSize && old.type === type && old.selected === isSelected && data![key] === object && data!.look === look &&
+        old.position.x === x && old.position.y === y && !!old.hidden === hidden) {
       out.push(old);
     } else {
-      const measured = input.measured?.get(id);
+      // Unmeasured tables carry an estimate, so React Flow mounts only those in view; tables
+      // crossing a level of detail carry their handles (node-estimate.ts).
+      const estimate = type === 'table' && (fresh || !size) ? estimateTableNode(object as Table, look?.collapsed, size?.width) : {};
       out.push({
-        id, type, position, data, selected: isSelected,
-        // Unmeasured tables carry an estimate, so React Flow mounts only those in view; tables
-        // crossing a level of detail carry their handles (node-estimate.ts).
-        ...(estimate && (fresh || !measured) ? estimate(measured?.width) : {}), ...(measured ? { measured } : {}),
+        id, type, position: { x, y }, data: type === 'note' ? { [key]: object } : { [key]: object, look }, selected: isSelected,
+        ...estimate, ...(size ? { measured: size } : {}),
         ...(type === 'note' ? { zIndex: -1 } : {}), ...(hidden ? { hidden } : {}),
       } as FlowNode);
     }
     index += 1;
   };
+  const place = (id: string, type: FlowNode['type'], key: string, object: unknown) => {
+    const look = layout.nodes[id];
+    const at = look ?? fallbackPosition(index);
+    add(id, type, key, object, look, at.x, at.y);
+  };
   addAreas(input, prev, out);
-  for (const table of model.tables) {
-    const look = layout.nodes[table.id];
-    add(table.id, 'table', { table, look }, positionOf(look, index), (width) => estimateTableNode(table, look?.collapsed, width));
-  }
-  for (const view of model.views) {
-    const look = layout.nodes[view.id];
-    add(view.id, 'view', { view, look }, positionOf(look, index));
-  }
-  for (const enumType of model.enums) {
-    const look = layout.nodes[enumType.id];
-    add(enumType.id, 'enum', { enumType, look }, positionOf(look, index));
-  }
-  for (const note of layout.notes) add(note.id, 'note', { note }, { x: note.x, y: note.y });
+  for (const table of model.tables) place(table.id, 'table', 'table', table);
+  for (const view of model.views) place(view.id, 'view', 'view', view);
+  for (const enumType of model.enums) place(enumType.id, 'enum', 'enumType', enumType);
+  for (const note of layout.notes) add(note.id, 'note', 'note', note, undefined, note.x, note.y);
   return out;
 }
 
@@ -140,13 +147,13 @@ function sameRect(a: Rect, b: Rect): boolean {
 }
 
 /** Area rectangles go first so they are drawn beneath the tables. */
-function addAreas(input: FlowInput, prev: Map<string, FlowNode>, out: FlowNode[]): void {
+function addAreas(input: FlowInput, prev: Previous<FlowNode>, out: FlowNode[]): void {
   const counts = new Map(input.model.tables.map((t) => [t.id, t.columns.length]));
   for (const area of input.layout.areas) {
     const rect = areaRect(area, input.layout.nodes, input.measured, counts);
     if (!rect) continue;
     const selected = input.selected.has(area.id);
-    const old = prev.get(area.id);
+    const old = prev.get(area.id, out.length);
     if (old?.type === 'area' && old.data.area === area && sameRect(old.data.rect, rect) && !!old.selected === selected) {
       out.push(old);
       continue;
@@ -169,6 +176,8 @@ function handleSides(from: { x: number }, to: { x: number }, self: boolean): ['l
 
 /** What one relationship's line is drawn from, kept between calls (FlowOutput.drawn). */
 interface DrawnEdge {
+  /** The foreign key's id. */
+  id: string;
   fk: ForeignKey;
   table: Table;
   target: Table;
@@ -184,7 +193,8 @@ interface DrawnEdge {
 
 /** The relationships' lines and the lanes they run in, as last computed. */
 export interface DrawnEdges {
-  byFk: Map<string, DrawnEdge>;
+  /** In the model's order (tables, then each table's foreign keys). */
+  lines: DrawnEdge[];
   fans: FanEdge[];
   lanes: Map<string, Lanes>;
 }
@@ -198,7 +208,7 @@ function drawEdge(fk: ForeignKey, table: Table, target: Table, from: { x: number
   const targetHandle = far ? TABLE_HANDLE[in1] : `${fk.refColumns[0]}:${in1}`;
   const fan = { id: fk.id, sourceKey: `${table.id}/${sourceHandle}`, targetKey: `${target.id}/${targetHandle}`, sourceY: rowY(table, from.y, fk.columns[0]), targetY: rowY(target, to.y, fk.refColumns[0]) };
   const parentOptional = table.columns.some((c) => fk.columns.includes(c.id) && !c.notNull);
-  return { fk, table, target, from, to, far, sourceHandle, targetHandle, fan, parentOptional, childUnique: isUniqueSet(table, fk.columns) };
+  return { id: fk.id, fk, table, target, from, to, far, sourceHandle, targetHandle, fan, parentOptional, childUnique: isUniqueSet(table, fk.columns) };
 }
 
 const samePoint = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x === b.x && a.y === b.y;
@@ -210,10 +220,11 @@ const sameFan = (a: FanEdge, b: FanEdge) =>
  * position or the level of detail changed; the lanes only when some line moved. A rename then costs
  * the renamed table's own lines, not all of them (thousands on a large model).
  */
-function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, RelationFlowEdge>, before: DrawnEdges | undefined): { edges: RelationFlowEdge[]; drawn: DrawnEdges } {
+function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Previous<RelationFlowEdge>, before: DrawnEdges | undefined): { edges: RelationFlowEdge[]; drawn: DrawnEdges } {
   const positions = new Map(nodes.map((n) => [n.id, n.position]));
   const tables = new Map(input.model.tables.map((t) => [t.id, t]));
-  const byFk = new Map<string, DrawnEdge>();
+  const previous = new Previous(before?.lines ?? []);
+  const lines: DrawnEdge[] = [];
   const fans: FanEdge[] = [];
   for (const table of input.model.tables) {
     for (const fk of table.foreignKeys) {
@@ -221,19 +232,19 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
       const from = positions.get(table.id);
       const to = positions.get(fk.refTableId);
       if (!target || !from || !to || !fk.columns.length) continue;
-      const old = before?.byFk.get(fk.id);
+      const old = previous.get(fk.id, lines.length);
       const drawn = old && old.fk === fk && old.table === table && old.target === target && old.far === input.far && samePoint(old.from, from) && samePoint(old.to, to)
         ? old : drawEdge(fk, table, target, from, to, input.far);
-      byFk.set(fk.id, drawn);
+      lines.push(drawn);
       fans.push(drawn.fan);
     }
   }
   const lanes = before && before.fans.length === fans.length && fans.every((fan, i) => sameFan(fan, before.fans[i])) ? before.lanes : fanLanes(fans);
   const out: RelationFlowEdge[] = [];
-  for (const { fk, table, target, sourceHandle, targetHandle, parentOptional, childUnique } of byFk.values()) {
+  for (const { fk, table, target, sourceHandle, targetHandle, parentOptional, childUnique } of lines) {
     const selected = input.selected.has(fk.id);
     const lane = lanes.get(fk.id) ?? NO_LANES;
-    const old = prev.get(fk.id);
+    const old = prev.get(fk.id, out.length);
     // Compared by what the edge draws, not by table identity: renaming a table (or editing an
     // unrelated column) keeps its edges, so React Flow does not re-index all of them.
     if (old && old.data?.fk === fk && old.data.parentOptional === parentOptional && old.data.childUnique === childUnique &&
@@ -254,7 +265,7 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
       data: { fk, parentOptional, childUnique, lanes: lane },
     });
   }
-  return { edges: out, drawn: { byFk, fans, lanes } };
+  return { edges: out, drawn: { lines, fans, lanes } };
 }
 
 /**
@@ -262,8 +273,8 @@ function buildEdges(input: FlowInput, nodes: FlowNode[], prev: Map<string, Relat
  * Example: `const flow = toFlow({ model, layout, selected }, lastFlow)`.
  */
 export function toFlow(input: FlowInput, previous?: FlowOutput): FlowOutput {
-  const prevNodes = new Map((previous?.nodes ?? []).map((n) => [n.id, n]));
-  const prevEdges = new Map((previous?.edges ?? []).map((e) => [e.id, e]));
+  const prevNodes = new Previous(previous?.nodes ?? []);
+  const prevEdges = new Previous(previous?.edges ?? []);
   const far = input.far;
   const nodes = buildNodes(input, prevNodes, !!previous && previous.far !== far);
   const { edges, drawn } = buildEdges(input, nodes, prevEdges, previous?.drawn);
