@@ -74,17 +74,24 @@ export function writeChange(target: Y.Map<unknown>, from: JsonObject | undefined
 
 function writeKeyedList(map: Y.Map<unknown>, from: Keyed[], to: Keyed[]): void {
   const items = map.get(ITEMS) as Y.Map<unknown>;
+  // Most edits change items in place (the same ids in the same order): nothing to delete or move,
+  // and no index of thousands of tables to build for it.
+  if (from.length === to.length && from.every((item, i) => item.id === to[i].id)) {
+    for (let i = 0; i < to.length; i++) writeItem(items, from[i], to[i]);
+    return;
+  }
   const before = new Map(from.map((item) => [item.id, item]));
   const after = new Set(to.map((item) => item.id));
   for (const id of before.keys()) if (!after.has(id)) items.delete(id);
-  for (const item of to) {
-    const old = before.get(item.id);
-    const current = items.get(item.id);
-    if (old === item && current) continue;
-    if (current instanceof Y.Map) writeChange(current, old, item);
-    else items.set(item.id, toY('', item));
-  }
+  for (const item of to) writeItem(items, before.get(item.id), item);
   writeOrder(map.get(ORDER) as Y.Array<string>, from.map((item) => item.id), to.map((item) => item.id));
+}
+
+function writeItem(items: Y.Map<unknown>, old: Keyed | undefined, item: Keyed): void {
+  const current = items.get(item.id);
+  if (old === item && current) return;
+  if (current instanceof Y.Map) writeChange(current, old, item);
+  else items.set(item.id, toY('', item));
 }
 
 /**
