@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import {
-  catalogQuery, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
+  catalogQuery, commentOf, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
   type IntrospectOptions, type QueryContext,
 } from './catalog-query.ts';
 import { collationSql } from './queries-types.ts';
@@ -28,7 +28,7 @@ export function typesQuery(options: IntrospectOptions, context: QueryContext) {
       NULLIF(r.rngcanonical::oid, 0)::pg_catalog.regproc::text AS canonical,
       NULLIF(r.rngsubdiff::oid, 0)::pg_catalog.regproc::text AS "subtypeDiff",
       ${multirange} AS multirange,
-      pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+      ${commentOf('pg_type', 't.oid')} AS comment
     FROM pg_catalog.pg_type t
     JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
     LEFT JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid
@@ -53,7 +53,7 @@ export function policiesQuery(options: IntrospectOptions) {
           'roles', CASE WHEN p.polroles = '{0}' THEN ARRAY['PUBLIC']
             ELSE ARRAY(SELECT pg_catalog.quote_ident(ro.rolname) FROM pg_catalog.pg_roles ro WHERE ro.oid = ANY (p.polroles) ORDER BY ro.rolname) END,
           'using', pg_catalog.pg_get_expr(p.polqual, p.polrelid), 'withCheck', pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid),
-          'comment', pg_catalog.obj_description(p.oid, 'pg_policy')) ORDER BY p.polname)
+          'comment', ${commentOf('pg_policy', 'p.oid')}) ORDER BY p.polname)
         FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid) AS policies
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

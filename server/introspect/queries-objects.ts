@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import {
-  catalogQuery, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
+  catalogQuery, commentOf, jsonList, notFromExtension, optionalText, text, textArray, userSchema,
   type IntrospectOptions, type QueryContext,
 } from './catalog-query.ts';
 
@@ -15,8 +15,8 @@ export function viewsQuery(options: IntrospectOptions) {
       c.relkind = 'm' AND NOT c.relispopulated AS "withNoData",
       pg_catalog.pg_get_viewdef(c.oid) AS definition,
       c.reloptions::text[] AS options,
-      pg_catalog.obj_description(c.oid, 'pg_class') AS comment,
-      (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'comment', pg_catalog.col_description(c.oid, a.attnum),
+      ${commentOf('pg_class', 'c.oid')} AS comment,
+      (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'comment', ${commentOf('pg_class', 'c.oid', 'a.attnum')},
           'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)) ORDER BY a.attnum)
         FROM pg_catalog.pg_attribute a
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -47,7 +47,7 @@ export function functionsQuery(options: IntrospectOptions) {
       pg_catalog.pg_get_function_identity_arguments(p.oid) AS "identityArgs",
       pg_catalog.pg_get_function_arguments(p.oid) AS args,
       CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition,
-      pg_catalog.obj_description(p.oid, 'pg_proc') AS comment,
+      ${commentOf('pg_proc', 'p.oid')} AS comment,
       ${regproc('aggtransfn')} AS "aggTransFn",
       CASE WHEN ag.aggfnoid IS NOT NULL THEN pg_catalog.format_type(ag.aggtranstype, NULL) END AS "aggTransType",
       ag.aggtransspace AS "aggTransSpace",
@@ -83,7 +83,7 @@ export function triggersQuery(options: IntrospectOptions, context: QueryContext)
   return catalogQuery('triggers', `
     SELECT n.nspname AS schema, c.relname AS table, c.relkind::text AS "tableKind", t.tgname AS name,
       pg_catalog.pg_get_triggerdef(t.oid) AS definition,
-      pg_catalog.obj_description(t.oid, 'pg_trigger') AS comment
+      ${commentOf('pg_trigger', 't.oid')} AS comment
     FROM pg_catalog.pg_trigger t
     JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -97,7 +97,7 @@ export function rulesQuery(options: IntrospectOptions) {
   return catalogQuery('rules', `
     SELECT n.nspname AS schema, c.relname AS table, c.relkind::text AS "tableKind", r.rulename AS name,
       pg_catalog.pg_get_ruledef(r.oid) AS definition,
-      pg_catalog.obj_description(r.oid, 'pg_rewrite') AS comment
+      ${commentOf('pg_rewrite', 'r.oid')} AS comment
     FROM pg_catalog.pg_rewrite r
     JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -110,7 +110,7 @@ export function rulesQuery(options: IntrospectOptions) {
 export function collationsQuery(options: IntrospectOptions) {
   return catalogQuery('collations', `
     SELECT n.nspname AS schema, c.collname AS name, pg_catalog.to_jsonb(c) AS row,
-      pg_catalog.obj_description(c.oid, 'pg_collation') AS comment
+      ${commentOf('pg_collation', 'c.oid')} AS comment
     FROM pg_catalog.pg_collation c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
     WHERE ${userSchema('n')} AND ${notFromExtension('pg_collation', 'c.oid')}
@@ -127,7 +127,7 @@ export function textSearchConfigsQuery(options: IntrospectOptions) {
             WHERE m.mapcfg = c.oid AND m.maptokentype = tt.tokid ORDER BY m.mapseqno)) ORDER BY tt.tokid)
         FROM pg_catalog.ts_token_type(c.cfgparser) tt
         WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_ts_config_map m WHERE m.mapcfg = c.oid AND m.maptokentype = tt.tokid)) AS mappings,
-      pg_catalog.obj_description(c.oid, 'pg_ts_config') AS comment
+      ${commentOf('pg_ts_config', 'c.oid')} AS comment
     FROM pg_catalog.pg_ts_config c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.cfgnamespace
     JOIN pg_catalog.pg_ts_parser pr ON pr.oid = c.cfgparser
@@ -145,7 +145,7 @@ export function textSearchDictionariesQuery(options: IntrospectOptions) {
     SELECT n.nspname AS schema, d.dictname AS name,
       pg_catalog.quote_ident(tn.nspname) || '.' || pg_catalog.quote_ident(t.tmplname) AS template,
       d.dictinitoption AS "initOption",
-      pg_catalog.obj_description(d.oid, 'pg_ts_dict') AS comment
+      ${commentOf('pg_ts_dict', 'd.oid')} AS comment
     FROM pg_catalog.pg_ts_dict d
     JOIN pg_catalog.pg_namespace n ON n.oid = d.dictnamespace
     JOIN pg_catalog.pg_ts_template t ON t.oid = d.dicttemplate
@@ -167,7 +167,7 @@ export function operatorsQuery(options: IntrospectOptions) {
       NULLIF(o.oprrest::oid, 0)::pg_catalog.regproc::text AS restrict,
       NULLIF(o.oprjoin::oid, 0)::pg_catalog.regproc::text AS "join",
       o.oprcanhash AS hashes, o.oprcanmerge AS merges,
-      pg_catalog.obj_description(o.oid, 'pg_operator') AS comment
+      ${commentOf('pg_operator', 'o.oid')} AS comment
     FROM pg_catalog.pg_operator o
     JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
     WHERE ${userSchema('n')} AND ${notFromExtension('pg_operator', 'o.oid')}

@@ -1,15 +1,15 @@
 /** Catalog queries for schemas, extensions, enums, domains and sequences. */
 import * as z from 'zod';
 import {
-  catalogQuery, jsonList, notFromExtension, optionalText, text, textArray, userSchema, type IntrospectOptions,
+  catalogQuery, commentOf, jsonList, notFromExtension, optionalText, text, textArray, userSchema, type IntrospectOptions,
 } from './catalog-query.ts';
 
 export function schemasQuery(options: IntrospectOptions) {
   return catalogQuery('schemas', `
     SELECT n.nspname AS name,
       -- PostgreSQL 15+ gives public this comment by itself: it is not the user's.
-      CASE WHEN n.nspname = 'public' AND pg_catalog.obj_description(n.oid, 'pg_namespace') = 'standard public schema' THEN NULL
-        ELSE pg_catalog.obj_description(n.oid, 'pg_namespace') END AS comment
+      CASE WHEN n.nspname = 'public' AND ${commentOf('pg_namespace', 'n.oid')} = 'standard public schema' THEN NULL
+        ELSE ${commentOf('pg_namespace', 'n.oid')} END AS comment
     FROM pg_catalog.pg_namespace n
     WHERE ${userSchema('n')} AND ${notFromExtension('pg_namespace', 'n.oid')}
     ORDER BY n.nspname`,
@@ -20,7 +20,7 @@ export function schemasQuery(options: IntrospectOptions) {
 export function extensionsQuery(options: IntrospectOptions) {
   return catalogQuery('extensions', `
     SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version,
-      NULLIF(pg_catalog.obj_description(e.oid, 'pg_extension'), av.comment) AS comment
+      NULLIF(${commentOf('pg_extension', 'e.oid')}, av.comment) AS comment
     FROM pg_catalog.pg_extension e
     JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
     LEFT JOIN pg_catalog.pg_available_extensions av ON av.name = e.extname
@@ -33,7 +33,7 @@ export function enumsQuery(options: IntrospectOptions) {
   return catalogQuery('enums', `
     SELECT n.nspname AS schema, t.typname AS name,
       ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS values,
-      pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+      ${commentOf('pg_type', 't.oid')} AS comment
     FROM pg_catalog.pg_type t
     JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
     WHERE t.typtype = 'e' AND ${userSchema('n')} AND ${notFromExtension('pg_type', 't.oid')}
@@ -58,7 +58,7 @@ export function domainsQuery(options: IntrospectOptions) {
       CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN ${collationSql('t.typcollation')} END AS collation,
       (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', c.conname, 'definition', pg_catalog.pg_get_constraintdef(c.oid)) ORDER BY c.conname)
         FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') AS checks,
-      pg_catalog.obj_description(t.oid, 'pg_type') AS comment
+      ${commentOf('pg_type', 't.oid')} AS comment
     FROM pg_catalog.pg_type t
     JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
     JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype
@@ -83,7 +83,7 @@ export function sequencesQuery(options: IntrospectOptions) {
   return catalogQuery('sequences', `
     SELECT n.nspname AS schema, c.relname AS name, ${sequenceOptionColumns},
       own.schema AS "ownerSchema", own.table AS "ownerTable", own.column AS "ownerColumn",
-      pg_catalog.obj_description(c.oid, 'pg_class') AS comment
+      ${commentOf('pg_class', 'c.oid')} AS comment
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid
