@@ -22,7 +22,8 @@ const MUSICBRAINZ = join(ROOT, '..', 'shared', 'schemas', 'musicbrainz', 'schema
 const VIEWPORT = { width: 1440, height: 900 };
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
-const RENAMES = 3;
+/** Renames per model: the first pays for code the page has not run yet, so it is printed apart from the median. */
+const RENAMES = 7;
 
 function ensureBuilt(): void {
   const clientDir = process.env.SCHEMATA_BENCH_CLIENT;
@@ -133,7 +134,7 @@ function printTable(rows: Figures[]): void {
     return [
       r.model, String(r.tables), `${first.toFixed(2)} s (≤ ${target.firstRenderS} s: ${verdict(first <= target.firstRenderS)})`,
       `${(r.liveMs / 1000).toFixed(2)} s`, String(r.nodesInDom), fps(r.panOverview, target), fps(r.panWorking, target),
-      `${rename.toFixed(0)} ms to the painted frame, ${median(r.renameMs).toFixed(0)} ms to the DOM (≤ ${target.renameMs} ms: ${verdict(rename <= target.renameMs)})`,
+      `${rename.toFixed(0)} ms to the painted frame, ${median(r.renameMs).toFixed(0)} ms to the DOM (≤ ${target.renameMs} ms: ${verdict(rename <= target.renameMs)}); the first: ${r.renameFrameMs[0].toFixed(0)} ms`,
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
