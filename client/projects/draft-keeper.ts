@@ -16,6 +16,13 @@ import { askToRestore } from './ask.ts';
 import { sameApartFromView, timeAgo } from './unsaved-work.ts';
 
 const KEEP_DELAY_MS = 400;
+/**
+ * While the edit is on its way to being saved ('saving': a project's save in flight, or an edit sent
+ * to a connected co-editing room, which saves within about half a second), the copy here waits
+ * longer: the save nearly always lands first and nothing needs keeping. Writing it anyway cost a
+ * 2,000-table project a ~45 ms structured clone on the main thread after every edit.
+ */
+const KEEP_WHILE_SAVING_MS = 1500;
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** A draft written by this page is in the browser (so it is cleared when nothing would be lost). */
@@ -35,7 +42,7 @@ function sync(): void {
   clearTimeout(timer);
   timer = undefined;
   if (currentWarning()) {
-    timer = setTimeout(writeNow, KEEP_DELAY_MS);
+    timer = setTimeout(writeNow, useStore.getState().saveState === 'saving' ? KEEP_WHILE_SAVING_MS : KEEP_DELAY_MS);
     return;
   }
   if (!kept) return;
