@@ -14,7 +14,7 @@ import { readDocument, writeDocument } from '../../shared/live/shared-document.t
 import { startTestServer, type TestServer } from '../http/test-server.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { createThrowawayDb, type ThrowawayDb } from '../testing/throwaway-db.ts';
-import { SAVE_DELAY_MS } from './project-room.ts';
+import { ProjectRoom, SAVE_DELAY_MS } from './project-room.ts';
 
 const WAIT_MS = 10_000;
 
@@ -133,6 +133,36 @@ describe('co-editing rooms', () => {
     } finally {
       a.close();
       b.close();
+    }
+  });
+
+  it('a room opened again from its kept state merges an API save made while it was closed, then saves on from there', async () => {
+    const id = await create();
+    const events = { relay: () => undefined, presence: () => undefined, emptied: () => undefined, gone: () => undefined, log: () => undefined };
+    const edit = (room: ProjectRoom, change: (doc: ModelDocument) => ModelDocument) => {
+      const before = readDocument(room.room.doc, undefined);
+      writeDocument(room.room.doc, before, change(before), 'an editor');
+    };
+    const first = (await ProjectRoom.open(store, id, events))!;
+    edit(first, (d) => ({ ...d, model: addTable(d.model, { id: 'table:first', name: 'first_visit' }) }));
+    await first.flush();
+    first.room.destroy();
+    const current = await stored(id);
+    expect(tables(current.document)).toEqual(['customers', 'first_visit', 'orders']);
+    const viaApi = { ...current.document, model: addTable(current.document.model, { id: 'table:api', name: 'written_by_api' }) };
+    expect((await server.request('PUT', `/api/projects/${id}`, { body: { document: viaApi, version: current.version } })).status).toBe(200);
+
+    const again = (await ProjectRoom.open(store, id, events))!;
+    try {
+      expect(tables(readDocument(again.room.doc, undefined))).toEqual(['customers', 'first_visit', 'orders', 'written_by_api']);
+      // An edit outside the model: the room's reading of its document must hold the merged table already.
+      edit(again, (d) => ({ ...d, layout: { ...d.layout, nodes: { ...d.layout.nodes, 'table:first': { x: 10, y: 20 } } } }));
+      await again.flush();
+      const saved = (await stored(id)).document;
+      expect(tables(saved)).toEqual(['customers', 'first_visit', 'orders', 'written_by_api']);
+      expect(saved.layout.nodes['table:first']).toMatchObject({ x: 10, y: 20 });
+    } finally {
+      again.room.destroy();
     }
   });
 
