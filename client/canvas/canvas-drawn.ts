@@ -5,6 +5,7 @@
  * A page whose canvas never settles (hidden, or failing) still gets its editor after FALLBACK_MS.
  */
 import { useEffect, useSyncExternalStore } from 'react';
+import { whenIdle } from '../shell/idle.ts';
 
 const FALLBACK_MS = 4000;
 const IDLE_TIMEOUT_MS = 500;
@@ -23,8 +24,7 @@ function settle(): void {
 export function markCanvasDrawn(): void {
   if (drawn || pending) return;
   pending = true;
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(settle, { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(settle, 0);
+  whenIdle(settle, IDLE_TIMEOUT_MS);
 }
 
 function subscribe(listener: () => void): () => void {

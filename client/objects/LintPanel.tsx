@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
 import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/lint/lint.ts';
 import { lintFix } from '../../shared/lint/fixes.ts';
+import { whenIdle } from '../shell/idle.ts';
 import '../inspector/panels.css';
 
 export interface LintPanelProps {
@@ -117,16 +118,16 @@ export function useLintCounts(model: Model): Record<LintSeverity, number> {
   const [counted, setCounted] = useState<{ model?: Model; counts: Record<LintSeverity, number> }>({ counts: NO_ISSUES });
   useEffect(() => {
     if (counted.model === model) return;
-    let idle: number | undefined;
+    let cancelIdle: (() => void) | undefined;
     // The next frame paints the edit; the count follows once the page is idle. A document just
     // opened is still being measured and placed then, and its first count checks every SQL field
     // with PostgreSQL's parser (~0.4 s for musicbrainz): it waits for that, at most a second.
     const frame = requestAnimationFrame(() => {
-      idle = requestIdleCallback(() => setCounted({ model, counts: countIssues(model) }), { timeout: 1000 });
+      cancelIdle = whenIdle(() => setCounted({ model, counts: countIssues(model) }), 1000);
     });
     return () => {
       cancelAnimationFrame(frame);
-      if (idle !== undefined) cancelIdleCallback(idle);
+      cancelIdle?.();
     };
   }, [model, counted.model]);
   return counted.counts;
