@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
+import { tuneOneShotProcess } from './cli/one-shot.ts';
 
 /**
  * One line per command; each lives in server/cli/<name>.ts and is loaded only when it runs (or for
@@ -58,6 +59,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
+  tuneOneShotProcess();
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -185,3 +185,28 @@ describe('apply, through the same reader as diff', () => {
     expect(JSON.parse((await cli(`introspect --db '${db.url}'`)).stdout).model.tables[0].uniques).toEqual([]);
   });
 });
+
+describe('introspect as a process', () => {
+  let db: ThrowawayDb;
+  beforeAll(async () => {
+    db = await createThrowawayDb('cli_introspect');
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(`CREATE SCHEMA "it's"; CREATE TABLE "it's".u (a int, b int); CREATE TABLE public.other (id int);
+      CREATE VIEW "it's".both AS SELECT q.a, q.b FROM (SELECT a, b FROM "it's".u UNION ALL SELECT a, NULL FROM "it's".u) q`);
+    await client.end();
+  });
+  afterAll(() => db.drop());
+
+  it('names a UNION branch\'s unnamed target with the SQL parser, within the --schema filter', async () => {
+    // The process runs the parser's WebAssembly on its baseline compiler only (server/cli/one-shot.ts).
+    const run = await cli(`introspect --db '${db.url}' --schema "it's"`);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const { model } = JSON.parse(run.stdout) as ModelDocument;
+    expect(model.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(["it's.u"]);
+    // PostgreSQL prints the second branch's NULL without a name; read back unnamed, it would be named int4.
+    expect(model.views.map((v) => v.definition.replace(/\s+/g, ' ').trim())).toEqual([
+      `SELECT q.a, q.b FROM ( SELECT u.a, u.b FROM "it's".u UNION ALL SELECT u.a, NULL::integer AS "?column?" FROM "it's".u) q`,
+    ]);
+  });
+});

@@ -155,6 +155,10 @@ function sessionOf(runner: PGlite | Transaction): SqlSession {
         if (reset) await runner.exec(reset).catch(() => undefined);
       }
     },
+    async streamRows(script: string, onRow: (row: Row) => void) {
+      // PGlite runs in this thread: the script is done before any row could be handed over.
+      for (const result of await runner.exec(script)) result.rows.forEach((row) => onRow(row as Row));
+    },
   };
 }
 

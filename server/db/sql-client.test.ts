@@ -67,6 +67,34 @@ function behaves(name: string, on: ThrowawayEngine) {
       expect(dry).toBe(4);
       expect(await client.query('SELECT count(*)::int AS n FROM u')).toEqual([{ n: 3 }]);
     });
+
+    it('streams the rows of a script in order, json parsed, from the client and inside a transaction', async () => {
+      const script = `SELECT 'a' AS query, '[1, {"b": null}]'::json AS rows; SELECT 'none' AS query WHERE false;
+        SELECT 'c' AS query, NULL::json AS rows UNION ALL SELECT 'd', '[]'::json`;
+      const expected = [{ query: 'a', rows: [1, { b: null }] }, { query: 'c', rows: null }, { query: 'd', rows: [] }];
+      const fromClient: unknown[] = [];
+      await client.streamRows(script, (row) => fromClient.push(row));
+      expect(fromClient).toEqual(expected);
+      const inTransaction = await client.transaction(async (tx) => {
+        const rows: unknown[] = [];
+        await tx.streamRows(script, (row) => rows.push(row));
+        return rows;
+      }, { rollback: true });
+      expect(inTransaction).toEqual(expected);
+    });
+
+    it('a script\'s SQL error, or an error thrown while reading a row, rejects; the session goes on', async () => {
+      await expect(client.streamRows('SELECT 1 AS x; SELECT 1/0 AS y', () => undefined)).rejects.toThrow(/division by zero/);
+      const seen: unknown[] = [];
+      const reading = client.transaction((tx) => tx.streamRows('SELECT 1 AS x; SELECT 2 AS x; SELECT 3 AS x', (row) => {
+        seen.push(row);
+        if (row.x === 2) throw new Error('row 2 is bad');
+      }), { rollback: true });
+      await expect(reading).rejects.toThrow('row 2 is bad');
+      // The rows after the failure are not handed over, and the connection answers the next query.
+      expect(seen).toEqual([{ x: 1 }, { x: 2 }]);
+      expect(await client.query('SELECT count(*)::int AS n FROM u')).toEqual([{ n: 3 }]);
+    });
   });
 }
 

@@ -87,6 +87,25 @@ export function targetOf(url: string): ConnectionTarget {
 /** TCP keepalive probes start after this much silence: a studio host that vanished (no FIN) is noticed. */
 export const KEEPALIVE_INITIAL_DELAY_MS = 10_000;
 
+/** `SqlSession.streamRows` on one connection: a `pg.Query` with a row listener keeps no rows. */
+function streamRowsOn(connection: pg.PoolClient, script: string, onRow: (row: Row) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: unknown;
+    const query = new pg.Query(script);
+    query.on('row', (row: Row) => {
+      if (failure !== undefined) return;
+      try {
+        onRow(row);
+      } catch (error) {
+        failure = error;
+      }
+    });
+    query.on('error', reject);
+    query.on('end', () => (failure === undefined ? resolve() : reject(failure)));
+    connection.query(query);
+  });
+}
+
 function openPgPool(url: string): SqlClient {
   const pool = new pg.Pool({
     connectionString: url, max: 4, connectionTimeoutMillis: 8000, idleTimeoutMillis: 10_000,
@@ -106,6 +125,18 @@ function openPgPool(url: string): SqlClient {
       } finally {
         const reset = restoresEncoding(script);
         if (reset) await runner.query(reset).catch(() => undefined);
+      }
+    },
+    async streamRows(script: string, onRow: (row: Row) => void) {
+      if (runner instanceof pg.Pool) {
+        const connection = await runner.connect();
+        try {
+          await streamRowsOn(connection, script, onRow);
+        } finally {
+          connection.release();
+        }
+      } else {
+        await streamRowsOn(runner, script, onRow);
       }
     },
   });

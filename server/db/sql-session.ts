@@ -10,6 +10,12 @@ export interface SqlSession {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a script of several statements (simple protocol, no parameters). */
   exec(script: string): Promise<void>;
+  /**
+   * Runs a script of several read statements (simple protocol, no parameters) and hands over each
+   * row as it arrives: the server goes on with the next statements meanwhile, without waiting for
+   * the client. An error thrown by `onRow` ends the reading; it is thrown once the script is done.
+   */
+  streamRows(script: string, onRow: (row: Row) => void): Promise<void>;
 }
 
 export interface TransactionOptions {

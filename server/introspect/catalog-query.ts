@@ -26,11 +26,28 @@ export interface CatalogQuery<T> {
 /** Schemas that are never the user's: the system ones, temp/toast, and Schemata's bookkeeping. */
 export const IGNORED_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast', '_schemata'];
 
-/** SQL condition on a `pg_namespace` alias; `$1` is the optional schema filter (text[] or NULL). */
+/**
+ * The schema filter (text[], or NULL for every user schema) in a query's SQL: the parameter `$1`
+ * when the query runs alone, a literal when it runs in a script (`schemaFilterLiteral`).
+ */
+const SCHEMA_FILTER = '$1::text[]';
+
+/** SQL condition on a `pg_namespace` alias: a user schema, within the schema filter. */
 export function userSchema(alias: string): string {
   return `${alias}.nspname NOT IN (${IGNORED_SCHEMAS.map((s) => `'${s}'`).join(', ')})
     AND ${alias}.nspname NOT LIKE 'pg\\_temp\\_%' AND ${alias}.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'
-    AND ($1::text[] IS NULL OR ${alias}.nspname = ANY($1::text[]))`;
+    AND (${SCHEMA_FILTER} IS NULL OR ${alias}.nspname = ANY(${SCHEMA_FILTER}))`;
+}
+
+/**
+ * The schema filter as a SQL literal: `NULL::text[]` or `ARRAY[E'app', E'it''s']::text[]`. An E''
+ * string reads a backslash as an escape whatever `standard_conforming_strings` says, so doubling
+ * backslashes and quotes keeps any schema name a literal.
+ */
+export function schemaFilterLiteral(options: IntrospectOptions): string {
+  const [schemas] = schemaParam(options) as [string[] | null];
+  if (!schemas) return 'NULL::text[]';
+  return `ARRAY[${schemas.map((name) => `E'${name.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(', ')}]::text[]`;
 }
 
 /** SQL condition: the object is not a member of an extension (pg_depend deptype 'e'). */
@@ -67,6 +84,11 @@ export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuer
   return validateRows(query, await fetchRows(session, query));
 }
 
+/** The query's rows aggregated into one JSON array (see `fetchRows`). */
+function aggregated(query: CatalogQuery<unknown>): string {
+  return `SELECT pg_catalog.json_agg(catalog_rows) AS rows FROM (${query.sql}) catalog_rows`;
+}
+
 /**
  * The query's rows as one JSON array in one row: the driver then parses one `json` value (native
  * JSON.parse) instead of every field of every row in JavaScript, which was most of a CLI
@@ -74,36 +96,34 @@ export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuer
  * aggregate reads a sorted subquery in order.
  */
 async function fetchRows(session: SqlSession, query: CatalogQuery<unknown>): Promise<unknown[]> {
-  const [row] = await session.query<{ rows: unknown[] | null }>(
-    `SELECT pg_catalog.json_agg(catalog_rows) AS rows FROM (${query.sql}) catalog_rows`, query.params);
+  const [row] = await session.query<{ rows: unknown[] | null }>(aggregated(query), query.params);
   return row?.rows ?? [];
 }
 
 /**
- * Runs the queries one after another on one session (never two at once: a transaction takes one
- * statement at a time), starting each as soon as the previous one's rows arrive, so its rows are
- * validated while the server works on the next.
+ * Runs the queries as one script on one session: the server runs them back to back without waiting
+ * for the client, and each query's rows are validated and handed to `onRows` as they arrive, while
+ * the server works on the next ones. Each statement answers one row: its query's name and its rows.
  */
 export async function runCatalogQueries(
-  session: SqlSession, queries: Record<string, CatalogQuery<unknown>>,
+  session: SqlSession, queries: Record<string, CatalogQuery<unknown>>, options: IntrospectOptions,
   /** Called with each query's validated rows as they arrive, while the next query runs. */
   onRows?: (name: string, rows: unknown[]) => void,
 ): Promise<Record<string, unknown[]>> {
-  const entries = Object.entries(queries);
-  const start = (i: number) => (i < entries.length ? fetchRows(session, entries[i][1]) : undefined);
+  const filter = schemaFilterLiteral(options);
+  const script = Object.entries(queries)
+    .map(([name, query]) => `SELECT '${name.replace(/'/g, "''")}' AS query, ${aggregated(query).slice('SELECT '.length).replaceAll(SCHEMA_FILTER, filter)}`)
+    .join(';\n');
   const results: Record<string, unknown[]> = {};
-  let pending = start(0);
-  for (let i = 0; i < entries.length; i++) {
-    const rows = await pending!;
-    pending = start(i + 1);
-    try {
-      results[entries[i][0]] = validateRows(entries[i][1], rows);
-      onRows?.(entries[i][0], results[entries[i][0]]);
-    } catch (error) {
-      await pending?.catch(() => undefined); // the session is idle again before the caller rolls back
-      throw error;
-    }
-  }
+  await session.streamRows(script, (row) => {
+    const answer = row as { query: string; rows: unknown[] | null };
+    const query = Object.hasOwn(queries, answer.query) ? queries[answer.query] : undefined;
+    if (!query || Object.hasOwn(results, answer.query)) throw new Error(`introspection: an unexpected answer "${String(answer.query)}"`);
+    results[answer.query] = validateRows(query, answer.rows ?? []);
+    onRows?.(answer.query, results[answer.query]);
+  });
+  const missing = Object.keys(queries).filter((name) => !Object.hasOwn(results, name));
+  if (missing.length) throw new Error(`introspection: no answer to "${missing[0]}"`);
   return results;
 }
 

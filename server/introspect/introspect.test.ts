@@ -23,6 +23,8 @@ function counting(session: SqlSession) {
   const wrapped: SqlSession = {
     query: (sql, params) => { counter.n++; return session.query(sql, params); },
     exec: (script) => { counter.n++; return session.exec(script); },
+    // One script, one statement per query: each answers one row.
+    streamRows: (script, onRow) => session.streamRows(script, (row) => { counter.n++; onRow(row); }),
   };
   return { counter, wrapped };
 }
@@ -165,6 +167,23 @@ function describeOn(name: string, on: ThrowawayEngine) {
         expect(table(await introspect(client), 'public.note').foreignKeys.map((k) => k.refTableId)).toEqual(['table:app.customer']);
       } finally {
         await client.exec('DROP TABLE public.note');
+      }
+    });
+
+    it('filters by schema names holding quotes and backslashes, whatever standard_conforming_strings says', async () => {
+      const names = ["it's", 'back\\slash', 'tail\\', 'E\'x\\\'', 'not_asked'];
+      await client.exec(names.map((n) => `CREATE SCHEMA "${n}"; CREATE TABLE "${n}".t (id int);`).join('\n'));
+      try {
+        for (const conforming of ['on', 'off']) {
+          const model = await client.transaction(async (tx) => {
+            await tx.exec(`SET LOCAL standard_conforming_strings = ${conforming}; SET LOCAL escape_string_warning = off;`);
+            return introspectSession(tx, { schemas: names.slice(0, 4) });
+          }, { rollback: true });
+          expect(model.schemas.map((s) => s.name).sort()).toEqual(names.slice(0, 4).sort());
+          expect(model.tables.map((t) => t.schema).sort()).toEqual(names.slice(0, 4).sort());
+        }
+      } finally {
+        await client.exec(names.map((n) => `DROP SCHEMA "${n}" CASCADE;`).join('\n'));
       }
     });
 

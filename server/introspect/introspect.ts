@@ -62,7 +62,7 @@ export async function introspect(client: SqlClient, options: IntrospectOptions =
 export async function introspectSession(session: SqlSession, options: IntrospectOptions = {}): Promise<Model> {
   const context: QueryContext = { version: await serverVersion(session) };
   const queries = introspectionQueries(options, context);
-  const rows = await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, (name, validated) => {
+  const rows = await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, options, (name, validated) => {
     // Only a view with a set operation needs the SQL parser (see reparse-safe.ts); it loads and
     // compiles while the remaining queries run. Its failure is reported by makeReparseSafe.
     if (name === 'views' && (validated as RowOf<typeof viewsQuery>[]).some((v) => mayHaveUnnamedTargets(v.definition))) {
