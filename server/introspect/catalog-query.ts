@@ -84,9 +84,13 @@ export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuer
   return validateRows(query, await fetchRows(session, query));
 }
 
-/** The query's rows aggregated into one JSON array (see `fetchRows`). */
+/**
+ * The query's rows aggregated into one JSON array (see `fetchRows`), without the fields that are
+ * NULL: a validator then reads a missing field as absent (`optionalText`) or empty (`textArray`),
+ * where turning every null into undefined or [] one field at a time was a third of validation's time.
+ */
 function aggregated(query: CatalogQuery<unknown>): string {
-  return `SELECT pg_catalog.json_agg(catalog_rows) AS rows FROM (${query.sql}) catalog_rows`;
+  return `SELECT pg_catalog.json_strip_nulls(pg_catalog.json_agg(catalog_rows)) AS rows FROM (${query.sql}) catalog_rows`;
 }
 
 /**
@@ -138,12 +142,15 @@ function validateRows<T>(query: CatalogQuery<T>, rows: unknown[]): T[] {
   });
 }
 
-/** Validators for values that come back the same from pg and PGlite. */
+/**
+ * Validators for the fields of a row (`aggregated` leaves out NULL fields, at every depth): the
+ * same from pg and PGlite. A missing list is empty, a new array for each row.
+ */
 export const text = z.string();
-export const optionalText = z.string().nullish().transform((v) => v ?? undefined);
-export const textArray = z.array(z.string()).nullish().transform((v) => v ?? []);
-export const intArray = z.array(z.number().int()).nullish().transform((v) => v ?? []);
+export const optionalText = z.string().optional();
+export const textArray = z.array(z.string()).default(() => []);
+export const intArray = z.array(z.number().int()).default(() => []);
 /** json/jsonb aggregates: parsed by both drivers. */
 export function jsonList<T>(item: z.ZodType<T>) {
-  return z.array(item).nullish().transform((v) => v ?? []);
+  return z.array(item).default(() => []);
 }
