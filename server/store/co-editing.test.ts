@@ -1,4 +1,5 @@
 /** Rooms' Yjs states in the store (PostgreSQL on 5432): kept deflated, read back whole, first state kept once. */
+import { deflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
@@ -57,6 +58,14 @@ describe('co-editing states in the store', () => {
     const id = await project();
     const state = stateWith(2);
     await sql.query("INSERT INTO schemata.live_documents (project_id, state, encoding) VALUES ($1, $2, 'raw')", [id, Buffer.from(state)]);
+    expect(await store.coEditing.loadState(id)).toEqual(state);
+  });
+
+  it('reads a state deflated by the earlier encoder (fflate, raw DEFLATE) as it was', async () => {
+    const id = await project();
+    const state = stateWith(20);
+    await sql.query("INSERT INTO schemata.live_documents (project_id, state, encoding) VALUES ($1, $2, 'deflate')",
+      [id, Buffer.from(deflateSync(state, { level: 1 }))]);
     expect(await store.coEditing.loadState(id)).toEqual(state);
   });
 
