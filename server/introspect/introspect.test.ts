@@ -6,7 +6,7 @@ import { makeDocument } from '../../shared/model/empty.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
 import type { SqlSession } from '../db/sql-client.ts';
 import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
-import { introspect, introspectSession, introspectionQueries } from './introspect.ts';
+import { INTROSPECTION_SETUP, introspect, introspectSession, introspectionQueries } from './introspect.ts';
 
 const FEATURES = readFileSync(join(import.meta.dirname, '__fixtures__', 'features.sql'), 'utf8');
 const BOOKKEEPING = 'CREATE SCHEMA _schemata; CREATE TABLE _schemata.journal (id int);';
@@ -185,6 +185,15 @@ function describeOn(name: string, on: ThrowawayEngine) {
       } finally {
         await client.exec(names.map((n) => `DROP SCHEMA "${n}" CASCADE;`).join('\n'));
       }
+    });
+
+    it('reads in one read-only snapshot, names qualified, without JIT compiling its queries', async () => {
+      const settings = await client.transaction(async (tx) => {
+        await tx.exec(INTROSPECTION_SETUP);
+        return tx.query(`SELECT current_setting('transaction_isolation') AS isolation, current_setting('transaction_read_only') AS "readOnly",
+          current_setting('search_path') AS "searchPath", current_setting('jit') AS jit`);
+      }, { rollback: true });
+      expect(settings).toEqual([{ isolation: 'repeatable read', readOnly: 'on', searchPath: 'pg_catalog', jit: 'off' }]);
     });
 
     it('runs a fixed number of queries, whatever the number of tables', async () => {

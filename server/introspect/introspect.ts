@@ -50,10 +50,18 @@ export async function serverVersion(session: SqlSession): Promise<number> {
   return Number(row.v);
 }
 
+/**
+ * How an introspection's transaction starts: one consistent snapshot, read-only; every name printed
+ * schema-qualified; and no JIT. PostgreSQL compiles a query with LLVM once its estimated cost passes
+ * `jit_above_cost`, which the views and columns queries do from a few thousand tables: 30–140 ms of
+ * compiling for queries that run once (measured on a 4,000-table database).
+ */
+export const INTROSPECTION_SETUP = 'SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog; SET LOCAL jit = off;';
+
 /** Reads the live schema. Example: `await introspect(client, { schemas: ['public'] })`. */
 export async function introspect(client: SqlClient, options: IntrospectOptions = {}): Promise<Model> {
   return client.transaction(async (tx) => {
-    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog;');
+    await tx.exec(INTROSPECTION_SETUP);
     return introspectSession(tx, options);
   }, { rollback: true });
 }

@@ -11,7 +11,7 @@ import type { Step } from '../../shared/diff/types.ts';
 import type { Model } from '../../shared/model/document.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { schemaHash } from '../introspect/hash.ts';
-import { introspectSession } from '../introspect/introspect.ts';
+import { INTROSPECTION_SETUP, introspectSession } from '../introspect/introspect.ts';
 import { liveCost } from './cost.ts';
 
 export interface LivePlan {
@@ -51,7 +51,7 @@ export async function introspectInScope(tx: SqlSession, schemas: string[] | unde
 async function readLive(client: SqlClient, schemas: string[] | undefined): Promise<{ live: Model; hash: string }> {
   liveCost.introspections += 1;
   return client.transaction(async (tx) => {
-    await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SET LOCAL search_path = pg_catalog;');
+    await tx.exec(INTROSPECTION_SETUP);
     const whole = await introspectSession(tx);
     return { live: schemas ? await introspectSession(tx, { schemas }) : whole, hash: schemaHash(whole) };
   }, { rollback: true });
