@@ -9,11 +9,11 @@ export const introspectCommand: CliCommand = {
     const parsed = parseRequiredDb(args);
     if (parsed.rest.length) throw new CliError(`unexpected argument "${parsed.rest[0]}"`);
     // Introspection's modules (its queries, the SQL parser) load while the connection is being made.
-    const loading = import('../introspect/introspect.ts');
+    const loading = import('../introspect/two-connections.ts');
     loading.catch(() => undefined); // a failed connection is the error to report
     return withDatabase(parsed.db, async (client) => {
-      const { introspect } = await loading;
-      const model = await introspect(client, { schemas: parsed.schemas });
+      const { introspectOnTwoConnections } = await loading;
+      const model = await introspectOnTwoConnections(client, { schemas: parsed.schemas });
       io.stdout(JSON.stringify(makeDocument(model), null, 2) + '\n');
       return 0;
     });

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model, Table } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
-import type { SqlSession } from '../db/sql-client.ts';
+import { openSqlClient, type SqlSession } from '../db/sql-client.ts';
 import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
 import { INTROSPECTION_SETUP, introspect, introspectSession, introspectionQueries } from './introspect.ts';
+import { introspectOnTwoConnections } from './two-connections.ts';
 
 const FEATURES = readFileSync(join(import.meta.dirname, '__fixtures__', 'features.sql'), 'utf8');
 const BOOKKEEPING = 'CREATE SCHEMA _schemata; CREATE TABLE _schemata.journal (id int);';
@@ -41,6 +42,11 @@ function describeOn(name: string, on: ThrowawayEngine) {
       const parsed = parseDocument(makeDocument(model));
       expect(parsed.ok ? [] : parsed.problems).toEqual([]);
       expect(await introspect(client)).toEqual(model);
+    });
+
+    it('reads the same model on two connections (the CLI), whole and within a schema filter', async () => {
+      expect(await introspectOnTwoConnections(client)).toEqual(model);
+      expect(await introspectOnTwoConnections(client, { schemas: ['public'] })).toEqual(await introspect(client, { schemas: ['public'] }));
     });
 
     it('reads schemas, extensions, enums, domains and standalone sequences', () => {
@@ -211,5 +217,25 @@ function describeOn(name: string, on: ThrowawayEngine) {
 }
 
 describeOn('PostgreSQL 15', 'postgres');
+
+describe('introspection on two connections, when the server refuses the second', () => {
+  const { db, client } = useThrowawayDatabase('introspect_one_conn', { setup: (c) => c.exec(FEATURES + BOOKKEEPING) });
+
+  it('reads everything on the first, the same model', async () => {
+    const role = `schemata_one_conn_${process.pid}`;
+    await client.exec(`CREATE ROLE ${role} LOGIN CONNECTION LIMIT 1; GRANT pg_read_all_data TO ${role};`);
+    const url = new URL(db.url);
+    url.username = role;
+    const limited = await openSqlClient(url.href);
+    try {
+      // While the role's one connection is in a transaction, a second one is refused.
+      await expect(limited.transaction(() => limited.query('SELECT 1'))).rejects.toThrow(/too many connections for role/);
+      expect(await introspectOnTwoConnections(limited)).toEqual(await introspect(client));
+    } finally {
+      await limited.close();
+      await client.exec(`DROP OWNED BY ${role}; DROP ROLE ${role};`);
+    }
+  });
+});
 
 describeOn('PGlite (PostgreSQL 18)', 'pglite-memory');

@@ -70,13 +70,22 @@ export async function introspect(client: SqlClient, options: IntrospectOptions =
 export async function introspectSession(session: SqlSession, options: IntrospectOptions = {}): Promise<Model> {
   const context: QueryContext = { version: await serverVersion(session) };
   const queries = introspectionQueries(options, context);
-  const rows = await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, options, (name, validated) => {
-    // Only a view with a set operation needs the SQL parser (see reparse-safe.ts); it loads and
-    // compiles while the remaining queries run. Its failure is reported by makeReparseSafe.
-    if (name === 'views' && (validated as RowOf<typeof viewsQuery>[]).some((v) => mayHaveUnnamedTargets(v.definition))) {
-      loadViewParser().catch(() => undefined);
-    }
-  });
+  return modelOf(await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, options, loadViewParserWhenNeeded));
+}
+
+/**
+ * The `onRows` of `runCatalogQueries`. Only a view with a set operation needs the SQL parser (see
+ * reparse-safe.ts); it loads and compiles while the remaining queries run. Its failure is reported
+ * by makeReparseSafe.
+ */
+export function loadViewParserWhenNeeded(name: string, validated: unknown[]): void {
+  if (name === 'views' && (validated as RowOf<typeof viewsQuery>[]).some((v) => mayHaveUnnamedTargets(v.definition))) {
+    loadViewParser().catch(() => undefined);
+  }
+}
+
+/** The model of every query's validated rows (`introspectionQueries`, run by `runCatalogQueries`). */
+export function modelOf(rows: Record<string, unknown[]>): Promise<Model> {
   return makeReparseSafe(toModel(rows as Rows));
 }
 
