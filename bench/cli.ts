@@ -1,18 +1,23 @@
 // `npm run bench -- cli`: the compiled CLI as whole processes, as a user starts it: `templates`
-// (start-up alone) and `introspect --db` of the largest corpus database (musicbrainz, 519 tables),
-// side by side with `pg_dump --schema-only` of the same database. Medians of 5 runs each, interleaved
-// so a busy machine slows all three alike. Builds dist/server/ when stale; needs PostgreSQL 15 at
-// SCHEMATA_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres), psql and pg_dump.
+// (start-up alone) and `introspect --db` of two databases, each side by side with `pg_dump
+// --schema-only` of the same database: the largest corpus schema (musicbrainz, 519 tables) and the
+// seeded generated model at 4,000 tables (bench/_generate-model.ts, built from its own DDL). Medians
+// of 5 runs each, interleaved so a busy machine slows all alike. Builds dist/server/ when stale; needs
+// PostgreSQL 15 at SCHEMATA_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres), psql and pg_dump.
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { generatePostgres } from '../shared/ddl/generate.ts';
 import { CORPUS_DIR, psqlFile } from '../server/testing/round-trip.ts';
-import { createThrowawayDb } from '../server/testing/throwaway-db.ts';
+import { createThrowawayDb, type ThrowawayDb } from '../server/testing/throwaway-db.ts';
+import { generateModel } from './_generate-model.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'server', 'cli.js');
-const SCHEMA = 'musicbrainz';
+const GENERATED_TABLES = 4000;
 const RUNS = 5;
 
 function median(values: number[]): number {
@@ -23,34 +28,66 @@ function median(values: number[]): number {
 /** Wall-clock time of one process, from spawn to exit (its output read and dropped). */
 async function timeProcess(command: string, args: string[]): Promise<number> {
   const started = performance.now();
-  await run(command, args, { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 });
+  await run(command, args, { cwd: ROOT, maxBuffer: 512 * 1024 * 1024 });
   return performance.now() - started;
+}
+
+/** The generated model's DDL loaded into a throwaway database. */
+async function generatedDatabase(): Promise<ThrowawayDb> {
+  const db = await createThrowawayDb('bench_cli_generated');
+  const dir = mkdtempSync(join(tmpdir(), 'schemata-bench-cli-'));
+  try {
+    const file = join(dir, 'generated.sql');
+    writeFileSync(file, generatePostgres(generateModel({ tables: GENERATED_TABLES })));
+    await psqlFile(db.url, file);
+    return db;
+  } catch (error) {
+    await db.drop();
+    throw error;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(cases: [label: string, command: string, args: string[]][]): Promise<number[]> {
+  const times = cases.map(() => [] as number[]);
+  for (const [, command, args] of cases) await timeProcess(command, args); // warm-up: file and plan caches
+  for (let r = 0; r < RUNS; r++) {
+    for (const [i, [, command, args]] of cases.entries()) times[i].push(await timeProcess(command, args));
+  }
+  const width = Math.max(...cases.map(([label]) => label.length));
+  for (const [i, [label]] of cases.entries()) {
+    console.log(`${label.padEnd(width)}  median ${median(times[i]).toFixed(0).padStart(5)} ms over ${RUNS} runs`);
+  }
+  return times.map(median);
+}
+
+/** `introspect --db` against pg_dump on one database, with the ratio. */
+async function compare(name: string, url: string, extra: [label: string, command: string, args: string[]][] = []): Promise<void> {
+  console.log(`\n${name}`);
+  const [introspectMs, dumpMs] = await measure([
+    [`node dist/server/cli.js introspect --db <${name}>`, process.execPath, [CLI, 'introspect', '--db', url]],
+    [`pg_dump --schema-only <${name}>`, 'pg_dump', ['--schema-only', '-d', url]],
+    ...extra,
+  ]);
+  console.log(`ratio: introspect --db takes ${(introspectMs / dumpMs).toFixed(2)}× the time of pg_dump --schema-only`);
 }
 
 async function main(): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
-  const db = await createThrowawayDb('bench_cli');
+  const musicbrainz = await createThrowawayDb('bench_cli');
+  let generated: ThrowawayDb | undefined;
   try {
-    await psqlFile(db.url, join(CORPUS_DIR, SCHEMA, 'schema.sql'));
-    const cases: [label: string, command: string, args: string[]][] = [
+    await psqlFile(musicbrainz.url, join(CORPUS_DIR, 'musicbrainz', 'schema.sql'));
+    generated = await generatedDatabase();
+    await compare('musicbrainz', musicbrainz.url, [
       ['node dist/server/cli.js templates', process.execPath, [CLI, 'templates']],
-      [`node dist/server/cli.js introspect --db <${SCHEMA}>`, process.execPath, [CLI, 'introspect', '--db', db.url]],
-      [`pg_dump --schema-only <${SCHEMA}>`, 'pg_dump', ['--schema-only', '-d', db.url]],
       ['node -e 0 (Node start-up, for scale)', process.execPath, ['-e', '0']],
-    ];
-    const times = cases.map(() => [] as number[]);
-    for (const [, command, args] of cases) await timeProcess(command, args); // warm-up: file and plan caches
-    for (let r = 0; r < RUNS; r++) {
-      for (const [i, [, command, args]] of cases.entries()) times[i].push(await timeProcess(command, args));
-    }
-    const width = Math.max(...cases.map(([label]) => label.length));
-    for (const [i, [label]] of cases.entries()) {
-      console.log(`${label.padEnd(width)}  median ${median(times[i]).toFixed(0).padStart(5)} ms over ${RUNS} runs`);
-    }
-    const [, introspectMs, dumpMs] = times.map(median);
-    console.log(`ratio: introspect --db takes ${(introspectMs / dumpMs).toFixed(2)}× the time of pg_dump --schema-only`);
+    ]);
+    await compare(`generated-${GENERATED_TABLES}`, generated.url);
   } finally {
-    await db.drop();
+    await musicbrainz.drop();
+    await generated?.drop();
   }
 }
 
