@@ -58,7 +58,7 @@ export function policiesQuery(options: IntrospectOptions) {
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p') AND ${userSchema('n')} AND ${notFromExtension('pg_class', 'c.oid')}
-      AND (c.relrowsecurity OR c.relforcerowsecurity OR EXISTS (SELECT 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = c.oid))
+      AND (c.relrowsecurity OR c.relforcerowsecurity OR c.oid IN (SELECT p.polrelid FROM pg_catalog.pg_policy p))
     ORDER BY n.nspname, c.relname`,
   z.object({
     schema: text, table: text, enabled: z.boolean(), forced: z.boolean(),
