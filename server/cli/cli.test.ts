@@ -198,6 +198,11 @@ describe('introspect as a process', () => {
   });
   afterAll(() => db.drop());
 
+  it('a --schema the database does not have is a one-line error naming the ones it has', async () => {
+    const run = await cli(`introspect --db '${db.url}' --schema "it's" --schema publc`);
+    expectOneLineError(run, /^schemata introspect: the database has no schema "publc" \(it has "it's", "public"\)$/);
+  });
+
   it('names a UNION branch\'s unnamed target with the SQL parser, within the --schema filter', async () => {
     // The process runs the parser's WebAssembly on its baseline compiler only (server/cli/one-shot.ts).
     const run = await cli(`introspect --db '${db.url}' --schema "it's"`);

@@ -1,5 +1,6 @@
 /** `introspect --db <url> [--schema <name>]...` → the live schema as a document (JSON) on stdout. */
 import { makeDocument } from '../../shared/model/empty.ts';
+import type { SqlClient } from '../db/sql-client.ts';
 import { CliError, type CliCommand } from './command.ts';
 import { parseRequiredDb, withDatabase } from './db-option.ts';
 
@@ -14,8 +15,23 @@ export const introspectCommand: CliCommand = {
     return withDatabase(parsed.db, async (client) => {
       const { introspectOnTwoConnections } = await loading;
       const model = await introspectOnTwoConnections(client, { schemas: parsed.schemas });
+      const missing = parsed.schemas.filter((name) => !model.schemas.some((schema) => schema.name === name));
+      if (missing.length) throw new CliError(await noSuchSchema(client, missing));
       io.stdout(JSON.stringify(makeDocument(model), null, 2) + '\n');
       return 0;
     });
   },
 };
+
+/**
+ * A `--schema` the database does not have is a mistake to report (a misspelt name would otherwise
+ * print an empty document, and a pipeline would go on with it), with the schemas it has.
+ */
+async function noSuchSchema(client: SqlClient, missing: string[]): Promise<string> {
+  const [{ runCatalogQuery }, { schemasQuery }] = await Promise.all([
+    import('../introspect/catalog-query.ts'), import('../introspect/queries-types.ts'),
+  ]);
+  const names = (await runCatalogQuery(client, schemasQuery({}))).map((row) => `"${row.name}"`);
+  const quoted = missing.map((name) => `"${name}"`).join(', ');
+  return `the database has no schema ${quoted} (it has ${names.length ? names.join(', ') : 'none besides the system ones'})`;
+}
