@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Model, Table } from '../../shared/model/document.ts';
 import { makeDocument } from '../../shared/model/empty.ts';
 import { parseDocument } from '../../shared/model/upgrade.ts';
-import { openSqlClient, type SqlSession } from '../db/sql-client.ts';
+import { openSqlClient, type SqlClient, type SqlSession } from '../db/sql-client.ts';
 import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
 import { INTROSPECTION_SETUP, introspect, introspectSession, introspectionQueries } from './introspect.ts';
 import { introspectOnTwoConnections } from './two-connections.ts';
@@ -45,7 +45,16 @@ function describeOn(name: string, on: ThrowawayEngine) {
     });
 
     it('reads the same model on two connections (the CLI), whole and within a schema filter', async () => {
-      expect(await introspectOnTwoConnections(client)).toEqual(model);
+      let transactions = 0;
+      const counted: SqlClient = {
+        kind: client.kind, displayUrl: client.displayUrl, query: (sql, params) => client.query(sql, params),
+        exec: (script) => client.exec(script), streamRows: (script, onRow) => client.streamRows(script, onRow),
+        transaction: (fn, options) => { transactions++; return client.transaction(fn, options); },
+        reserveSession: () => client.reserveSession(), close: () => client.close(),
+      };
+      expect(await introspectOnTwoConnections(counted)).toEqual(model);
+      // PostgreSQL: the second transaction imported the first one's snapshot. PGlite has one session.
+      expect(transactions).toBe(on === 'postgres' ? 2 : 1);
       expect(await introspectOnTwoConnections(client, { schemas: ['public'] })).toEqual(await introspect(client, { schemas: ['public'] }));
     });
 
