@@ -25,13 +25,11 @@ export const introspectCommand: CliCommand = {
 
 /**
  * A `--schema` the database does not have is a mistake to report (a misspelt name would otherwise
- * print an empty document, and a pipeline would go on with it), with the schemas it has.
+ * print an empty document, and a pipeline would go on with it), with the schemas it has. Loaded on
+ * this path only: `scope.ts` brings the diff's modules.
  */
 async function noSuchSchema(client: SqlClient, missing: string[]): Promise<string> {
-  const [{ runCatalogQuery }, { schemasQuery }] = await Promise.all([
-    import('../introspect/catalog-query.ts'), import('../introspect/queries-types.ts'),
-  ]);
-  const names = (await runCatalogQuery(client, schemasQuery({}))).map((row) => `"${row.name}"`);
-  const quoted = missing.map((name) => `"${name}"`).join(', ');
-  return `the database has no schema ${quoted} (it has ${names.length ? names.join(', ') : 'none besides the system ones'})`;
+  const { list, liveSchemas } = await import('./scope.ts');
+  const live = await liveSchemas(client);
+  return `the database has no schema ${list(missing)} (it has ${live.length ? list(live) : 'none besides the system ones'})`;
 }

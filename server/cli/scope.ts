@@ -46,11 +46,17 @@ export function takeShadowUrl(args: string[]): { shadowUrl?: string; rest: strin
   return { shadowUrl, rest };
 }
 
-const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+/** `"a", "b"`: schema names as the CLI's messages quote them. */
+export const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** The user schemas of the database (every schema but the system ones and Schemata's bookkeeping). */
+export async function liveSchemas(client: SqlClient): Promise<string[]> {
+  return (await runCatalogQuery(client, schemasQuery({}))).map((r) => r.name);
+}
 
 /** The scope of a live command, from `--schema` (may be empty) and the document's model. */
 export async function resolveScope(client: SqlClient, model: Model, requested: string[]): Promise<LiveScope> {
-  const live = (await runCatalogQuery(client, schemasQuery({}))).map((r) => r.name);
+  const live = await liveSchemas(client);
   const named = namedSchemas(model);
   if (requested.length) {
     const outside = named.filter((s) => !requested.includes(s));
