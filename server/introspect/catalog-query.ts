@@ -1,5 +1,5 @@
 /**
- * Catalog queries as pure builders: `{ name, sql, params, rowValidator }`. Each reads ONE object kind
+ * Catalog queries as pure builders: `{ name, sql, rowValidator }`. Each reads ONE object kind
  * for the whole database (never one query per table), so introspection costs the same number of
  * round trips for 5 tables or 5,000. Rows are validated before anything reads them.
  */
@@ -18,8 +18,8 @@ export interface QueryContext {
 
 export interface CatalogQuery<T> {
   name: string;
+  /** With its schema filter written in (`catalogQuery`). */
   sql: string;
-  params: unknown[];
   rowValidator: z.ZodType<T>;
 }
 
@@ -27,10 +27,11 @@ export interface CatalogQuery<T> {
 export const IGNORED_SCHEMAS = ['pg_catalog', 'information_schema', 'pg_toast', '_schemata'];
 
 /**
- * The schema filter (text[], or NULL for every user schema) in a query's SQL: the parameter `$1`
- * when the query runs alone, a literal when it runs in a script (`schemaFilterLiteral`).
+ * Where a query's SQL holds the schema filter (text[], or NULL for every user schema) until
+ * `catalogQuery` writes the filter in as a literal: the queries run as a script, which takes no
+ * parameters.
  */
-const SCHEMA_FILTER = '$1::text[]';
+const SCHEMA_FILTER = '$schema_filter';
 
 /** SQL condition on a `pg_namespace` alias: a user schema, within the schema filter. */
 export function userSchema(alias: string): string {
@@ -44,8 +45,8 @@ export function userSchema(alias: string): string {
  * string reads a backslash as an escape whatever `standard_conforming_strings` says, so doubling
  * backslashes and quotes keeps any schema name a literal.
  */
-export function schemaFilterLiteral(options: IntrospectOptions): string {
-  const [schemas] = schemaParam(options) as [string[] | null];
+function schemaFilterLiteral(options: IntrospectOptions): string {
+  const schemas = options.schemas?.length ? options.schemas : undefined;
   if (!schemas) return 'NULL::text[]';
   return `ARRAY[${schemas.map((name) => `E'${name.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(', ')}]::text[]`;
 }
@@ -67,41 +68,29 @@ export function commentOf(catalog: string, oidExpr: string, subId = '0'): string
     WHERE descr.objoid = ${oidExpr} AND descr.classoid = 'pg_catalog.${catalog}'::pg_catalog.regclass AND descr.objsubid = ${subId})`;
 }
 
-export function schemaParam(options: IntrospectOptions): unknown[] {
-  return [options.schemas?.length ? options.schemas : null];
-}
-
-/** Builds a query whose `$1` is the schema filter. */
+/** Builds a query, its schema filter (`userSchema`) written in from `options`. */
 export function catalogQuery<T>(name: string, sql: string, rowValidator: z.ZodType<T>, options: IntrospectOptions): CatalogQuery<T> {
-  return { name, sql, params: schemaParam(options), rowValidator };
+  return { name, sql: sql.replaceAll(SCHEMA_FILTER, schemaFilterLiteral(options)), rowValidator };
 }
 
 /** The validated row type of a query builder. */
 export type RowOf<F extends (...args: never[]) => CatalogQuery<unknown>> = ReturnType<F> extends CatalogQuery<infer T> ? T : never;
 
-/** Runs a query and validates every row; a bad row names the query and the field. */
+/** Runs one query and validates every row; a bad row names the query and the field. */
 export async function runCatalogQuery<T>(session: SqlSession, query: CatalogQuery<T>): Promise<T[]> {
-  return validateRows(query, await fetchRows(session, query));
+  return (await runCatalogQueries(session, { [query.name]: query }))[query.name] as T[];
 }
 
 /**
- * The query's rows aggregated into one JSON array (see `fetchRows`), without the fields that are
- * NULL: a validator then reads a missing field as absent (`optionalText`) or empty (`textArray`),
+ * One statement of the script: the query's name, and its rows as one JSON array. The driver then
+ * parses one `json` value (native JSON.parse) instead of every field of every row in JavaScript,
+ * which was most of a CLI introspection's client time after start-up; the rows keep the order of
+ * the query's ORDER BY (an aggregate reads a sorted subquery in order). Fields that are NULL are
+ * left out: a validator reads a missing field as absent (`optionalText`) or empty (`textArray`),
  * where turning every null into undefined or [] one field at a time was a third of validation's time.
  */
-function aggregated(query: CatalogQuery<unknown>): string {
-  return `SELECT pg_catalog.json_strip_nulls(pg_catalog.json_agg(catalog_rows)) AS rows FROM (${query.sql}) catalog_rows`;
-}
-
-/**
- * The query's rows as one JSON array in one row: the driver then parses one `json` value (native
- * JSON.parse) instead of every field of every row in JavaScript, which was most of a CLI
- * introspection's client time after start-up. The rows keep the order of the query's ORDER BY: an
- * aggregate reads a sorted subquery in order.
- */
-async function fetchRows(session: SqlSession, query: CatalogQuery<unknown>): Promise<unknown[]> {
-  const [row] = await session.query<{ rows: unknown[] | null }>(aggregated(query), query.params);
-  return row?.rows ?? [];
+function statementOf(name: string, query: CatalogQuery<unknown>): string {
+  return `SELECT '${name.replace(/'/g, "''")}' AS query, pg_catalog.json_strip_nulls(pg_catalog.json_agg(catalog_rows)) AS rows FROM (${query.sql}) catalog_rows`;
 }
 
 /**
@@ -110,14 +99,11 @@ async function fetchRows(session: SqlSession, query: CatalogQuery<unknown>): Pro
  * the server works on the next ones. Each statement answers one row: its query's name and its rows.
  */
 export async function runCatalogQueries(
-  session: SqlSession, queries: Record<string, CatalogQuery<unknown>>, options: IntrospectOptions,
+  session: SqlSession, queries: Record<string, CatalogQuery<unknown>>,
   /** Called with each query's validated rows as they arrive, while the next query runs. */
   onRows?: (name: string, rows: unknown[]) => void,
 ): Promise<Record<string, unknown[]>> {
-  const filter = schemaFilterLiteral(options);
-  const script = Object.entries(queries)
-    .map(([name, query]) => `SELECT '${name.replace(/'/g, "''")}' AS query, ${aggregated(query).slice('SELECT '.length).replaceAll(SCHEMA_FILTER, filter)}`)
-    .join(';\n');
+  const script = Object.entries(queries).map(([name, query]) => statementOf(name, query)).join(';\n');
   const results: Record<string, unknown[]> = {};
   await session.streamRows(script, (row) => {
     const answer = row as { query: string; rows: unknown[] | null };
@@ -143,7 +129,7 @@ function validateRows<T>(query: CatalogQuery<T>, rows: unknown[]): T[] {
 }
 
 /**
- * Validators for the fields of a row (`aggregated` leaves out NULL fields, at every depth): the
+ * Validators for the fields of a row (`statementOf` leaves out NULL fields, at every depth): the
  * same from pg and PGlite. A missing list is empty, a new array for each row.
  */
 export const text = z.string();

@@ -70,7 +70,7 @@ export async function introspect(client: SqlClient, options: IntrospectOptions =
 export async function introspectSession(session: SqlSession, options: IntrospectOptions = {}): Promise<Model> {
   const context: QueryContext = { version: await serverVersion(session) };
   const queries = introspectionQueries(options, context);
-  return modelOf(await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, options, loadViewParserWhenNeeded));
+  return modelOf(await runCatalogQueries(session, queries as Record<string, CatalogQuery<unknown>>, loadViewParserWhenNeeded));
 }
 
 /**

@@ -42,12 +42,12 @@ export async function introspectOnTwoConnections(client: SqlClient, options: Int
       const [ours, theirs] = split(queries);
       const second = client.transaction(async (tx) => {
         await tx.exec(`${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
-        return runCatalogQueries(tx, theirs, options);
+        return runCatalogQueries(tx, theirs);
       }, { rollback: true });
       second.catch(() => undefined); // awaited below, once the first connection's queries are done
-      const rows = await runCatalogQueries(first, ours, options, loadViewParserWhenNeeded);
+      const rows = await runCatalogQueries(first, ours, loadViewParserWhenNeeded);
       // A second connection the server refuses (too many connections) costs time, not the answer.
-      const theirRows = await second.catch(() => runCatalogQueries(first, theirs, options));
+      const theirRows = await second.catch(() => runCatalogQueries(first, theirs));
       return modelOf({ ...rows, ...theirRows });
     }, { rollback: true });
   } catch (error) {
