@@ -100,12 +100,17 @@ export function coEditingStore(db: SqlClient) {
       return row ? toUpdate(row) : undefined;
     },
 
-    /** A room opening now catches up with edits other instances made since their last save. */
-    async recentDocumentUpdates(projectId: string): Promise<RelayedUpdate[]> {
+    /**
+     * What a room opening now catches up with, oldest first: the document updates other instances
+     * made since their last save (all kept rows), or who is present there (the presence updates
+     * of the last `withinSeconds`: every present editor renews its presence well within that window,
+     * so older rows only speak for people who have left).
+     */
+    async recentUpdates(projectId: string, kind: RelayKind, withinSeconds = RELAY_KEEP_SECONDS): Promise<RelayedUpdate[]> {
       const rows = await db.query<UpdateRow>(
         `SELECT id, project_id, instance, kind, payload FROM schemata.live_updates
-          WHERE project_id = $1 AND kind = 'document' ORDER BY id`,
-        [projectId],
+          WHERE project_id = $1 AND kind = $2 AND created_at > now() - make_interval(secs => $3) ORDER BY id`,
+        [projectId, kind, withinSeconds],
       );
       return rows.map(toUpdate);
     },

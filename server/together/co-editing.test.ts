@@ -217,6 +217,25 @@ describe('co-editing rooms', () => {
     }
   });
 
+  it('someone already present on one instance is seen by someone who opens the project on the other, without waiting for a renewal', async () => {
+    const id = await create();
+    const a = new Editor(server, id);
+    let b: Editor | undefined;
+    try {
+      a.provider.awareness.setLocalStateField('user', { name: 'Ann' });
+      await a.synced();
+      // Ann's presence has gone through the store before the other instance has the room open.
+      await until(async () => (await store.coEditing.recentUpdates(id, 'presence')).length > 0, 'Ann\'s presence relayed');
+      b = new Editor(other, id);
+      await b.synced();
+      // Ann renews her presence only every 15 s: within WAIT_MS, only the opening room can have told Bea.
+      await until(() => [...b!.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ann'), 'Ann present on the other instance');
+    } finally {
+      a.close();
+      b?.close();
+    }
+  });
+
   it('a comment made on one instance tells the editors on both to read the threads again', async () => {
     const id = await create();
     const a = new Editor(server, id);

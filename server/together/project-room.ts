@@ -7,6 +7,7 @@
  * merges that change into the room, so nobody's edit is lost.
  */
 import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { parseDocument, upgradeDocument } from '../../shared/model/upgrade.ts';
 import { lastViewport, readDocument, sharedRoot, writeDocument } from '../../shared/live/shared-document.ts';
@@ -26,7 +27,18 @@ function firstDoc(document: ModelDocument): Y.Doc {
 
 /** Edits other instances hold and may not have saved yet (a shared store only). */
 async function applyRecentUpdates(store: Store, projectId: string, doc: Y.Doc): Promise<void> {
-  for (const update of await store.coEditing.recentDocumentUpdates(projectId)) Y.applyUpdate(doc, update.payload, FROM_RELAY);
+  for (const update of await store.coEditing.recentUpdates(projectId, 'document')) Y.applyUpdate(doc, update.payload, FROM_RELAY);
+}
+
+/**
+ * Who is present on other instances (a shared store only). Their presence was relayed when they
+ * came, before this instance had the room open; without it, someone joining here would see them
+ * only at their next renewal (up to 15 s later). Presence older than the time after which Yjs
+ * forgets a silent editor is left out.
+ */
+async function applyRecentPresence(store: Store, projectId: string, room: Room): Promise<void> {
+  const withinSeconds = awarenessProtocol.outdatedTimeout / 1000;
+  for (const update of await store.coEditing.recentUpdates(projectId, 'presence', withinSeconds)) room.applyRelayed('presence', update.payload);
 }
 
 export type RoomEvents = Pick<RoomHooks, 'presence' | 'emptied'> & {
@@ -98,7 +110,9 @@ export class ProjectRoom {
       if (store.relayUrl) await applyRecentUpdates(store, projectId, doc);
       root.unobserveDeep(touched);
     } else if (store.relayUrl) await applyRecentUpdates(store, projectId, doc);
-    return new ProjectRoom(store, projectId, doc, { version: stored.version, document }, events, held);
+    const opened = new ProjectRoom(store, projectId, doc, { version: stored.version, document }, events, held);
+    if (store.relayUrl) await applyRecentPresence(store, projectId, opened.room);
+    return opened;
   }
 
   /** Waits for pending saves (the last peer left, the studio stops). */
