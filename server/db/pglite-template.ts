@@ -30,9 +30,31 @@ function templatePath(): string | undefined {
   }
 }
 
+/**
+ * A Blob over bytes already in memory, handing PGlite (which reads a tarball with `arrayBuffer()`)
+ * those bytes themselves. Node 20's own Blob copies 40 MB twice: into the Blob, then out of it in
+ * chunks joined together, ~370 ms of the thread for each database made.
+ */
+class BytesBlob extends Blob {
+  constructor(private readonly content: Uint8Array) {
+    super([]);
+  }
+
+  override get size(): number {
+    return this.content.byteLength;
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    const { buffer, byteOffset, byteLength } = this.content;
+    const whole = byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer;
+    // A copy when the bytes share their buffer (a small file read into Node's pool); `Buffer#slice` would not copy.
+    return Promise.resolve(whole ? buffer : new Uint8Array(this.content).buffer);
+  }
+}
+
 function readTemplate(path: string): Blob | undefined {
   try {
-    return new Blob([readFileSync(path)]);
+    return new BytesBlob(readFileSync(path));
   } catch {
     return undefined;
   }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useThrowawayDatabase, type ThrowawayEngine } from '../testing/throwaway-fixture.ts';
 import { checkDatabaseUrl, openSqlClient, redactUrl } from './sql-client.ts';
@@ -111,6 +114,24 @@ describe('a script that changes the client encoding', () => {
         .toEqual([{ c: 'Résumé', e: 'UTF8' }]);
     } finally {
       await client.close();
+    }
+  });
+});
+
+describe('the embedded engine', () => {
+  it('starts with 32 MB of shared buffers, in memory and from a directory (128 MB cost ~0.45 s of every open)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schemata-buffers-'));
+    try {
+      for (const url of ['pglite:memory:', `pglite:${dir}`]) {
+        const client = await openSqlClient(url);
+        try {
+          expect(await client.query("SELECT current_setting('shared_buffers') AS s")).toEqual([{ s: '32MB' }]);
+        } finally {
+          await client.close();
+        }
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -3,7 +3,7 @@
  * A model is untrusted input and its SQL runs here: off the request thread, with a time limit
  * (`SCHEMATA_CANONICAL_TIMEOUT_MS`, default 30 s). A model that takes longer (a function that loops)
  * gets its worker terminated; the next use starts a fresh one. One worker is kept warm between uses
- * (initdb costs seconds) and ended after a minute idle.
+ * (starting the engine costs 1–2 s of CPU) and ended after a minute idle.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Model } from '../../shared/model/document.ts';
