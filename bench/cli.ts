@@ -83,6 +83,10 @@ async function main(): Promise<void> {
     await compare('musicbrainz', musicbrainz.url, [
       ['node dist/server/cli.js templates', process.execPath, [CLI, 'templates']],
       ['node -e 0 (Node start-up, for scale)', process.execPath, ['-e', '0']],
+      // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any of our code.
+      ...(process.env.NODE_EXTRA_CA_CERTS
+        ? [['node -e 0 without NODE_EXTRA_CA_CERTS (set here)', 'env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0']] as [string, string, string[]]]
+        : []),
     ]);
     await compare(`generated-${GENERATED_TABLES}`, generated.url);
   } finally {
