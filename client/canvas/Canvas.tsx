@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, ReactFlow, useNodesInitialized, useReactFlow, useStore as useFlowStore, ViewportPortal,
+  ConnectionMode, Controls, ReactFlow, useNodesInitialized, useReactFlow, useStore as useFlowStore, ViewportPortal,
   type EdgeTypes, type NodeTypes,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -27,6 +27,7 @@ import { Shortcuts } from '../shell/shortcuts.ts';
 import { addTableAt } from './commands.ts';
 import { RelationEdge } from './RelationEdge.tsx';
 import { CanvasMinimap } from './CanvasMinimap.tsx';
+import { DotGrid } from './DotGrid.tsx';
 import { markCanvasDrawn } from './canvas-drawn.ts';
 import { OverviewLayer } from './OverviewLayer.tsx';
 import { boxAt, overviewBoxes, OVERVIEW_MIN_OBJECTS } from './overview.ts';
@@ -157,8 +158,8 @@ export function Canvas({ editable = true }: { editable?: boolean }) {
         {/* Inside the viewport, so an exported image carries the relationship ends. */}
         <ViewportPortal><CrowsFootMarkers /></ViewportPortal>
         {overview && boxBounds && <OverviewLayer flow={flow} boxes={boxes} bounds={boxBounds} theme={theme} />}
-        {/* Far away the dots are specks, yet repainting them cost a third of each pan frame. */}
-        {!far && <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
+        {/* Far away the dots are specks: none are drawn. */}
+        {!far && <DotGrid gap={20} size={1} />}
         {editable && <CanvasMinimap theme={theme} />}
         {editable && <ViewportMemory />}
         {editable && <PresenceLayer />}
