@@ -20,6 +20,12 @@ test.describe('editing with the inspector, and the design lint', () => {
     await expect(inspector.getByTestId('inspector-column')).toHaveCount(3);
     await page.keyboard.press('Escape');
     await expect(inspector.getByTestId('inspector-column')).toHaveCount(2);
+    // Once it is not the last any more, Enter on its name goes to the next column instead.
+    await inspector.getByTestId('column-add').click();
+    await expect(inspector.getByTestId('inspector-column')).toHaveCount(3);
+    await inspector.locator('[data-testid="inspector-column"][data-column="amount"]').getByTestId('column-name').press('Enter');
+    await expect(inspector.getByTestId('inspector-column')).toHaveCount(3);
+    await expect(inspector.getByTestId('inspector-column').last().getByTestId('column-name')).toBeFocused();
     const amountType = inspector.locator('[data-testid="inspector-column"][data-column="amount"]').getByTestId('column-type');
     await amountType.fill('numeric');
     await amountType.press('Enter');

@@ -2,13 +2,13 @@
  * The inspector of one table: name, schema, comment, color, columns, keys, checks, indexes and
  * foreign keys. It only wires: every change is an op from shared/model/ops/ handed to `onEdit`.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CommentTarget } from '../../shared/api/comments.ts';
-import type { Model } from '../../shared/model/document.ts';
+import type { Model, Table } from '../../shared/model/document.ts';
 import { addColumn, deleteColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops/index.ts';
 import { newId } from '../../shared/model/ids.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
-import { InspectorColumnRow } from './InspectorColumnRow.tsx';
+import { InspectorColumnRow, type ColumnRowActions } from './InspectorColumnRow.tsx';
 import { InspectorForeignKeys } from './InspectorForeignKeys.tsx';
 import { InspectorIndexes } from './InspectorIndexes.tsx';
 import { InspectorOptions } from './InspectorOptions.tsx';
@@ -46,8 +46,6 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
   // The column Enter added after the last one: Escape on its name, unchanged, takes it away again.
   const [added, setAdded] = useState<string | undefined>();
   const table = model.tables.find((t) => t.id === tableId);
-  if (!table) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
-  const props = { model, table, edit, focusId, nameFocus, onFocusName };
   const addColumnNamed = () => {
     const id = newId('column');
     edit((m) => addColumn(m, { tableId, id }));
@@ -59,6 +57,9 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
     setAdded(undefined);
     edit((m) => deleteColumn(m, { tableId, columnId }));
   };
+  const rowActions = useColumnRowActions({ table, addAfterLast: () => setAdded(addColumnNamed()), dropAdded, onFocusName, onComment });
+  if (!table) return <div className="inspector empty" data-testid="inspector-empty">Select a table to edit it.</div>;
+  const props = { model, table, edit, focusId, nameFocus, onFocusName };
   return (
     <div className="inspector" data-testid="inspector" data-table={`${table.schema}.${table.name}`}>
       <section className="inspector-section">
@@ -95,10 +96,8 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
             {...props}
             column={column}
             index={index}
+            actions={rowActions}
             onFocusTaken={focusTaken}
-            onNext={index === table.columns.length - 1 ? () => setAdded(addColumnNamed()) : () => onFocusName?.(table.columns[index + 1].id)}
-            onGiveUp={() => dropAdded(column.id)}
-            onComment={onComment && (() => onComment({ kind: 'column', tableId, columnId: column.id }))}
           />
         ))}
       </section>
@@ -110,4 +109,36 @@ export function Inspector({ model, tableId, onEdit, color, onColorChange, onErro
       <InspectorOptions {...props} />
     </div>
   );
+}
+
+interface RowActionState {
+  table: Table | undefined;
+  /** Enter on the last column's name: a new column, which Escape on its name takes back. */
+  addAfterLast: () => void;
+  dropAdded: (columnId: string) => void;
+  onFocusName?: (id: string | undefined) => void;
+  onComment?: (target: CommentTarget) => void;
+}
+
+/** The column rows' actions (`ColumnRowActions`): one object for the inspector's life, reading `state` as of the last render. */
+function useColumnRowActions(state: RowActionState): ColumnRowActions {
+  const now = useRef(state);
+  useLayoutEffect(() => {
+    now.current = state;
+  });
+  const comments = state.onComment !== undefined;
+  return useMemo(() => ({
+    next(columnId) {
+      const { table, addAfterLast, onFocusName } = now.current;
+      const columns = table?.columns ?? [];
+      const following = columns[columns.findIndex((c) => c.id === columnId) + 1];
+      if (following) onFocusName?.(following.id);
+      else addAfterLast();
+    },
+    giveUp: (columnId) => now.current.dropAdded(columnId),
+    ...(comments ? { comment: (columnId: string) => {
+      const { table, onComment } = now.current;
+      if (table) onComment?.({ kind: 'column', tableId: table.id, columnId });
+    } } : {}),
+  }), [comments]);
 }
