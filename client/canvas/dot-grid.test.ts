@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { dotGridScale, dotGridShift } from './dot-grid.ts';
 
 /**
- * Screen x of the dots React Flow's Dots background draws (its pattern starts at `x % period`, is
- * moved back by half a period, and has its circle at `radius`), reduced modulo the period.
+ * Screen position, on one axis, of the dots React Flow's Dots background draws for the view at
+ * `offset` (its pattern starts at `offset % period`, is moved back by half a period, and has its
+ * circle at `radius`), reduced modulo the period.
  */
-function reactFlowDotX(x: number, zoom: number, gap: number, size: number): number {
+function reactFlowDot(offset: number, zoom: number, gap: number, size: number): number {
   const period = gap * zoom;
   const radius = (size * zoom) / 2;
-  const center = (x % period) - period / 2 + radius;
+  const center = (offset % period) - period / 2 + radius;
   return ((center % period) + period) % period;
 }
 
-/** Screen x of this grid's dots: the layer starts one period left of the pane, a dot in each period's middle. */
-function ourDotX(x: number, zoom: number, gap: number, size: number): number {
-  const scale = dotGridScale(zoom, gap, size);
-  const center = -scale.period + dotGridShift(x, 0, scale).x + scale.period / 2;
-  return ((center % scale.period) + scale.period) % scale.period;
+/** Screen position, on one axis, of this grid's dots: the layer starts one period before the pane, a dot in each period's middle. */
+function ourDot(shift: number, zoom: number, gap: number, size: number): number {
+  const { period } = dotGridScale(zoom, gap, size);
+  const center = -period + shift + period / 2;
+  return ((center % period) + period) % period;
 }
 
 describe('dotGridScale', () => {
@@ -38,9 +39,9 @@ describe('dotGridShift', () => {
     ['zoomed in', 503.3, 12, 2.5],
     ['zoomed out', -77, 3001, 0.55],
   ])('%s: the dots fall where React Flow puts them', (_label, x, y, zoom) => {
-    expect(ourDotX(x, zoom, 20, 1)).toBeCloseTo(reactFlowDotX(x, zoom, 20, 1), 6);
     const shift = dotGridShift(x, y, dotGridScale(zoom, 20, 1));
-    expect(shift.y).toBeCloseTo(dotGridShift(y, x, dotGridScale(zoom, 20, 1)).x, 9);
+    expect(ourDot(shift.x, zoom, 20, 1)).toBeCloseTo(reactFlowDot(x, zoom, 20, 1), 6);
+    expect(ourDot(shift.y, zoom, 20, 1)).toBeCloseTo(reactFlowDot(y, zoom, 20, 1), 6);
   });
 
   it('stays within one period, so the layer never uncovers the pane', () => {

@@ -2,12 +2,13 @@
  * The inspector of one table: name, schema, comment, color, columns, keys, checks, indexes and
  * foreign keys. It only wires: every change is an op from shared/model/ops/ handed to `onEdit`.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CommentTarget } from '../../shared/api/comments.ts';
 import type { Model, Table } from '../../shared/model/document.ts';
 import { addColumn, deleteColumn, renameTable, setTableComment, setTableSchema } from '../../shared/model/ops/index.ts';
 import { newId } from '../../shared/model/ids.ts';
 import { useSafeEdit, type Edit } from './edit.ts';
+import { useLatest } from './use-latest.ts';
 import { InspectorColumnRow, type ColumnRowActions } from './InspectorColumnRow.tsx';
 import { InspectorForeignKeys } from './InspectorForeignKeys.tsx';
 import { InspectorIndexes } from './InspectorIndexes.tsx';
@@ -122,10 +123,7 @@ interface RowActionState {
 
 /** The column rows' actions (`ColumnRowActions`): one object for the inspector's life, reading `state` as of the last render. */
 function useColumnRowActions(state: RowActionState): ColumnRowActions {
-  const now = useRef(state);
-  useLayoutEffect(() => {
-    now.current = state;
-  });
+  const now = useLatest(state);
   const comments = state.onComment !== undefined;
   return useMemo(() => ({
     next(columnId) {

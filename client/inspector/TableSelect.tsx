@@ -6,8 +6,9 @@
  * render behind (`useDeferredValue`): the edit paints first, the lists catch up right after, and a
  * list whose tables did not change is not rendered again at all (`memo`).
  */
-import { memo, useDeferredValue, useLayoutEffect, useRef, type RefObject } from 'react';
+import { memo, useDeferredValue, type RefObject } from 'react';
 import type { Table } from '../../shared/model/document.ts';
+import { useLatest } from './use-latest.ts';
 
 /** `schema.name`, the text of an option unless the select says otherwise. */
 export const qualifiedName = (t: Table): string => `${t.schema}.${t.name}`;
@@ -31,10 +32,7 @@ interface TableSelectProps {
 export function TableSelect({ tables, onChange, ...rest }: TableSelectProps) {
   const deferredTables = useDeferredValue(tables);
   // The handler is new on every render; the list reads the latest one, so it need not re-render for it.
-  const onChangeRef = useRef(onChange);
-  useLayoutEffect(() => {
-    onChangeRef.current = onChange;
-  });
+  const onChangeRef = useLatest(onChange);
   return <TableList {...rest} tables={deferredTables} onChangeRef={onChangeRef} />;
 }
 
