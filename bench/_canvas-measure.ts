@@ -30,6 +30,14 @@ const IN_PAGE = String.raw`
   };
   requestAnimationFrame(tick);
 
+  // When the page first shows Live (joined its project's room), checked every frame on its own:
+  // the first-render recorder stops once the canvas settles, and Live often comes after that.
+  const watchLive = () => {
+    if (document.querySelector('[data-testid="live-status"]')?.textContent === 'Live') bench.liveAt = performance.now();
+    else requestAnimationFrame(watchLive);
+  };
+  requestAnimationFrame(watchLive);
+
   bench.settled = (quiet) => {
     const last = frames.at(-1);
     if (!last || !last.nodes || last.hidden) return undefined;
@@ -123,6 +131,12 @@ export async function measureFirstRender(page: Page, quietMs = 2000, timeoutMs =
     if (Date.now() - started > timeoutMs) throw new Error(`the canvas did not settle within ${timeoutMs / 1000} s`);
     await page.waitForTimeout(250);
   }
+}
+
+/** Navigation start → the first frame showing Live (the page joined its project's room). */
+export async function measureLive(page: Page, timeoutMs = 120_000): Promise<number> {
+  await page.waitForFunction('window.__bench.liveAt !== undefined', undefined, { timeout: timeoutMs });
+  return call<number>(page, 'window.__bench.liveAt');
 }
 
 export interface PanResult {

@@ -15,7 +15,7 @@ import { importSql } from '../shared/io/sql-import/import-sql.ts';
 import { withMissingPositions } from '../shared/model/initial-layout.ts';
 import { generateModel } from './_generate-model.ts';
 import { startStudio, type BenchStudio } from './_studio.ts';
-import { installFrameRecorder, jumpTo, measureFirstRender, measurePan, measureRename, type PanResult } from './_canvas-measure.ts';
+import { installFrameRecorder, jumpTo, measureFirstRender, measureLive, measurePan, measureRename, type PanResult } from './_canvas-measure.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const MUSICBRAINZ = join(ROOT, '..', 'shared', 'schemas', 'musicbrainz', 'schema.sql');
@@ -65,8 +65,7 @@ async function measureModel(browser: Browser, studio: BenchStudio, label: string
   await page.goto(`${studio.url}/p/${encodeURIComponent(id)}`);
   const first = await measureFirstRender(page);
   // The page joins the project's room once the diagram is drawn; panning is measured after that.
-  await page.waitForFunction("document.querySelector('[data-testid=\"live-status\"]')?.textContent === 'Live'", undefined, { timeout: 120_000 });
-  const liveMs = await page.evaluate<number>('performance.now()');
+  const liveMs = await measureLive(page);
   const panOverview = await measurePan(page);
   // A table in the middle of the model: the palette selects it, zooms to it and opens the inspector.
   const target = model.tables[Math.floor(model.tables.length / 2)];
