@@ -1,3 +1,5 @@
+// First: before any schema is built (see compile-nothing.ts).
+import './shell/compile-nothing.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './theme.css';

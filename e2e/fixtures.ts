@@ -1,6 +1,7 @@
 /**
  * Page objects for the studio, and a `studio` fixture that records every request the page makes
- * and fails the test if any leaves 127.0.0.1 (no CDN, no fonts, no telemetry).
+ * and fails the test if any leaves 127.0.0.1 (no CDN, no fonts, no telemetry), or if the page's
+ * Content-Security-Policy refused anything (server/http/security-headers.ts).
  * Each worker starts its own studio server (e2e/studio-server.ts): port SCHEMATA_E2E_PORT + the
  * worker's parallel index, its own data directory and token; `baseURL` is that server.
  * Every test starts signed in: each worker opens the studio's access link (`/?token=…`) once in a
@@ -22,6 +23,8 @@ export function isLocal(url: string): boolean {
 
 export class Studio {
   readonly requests: string[] = [];
+  /** What the page's Content-Security-Policy refused, as the browser reported it. */
+  readonly policyViolations: string[] = [];
   /** Targets, Migrate and History panels. */
   readonly live: LivePanels;
   /** File → New, projects, and what the server holds. */
@@ -31,6 +34,9 @@ export class Studio {
     this.live = new LivePanels(page);
     this.projects = new Projects(page);
     page.on('request', (request) => this.requests.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) this.policyViolations.push(message.text());
+    });
     // SCHEMATA_E2E_DEBUG=1 prints what the page logs and every API answer or failure, in order.
     if (process.env.SCHEMATA_E2E_DEBUG) {
       page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`));
@@ -71,11 +77,14 @@ export class Studio {
 
   /** The store, through the test hook (test builds only). */
   async state<T>(read: string): Promise<T> {
-    return this.page.evaluate((code) => {
-      const hook = (window as unknown as { __schemata?: { store: { getState: () => unknown } } }).__schemata;
+    // Text Playwright evaluates (as DevTools does), not `new Function` in the page, which the
+    // studio's Content-Security-Policy refuses.
+    return this.page.evaluate(`(() => {
+      const hook = window.__schemata;
       if (!hook) throw new Error('window.__schemata is missing: build with VITE_TEST_HOOK=1');
-      return new Function('state', `return (${code});`)(hook.store.getState()) as never;
-    }, read);
+      const state = hook.store.getState();
+      return (${read});
+    })()`) as Promise<T>;
   }
 
   async tableNames(): Promise<string[]> {
@@ -172,6 +181,7 @@ export const test = base.extend<{ studio: Studio }, { studioServer: StudioServer
     const studio = new Studio(page);
     await use(studio);
     expect(studio.externalRequests(), 'requests that left 127.0.0.1').toEqual([]);
+    expect(studio.policyViolations, 'what the Content-Security-Policy refused').toEqual([]);
   },
 });
 

@@ -53,3 +53,31 @@ test.describe('the access token', () => {
     await expect(page.getByTestId('access-screen')).toContainText(ACCESS_SENTENCE);
   });
 });
+
+test.describe("the page's Content-Security-Policy", () => {
+  test('a script written into the page does not run, and the journey hears of it', async ({ studio, page }) => {
+    await studio.open('/');
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.head.append(script);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return (window as unknown as { __injected?: boolean }).__injected === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => studio.policyViolations.length).toBe(1);
+    expect(studio.policyViolations[0]).toMatch(/inline script/);
+    // Heard, as every journey would; this one meant it.
+    studio.policyViolations.length = 0;
+  });
+
+  test('another page cannot frame the studio; the read-only embed it may', async ({ studio, page }) => {
+    await page.setContent(`<iframe name="studio" src="${STUDIO_URL}/"></iframe><iframe name="embed" src="${STUDIO_URL}/shared?embed"></iframe>`);
+    // The embed loads its page (which, without a link's cookie, says so); the studio is refused.
+    const embed = page.frameLocator('iframe[name="embed"]');
+    await expect(embed.locator('#root')).not.toBeEmpty();
+    await expect.poll(() => studio.policyViolations.some((v) => v.includes("frame-ancestors 'none'"))).toBe(true);
+    expect(page.frame({ name: 'studio' })?.url()).not.toContain(STUDIO_URL);
+    studio.policyViolations.length = 0;
+  });
+});

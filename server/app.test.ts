@@ -1,10 +1,8 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyModel, makeDocument } from '../shared/model/empty.ts';
 import { parseDocument } from '../shared/model/upgrade.ts';
-import { startTestServer, type TestServer } from './http/test-server.ts';
+import { makeClientDir, startTestServer, type TestServer } from './http/test-server.ts';
 
 const packageVersion = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -21,18 +19,14 @@ function bigDocument(count: number) {
 
 describe('createApp without a store', () => {
   let server: TestServer;
-  let clientDir: string;
+  let client: Awaited<ReturnType<typeof makeClientDir>>;
   beforeAll(async () => {
-    clientDir = await mkdtemp(join(tmpdir(), 'schemata-client-'));
-    await mkdir(join(clientDir, 'assets'));
-    await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Schemata</title><div id="root"></div>');
-    await writeFile(join(clientDir, 'assets', 'app.js'), 'console.log("app")');
-    await writeFile(join(clientDir, 'libpg-query.wasm'), 'wasm bytes');
-    server = await startTestServer({ clientDir });
+    client = await makeClientDir({ 'libpg-query.wasm': 'wasm bytes' });
+    server = await startTestServer({ clientDir: client.dir });
   });
   afterAll(async () => {
     await server.close();
-    await rm(clientDir, { recursive: true, force: true });
+    await client.remove();
   });
 
   it('GET /api/health → ok and the package version', async () => {

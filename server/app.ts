@@ -12,6 +12,7 @@ import { BUILT_IN_TIMEOUTS } from './db/timeouts.ts';
 import type { AppDeps } from './http/deps.ts';
 import { errorMiddleware, notFound } from './http/errors.ts';
 import { originGuard } from './http/origin-guard.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { accessRoutes, tokenGuard } from './http/token.ts';
 import { shareGuard } from './http/share-access.ts';
 import { shareLinkRoutes } from './routes/share-links.ts';
@@ -101,6 +102,7 @@ export function createApp(input: AppDeps): Express {
   const deps: AppDeps = { ...input, version: input.version ?? packageVersion() };
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(originGuard(deps));
   // A read-only share link first: it may pass the token guard for its own project's reads only.
   app.use(shareGuard(deps));

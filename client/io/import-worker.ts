@@ -3,6 +3,8 @@
  * (musicbrainz), which would freeze the page. Messages: `{id, text, format}` in,
  * `{id, ok: true, result}` or `{id, ok: false, error}` out.
  */
+// First: before any schema is built.
+import '../shell/compile-nothing.ts';
 import { ImportSyntaxError, importDocument } from '../../shared/io/import-document.ts';
 import type { ImportFormat } from '../../shared/api/import.ts';
 

@@ -5,7 +5,10 @@
  * Every `/api` answer is checked against the HTTP contract (`testing/contract.ts`): one that does not
  * match its route's schema in `shared/api/` rejects the request, failing the test.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../app.ts';
 import { checkContract } from '../testing/contract.ts';
@@ -95,4 +98,13 @@ export async function startTestServer(deps: Partial<AppDeps> = {}): Promise<Test
     server.close(() => resolve());
   });
   return { port, host, token, request, close };
+}
+
+/** A stand-in for the built client in a temporary folder: `index.html`, `assets/app.js` and `files`. */
+export async function makeClientDir(files: Record<string, string> = {}): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'schemata-client-'));
+  await mkdir(join(dir, 'assets'));
+  const all = { 'index.html': '<!doctype html><title>Schemata</title><div id="root"></div>', 'assets/app.js': 'console.log("app")', ...files };
+  for (const [path, text] of Object.entries(all)) await writeFile(join(dir, path), text);
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,8 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { makeClientDir, startTestServer, type TestServer } from './test-server.ts';
 import { accessLink, accessToken, isLoopbackHost } from './token-config.ts';
 import { makeToken, tokenCookieName, tokensEqual, UNAUTHORIZED_MESSAGE, withoutToken } from './token.ts';
 
@@ -10,19 +7,16 @@ const UNAUTHORIZED = { code: 'unauthorized', message: UNAUTHORIZED_MESSAGE };
 
 describe('the access token on every API request', () => {
   let server: TestServer;
-  let clientDir: string;
+  let client: Awaited<ReturnType<typeof makeClientDir>>;
   let cookieName: string;
   beforeAll(async () => {
-    clientDir = await mkdtemp(join(tmpdir(), 'schemata-token-client-'));
-    await mkdir(join(clientDir, 'assets'));
-    await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Schemata</title><div id="root"></div>');
-    await writeFile(join(clientDir, 'assets', 'app.js'), 'console.log("app")');
-    server = await startTestServer({ clientDir });
+    client = await makeClientDir();
+    server = await startTestServer({ clientDir: client.dir });
     cookieName = tokenCookieName(server.port);
   });
   afterAll(async () => {
     await server.close();
-    await rm(clientDir, { recursive: true, force: true });
+    await client.remove();
   });
 
   it.each([
