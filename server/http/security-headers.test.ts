@@ -79,7 +79,7 @@ describe('the headers on real answers', () => {
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['referrer-policy']).toBe('same-origin');
   });
 
   it('the read-only embed may be framed, under the same policy otherwise', async () => {

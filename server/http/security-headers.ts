@@ -12,8 +12,10 @@
  *   (`/shared?embed`) exists to sit in a wiki's frame, so it may be framed.
  * - `X-Content-Type-Options: nosniff`: an answer is only ever what its type says (a JSON error that
  *   echoes a name is never run as a script).
- * - `Referrer-Policy: no-referrer`: a link out of the studio does not tell where it came from (a
- *   project's id, the shared page).
+ * - `Referrer-Policy: same-origin`: a link out of the studio does not tell where it came from (a
+ *   project's id, the shared page). Not `no-referrer`: with it, a browser that follows the Fetch
+ *   standard to the letter sends `Origin: null` on the page's own writes, which the origin guard
+ *   rightly refuses.
  */
 import type { Request, RequestHandler } from 'express';
 
@@ -52,7 +54,7 @@ export function securityHeaders(): RequestHandler {
     res.setHeader('Content-Security-Policy', contentSecurityPolicy({ host, frameable }));
     if (!frameable) res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Referrer-Policy', 'same-origin');
     next();
   };
 }
