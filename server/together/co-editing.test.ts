@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { emptyModel, makeDocument } from '../../shared/model/empty.ts';
 import { addTable, renameTable } from '../../shared/model/ops/tables.ts';
+import { withMissingPositions } from '../../shared/model/initial-layout.ts';
 import { readDocument, writeDocument } from '../../shared/live/shared-document.ts';
 import { startTestServer, type TestServer } from '../http/test-server.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -163,6 +164,30 @@ describe('co-editing rooms', () => {
       expect(saved.layout.nodes['table:first']).toMatchObject({ x: 10, y: 20 });
     } finally {
       again.room.destroy();
+    }
+  });
+
+  it('a project saved without positions gets them from its room, the ones a page gives it; a table an API save adds goes below', async () => {
+    const document = withTables('orders', 'customers', 'lines');
+    expect(document.layout.nodes).toEqual({});
+    const id = await create(document);
+    const a = new Editor(server, id);
+    try {
+      await a.synced();
+      // What the page that opens the project shows (client/shell/boot.ts): joining moves nothing.
+      expect(a.doc().layout.nodes).toEqual(withMissingPositions(document.model, document.layout).nodes);
+      const current = await stored(id);
+      const viaApi = { ...current.document, model: addTable(current.document.model, { id: 'table:api', name: 'written_by_api' }) };
+      expect((await server.request('PUT', `/api/projects/${id}`, { body: { document: viaApi, version: current.version } })).status).toBe(200);
+      a.edit((d) => ({ ...d, model: renameTable(d.model, { tableId: 'table:orders', name: 'orders_2' }) }));
+      const placed = await until(() => a.doc().layout.nodes['table:api'], 'a place for the table the API added');
+      const others = ['table:orders', 'table:customers', 'table:lines'].map((t) => a.doc().layout.nodes[t]);
+      expect(others).toEqual(['table:orders', 'table:customers', 'table:lines'].map((t) => withMissingPositions(document.model, document.layout).nodes[t]));
+      expect(placed.y).toBeGreaterThan(Math.max(...others.map((n) => n.y)));
+      // Saved with the project once edited.
+      await until(async () => (await stored(id)).document.layout.nodes['table:api'], 'the positions to be saved');
+    } finally {
+      a.close();
     }
   });
 

@@ -11,6 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { ModelDocument } from '../../shared/model/document.ts';
 import { parseDocument, upgradeDocument } from '../../shared/model/upgrade.ts';
 import { lastViewport, readDocument, sharedRoot, writeDocument } from '../../shared/live/shared-document.ts';
+import { withMissingPositions } from '../../shared/model/initial-layout.ts';
 import { touchedTypes } from '../../shared/live/y-json.ts';
 import type { Store } from '../store/index.ts';
 import { FROM_RELAY, FROM_SERVER, Room, type RoomHooks } from './room.ts';
@@ -111,6 +112,7 @@ export class ProjectRoom {
       root.unobserveDeep(touched);
     } else if (store.relayUrl) await applyRecentUpdates(store, projectId, doc);
     const opened = new ProjectRoom(store, projectId, doc, { version: stored.version, document }, events, held);
+    opened.placeMissing();
     if (store.relayUrl) await applyRecentPresence(store, projectId, opened.room);
     return opened;
   }
@@ -169,8 +171,22 @@ export class ProjectRoom {
     if (!stored) return this.events.gone();
     const document = upgradeDocument(stored.document) as ModelDocument;
     writeDocument(this.room.doc, this.saved, document, FROM_SERVER);
+    this.placeMissing();
     this.saved = document;
     this.version = stored.version;
     this.scheduleSave();
+  }
+
+  /**
+   * Gives a place to every table, view and enum the room's document has none for (a project saved
+   * through the API without positions, or a table such a save added), below what is placed. The
+   * room does it, once for everyone: each page would otherwise draw them on its own fallback grid,
+   * where tall tables overlap. The same function places them on a page that opens the project, so
+   * joining moves nothing. Saved with the next edit.
+   */
+  private placeMissing(): void {
+    const current = this.currentDocument();
+    const layout = withMissingPositions(current.model, current.layout);
+    if (layout !== current.layout) writeDocument(this.room.doc, current, { ...current, layout }, FROM_SERVER);
   }
 }

@@ -29,6 +29,32 @@ describe('withMissingPositions', () => {
     if (count > 50) expect(width / height).toBeGreaterThan(1);
   });
 
+  it.each([
+    ['short and long tables', (i: number) => 1 + ((i * 7) % 45)],
+    ['a few very long tables among short ones', (i: number) => (i % 25 === 0 ? 80 : 3)],
+  ])('519 %s open about as wide as a screen, none covering another', (_label, columnsOf) => {
+    const model = {
+      ...emptyModel(),
+      tables: Array.from({ length: 519 }, (_, i) => ({
+        ...table(`t${i}`, i ? [`t${i - 1}`] : []),
+        columns: Array.from({ length: columnsOf(i) }, (_, c) => ({ id: `t${i}_c${c}`, name: `c${c}`, type: { name: 'integer' }, notNull: false })),
+      })),
+    };
+    const { nodes } = withMissingPositions(model, emptyLayout());
+    const boxes = model.tables.map((t) => ({ id: t.id, ...nodes[t.id], width: 360, height: estimatedHeight(t.columns.length) + 1 }));
+    expect(overlappingPairs(boxes)).toEqual([]);
+    const aspect = Math.max(...boxes.map((b) => b.x + b.width)) / Math.max(...boxes.map((b) => b.y + b.height));
+    expect(aspect).toBeGreaterThan(1);
+    expect(aspect).toBeLessThan(2.4);
+  });
+
+  it('places what is new below what is already placed', () => {
+    const model = { ...emptyModel(), tables: [table('a'), table('b'), table('c')] };
+    const layout = { ...emptyLayout(), nodes: { a: { x: 100, y: 500 } } };
+    const out = withMissingPositions(model, layout);
+    expect(Math.min(out.nodes.b.y, out.nodes.c.y)).toBeGreaterThan(500);
+  });
+
   it('returns the same layout when nothing is missing', () => {
     const model = { ...emptyModel(), tables: [table('a')] };
     const layout = { ...emptyLayout(), nodes: { a: { x: 0, y: 0 } } };

@@ -1,12 +1,14 @@
 /**
- * Positions for objects that have none (a template or an import without layout): a grid that
- * keeps related tables near each other by walking foreign keys, at least 5 and about sqrt(1.6 n)
- * per row so a large model opens about as wide as a screen. Cells are as wide as the widest node
- * (360 px, canvas.css) plus a gap, so no node covers its neighbour. Auto-layout can refine it.
+ * Positions for objects that have none (a template or an import without layout): shelves that
+ * keep related tables near each other by walking foreign keys, as wide as makes the whole about a
+ * screen's shape. Each slot is as wide as the widest node (360 px, canvas.css), with a gap, so no
+ * node covers its neighbour. Auto-layout can refine it.
  */
 import type { Layout, Model } from './document.ts';
+import { packBoxes } from './packing.ts';
 
-const CELL = { width: 400, rowGap: 60, perRow: 5 };
+/** The widest a node is drawn, and the space left between neighbours. */
+const SLOT = { width: 360, gap: 60 };
 
 /** Height estimate before React Flow measures: header + one row per column. */
 export function estimatedHeight(columnCount: number): number {
@@ -48,14 +50,12 @@ export function withMissingPositions(model: Model, layout: Layout): Layout {
   if (!missing.length) return layout;
   const placed = Object.values(layout.nodes);
   const top = placed.length ? Math.max(...placed.map((p) => p.y)) + 400 : 0;
+  // A shelf is as tall as its tallest table: a count of tables per row alone (sqrt(1.6 n)) made a
+  // model of many-column tables (musicbrainz) far taller than wide. The packing weighs the heights.
+  const boxes = missing.map((id) => ({ id, width: SLOT.width, height: heights.get(id) ?? 100 }));
+  const { positions } = packBoxes(boxes, { keepOrder: true, gap: SLOT.gap });
   const nodes = { ...layout.nodes };
-  let rowY = top;
-  const perRow = Math.max(CELL.perRow, Math.ceil(Math.sqrt(missing.length * 1.6)));
-  for (let i = 0; i < missing.length; i += perRow) {
-    const row = missing.slice(i, i + perRow);
-    row.forEach((id, k) => { nodes[id] = { x: k * CELL.width, y: rowY }; });
-    rowY += Math.max(...row.map((id) => heights.get(id) ?? 100)) + CELL.rowGap;
-  }
+  for (const id of missing) nodes[id] = { x: positions[id].x, y: top + positions[id].y };
   return { ...layout, nodes };
 }
 
