@@ -135,8 +135,15 @@ export async function measureFirstRender(page: Page, quietMs = 2000, timeoutMs =
 
 /** Navigation start → the first frame showing Live (the page joined its project's room). */
 export async function measureLive(page: Page, timeoutMs = 120_000): Promise<number> {
-  await page.waitForFunction('window.__bench.liveAt !== undefined', undefined, { timeout: timeoutMs });
-  return call<number>(page, 'window.__bench.liveAt');
+  // Polled rather than page.waitForFunction: that compiles its predicate in the page, which the
+  // studio's Content-Security-Policy (no 'unsafe-eval') refuses.
+  const started = Date.now();
+  for (;;) {
+    const liveAt = await call<number | undefined>(page, 'window.__bench.liveAt');
+    if (liveAt !== undefined) return liveAt;
+    if (Date.now() - started > timeoutMs) throw new Error(`the page did not show Live within ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(100);
+  }
 }
 
 export interface PanResult {
