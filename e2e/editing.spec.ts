@@ -102,6 +102,24 @@ test.describe('editing with the inspector, and the design lint', () => {
     await page.screenshot({ path: 'test-results/editing-enum-selected.png' });
   });
 
+  test('a default that is not one expression is counted on the Issues tab, at its column, and goes with undo', async ({ studio, page }) => {
+    const badge = page.getByTestId('lint-count');
+    await expect(badge).toBeVisible();
+    const before = Number(await badge.textContent());
+    await studio.tabTo('inspector');
+    await studio.selectTable('public.orders');
+    const total = page.locator('[data-testid="inspector-column"][data-column="total_amount"]');
+    await total.getByTestId('column-default').fill('0)');
+    await total.getByTestId('column-default').press('Enter');
+    await expect(badge).toHaveText(String(before + 1));
+    await studio.tabTo('lint');
+    const issue = page.getByTestId('lint-issue').filter({ hasText: 'closes nothing' });
+    await expect(issue).toContainText('public.orders.total_amount default: has a ")" that closes nothing it opened');
+    await page.screenshot({ path: `${SHOTS}/lint-sql-field.png` });
+    await page.getByTestId('undo').click();
+    await expect(badge).toHaveText(String(before));
+  });
+
   test('an issue on an enum or a domain opens it in the Objects tab; the Issues tab shows the count', async ({ studio, page }) => {
     const badge = page.getByTestId('lint-count');
     await expect(badge).toBeVisible();

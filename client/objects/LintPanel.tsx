@@ -6,7 +6,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Model } from '../../shared/model/document.ts';
 import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverity } from '../../shared/lint/lint.ts';
 import { lintFix } from '../../shared/lint/fixes.ts';
-import { whenIdle } from '../shell/idle.ts';
+import { isSqlParserLoaded } from '../../shared/io/parser.ts';
+import { pendingSqlFieldChecks } from '../../shared/model/sql-fields.ts';
+import { inIdleSlices } from '../shell/idle.ts';
 import '../inspector/panels.css';
 
 export interface LintPanelProps {
@@ -121,9 +123,11 @@ export function useLintCounts(model: Model): Record<LintSeverity, number> {
     let cancelIdle: (() => void) | undefined;
     // The next frame paints the edit; the count follows once the page is idle. A document just
     // opened is still being measured and placed then, and its first count checks every SQL field
-    // with PostgreSQL's parser (~0.4 s for musicbrainz): it waits for that, at most a second.
+    // with PostgreSQL's parser (~0.4 s for musicbrainz): those checks run first, in idle slices,
+    // so the page keeps answering (and joins its room) meanwhile; the count then reads their verdicts.
     const frame = requestAnimationFrame(() => {
-      cancelIdle = whenIdle(() => setCounted({ model, counts: countIssues(model) }), 1000);
+      const checks = isSqlParserLoaded() ? pendingSqlFieldChecks(model) : [];
+      cancelIdle = inIdleSlices(checks, () => setCounted({ model, counts: countIssues(model) }), 1000);
     });
     return () => {
       cancelAnimationFrame(frame);

@@ -13,6 +13,7 @@ import { formatType, normalizeType } from '../model/types.ts';
 import { typeDoesNotExist, unknownTypes } from '../model/known-types.ts';
 import { isSqlParserLoaded } from '../io/parser.ts';
 import { sqlFieldProblems } from '../model/sql-fields.ts';
+import { namedPath } from './named-path.ts';
 
 export type { LintIssue, LintSeverity } from './issue.ts';
 export { SEVERITY_ORDER } from './issue.ts';
@@ -155,7 +156,7 @@ function lintTypes(model: Model): LintIssue[] {
 function lintSqlFields(model: Model): LintIssue[] {
   if (!isSqlParserLoaded()) return [];
   return sqlFieldProblems(model).map((p) => ({
-    code: 'sql-field', severity: 'error' as const, message: `${p.path.replace(/^model\./, '')}: ${p.message}`,
+    code: 'sql-field', severity: 'error' as const, message: `${namedPath(model, p.path)}: ${p.message}`,
     objectId: p.objectId, ...(p.tableId ? { tableId: p.tableId } : {}),
   }));
 }

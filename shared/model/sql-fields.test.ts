@@ -4,6 +4,7 @@ import { generatePostgres } from '../ddl/generate.ts';
 import type { ModelDocument } from './document.ts';
 import { makeDocument } from './empty.ts';
 import { parseDocument } from './upgrade.ts';
+import { pendingSqlFieldChecks, sqlFieldProblems } from './sql-fields.ts';
 
 const column = (id: string, name: string, type: string, extra: object = {}) => ({ id, name, type: { name: type }, notNull: false, ...extra });
 const table = (id: string, name: string, extra: object = {}) => ({
@@ -139,5 +140,55 @@ describe('SQL fields of a document', () => {
     const badShape = withField(documentWith(PLAIN), 'model.tables[0].name', 42);
     const badReference = withField(documentWith(PLAIN), 'model.tables[2].partitionOf.parentId', 'nowhere');
     for (const doc of [badShape, badReference]) expect(parseDocument(doc, { sqlFields: false }).ok).toBe(false);
+  });
+});
+
+/**
+ * Verdicts are kept for the whole process, so each case here works on texts no other test wrote: a
+ * fresh token in every SQL field (`freshDocument`).
+ */
+let fresh = 0;
+function freshDocument(bad: Array<[path: string, value: string]> = []): { doc: ModelDocument; token: string } {
+  const token = `t${(fresh += 1)}_${Date.now()}`;
+  let doc = documentWith({
+    text: `'${token}'`, expression: `length('${token}')`, check: `note <> '${token}'`, view: `SELECT note FROM public.orders WHERE note <> '${token}'`,
+  });
+  for (const [path, value] of bad) doc = withField(doc, path, value.replaceAll('TOKEN', token)) as ModelDocument;
+  return { doc, token };
+}
+
+/** Problems with the document's token taken out, to compare two documents' problems. */
+const untokened = (problems: object[], token: string) => JSON.parse(JSON.stringify(problems).replaceAll(token, 'TOKEN')) as unknown;
+
+describe('SQL field checks run ahead, in slices (pendingSqlFieldChecks)', () => {
+  const BAD: Array<[string, string]> = [
+    ['model.tables[0].columns[1].default', "'TOKEN'); DROP TABLE x; SELECT (1"],
+    ['model.views[0].definition', "SELECT 'TOKEN'; CREATE ROLE evil"],
+    ['model.rawObjects[0].id', 'raw:function:public.shout(text); DROP TABLE TOKEN; --)'],
+  ];
+  const cases: Array<{ name: string; bad: Array<[string, string]> }> = [
+    { name: 'a document without problems', bad: [] },
+    { name: 'a bad default, view body and function signature', bad: BAD },
+  ];
+
+  it.each(cases)('$name: the same problems whether the checks ran ahead or not', ({ bad }) => {
+    const ahead = freshDocument(bad);
+    const checks = pendingSqlFieldChecks(ahead.doc.model);
+    expect(checks.length).toBeGreaterThan(0);
+    checks.forEach((check) => check());
+    expect(pendingSqlFieldChecks(ahead.doc.model)).toEqual([]);
+    const direct = freshDocument(bad);
+    const problems = sqlFieldProblems(direct.doc.model);
+    expect(problems).toHaveLength(bad.length);
+    expect(untokened(sqlFieldProblems(ahead.doc.model), ahead.token)).toEqual(untokened(problems, direct.token));
+  });
+
+  it('lists a text the model repeats once, and nothing a checked model already holds', () => {
+    const once = freshDocument();
+    const twice = structuredClone(once.doc);
+    twice.model.tables[0].columns.push({ ...twice.model.tables[0].columns[1], id: 'orders.note2', name: 'note2' });
+    expect(pendingSqlFieldChecks(twice.model)).toHaveLength(pendingSqlFieldChecks(once.doc.model).length);
+    sqlFieldProblems(once.doc.model);
+    expect(pendingSqlFieldChecks(twice.model)).toEqual([]);
   });
 });

@@ -35,15 +35,36 @@ function verdict(kind: string, text: string, checkText: (text: string) => string
   return message;
 }
 
-/** Collects problems of the object `on` names (set before checking each object's fields). */
+/**
+ * Collects problems of the object `on` names (set before checking each object's fields). With
+ * `pending`, checks nothing: it lists the checks no earlier call has a verdict for instead.
+ */
 class SqlFieldChecker {
   readonly problems: SqlFieldProblem[] = [];
   on: { objectId: string; tableId?: string } = { objectId: '' };
+  private readonly queued = new Set<string>();
+
+  constructor(private readonly pending?: (() => void)[]) {}
 
   check(path: string, text: string | undefined, kind: string, checkText: (text: string) => string | undefined): void {
     if (text === undefined) return;
-    const message = verdict(kind, text, checkText);
+    const message = this.verdictOf(kind, text, checkText);
     if (message) this.problems.push({ path, message: `${message}: ${excerpt(text)}`, ...this.on });
+  }
+
+  /** `check` for a verdict kept under `key` (all the check reads), whose message names no text. */
+  checkKeyed(path: string, key: string, kind: string, checkKey: () => string | undefined): void {
+    this.add(path, this.verdictOf(kind, key, checkKey));
+  }
+
+  private verdictOf(kind: string, text: string, checkText: (text: string) => string | undefined): string | undefined {
+    if (!this.pending) return verdict(kind, text, checkText);
+    const key = `${kind}\u0000${text}`;
+    if (!verdicts.has(key) && !this.queued.has(key)) {
+      this.queued.add(key);
+      this.pending.push(() => void verdict(kind, text, checkText));
+    }
+    return undefined;
   }
 
   type(path: string, type: ColumnType): void {
@@ -94,7 +115,7 @@ function signatureProblem(o: RawObject): string | undefined {
 
 function rawObjectProblems(checker: SqlFieldChecker, o: RawObject, path: string): void {
   checker.check(`${path}.definition`, o.definition, `raw:${o.kind}`, (text) => rawDefinitionProblem(o.kind, text));
-  checker.add(`${path}.id`, signatureProblem(o));
+  checker.checkKeyed(`${path}.id`, JSON.stringify([o.kind, o.schema, o.name, o.id]), 'signature', () => signatureProblem(o));
 }
 
 /** Problems of every SQL-bearing field, each with its JSON path. Needs the SQL parser (loaded on import in Node). */
@@ -105,6 +126,23 @@ export function sqlProblems(doc: ModelDocument): DocumentProblem[] {
 /** The same problems with the object each sits on (for the lint panel); paths start at `model.`. */
 export function sqlFieldProblems(model: Model): SqlFieldProblem[] {
   const checker = new SqlFieldChecker();
+  visitSqlFields(model, checker);
+  return checker.problems;
+}
+
+/**
+ * The checks `sqlFieldProblems(model)` would run that no earlier call has a verdict for, one
+ * function each (a text repeated in the model is one check). The page runs them in slices while it
+ * is idle, so the first lint of a large model (musicbrainz: ~0.4 s of PostgreSQL's parser) is not
+ * one long task; `sqlFieldProblems` then only reads verdicts.
+ */
+export function pendingSqlFieldChecks(model: Model): (() => void)[] {
+  const pending: (() => void)[] = [];
+  visitSqlFields(model, new SqlFieldChecker(pending));
+  return pending;
+}
+
+function visitSqlFields(model: Model, checker: SqlFieldChecker): void {
   model.tables.forEach((table, i) => {
     const at = `model.tables[${i}]`;
     checker.on = { objectId: table.id, tableId: table.id };
@@ -149,5 +187,4 @@ export function sqlFieldProblems(model: Model): SqlFieldProblem[] {
     checker.on = { objectId: o.id, ...(o.tableId ? { tableId: o.tableId } : {}) };
     rawObjectProblems(checker, o, `model.rawObjects[${i}]`);
   });
-  return checker.problems;
 }
