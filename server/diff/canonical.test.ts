@@ -3,6 +3,7 @@ import { matchToBaseline } from '../../shared/diff/baseline.ts';
 import { planBetween } from '../../shared/diff/plan.ts';
 import type { Model } from '../../shared/model/document.ts';
 import { buildEcommerce } from '../../shared/model/templates/ecommerce.ts';
+import { importSql } from '../../shared/io/sql-import/import-sql.ts';
 import { openSqlClient, type SqlClient } from '../db/sql-client.ts';
 import { introspect } from '../introspect/introspect.ts';
 import { createThrowawayDb } from '../testing/throwaway-db.ts';
@@ -32,12 +33,25 @@ describe('canonicalModel in the embedded engine', () => {
     }
   }, 180_000); // the worker's engine and this database each run initdb: slow on a busy machine
 
-  it('says in one line when the model does not load', async () => {
+  it('says in one line when the model does not load, and in which statement', async () => {
     const broken = buildEcommerce().model;
     broken.tables[0].checks.push({ id: 'bad', expression: 'no_such_column > 0' });
     const error = await canonicalModel({ model: broken }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelDoesNotLoad);
-    expect((error as Error).message).toMatch(/^the model does not load into PostgreSQL: column "no_such_column" does not exist$/);
+    expect((error as Error).message).toMatch(/^the model does not load into PostgreSQL: column "no_such_column" does not exist, in CREATE TABLE public\.customers \( id uuid [^\n]*…$/);
+  }, 120_000);
+
+  it('says so when what is missing may come from carried SQL a comparison never runs (a DO block)', async () => {
+    const { model } = await importSql([
+      'CREATE TABLE public.artist (name text);',
+      "DO $$ BEGIN CREATE FUNCTION public.unaccent_name(text) RETURNS text LANGUAGE sql IMMUTABLE AS 'SELECT $1'; END $$;",
+      'CREATE INDEX artist_idx ON public.artist (public.unaccent_name(name));',
+    ].join('\n'));
+    const error = await canonicalModel({ model }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelDoesNotLoad);
+    expect((error as Error).message).toBe('the model does not load into PostgreSQL: function public.unaccent_name(text) does not exist, '
+      + 'in CREATE INDEX artist_idx ON public.artist ((public.unaccent_name(name))) (not run in the comparison, as it runs code: '
+      + 'a carried statement, such as DO $$ BEGIN CREATE FUNCTION public.unaccent_name(text) RETU…)');
   }, 120_000);
 
   it('asks for a shadow database URL when the model needs an extension the engine lacks', async () => {

@@ -11,6 +11,7 @@ import { loadSqlParser } from '../../shared/io/parser.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { introspectSession } from '../introspect/introspect.ts';
 import { holdOutsideReferences, namedSchemas } from './outside-schemas.ts';
+import { withFailingStatement } from './load-error-context.ts';
 
 /**
  * Empties the embedded shadow for its next use. A load is rolled back (`loadAndRead`), so this only
@@ -47,6 +48,18 @@ async function holdCustomSql(model: Model): Promise<{ loadable: Model; heldOut: 
   const heldOut = model.rawObjects.filter((raw) => customStatements(raw.kind, raw.definition).length > 0);
   if (!heldOut.length) return { loadable: model, heldOut };
   return { loadable: { ...model, rawObjects: model.rawObjects.filter((raw) => !heldOut.includes(raw)) }, heldOut };
+}
+
+/**
+ * Why an object the model's SQL needs may be missing from the shadow: carried SQL that runs code
+ * (a DO block creating a function, say) was held out of the load (`holdCustomSql`).
+ */
+function heldOutNote(heldOut: RawObject[]): string {
+  if (!heldOut.length) return '';
+  const first = heldOut[0].definition.replace(/\s+/g, ' ').trim();
+  const shown = first.length > 60 ? `${first.slice(0, 59)}…` : first;
+  const count = heldOut.length === 1 ? 'a carried statement' : `${heldOut.length} carried statements`;
+  return ` (not run in the comparison, as it runs code: ${count}, such as ${shown})`;
 }
 
 /**
@@ -87,7 +100,8 @@ export async function loadAndRead(shadow: SqlClient, model: Model, schemas?: str
     try {
       await tx.exec(sql);
     } catch (error) {
-      throw new ModelDoesNotLoad(`${DOES_NOT_LOAD}: ${describe(error as Error, sql)}`);
+      const message = await withFailingStatement(describe(error as Error, sql), error, sql);
+      throw new ModelDoesNotLoad(`${DOES_NOT_LOAD}: ${message}${heldOutNote(free.heldOut)}`);
     }
     await tx.exec('SET LOCAL search_path = pg_catalog');
     return withUnsaidPopulation(matchToBaseline(await introspectSession(tx, { schemas }), model), model);

@@ -93,7 +93,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 }
 
 /** PostgreSQL's error cursor counts characters (code points): map it to a UTF-16 offset. */
-function codePointToCharOffset(text: string, codePoints: number): number {
+export function codePointToCharOffset(text: string, codePoints: number): number {
   let offset = 0;
   for (let n = 0; n < codePoints && offset < text.length; n += 1) offset += text.codePointAt(offset)! > 0xffff ? 2 : 1;
   return offset;
