@@ -54,6 +54,18 @@ describe('createApp without a store', () => {
     expect(res.text).toBe('console.log("app")');
   });
 
+  it.each([
+    ['a built script (named by its hash)', '/assets/app.js', 'public, max-age=31536000, immutable'],
+    ['the page', '/', 'public, max-age=0'],
+    ['a project page', '/p/3f2a', 'public, max-age=0'],
+    ['the parser\'s WebAssembly (the same name in every build)', '/libpg-query.wasm', 'public, max-age=0'],
+    ['the parser\'s WebAssembly beside a worker', '/assets/libpg-query.wasm', 'public, max-age=0'],
+  ])('%s (%s): Cache-Control %s', async (_what, path, cacheControl) => {
+    const res = await server.request('GET', path);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe(cacheControl);
+  });
+
   it.each(['/libpg-query.wasm', '/p/libpg-query.wasm', '/assets/libpg-query.wasm'])(
     'serves the SQL parser\'s WebAssembly at %s, wherever the page or a worker asks for it beside itself', async (path) => {
       const res = await server.request('GET', path);

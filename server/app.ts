@@ -6,7 +6,7 @@
  * middleware.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import express, { Router, type Express } from 'express';
 import { BUILT_IN_TIMEOUTS } from './db/timeouts.ts';
 import type { AppDeps } from './http/deps.ts';
@@ -82,10 +82,24 @@ function apiRouter(deps: AppDeps): Router {
  */
 const PARSER_WASM = /\/libpg-query\.wasm$/;
 
+/**
+ * Vite names each file it writes under `assets/` after its content's hash, so a browser may keep
+ * it for good and open the studio again without asking for each script once more (19 requests on
+ * the page's start). The page itself and the parser's WebAssembly keep their names from build to
+ * build: those are asked again each time (ETag).
+ */
+const FOREVER = 'public, max-age=31536000, immutable';
+
 /** The built client, and `index.html` for every other path so `/p/:id` opens the app. */
 function clientRouter(clientDir: string): Router {
   const router = Router();
-  router.use(express.static(clientDir, { index: false }));
+  const hashed = join(clientDir, 'assets') + sep;
+  router.use(express.static(clientDir, {
+    index: false,
+    setHeaders: (res, path) => {
+      if (path.startsWith(hashed)) res.setHeader('Cache-Control', FOREVER);
+    },
+  }));
   router.get(PARSER_WASM, (_req, res) => res.sendFile(join(clientDir, 'libpg-query.wasm')));
   router.get('/{*splat}', (_req, res) => {
     const index = join(clientDir, 'index.html');
