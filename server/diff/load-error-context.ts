@@ -5,6 +5,7 @@
  * opening is added: `…, in CREATE INDEX artist_idx_lower_unaccent_name_comment ON musicbrainz.artist …`.
  */
 import { codePointToCharOffset, loadSqlParser, parseScript } from '../../shared/io/parser.ts';
+import { excerpt } from '../../shared/io/excerpt.ts';
 
 const SHOWN_CHARS = 100;
 
@@ -17,8 +18,7 @@ export async function withFailingStatement(message: string, error: unknown, sql:
     const offset = codePointToCharOffset(sql, cursor - 1);
     const statement = parseScript(sql).statements.find((s) => s.start <= offset && offset < s.end);
     if (!statement) return message;
-    const opening = statement.text.replace(/\s+/g, ' ');
-    return `${message}, in ${opening.length > SHOWN_CHARS ? `${opening.slice(0, SHOWN_CHARS - 1)}…` : opening}`;
+    return `${message}, in ${excerpt(statement.text, SHOWN_CHARS)}`;
   } catch {
     return message; // the DDL does not parse back: the message alone is still true
   }

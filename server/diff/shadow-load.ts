@@ -12,6 +12,7 @@ import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { introspectSession } from '../introspect/introspect.ts';
 import { holdOutsideReferences, namedSchemas } from './outside-schemas.ts';
 import { withFailingStatement } from './load-error-context.ts';
+import { excerpt } from '../../shared/io/excerpt.ts';
 
 /**
  * Empties the embedded shadow for its next use. A load is rolled back (`loadAndRead`), so this only
@@ -56,10 +57,8 @@ async function holdCustomSql(model: Model): Promise<{ loadable: Model; heldOut: 
  */
 function heldOutNote(heldOut: RawObject[]): string {
   if (!heldOut.length) return '';
-  const first = heldOut[0].definition.replace(/\s+/g, ' ').trim();
-  const shown = first.length > 60 ? `${first.slice(0, 59)}…` : first;
   const count = heldOut.length === 1 ? 'a carried statement' : `${heldOut.length} carried statements`;
-  return ` (not run in the comparison, as it runs code: ${count}, such as ${shown})`;
+  return ` (not run in the comparison, as it runs code: ${count}, such as ${excerpt(heldOut[0].definition, 60)})`;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 } from './sql-fragments.ts';
 import { rawDefinitionProblem } from './sql-raw-objects.ts';
 import type { DocumentProblem } from './document-problem.ts';
+import { excerpt } from '../io/excerpt.ts';
 
 /** A problem with the object it sits on, for the lint panel to jump to. */
 export interface SqlFieldProblem extends DocumentProblem {
@@ -49,7 +50,7 @@ class SqlFieldChecker {
   check(path: string, text: string | undefined, kind: string, checkText: (text: string) => string | undefined): void {
     if (text === undefined) return;
     const message = this.verdictOf(kind, text, checkText);
-    if (message) this.problems.push({ path, message: `${message}: ${excerpt(text)}`, ...this.on });
+    if (message) this.problems.push({ path, message: `${message}: ${excerpt(text, 80)}`, ...this.on });
   }
 
   /** `check` for a verdict kept under `key` (all the check reads), whose message names no text. */
@@ -89,11 +90,6 @@ class SqlFieldChecker {
     this.check(`${path}.where`, index.where, 'expression', expressionProblem);
     this.storage(`${path}.with`, index.with);
   }
-}
-
-function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 /**
