@@ -40,6 +40,35 @@ test.describe('canvas: tables and relationships', () => {
     await expect(studio.column('public.orders', 'id')).toHaveClass(/lit/);
     await expect(studio.column('public.orders', 'customer_id')).not.toHaveClass(/lit/);
   });
+
+  test('while the view is dragged the diagram ignores the pointer; once dropped it answers again', async ({ studio, page }) => {
+    const orders = studio.table('public.orders');
+    const hitsOrders = async () => page.evaluate(() => {
+      const box = document.querySelector('[data-table="public.orders"]')!.getBoundingClientRect();
+      return !!document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest('[data-table="public.orders"]');
+    });
+    expect(await hitsOrders()).toBe(true);
+    const pane = page.locator('.react-flow__pane');
+    const empty = await page.evaluate(() => {
+      const box = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+      for (let y = box.bottom - 40; y > box.top; y -= 10) {
+        for (let x = box.left + 60; x < box.right - 60; x += 10) {
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+      throw new Error('no empty point on the pane');
+    });
+    await page.mouse.move(empty.x, empty.y);
+    await page.mouse.down();
+    await page.mouse.move(empty.x - 30, empty.y - 20, { steps: 3 });
+    await expect(pane).toHaveClass(/dragging/);
+    expect(await hitsOrders()).toBe(false);
+    await page.mouse.up();
+    await expect(pane).not.toHaveClass(/dragging/);
+    expect(await hitsOrders()).toBe(true);
+    await orders.locator('.node-header').click();
+    await expect(studio.node('public.orders')).toHaveClass(/selected/);
+  });
 });
 
 test.describe('canvas: editing', () => {

@@ -8,7 +8,7 @@ import { LINT_RULES, lintModel, SEVERITY_ORDER, type LintIssue, type LintSeverit
 import { lintFix } from '../../shared/lint/fixes.ts';
 import { isSqlParserLoaded } from '../../shared/io/parser.ts';
 import { pendingSqlFieldChecks } from '../../shared/model/sql-fields.ts';
-import { inIdleSlices } from '../shell/idle.ts';
+import { inIdleSlices, whenIdle } from '../shell/idle.ts';
 import '../inspector/panels.css';
 
 export interface LintPanelProps {
@@ -120,19 +120,17 @@ export function useLintCounts(model: Model): Record<LintSeverity, number> {
   const [counted, setCounted] = useState<{ model?: Model; counts: Record<LintSeverity, number> }>({ counts: NO_ISSUES });
   useEffect(() => {
     if (counted.model === model) return;
-    let cancelIdle: (() => void) | undefined;
-    // The next frame paints the edit; the count follows once the page is idle. A document just
-    // opened is still being measured and placed then, and its first count checks every SQL field
-    // with PostgreSQL's parser (~0.4 s for musicbrainz): those checks run first, in idle slices,
-    // so the page keeps answering (and joins its room) meanwhile; the count then reads their verdicts.
-    const frame = requestAnimationFrame(() => {
+    // The edit is painted first; the count follows once the page is idle. Even listing the SQL
+    // fields that still need a check walks every column (~40 ms for 2,000 tables), so it waits for
+    // idle time too: in a frame callback it held back the very frame that painted the edit. A
+    // document just opened is still being measured and placed then, and its first count checks every
+    // SQL field with PostgreSQL's parser (~0.4 s for musicbrainz): those checks run first, in idle
+    // slices, so the page keeps answering (and joins its room) meanwhile; the count then reads their verdicts.
+    let cancelIdle = whenIdle(() => {
       const checks = isSqlParserLoaded() ? pendingSqlFieldChecks(model) : [];
       cancelIdle = inIdleSlices(checks, () => setCounted({ model, counts: countIssues(model) }), 1000);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancelIdle?.();
-    };
+    }, 1000);
+    return () => cancelIdle();
   }, [model, counted.model]);
   return counted.counts;
 }
