@@ -30,3 +30,17 @@ describe('unknownTypes', () => {
     expect(found(m)).toEqual(expected);
   });
 });
+
+describe('unknownTypes across edits (a table object keeps its columns of model-defined types)', () => {
+  const mood: ColumnType = { name: 'mood', schema: 'public' };
+  const withMood = model([{ name: 'text' }, mood], { enums: [{ id: 'e', schema: 'public', name: 'mood', values: ['a'] }] });
+  it.each<[string, (m: Model) => Model, string[]]>([
+    ['the same tables, the enum removed: the type is unknown now', (m) => ({ ...m, enums: [] }), ['public.note.c1: type "public.mood" does not exist']],
+    ['the same tables, the enum renamed', (m) => ({ ...m, enums: [{ ...m.enums[0], name: 'feeling' }] }), ['public.note.c1: type "public.mood" does not exist']],
+    ['a built-in column given a typo', (m) => ({ ...m, tables: [{ ...m.tables[0], columns: [{ ...m.tables[0].columns[0], type: { name: 'txet' } }, m.tables[0].columns[1]] }] }), ['public.note.c0: type "txet" does not exist']],
+    ['unchanged', (m) => ({ ...m }), []],
+  ])('%s', (_, edit, expected) => {
+    expect(found(withMood)).toEqual([]);
+    expect(found(edit(withMood))).toEqual(expected);
+  });
+});

@@ -5,7 +5,7 @@
  * one an extension of the model brings. A type nothing defines (`txet`) fails the load with
  * `type "txet" does not exist`; import, lint and plan say so first, with where it is used.
  */
-import type { Column, ColumnType, Model } from './document.ts';
+import type { Column, ColumnType, Model, Table } from './document.ts';
 import { canonicalTypeName } from './types.ts';
 
 /** pg_catalog's types on PostgreSQL 12–18 (`typname` and `format_type`), and the SQL spellings the grammar maps to them. */
@@ -69,13 +69,33 @@ function knownNames(model: Model): { qualified: Set<string>; bare: Set<string> }
   };
 }
 
-function isKnown(type: ColumnType, names: { qualified: Set<string>; bare: Set<string> }): boolean {
+/** A type every database has, whatever the model defines. */
+function isBuiltIn(type: ColumnType): boolean {
   // information_schema's domains (`cardinal_number`, `sql_identifier`, …) exist in every database too.
   if (type.schema === 'pg_catalog' || type.schema === 'information_schema') return true;
   if (!type.schema && BUILT_IN_TYPES.has(canonicalTypeName(type.name))) return true;
-  if (!type.schema && type.name.startsWith('interval ')) return true;
+  return !type.schema && type.name.startsWith('interval ');
+}
+
+function isKnown(type: ColumnType, names: { qualified: Set<string>; bare: Set<string> }): boolean {
   // An extension's type is read back qualified by the schema it was installed in.
-  return names.qualified.has(`${type.schema ?? ''}.${type.name}`) || names.bare.has(type.name);
+  return isBuiltIn(type) || names.qualified.has(`${type.schema ?? ''}.${type.name}`) || names.bare.has(type.name);
+}
+
+/**
+ * Per table object: its columns of a type that is not built in, the only ones the model's names
+ * decide. Most tables have none, and an edit replaces only the tables it changes, so the lint of
+ * an edit reads the types of one table instead of every column (2,000 tables: ~11 → ~1 ms).
+ */
+const notBuiltIn = new WeakMap<Table, Column[]>();
+
+function columnsOfModelTypes(table: Table): Column[] {
+  let columns = notBuiltIn.get(table);
+  if (!columns) {
+    columns = table.columns.filter((column) => !isBuiltIn(column.type));
+    notBuiltIn.set(table, columns);
+  }
+  return columns;
 }
 
 /** Columns and domains whose type nothing defines. Ex: a column typed `txet` → `[{ where: 'public.note.body', … }]`. */
@@ -84,7 +104,7 @@ export function unknownTypes(model: Model): UnknownType[] {
   if (!names) return [];
   const out: UnknownType[] = [];
   for (const table of model.tables) {
-    for (const column of table.columns) {
+    for (const column of columnsOfModelTypes(table)) {
       if (!isKnown(column.type, names)) out.push({ type: column.type, where: `${table.schema}.${table.name}.${column.name}`, objectId: column.id, tableId: table.id, column });
     }
   }

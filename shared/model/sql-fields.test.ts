@@ -192,3 +192,36 @@ describe('SQL field checks run ahead, in slices (pendingSqlFieldChecks)', () => 
     expect(pendingSqlFieldChecks(twice.model)).toEqual([]);
   });
 });
+
+describe('a lint reuses the tables it checked (reuseTables)', () => {
+  type Tables = ModelDocument['model']['tables'];
+  const withDefault = (t: Tables[number], value: string) => ({ ...t, columns: t.columns.map((c, j) => (j === 1 ? { ...c, default: value } : c)) });
+  const edits: Array<{ name: string; broken?: boolean; edit: (tables: Tables, token: string) => Tables }> = [
+    { name: 'the same model again', edit: (tables) => tables },
+    { name: 'one table given a bad default', edit: (tables, token) => [withDefault(tables[0], `'${token}'); SELECT (1`), ...tables.slice(1)] },
+    {
+      name: 'a broken table put first (every other table moves one place)',
+      edit: (tables, token) => [{ ...withDefault(tables[0], `(1 + '${token}'`), id: 'first', name: 'first', columns: tables[0].columns.map((c) => ({ ...c, id: `first.${c.id}` })) }, ...tables],
+    },
+    { name: 'the broken table mended', broken: true, edit: (tables, token) => [withDefault(tables[0], `'${token}'`), ...tables.slice(1)] },
+  ];
+
+  it.each(edits)('$name: the problems a full check finds, at their new paths', ({ broken, edit }) => {
+    const { doc, token } = freshDocument(broken ? [['model.tables[0].columns[1].default', "'TOKEN') + (1"]] : []);
+    sqlFieldProblems(doc.model, { reuseTables: true });
+    const edited = { ...doc.model, tables: edit(doc.model.tables, token) };
+    const full = sqlFieldProblems(edited);
+    expect(sqlFieldProblems(edited, { reuseTables: true })).toEqual(full);
+    expect(pendingSqlFieldChecks(edited)).toEqual([]);
+  });
+
+  it('knows a table by its object: what accepts a document (a check without reuse) reads every field', () => {
+    const { doc } = freshDocument();
+    expect(sqlFieldProblems(doc.model, { reuseTables: true })).toEqual([]);
+    // The studio never changes a table in place; doing it shows which check reads the fields again.
+    (doc.model.tables[0].columns[1] as { default?: string }).default = '1; DROP TABLE orders';
+    expect(sqlFieldProblems(doc.model, { reuseTables: true })).toEqual([]);
+    expect(sqlFieldProblems(doc.model).map((p) => p.path)).toEqual(['model.tables[0].columns[1].default']);
+    expect(parseDocument(doc).ok).toBe(false);
+  });
+});
