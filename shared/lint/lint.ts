@@ -16,34 +16,19 @@ import { typeDoesNotExist, unknownTypes } from '../model/known-types.ts';
 import { isSqlParserLoaded } from '../io/parser.ts';
 import { sqlFieldProblems } from '../model/sql-fields.ts';
 import { namedPath } from './named-path.ts';
+import { memoByObject } from '../model/memo-by-object.ts';
 
 export type { LintIssue, LintSeverity } from './issue.ts';
 export { SEVERITY_ORDER } from './issue.ts';
 export { LINT_RULES } from './rules.ts';
 
-const tableCache = new WeakMap<Table, LintIssue[]>();
+const cachedTableIssues = memoByObject((table: Table) => lintTable(table));
 
-function cachedTableIssues(table: Table): LintIssue[] {
-  let issues = tableCache.get(table);
-  if (!issues) {
-    issues = lintTable(table);
-    tableCache.set(table, issues);
-  }
-  return issues;
-}
-
-/** Every design issue of the model, errors first, then warnings, then infos (stable within a severity). */
-export function lintModel(model: Model): LintIssue[] {
-  let result = modelCache.get(model);
-  if (!result) {
-    result = Object.freeze(computeIssues(model)) as LintIssue[];
-    modelCache.set(model, result);
-  }
-  return result;
-}
-
-/** The panel and its badge lint the same model object: lint it once. */
-const modelCache = new WeakMap<Model, LintIssue[]>();
+/**
+ * Every design issue of the model, errors first, then warnings, then infos (stable within a
+ * severity). The panel and its badge lint the same model object: it is linted once.
+ */
+export const lintModel: (model: Model) => LintIssue[] = memoByObject((model: Model) => Object.freeze(computeIssues(model)) as LintIssue[]);
 
 function computeIssues(model: Model): LintIssue[] {
   const issues: LintIssue[] = [

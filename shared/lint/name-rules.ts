@@ -9,6 +9,7 @@ import { needsQuoting, quoteIdent } from '../ddl/quote.ts';
 import type { Model, Table } from '../model/document.ts';
 import type { LintIssue } from './issue.ts';
 import { MAX_IDENTIFIER_BYTES, utf8Length } from '../model/names.ts';
+import { memoByObject } from '../model/memo-by-object.ts';
 
 interface NamedObject {
   name: string;
@@ -93,20 +94,14 @@ function checkNames(objects: NamedObject[], seen: Map<string, NamedObject>, inSc
 }
 
 interface TableNames { local: LintIssue[]; shared: NamedObject[] }
-const tableCache = new WeakMap<Table, TableNames>();
 
-/** Shape issues and table-local duplicates of one table (cached), plus its schema-wide names. */
-function tableNames(table: Table): TableNames {
-  let entry = tableCache.get(table);
-  if (!entry) {
-    const objects = tableObjects(table);
-    const local: LintIssue[] = [];
-    checkNames(objects, new Map(), (space) => !isShared(space), true, local);
-    entry = { local, shared: objects.filter((o) => o.spaces.some(isShared)) };
-    tableCache.set(table, entry);
-  }
-  return entry;
-}
+/** Shape issues and table-local duplicates of one table (once per table object), plus its schema-wide names. */
+const tableNames = memoByObject((table: Table): TableNames => {
+  const objects = tableObjects(table);
+  const local: LintIssue[] = [];
+  checkNames(objects, new Map(), (space) => !isShared(space), true, local);
+  return { local, shared: objects.filter((o) => o.spaces.some(isShared)) };
+});
 
 export function lintNames(model: Model): LintIssue[] {
   const out: LintIssue[] = [];

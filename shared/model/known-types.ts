@@ -7,6 +7,7 @@
  */
 import type { Column, ColumnType, Model, Table } from './document.ts';
 import { canonicalTypeName } from './types.ts';
+import { memoByObject } from './memo-by-object.ts';
 
 /** pg_catalog's types on PostgreSQL 12–18 (`typname` and `format_type`), and the SQL spellings the grammar maps to them. */
 const BUILT_IN_TYPES: ReadonlySet<string> = new Set([
@@ -87,16 +88,7 @@ function isKnown(type: ColumnType, names: { qualified: Set<string>; bare: Set<st
  * decide. Most tables have none, and an edit replaces only the tables it changes, so the lint of
  * an edit reads the types of one table instead of every column (2,000 tables: ~11 → ~1 ms).
  */
-const notBuiltIn = new WeakMap<Table, Column[]>();
-
-function columnsOfModelTypes(table: Table): Column[] {
-  let columns = notBuiltIn.get(table);
-  if (!columns) {
-    columns = table.columns.filter((column) => !isBuiltIn(column.type));
-    notBuiltIn.set(table, columns);
-  }
-  return columns;
-}
+const columnsOfModelTypes = memoByObject((table: Table): Column[] => table.columns.filter((column) => !isBuiltIn(column.type)));
 
 /** Columns and domains whose type nothing defines. Ex: a column typed `txet` → `[{ where: 'public.note.body', … }]`. */
 export function unknownTypes(model: Model): UnknownType[] {

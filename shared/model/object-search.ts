@@ -4,6 +4,7 @@
  */
 import type { Column, Model } from './document.ts';
 import { buildSearchIndex, search, type SearchEntry, type SearchIndex } from './search.ts';
+import { memoByObject } from './memo-by-object.ts';
 
 export type ObjectHitKind = 'table' | 'view' | 'mat. view' | 'enum';
 
@@ -55,18 +56,11 @@ function hit(index: ObjectIndex, at: number): ObjectHit {
     : { kind: kind === 'column' ? 'table' : kind, id: owner.id, label };
 }
 
-/** One index per model object: a model is immutable, so the palette reopened on it reuses the work. */
-const indexes = new WeakMap<Model, ObjectIndex>();
-
-/** Lowercases names and finds word starts once per model (what the first search of a model costs). */
-export function objectSearchIndex(model: Model): ObjectIndex {
-  let index = indexes.get(model);
-  if (!index) {
-    index = buildObjectIndex(model);
-    indexes.set(model, index);
-  }
-  return index;
-}
+/**
+ * Lowercases names and finds word starts once per model (what the first search of a model costs): a
+ * model is immutable, so the palette reopened on it reuses the work.
+ */
+export const objectSearchIndex: (model: Model) => ObjectIndex = memoByObject(buildObjectIndex);
 
 /** The model's objects and columns best matching a query, best first (see search.ts for the rules). */
 export function searchObjects(model: Model, query: string, limit = 50): ObjectHit[] {
