@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import type { SqlSession } from '../db/sql-client.ts';
+import { checkRow } from './row-check.ts';
 
 export interface IntrospectOptions {
   /** Only these schemas (all user schemas when absent or empty). */
@@ -119,7 +120,7 @@ export async function runCatalogQueries(
 
 function validateRows<T>(query: CatalogQuery<T>, rows: unknown[]): T[] {
   return rows.map((row, index) => {
-    const parsed = query.rowValidator.safeParse(row);
+    const parsed = checkRow(query.rowValidator, row);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`introspection query "${query.name}" row ${index}: ${issue.path.join('.')} ${issue.message}`);
