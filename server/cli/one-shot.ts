@@ -3,7 +3,6 @@
  * `cli introspect --db` of musicbrainz (`npm run bench -- cli`); the studio server never calls this.
  */
 import v8 from 'node:v8';
-import * as z from 'zod';
 
 /**
  * WebAssembly on Liftoff, V8's baseline compiler, only. The SQL parser is a WASM module whose grammar
@@ -27,17 +26,8 @@ function defineNavigator(): void {
   }
 }
 
-/**
- * zod without its JIT: on an object schema's first parse, zod compiles a function for it
- * (`new Function`), which the few thousand rows a command checks do not earn back.
- */
-function zodWithoutJit(): void {
-  z.config({ jitless: true });
-}
-
 /** Called once by `server/cli.ts` when it runs as a program, before any command loads. */
 export function tuneOneShotProcess(): void {
   baselineWasmOnly();
   defineNavigator();
-  zodWithoutJit();
 }

@@ -14,8 +14,9 @@ import {
   MAX_PER_TABLE, MAX_SHORT_CHARS, MAX_SQL_CHARS, nameText, typeArgProblems, typeArgsZod, wholeNumber,
 } from './document-bounds.ts';
 
-export const DOCUMENT_FORMAT = 'schemata';
-export const DOCUMENT_VERSION = 1;
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document-format.ts';
+
+export { DOCUMENT_FORMAT, DOCUMENT_VERSION };
 
 // Every bound below is PostgreSQL's own limit or a documented size cap (`document-bounds.ts`).
 const id = z.string().min(1).max(MAX_SHORT_CHARS);

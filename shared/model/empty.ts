@@ -1,4 +1,5 @@
-import { DOCUMENT_FORMAT, DOCUMENT_VERSION, type Layout, type Model, type ModelDocument } from './document.ts';
+import type { Layout, Model, ModelDocument } from './document.ts';
+import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document-format.ts';
 import { derivedId } from './ids.ts';
 
 /** A model with only the `public` schema, as a fresh PostgreSQL database has. */
