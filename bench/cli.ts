@@ -1,7 +1,8 @@
 // `npm run bench -- cli`: the compiled CLI as whole processes, as a user starts it: `templates`
 // (start-up alone) and `introspect --db` of two databases, each side by side with `pg_dump
-// --schema-only` of the same database: the largest corpus schema (musicbrainz, 519 tables) and the
-// seeded generated model at 4,000 tables (bench/_generate-model.ts, built from its own DDL). Medians
+// --schema-only` of the same database: the largest corpus schema (musicbrainz, 519 tables), the same
+// without its one UNION view (so without loading the SQL parser, see server/introspect/reparse-safe.ts),
+// and the seeded generated model at 4,000 tables (bench/_generate-model.ts, built from its own DDL). Medians
 // of 5 runs each, interleaved so a busy machine slows all alike. Builds dist/server/ when stale; needs
 // PostgreSQL 15 at SCHEMATA_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres), psql and pg_dump.
 import { execFile, execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generatePostgres } from '../shared/ddl/generate.ts';
 import { CORPUS_DIR, psqlFile } from '../server/testing/round-trip.ts';
-import { createThrowawayDb, type ThrowawayDb } from '../server/testing/throwaway-db.ts';
+import { ADMIN_URL, createThrowawayDb, type ThrowawayDb } from '../server/testing/throwaway-db.ts';
 import { generateModel } from './_generate-model.ts';
 
 const run = promisify(execFile);
@@ -49,6 +50,21 @@ async function generatedDatabase(): Promise<ThrowawayDb> {
   }
 }
 
+/**
+ * A copy of musicbrainz without `release_event`, its one view in a set operation (nothing depends on
+ * it): the only view whose body needs the SQL parser, whose load is the largest single cost left.
+ */
+async function withoutUnionView(musicbrainz: ThrowawayDb): Promise<ThrowawayDb> {
+  const db = await createThrowawayDb('bench_cli_no_union', ADMIN_URL, musicbrainz.name);
+  try {
+    await run('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', db.url, '-c', 'DROP VIEW musicbrainz.release_event']);
+    return db;
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
+}
+
 async function measure(cases: [label: string, command: string, args: string[]][]): Promise<number[]> {
   const times = cases.map(() => [] as number[]);
   for (const [, command, args] of cases) await timeProcess(command, args); // warm-up: file and plan caches
@@ -73,24 +89,34 @@ async function compare(name: string, url: string, extra: [label: string, command
   console.log(`ratio: introspect --db takes ${(introspectMs / dumpMs).toFixed(2)}× the time of pg_dump --schema-only`);
 }
 
+/** The same command without this machine's NODE_EXTRA_CA_CERTS, when it sets one. */
+function withoutExtraCerts(label: string, args: string[]): [label: string, command: string, args: string[]][] {
+  // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any of our code.
+  if (!process.env.NODE_EXTRA_CA_CERTS) return [];
+  return [[`${label} without NODE_EXTRA_CA_CERTS (set here)`, 'env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, ...args]]];
+}
+
 async function main(): Promise<void> {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-server.mjs'), '--if-stale'], { cwd: ROOT, stdio: 'inherit' });
   const musicbrainz = await createThrowawayDb('bench_cli');
+  let noUnion: ThrowawayDb | undefined;
   let generated: ThrowawayDb | undefined;
   try {
     await psqlFile(musicbrainz.url, join(CORPUS_DIR, 'musicbrainz', 'schema.sql'));
+    noUnion = await withoutUnionView(musicbrainz);
     generated = await generatedDatabase();
     await compare('musicbrainz', musicbrainz.url, [
+      ...withoutExtraCerts('node dist/server/cli.js introspect --db <musicbrainz>', [CLI, 'introspect', '--db', musicbrainz.url]),
       ['node dist/server/cli.js templates', process.execPath, [CLI, 'templates']],
       ['node -e 0 (Node start-up, for scale)', process.execPath, ['-e', '0']],
-      // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any of our code.
-      ...(process.env.NODE_EXTRA_CA_CERTS
-        ? [['node -e 0 without NODE_EXTRA_CA_CERTS (set here)', 'env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0']] as [string, string, string[]]]
-        : []),
+      ...withoutExtraCerts('node -e 0', ['-e', '0']),
     ]);
+    console.log('\n(musicbrainz-no-union: musicbrainz without release_event, so no view needs the SQL parser)');
+    await compare('musicbrainz-no-union', noUnion.url);
     await compare(`generated-${GENERATED_TABLES}`, generated.url);
   } finally {
     await musicbrainz.drop();
+    await noUnion?.drop();
     await generated?.drop();
   }
 }

@@ -44,14 +44,15 @@ export interface ThrowawayDb {
 
 /**
  * Creates `schemata_t_<purpose>_<random>`; `drop()` removes it, even with sessions still open.
- * `adminUrl` picks another server (a cluster of another major, `pg-majors.ts`).
+ * `adminUrl` picks another server (a cluster of another major, `pg-majors.ts`); `template`, a copy
+ * of another database (which must have no session open).
  */
-export async function createThrowawayDb(purpose: string, adminUrl = ADMIN_URL): Promise<ThrowawayDb> {
+export async function createThrowawayDb(purpose: string, adminUrl = ADMIN_URL, template = 'template0'): Promise<ThrowawayDb> {
   await requirePostgres(adminUrl);
   const safe = purpose.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 30);
   const name = `schemata_t_${safe}_${Math.random().toString(36).slice(2, 10)}`;
   await admin(async (c) => {
-    await c.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+    await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
     // A throwaway database need not wait for its commits to reach the disk: every DDL-heavy round
     // trip commits often, and the shared test server's fsyncs otherwise left the CPUs idle.
     await c.query(`ALTER DATABASE ${name} SET synchronous_commit = off`);
