@@ -87,6 +87,22 @@ describe('checkRow gives what zod gives', () => {
     for (const row of rowsToTry(schema)) expectSameAsZod(schema, row);
   });
 
+  it('completes a good row in place: the same object, its missing lists filled in', () => {
+    const row = validRow(kinds);
+    delete row.tags;
+    const checked = checkRow(kinds, row);
+    expect(checked.data).toBe(row);
+    expect(row.tags).toEqual([]);
+  });
+
+  it('leaves a row with a key the schema does not name to zod, which drops the key in a copy', () => {
+    const row = { ...validRow(kinds), extra: 1 };
+    const checked = checkRow(kinds, row);
+    expect(checked.data).not.toBe(row);
+    expect(checked.data).not.toHaveProperty('extra');
+    expect(row).toHaveProperty('extra', 1);
+  });
+
   it('gives each row its own default list, as zod does', () => {
     const a = checkRow(kinds, validRow(kinds));
     const b = checkRow(kinds, validRow(kinds));
