@@ -3,9 +3,14 @@ import * as z from 'zod';
 import { checkRow, hasFastCheck } from './row-check.ts';
 import { introspectionQueries } from './introspect.ts';
 
+/** What zod keeps of a schema (zod 4): its kind, and the parts these tests walk. */
+function defOf(schema: z.ZodType): Record<string, unknown> & { shape: Record<string, z.ZodType> } {
+  return (schema as unknown as { _zod: { def: Record<string, unknown> & { shape: Record<string, z.ZodType> } } })._zod.def;
+}
+
 /** Values to try for a field of this schema: ones zod accepts and ones it rejects. */
 function candidates(schema: z.ZodType): unknown[] {
-  const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
+  const def = defOf(schema);
   const empties = [null, undefined, {}, []];
   switch (def.type) {
     case 'string': return ['a', '', 'ümlaut "quoted"', 1, true, ...empties];
@@ -27,7 +32,7 @@ function candidates(schema: z.ZodType): unknown[] {
 
 /** A row zod accepts: each field's first candidate that passes. */
 function validRow(schema: z.ZodType): Record<string, unknown> {
-  const shape = (schema as unknown as { _zod: { def: { shape: Record<string, z.ZodType> } } })._zod.def.shape;
+  const { shape } = defOf(schema);
   const row: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(shape)) {
     const value = candidates(field).find((v) => field.safeParse(v).success);
@@ -38,7 +43,7 @@ function validRow(schema: z.ZodType): Record<string, unknown> {
 
 /** The valid row, then each field set to each candidate (undefined: the key left out), and non-objects. */
 function rowsToTry(schema: z.ZodType): unknown[] {
-  const shape = (schema as unknown as { _zod: { def: { shape: Record<string, z.ZodType> } } })._zod.def.shape;
+  const { shape } = defOf(schema);
   const base = validRow(schema);
   const rows: unknown[] = [base, { ...base, extra: 'dropped' }, null, [], 'row', 1];
   for (const [key, field] of Object.entries(shape)) {
