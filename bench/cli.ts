@@ -1,10 +1,13 @@
-// `npm run bench -- cli`: the compiled CLI as whole processes, as a user starts it: `templates`
-// (start-up alone) and `introspect --db` of two databases, each side by side with `pg_dump
-// --schema-only` of the same database: the largest corpus schema (musicbrainz, 519 tables), the same
-// without its one UNION view (so without loading the SQL parser, see server/introspect/reparse-safe.ts),
-// and the seeded generated model at 4,000 tables (bench/_generate-model.ts, built from its own DDL). Medians
-// of 5 runs each, interleaved so a busy machine slows all alike. Builds dist/server/ when stale; needs
-// PostgreSQL 15 at SCHEMATA_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres), psql and pg_dump.
+// `npm run bench -- cli`: the compiled CLI as whole processes, as a user starts it (`bin/schemata`,
+// the launcher): `templates` (start-up alone) and `introspect --db` of three databases, each side by
+// side with `pg_dump --schema-only` of the same database: the largest corpus schema (musicbrainz, 519
+// tables), the same without its one UNION view (so without loading the SQL parser, see
+// server/introspect/reparse-safe.ts), and the seeded generated model at 4,000 tables
+// (bench/_generate-model.ts, built from its own DDL). On a machine that sets NODE_EXTRA_CA_CERTS,
+// musicbrainz is also read by `node dist/server/cli.js`, which Node starts by loading that file (the
+// launcher's reason to be). Medians of 7 runs each, interleaved so a busy machine slows all alike.
+// Builds dist/server/ when stale; needs PostgreSQL 15 at SCHEMATA_TEST_PG (default
+// postgres://postgres@127.0.0.1:5432/postgres), psql and pg_dump.
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +21,9 @@ import { generateModel } from './_generate-model.ts';
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'server', 'cli.js');
+const LAUNCHER = join(ROOT, 'bin', 'schemata');
 const GENERATED_TABLES = 4000;
-const RUNS = 5;
+const RUNS = 7;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,18 +86,20 @@ async function measure(cases: [label: string, command: string, args: string[]][]
 async function compare(name: string, url: string, extra: [label: string, command: string, args: string[]][] = []): Promise<void> {
   console.log(`\n${name}`);
   const [introspectMs, dumpMs] = await measure([
-    [`node dist/server/cli.js introspect --db <${name}>`, process.execPath, [CLI, 'introspect', '--db', url]],
+    [`bin/schemata introspect --db <${name}>`, LAUNCHER, ['introspect', '--db', url]],
     [`pg_dump --schema-only <${name}>`, 'pg_dump', ['--schema-only', '-d', url]],
     ...extra,
   ]);
-  console.log(`ratio: introspect --db takes ${(introspectMs / dumpMs).toFixed(2)}× the time of pg_dump --schema-only`);
+  console.log(`ratio: bin/schemata introspect --db takes ${(introspectMs / dumpMs).toFixed(2)}× the time of pg_dump --schema-only`);
 }
 
-/** The same command without this machine's NODE_EXTRA_CA_CERTS, when it sets one. */
-function withoutExtraCerts(label: string, args: string[]): [label: string, command: string, args: string[]][] {
-  // Node reads the certificates NODE_EXTRA_CA_CERTS names at every start, before any of our code.
+/**
+ * Node started straight on these arguments, when this machine sets NODE_EXTRA_CA_CERTS: Node 20 then
+ * reads that file at start, before any of our code (the launcher keeps it from doing so).
+ */
+function withExtraCerts(label: string, args: string[]): [label: string, command: string, args: string[]][] {
   if (!process.env.NODE_EXTRA_CA_CERTS) return [];
-  return [[`${label} without NODE_EXTRA_CA_CERTS (set here)`, 'env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, ...args]]];
+  return [[`${label} (Node loads NODE_EXTRA_CA_CERTS, set here)`, process.execPath, args]];
 }
 
 async function main(): Promise<void> {
@@ -106,10 +112,10 @@ async function main(): Promise<void> {
     noUnion = await withoutUnionView(musicbrainz);
     generated = await generatedDatabase();
     await compare('musicbrainz', musicbrainz.url, [
-      ...withoutExtraCerts('node dist/server/cli.js introspect --db <musicbrainz>', [CLI, 'introspect', '--db', musicbrainz.url]),
-      ['node dist/server/cli.js templates', process.execPath, [CLI, 'templates']],
-      ['node -e 0 (Node start-up, for scale)', process.execPath, ['-e', '0']],
-      ...withoutExtraCerts('node -e 0', ['-e', '0']),
+      ...withExtraCerts('node dist/server/cli.js introspect --db <musicbrainz>', [CLI, 'introspect', '--db', musicbrainz.url]),
+      ['bin/schemata templates', LAUNCHER, ['templates']],
+      ['env -u NODE_EXTRA_CA_CERTS node -e 0 (Node start-up, for scale)', 'env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0']],
+      ...withExtraCerts('node -e 0', ['-e', '0']),
     ]);
     console.log('\n(musicbrainz-no-union: musicbrainz without release_event, so no view needs the SQL parser)');
     await compare('musicbrainz-no-union', noUnion.url);

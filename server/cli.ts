@@ -1,10 +1,12 @@
 /**
- * The command-line interface: `npm run --silent cli -- <command> [args]`.
+ * The command-line interface: `bin/schemata <command> [args]` (the launcher that starts this file), or
+ * `npm run --silent cli -- <command> [args]`, which first rebuilds a stale dist/.
  * Results go to stdout (clean for pipes); errors are one line on stderr with exit code 1.
  */
 import { readFile } from 'node:fs/promises';
 import { CliError, type CliCommand, type CliIo } from './cli/command.ts';
 import { tuneOneShotProcess } from './cli/one-shot.ts';
+import { MOVED_EXTRA_CA_VARIABLE, trustExtraCaFile } from './db/extra-ca.ts';
 
 /**
  * One line per command; each lives in server/cli/<name>.ts and is loaded only when it runs (or for
@@ -28,7 +30,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
 
 async function usage(): Promise<string> {
   const loaded = await Promise.all(Object.values(commands).map((load) => load()));
-  return ['Usage: npm run --silent cli -- <command> [options]', '', ...loaded.map((c) => `  ${c.usage}`)].join('\n');
+  return ['Usage: bin/schemata <command> [options]   (or npm run --silent cli -- <command> [options])', '', ...loaded.map((c) => `  ${c.usage}`)].join('\n');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -60,6 +62,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
   tuneOneShotProcess();
+  // NODE_EXTRA_CA_CERTS, which the launcher (bin/schemata) keeps from Node's start-up.
+  trustExtraCaFile(process.env[MOVED_EXTRA_CA_VARIABLE]);
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

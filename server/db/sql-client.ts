@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { parse as parseConnectionString } from 'pg-connection-string';
 import { connectionFailure, type ConnectionTarget } from './connection-error.ts';
+import { hasExtraCa, sslOfEnvironmentMode, withExtraCa, type SslOption } from './extra-ca.ts';
 import type { PgliteOpenOptions } from './pglite-client.ts';
 import { NO_HOST, parsedUrl, redactConnectionString, redactSecretsIn } from './redact.ts';
 import { restoresEncoding, type Row, type SqlClient, type SqlSession, type TransactionOptions } from './sql-session.ts';
@@ -106,9 +107,22 @@ function streamRowsOn(connection: pg.PoolClient, script: string, onRow: (row: Ro
   });
 }
 
+/**
+ * What `pg` connects with: the URL as it is, or, when the connection uses TLS and the CLI trusts
+ * extra certificates (`extra-ca.ts`), the URL as pg parses it with them added: pg lets a connection
+ * string's own TLS settings override a separate `ssl` option.
+ */
+function connectionOptions(url: string): pg.PoolConfig {
+  if (!hasExtraCa()) return { connectionString: url };
+  const parsed = parseConnectionString(url);
+  const ssl = parsed.ssl ?? sslOfEnvironmentMode(process.env.PGSSLMODE);
+  if (!ssl || typeof ssl === 'string') return { connectionString: url };
+  return { ...(parsed as pg.PoolConfig), ssl: withExtraCa(ssl as SslOption) };
+}
+
 function openPgPool(url: string): SqlClient {
   const pool = new pg.Pool({
-    connectionString: url, max: 4, connectionTimeoutMillis: 8000, idleTimeoutMillis: 10_000,
+    ...connectionOptions(url), max: 4, connectionTimeoutMillis: 8000, idleTimeoutMillis: 10_000,
     keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_INITIAL_DELAY_MS,
   });
   const reserved: pg.PoolClient[] = [];

@@ -6,7 +6,7 @@
  * root the binaries run as the `postgres` OS user (`su`).
  */
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -81,11 +81,33 @@ function cannotRun(major: number, step: string, error: unknown): Error {
     + `Install the devDependency pg${major} (npm ci), and run as root with a "postgres" OS user, or as any non-root user.`);
 }
 
+export interface ClusterOptions {
+  /** Serve TLS with this certificate and key (PEM files; `makeTestCa` in test-ca.ts). */
+  tls?: { certFile: string; keyFile: string };
+}
+
+/**
+ * The server's certificate and key, copied into the cluster's folder (PostgreSQL wants its key
+ * private to the user it runs as), and the settings that turn TLS on with them.
+ */
+async function tlsSettings(dir: string, tls: NonNullable<ClusterOptions['tls']>): Promise<string> {
+  const cert = join(dir, 'server.crt');
+  const key = join(dir, 'server.key');
+  await copyFile(tls.certFile, cert);
+  await copyFile(tls.keyFile, key);
+  await chmod(key, 0o600);
+  if (asRoot) {
+    const { uid, gid } = await postgresIds();
+    await Promise.all([chown(cert, uid, gid), chown(key, uid, gid)]);
+  }
+  return ` -c ssl=on -c ssl_cert_file=${cert} -c ssl_key_file=${key}`;
+}
+
 /**
  * Starts a throwaway cluster of `major` on a free port. Example:
  * `const pg12 = await startCluster(12); …; await pg12.stop();`
  */
-export async function startCluster(major: number): Promise<MajorCluster> {
+export async function startCluster(major: number, options: ClusterOptions = {}): Promise<MajorCluster> {
   const bin = binDirOf(major);
   try {
     await makeRunnable(major);
@@ -107,7 +129,8 @@ export async function startCluster(major: number): Promise<MajorCluster> {
   }
   const port = await freePort();
   const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off `
-    + '-c full_page_writes=off -c autovacuum=off -c shared_buffers=32MB -c max_connections=40';
+    + '-c full_page_writes=off -c autovacuum=off -c shared_buffers=32MB -c max_connections=40'
+    + (options.tls ? await tlsSettings(dir, options.tls) : '');
   const stopServer = () => runPg(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']).catch(() => undefined);
   try {
     await runPg(join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
