@@ -37,10 +37,17 @@ export function tablesQuery(options: IntrospectOptions) {
   }), options);
 }
 
-/** Every column of every table, with identity sequence options when the column is an identity. */
+/**
+ * Every column of every table, with identity sequence options when the column is an identity. The
+ * user's tables are found first, on their own (a materialized CTE): joined in the main query, the
+ * planner expects one schema and scans pg_class once per schema (~5 ms of 25 on musicbrainz).
+ */
 export function columnsQuery(options: IntrospectOptions) {
   return catalogQuery('columns', `
-    SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, a.attnum AS num,
+    WITH user_tables AS MATERIALIZED (
+      SELECT c.oid, c.relname, n.nspname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE ${userTable('c', 'n')})
+    SELECT c.nspname AS schema, c.relname AS table, a.attname AS name, a.attnum AS num,
       pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
       a.attnotnull AS "notNull",
       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
@@ -50,9 +57,8 @@ export function columnsQuery(options: IntrospectOptions) {
       ${commentOf('pg_class', 'c.oid', 'a.attnum')} AS comment,
       a.attislocal AS local,
       seq."dataType", seq.start, seq.increment, seq."minValue", seq."maxValue", seq.cache, seq.cycle
-    FROM pg_catalog.pg_attribute a
-    JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
-    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    FROM user_tables c
+    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid
     JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
     LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN LATERAL (
@@ -62,8 +68,8 @@ export function columnsQuery(options: IntrospectOptions) {
         AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
         AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
       LIMIT 1) seq ON true
-    WHERE a.attnum > 0 AND NOT a.attisdropped AND ${userTable('c', 'n')}
-    ORDER BY n.nspname, c.relname, a.attnum`,
+    WHERE a.attnum > 0 AND NOT a.attisdropped
+    ORDER BY c.nspname, c.relname, a.attnum`,
   z.object({
     schema: text, table: text, name: text, num: z.number().int(), type: text, notNull: z.boolean(),
     default: optionalText, generated: optionalText, identity: z.enum(['a', 'd']).nullish(),
@@ -76,7 +82,9 @@ export function columnsQuery(options: IntrospectOptions) {
 /**
  * Primary keys, uniques, checks, foreign keys and exclusion constraints. Left out: NOT NULL rows
  * (contype 'n', PostgreSQL 18; columns carry notNull), constraints a partition inherits from its
- * parent (conparentid) and checks inherited through INHERITS (not conislocal).
+ * parent (conparentid) and checks inherited through INHERITS (not conislocal). A foreign key's
+ * definition is printed only when it references a table the model will not have (outside the schema
+ * filter, or an extension's): only then is it carried as its SQL (`attachConstraints`).
  */
 export function constraintsQuery(options: IntrospectOptions, context: QueryContext) {
   const nullsNotDistinct = context.version >= 150000
@@ -90,7 +98,8 @@ export function constraintsQuery(options: IntrospectOptions, context: QueryConte
       k.condeferrable AS deferrable, k.condeferred AS "initiallyDeferred", k.convalidated AS validated,
       k.connoinherit AS "noInherit",
       ${nullsNotDistinct} AS "nullsNotDistinct",
-      CASE WHEN k.contype IN ('c', 'x', 'f') THEN pg_catalog.pg_get_constraintdef(k.oid) ELSE '' END AS definition,
+      CASE WHEN k.contype IN ('c', 'x') OR (k.contype = 'f' AND NOT (${userTable('rc', 'rn')}))
+        THEN pg_catalog.pg_get_constraintdef(k.oid) ELSE '' END AS definition,
       ${commentOf('pg_constraint', 'k.oid')} AS comment,
       CASE WHEN k.contype IN ('p', 'u') THEN ${commentOf('pg_class', 'k.conindid')} END AS "indexComment"
     FROM pg_catalog.pg_constraint k

@@ -163,10 +163,11 @@ function rewrite<T extends object, K extends keyof T>(object: T, key: K, how: (t
 
 /**
  * Both rewrites over every expression and view body of a model introspection has just built (and
- * owns, so it is changed in place).
+ * owns, so it is changed in place). The tables' and domains' expressions are rewritten first: they
+ * need no parser, so that work is done while a parser still loading is compiled off the main thread.
  */
 export async function makeReparseSafe(model: Model): Promise<Model> {
-  if (model.views.some((view) => mayHaveUnnamedTargets(view.definition))) await loadViewParser();
+  const parserLoaded = model.views.some((view) => mayHaveUnnamedTargets(view.definition)) ? loadViewParser() : undefined;
   for (const table of model.tables) {
     for (const column of table.columns) { rewrite(column, 'default'); rewrite(column, 'generated'); }
     for (const check of table.checks) rewrite(check, 'expression');
@@ -179,6 +180,7 @@ export async function makeReparseSafe(model: Model): Promise<Model> {
     rewrite(domain, 'default');
     for (const check of domain.checks) rewrite(check, 'expression');
   }
+  if (parserLoaded) await parserLoaded;
   for (const view of model.views) rewrite(view, 'definition', (text) => nameUnnamedTargets(keepArrayLevelCasts(text)));
   return model;
 }
