@@ -31,24 +31,56 @@ const SECOND_CONNECTION: ReadonlySet<QueryName> = new Set<QueryName>([
 /** `pg_export_snapshot()`'s answer (`00000003-0000001B-1`), checked before it is written into SQL. */
 const SNAPSHOT_ID = /^[0-9A-F]{8}-[0-9A-F]{8}-\d+$/;
 
-/** `introspect`, the same model, read on two connections; on one for PGlite, or when a second is refused. */
+/** What the first connection hands the second: its snapshot, and the queries the second runs. */
+interface Handover {
+  snapshot: string;
+  theirs: Queries;
+}
+
+/**
+ * The second connection's transaction, begun at once: it waits for the first connection's handover.
+ * `giveUp` ends it when the first stops before handing over (after, it changes nothing).
+ */
+function secondConnection(client: SqlClient) {
+  let handOver!: (handover: Handover) => void;
+  let giveUp!: () => void;
+  const handover = new Promise<Handover>((resolve, reject) => {
+    handOver = resolve;
+    giveUp = () => reject(new Error('introspection: the first connection stopped before sharing its snapshot'));
+  });
+  const rows = client.transaction(async (tx) => {
+    const { snapshot, theirs } = await handover;
+    await tx.exec(`${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
+    return runCatalogQueries(tx, theirs);
+  }, { rollback: true });
+  rows.catch(() => undefined); // awaited by the caller, once the first connection's queries are done
+  return { rows, handOver, giveUp };
+}
+
+/**
+ * `introspect`, the same model, read on two connections; on one for PGlite, or when a second is refused.
+ * The second connection is opened as soon as the first is in its transaction: making a connection
+ * (the server starts a backend for it) then overlaps the first's snapshot export.
+ */
 export async function introspectOnTwoConnections(client: SqlClient, options: IntrospectOptions = {}): Promise<Model> {
   if (client.kind !== 'postgres') return introspect(client, options);
   try {
     return await client.transaction(async (first) => {
-      await first.exec(INTROSPECTION_SETUP);
-      const snapshot = await exportSnapshot(first);
-      const queries = introspectionQueries(options, { version: await serverVersion(first) }) as Queries;
-      const [ours, theirs] = split(queries);
-      const second = client.transaction(async (tx) => {
-        await tx.exec(`${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
-        return runCatalogQueries(tx, theirs);
-      }, { rollback: true });
-      second.catch(() => undefined); // awaited below, once the first connection's queries are done
-      const rows = await runCatalogQueries(first, ours, loadViewParserWhenNeeded);
-      // A second connection the server refuses (too many connections) costs time, not the answer.
-      const theirRows = await second.catch(() => runCatalogQueries(first, theirs));
-      return modelOf({ ...rows, ...theirRows });
+      const second = secondConnection(client);
+      try {
+        await first.exec(INTROSPECTION_SETUP);
+        const snapshot = await exportSnapshot(first);
+        const queries = introspectionQueries(options, { version: await serverVersion(first) }) as Queries;
+        const [ours, theirs] = split(queries);
+        second.handOver({ snapshot, theirs });
+        const rows = await runCatalogQueries(first, ours, loadViewParserWhenNeeded);
+        // A second connection the server refuses (too many connections) costs time, not the answer.
+        const theirRows = await second.rows.catch(() => runCatalogQueries(first, theirs));
+        return modelOf({ ...rows, ...theirRows });
+      } finally {
+        second.giveUp();
+        await second.rows.catch(() => undefined);
+      }
     }, { rollback: true });
   } catch (error) {
     if (error instanceof NoSnapshot) return introspect(client, options);
