@@ -13,9 +13,9 @@ import {
   boundedRecord, int8Text, MAX_ARRAY_DIMS, MAX_COLUMNS, MAX_COMMENT_CHARS, MAX_COORDINATE, MAX_KEY_COLUMNS, MAX_OBJECTS,
   MAX_PER_TABLE, MAX_SHORT_CHARS, MAX_SQL_CHARS, nameText, typeArgProblems, typeArgsZod, wholeNumber,
 } from './document-bounds.ts';
-
 import { DOCUMENT_FORMAT, DOCUMENT_VERSION } from './document-format.ts';
 
+// The format tag and version live alone in document-format.ts (see there); importers may read them here.
 export { DOCUMENT_FORMAT, DOCUMENT_VERSION };
 
 // Every bound below is PostgreSQL's own limit or a documented size cap (`document-bounds.ts`).
