@@ -104,8 +104,10 @@ export async function runCatalogQueries(
   session: SqlSession, queries: Record<string, CatalogQuery<unknown>>,
   /** Called with each query's validated rows as they arrive, while the next query runs. */
   onRows?: (name: string, rows: unknown[]) => void,
+  /** Statements answering no rows (settings) sent ahead of the queries, in the same round trip. */
+  setup = '',
 ): Promise<Record<string, unknown[]>> {
-  const script = Object.entries(queries).map(([name, query]) => statementOf(name, query)).join(';\n');
+  const script = setup + Object.entries(queries).map(([name, query]) => statementOf(name, query)).join(';\n');
   const results: Record<string, unknown[]> = {};
   await session.streamRows(script, (row) => {
     const answer = row as { query: string; rows: unknown[] | null };

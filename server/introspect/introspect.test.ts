@@ -247,4 +247,36 @@ describe('introspection on two connections, when the server refuses the second',
   });
 });
 
+describe('introspection on two connections', () => {
+  const { db, client } = useThrowawayDatabase('introspect_two_conn', { setup: (c) => c.exec(FEATURES + BOOKKEEPING) });
+
+  it('reads on the second connection in the first one\'s snapshot: a table committed in between is not half read', async () => {
+    const writer = await openSqlClient(db.url);
+    // The second connection's script is the one that sets the shared snapshot; just before it runs,
+    // another session commits a new table (a new column would wait on the first's locks).
+    const racing: SqlClient = Object.assign(Object.create(client) as SqlClient, {
+      transaction: <T>(fn: (tx: SqlSession) => Promise<T>, options?: { rollback?: boolean }) => client.transaction((tx) => fn({
+        query: (sql, params) => tx.query(sql, params),
+        exec: (script) => tx.exec(script),
+        streamRows: async (script, onRow) => {
+          if (script.includes('SET TRANSACTION SNAPSHOT')) {
+            await writer.exec('CREATE TABLE app.late (id int PRIMARY KEY, note text)');
+          }
+          return tx.streamRows(script, onRow);
+        },
+      }), options),
+    });
+    try {
+      const before = await introspect(client);
+      const read = await introspectOnTwoConnections(racing);
+      expect(read.tables.map((t) => t.name)).not.toContain('late');
+      expect(read).toEqual(before);
+      expect((await introspect(client)).tables.map((t) => t.name)).toContain('late');
+    } finally {
+      await writer.exec('DROP TABLE IF EXISTS app.late');
+      await writer.close();
+    }
+  });
+});
+
 describeOn('PGlite (PostgreSQL 18)', 'pglite-memory');

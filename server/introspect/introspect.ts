@@ -45,8 +45,11 @@ export function introspectionQueries(options: IntrospectOptions, context: QueryC
 type Queries = ReturnType<typeof introspectionQueries>;
 type Rows = { [K in keyof Queries]: Queries[K] extends CatalogQuery<infer T> ? T[] : never };
 
+/** The server's version as a number (`150004`), as SQL. */
+export const SERVER_VERSION = `pg_catalog.current_setting('server_version_num')`;
+
 export async function serverVersion(session: SqlSession): Promise<number> {
-  const [row] = await session.query<{ v: string }>(`SELECT pg_catalog.current_setting('server_version_num') AS v`);
+  const [row] = await session.query<{ v: string }>(`SELECT ${SERVER_VERSION} AS v`);
   return Number(row.v);
 }
 

@@ -128,16 +128,21 @@ export function constraintsQuery(options: IntrospectOptions, context: QueryConte
  */
 export function indexesQuery(options: IntrospectOptions, context: QueryContext) {
   const nullsNotDistinct = context.version >= 150000 ? 'i.indnullsnotdistinct' : 'false';
+  // The non-default operator classes are named once, then looked up by hash: a lookup per index key
+  // column, correlated, scanned pg_opclass each time (a quarter of the query's time on musicbrainz).
   return catalogQuery('indexes', `
+    WITH named_opclasses AS MATERIALIZED (
+      SELECT opc.oid, CASE WHEN opn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(opc.opcname)
+          ELSE pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END AS name
+        FROM pg_catalog.pg_opclass opc JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace WHERE NOT opc.opcdefault)
     SELECT n.nspname AS schema, c.relname AS table, c.relkind::text AS "tableKind", ic.relname AS name,
       i.indisunique AS unique, am.amname AS method, i.indnkeyatts AS "keyCount",
       i.indkey::int2[]::int[] AS keys,
       ARRAY(SELECT CASE WHEN c.relkind = 'm' OR i.indkey[k - 1] = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k, true) ELSE '' END
         FROM pg_catalog.generate_series(1, i.indnatts) k) AS texts,
-      ARRAY(SELECT (SELECT CASE WHEN opc.opcdefault THEN '' WHEN opn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(opc.opcname)
-            ELSE pg_catalog.quote_ident(opn.nspname) || '.' || pg_catalog.quote_ident(opc.opcname) END
-          FROM pg_catalog.pg_opclass opc JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace WHERE opc.oid = u.oid)
-        FROM pg_catalog.unnest(i.indclass::oid[]) WITH ORDINALITY u(oid, ord) ORDER BY u.ord) AS opclasses,
+      ARRAY(SELECT COALESCE(o.name, '')
+        FROM pg_catalog.unnest(i.indclass::oid[]) WITH ORDINALITY u(oid, ord) LEFT JOIN named_opclasses o ON o.oid = u.oid
+        ORDER BY u.ord) AS opclasses,
       ARRAY(SELECT COALESCE(CASE WHEN u.coll <> 0 AND u.coll <> 100
           AND u.coll IS DISTINCT FROM (SELECT a.attcollation FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum = (i.indkey::int2[])[u.ord - 1])
           THEN ${collationSql('u.coll')} END, '')

@@ -19,6 +19,7 @@ describe('keepArrayLevelCasts', () => {
   it.each([
     ['elements of different types', "(e = ANY ((ARRAY['a'::character varying, 'b'::text])::text[]))"],
     ['elements that are not literals', '(e = ANY ((ARRAY[a, b])::text[]))'],
+    ['no array at all', "((price > (0)::numeric) AND (note <> ''::text))"],
     ['no array-level cast', "(e = ANY (ARRAY['a'::text, 'b'::text]))"],
     ['a cast to the elements\' own type', "(e = ANY ((ARRAY['a'::text])::text[]))"],
     ['the pattern inside a string literal', "(note = '(ARRAY[''a''::character varying])::text[]')"],

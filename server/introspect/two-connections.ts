@@ -13,7 +13,7 @@ import { quoteLiteral } from '../../shared/ddl/quote.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { runCatalogQueries, type CatalogQuery, type IntrospectOptions } from './catalog-query.ts';
 import {
-  INTROSPECTION_SETUP, introspect, introspectionQueries, loadViewParserWhenNeeded, modelOf, serverVersion,
+  INTROSPECTION_SETUP, SERVER_VERSION, introspect, introspectionQueries, loadViewParserWhenNeeded, modelOf,
 } from './introspect.ts';
 
 type QueryName = keyof ReturnType<typeof introspectionQueries>;
@@ -30,6 +30,9 @@ const SECOND_CONNECTION: ReadonlySet<QueryName> = new Set<QueryName>([
 
 /** `pg_export_snapshot()`'s answer (`00000003-0000001B-1`), checked before it is written into SQL. */
 const SNAPSHOT_ID = /^[0-9A-F]{8}-[0-9A-F]{8}-\d+$/;
+
+/** What the first connection answers once set up: its snapshot to share, and the server version. */
+const SNAPSHOT_AND_VERSION = `SELECT pg_catalog.pg_export_snapshot() AS snapshot, ${SERVER_VERSION} AS version`;
 
 /** What the first connection hands the second: its snapshot, and the queries the second runs. */
 interface Handover {
@@ -50,8 +53,7 @@ function secondConnection(client: SqlClient) {
   });
   const rows = client.transaction(async (tx) => {
     const { snapshot, theirs } = await handover;
-    await tx.exec(`${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
-    return runCatalogQueries(tx, theirs);
+    return runCatalogQueries(tx, theirs, undefined, `${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
   }, { rollback: true });
   rows.catch(() => undefined); // awaited by the caller, once the first connection's queries are done
   return { rows, handOver, giveUp };
@@ -68,9 +70,8 @@ export async function introspectOnTwoConnections(client: SqlClient, options: Int
     return await client.transaction(async (first) => {
       const second = secondConnection(client);
       try {
-        await first.exec(INTROSPECTION_SETUP);
-        const snapshot = await exportSnapshot(first);
-        const queries = introspectionQueries(options, { version: await serverVersion(first) }) as Queries;
+        const { snapshot, version } = await beginShared(first);
+        const queries = introspectionQueries(options, { version }) as Queries;
         const [ours, theirs] = split(queries);
         second.handOver({ snapshot, theirs });
         const rows = await runCatalogQueries(first, ours, loadViewParserWhenNeeded);
@@ -92,15 +93,19 @@ export async function introspectOnTwoConnections(client: SqlClient, options: Int
 class NoSnapshot extends Error {}
 
 /**
- * The first transaction's snapshot id. Not inside a savepoint: PostgreSQL exports no snapshot from a
- * subtransaction, so a failure aborts the transaction, and `introspectOnTwoConnections` starts over.
+ * Sets the first transaction up and exports its snapshot, in one round trip: the setup, the snapshot
+ * id and the server's version (which the queries depend on). Not inside a savepoint: PostgreSQL
+ * exports no snapshot from a subtransaction, so a failure aborts the transaction, and
+ * `introspectOnTwoConnections` starts over on one connection (where a failing setup is reported).
  */
-async function exportSnapshot(session: SqlSession): Promise<string> {
-  const [row] = await session.query<{ snapshot: string }>('SELECT pg_catalog.pg_export_snapshot() AS snapshot').catch((error: unknown) => {
+async function beginShared(session: SqlSession): Promise<{ snapshot: string; version: number }> {
+  const rows: Array<{ snapshot?: unknown; version?: unknown }> = [];
+  await session.streamRows(`${INTROSPECTION_SETUP} ${SNAPSHOT_AND_VERSION}`, (row) => rows.push(row)).catch((error: unknown) => {
     throw new NoSnapshot(String(error));
   });
-  if (!SNAPSHOT_ID.test(row?.snapshot ?? '')) throw new NoSnapshot(`an unexpected snapshot id "${String(row?.snapshot).slice(0, 40)}"`);
-  return row.snapshot;
+  const snapshot = String(rows[0]?.snapshot);
+  if (rows.length !== 1 || !SNAPSHOT_ID.test(snapshot)) throw new NoSnapshot(`an unexpected snapshot id "${snapshot.slice(0, 40)}"`);
+  return { snapshot, version: Number(rows[0].version) };
 }
 
 function split(queries: Queries): [Queries, Queries] {
