@@ -8,6 +8,7 @@ import {
   type IntrospectOptions, type QueryContext,
 } from './catalog-query.ts';
 
+/** Views and materialized views; a view column's default is printed as a table's is (see `columnsQuery`). */
 export function viewsQuery(options: IntrospectOptions) {
   return catalogQuery('views', `
     SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
@@ -17,7 +18,7 @@ export function viewsQuery(options: IntrospectOptions) {
       c.reloptions::text[] AS options,
       ${commentOf('pg_class', 'c.oid')} AS comment,
       (SELECT pg_catalog.json_agg(pg_catalog.json_build_object('name', a.attname, 'comment', ${commentOf('pg_class', 'c.oid', 'a.attnum')},
-          'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)) ORDER BY a.attnum)
+          'default', pg_catalog.pg_get_expr(ad.adbin, 0)) ORDER BY a.attnum)
         FROM pg_catalog.pg_attribute a
         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns,
