@@ -13,19 +13,22 @@ import { quoteLiteral } from '../../shared/ddl/quote.ts';
 import type { SqlClient, SqlSession } from '../db/sql-client.ts';
 import { runCatalogQueries, type CatalogQuery, type IntrospectOptions } from './catalog-query.ts';
 import {
-  INTROSPECTION_SETUP, SERVER_VERSION, introspect, introspectionQueries, loadViewParserWhenNeeded, modelOf,
+  INTROSPECTION_SETUP, SERVER_VERSION, introspect, introspectionQueries,
 } from './introspect.ts';
+import { modelBuilder } from './model-builder.ts';
 
 type QueryName = keyof ReturnType<typeof introspectionQueries>;
 type Queries = Record<string, CatalogQuery<unknown>>;
 
 /**
  * What the second connection reads: the server's time for these is about that of the rest, on
- * musicbrainz and on 4,000 tables alike (the columns alone are half of it). The views stay on the
- * first: their rows decide whether the SQL parser loads.
+ * musicbrainz and on 4,000 tables alike (the constraints and indexes on this one, the columns on the
+ * first, each a third of the whole). The views stay on the first: their rows decide whether the SQL
+ * parser warms up. The tables and sequences moved to the first: the second still ended last, and the
+ * tables with their columns on one connection are built into the model while the second still reads.
  */
 const SECOND_CONNECTION: ReadonlySet<QueryName> = new Set<QueryName>([
-  'constraints', 'indexes', 'tables', 'sequences', 'types', 'policies', 'schemas', 'extensions', 'enums', 'domains',
+  'constraints', 'indexes', 'types', 'policies', 'schemas', 'extensions', 'enums', 'domains',
 ]);
 
 /** `pg_export_snapshot()`'s answer (`00000003-0000001B-1`), checked before it is written into SQL. */
@@ -34,10 +37,11 @@ const SNAPSHOT_ID = /^[0-9A-F]{8}-[0-9A-F]{8}-\d+$/;
 /** What the first connection answers once set up: its snapshot to share, and the server version. */
 const SNAPSHOT_AND_VERSION = `SELECT pg_catalog.pg_export_snapshot() AS snapshot, ${SERVER_VERSION} AS version`;
 
-/** What the first connection hands the second: its snapshot, and the queries the second runs. */
+/** What the first connection hands the second: its snapshot, the queries the second runs, and where their answers go. */
 interface Handover {
   snapshot: string;
   theirs: Queries;
+  onRows: (name: string, rows: unknown[]) => void;
 }
 
 /**
@@ -51,12 +55,12 @@ function secondConnection(client: SqlClient) {
     handOver = resolve;
     giveUp = () => reject(new Error('introspection: the first connection stopped before sharing its snapshot'));
   });
-  const rows = client.transaction(async (tx) => {
-    const { snapshot, theirs } = await handover;
-    return runCatalogQueries(tx, theirs, undefined, `${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
+  const done = client.transaction(async (tx) => {
+    const { snapshot, theirs, onRows } = await handover;
+    await runCatalogQueries(tx, theirs, onRows, `${INTROSPECTION_SETUP} SET TRANSACTION SNAPSHOT ${quoteLiteral(snapshot)};`);
   }, { rollback: true });
-  rows.catch(() => undefined); // awaited by the caller, once the first connection's queries are done
-  return { rows, handOver, giveUp };
+  done.catch(() => undefined); // awaited by the caller, once the first connection's queries are done
+  return { done, handOver, giveUp };
 }
 
 /**
@@ -73,14 +77,15 @@ export async function introspectOnTwoConnections(client: SqlClient, options: Int
         const { snapshot, version } = await beginShared(first);
         const queries = introspectionQueries(options, { version }) as Queries;
         const [ours, theirs] = split(queries);
-        second.handOver({ snapshot, theirs });
-        const rows = await runCatalogQueries(first, ours, loadViewParserWhenNeeded);
+        const builder = modelBuilder(Object.keys(queries));
+        second.handOver({ snapshot, theirs, onRows: builder.arrived });
+        await runCatalogQueries(first, ours, builder.arrived);
         // A second connection the server refuses (too many connections) costs time, not the answer.
-        const theirRows = await second.rows.catch(() => runCatalogQueries(first, theirs));
-        return modelOf({ ...rows, ...theirRows });
+        await second.done.catch(() => runCatalogQueries(first, theirs, builder.arrived));
+        return await builder.model();
       } finally {
         second.giveUp();
-        await second.rows.catch(() => undefined);
+        await second.done.catch(() => undefined);
       }
     }, { rollback: true });
   } catch (error) {
