@@ -21,7 +21,7 @@ export type { IntrospectOptions } from './catalog-query.ts';
 /**
  * Every catalog query introspection runs: the same list whatever the size of the schema, in the order
  * they run. Views come first: whether a view body needs the SQL parser is known from them, and the
- * parser then loads while the other queries wait on the server.
+ * parser then warms up while the other queries wait on the server (see model-builder.ts).
  */
 export function introspectionQueries(options: IntrospectOptions, context: QueryContext) {
   return {
