@@ -51,17 +51,22 @@ async function expectEveryNameShown(page: Page, { legible }: { legible: boolean 
   }
 }
 
-/** Every table is on screen, and none lies under the canvas toolbar (the fit leaves it room). */
+/**
+ * Every table is on screen, and nothing drawn (tables, enums, notes…) lies under the canvas toolbar
+ * or the zoom controls: the fit leaves them room.
+ */
 async function expectAllTablesInView(page: Page): Promise<void> {
   const tables = page.getByTestId('table-node');
   await expect.poll(() => tables.count()).toBeGreaterThan(0);
   for (const table of await tables.all()) await expect(table).toBeInViewport({ ratio: 0.99 });
-  const toolbar = (await page.locator('.canvas-toolbar').boundingBox())!;
-  const covered = await tables.evaluateAll((nodes, bar) => nodes.filter((node) => {
-    const box = node.getBoundingClientRect();
-    return box.left < bar.x + bar.width && box.right > bar.x && box.top < bar.y + bar.height && box.bottom > bar.y;
-  }).map((node) => node.getAttribute('data-table')), toolbar);
-  expect(covered, 'tables under the canvas toolbar').toEqual([]);
+  for (const [name, selector] of [['the canvas toolbar', '.canvas-toolbar'], ['the zoom controls', '.react-flow__controls']]) {
+    const bar = (await page.locator(selector).boundingBox())!;
+    const covered = await page.locator('.react-flow__node').evaluateAll((nodes, over) => nodes.filter((node) => {
+      const box = node.getBoundingClientRect();
+      return box.left < over.x + over.width && box.right > over.x && box.top < over.y + over.height && box.bottom > over.y;
+    }).map((node) => node.getAttribute('data-id')), bar);
+    expect(covered, `what is drawn under ${name}`).toEqual([]);
+  }
 }
 
 /** Far labels wrap between words only: each line is drawn as one line, and ends at a word's end. */
