@@ -6,9 +6,9 @@
 // (bench/_generate-model.ts, built from its own DDL). On a machine that sets NODE_EXTRA_CA_CERTS,
 // musicbrainz is also read by `node dist/server/cli.js`, which Node starts by loading that file (the
 // launcher's reason to be). Each database is vacuumed and analyzed once loaded. Medians of 15 runs
-// each, interleaved so a busy machine slows all alike, every output written to a file. Builds dist/server/ when stale; needs
-// PostgreSQL 15 at SCHEMATA_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres), psql and
-// pg_dump.
+// each, interleaved so a busy machine slows all alike, every output written to a file. Builds
+// dist/server/ when stale; needs PostgreSQL 15 at SCHEMATA_TEST_PG (default
+// postgres://postgres@127.0.0.1:5432/postgres), psql and pg_dump.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
